@@ -1,0 +1,105 @@
+"""Plain data passed between pipeline stages: articles, mentions, entities, facts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+PERSON = "Person"
+ORGANIZATION = "Organization"
+PLACE = "Place"
+ENTITY_TYPES = (PERSON, ORGANIZATION, PLACE)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news item as read from a source, before any language processing."""
+
+    id: str
+    text: str
+    url: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD when known
+    title: str | None = None
+    outlet: str | None = None
+    source: str | None = None  # the file it was read from
+    metadata: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read; the build reports it and goes on."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the article text that names an entity.
+
+    ``name`` is the canonical form (suffix removed, titles stripped, re-cased);
+    ``case`` is the grammatical case read from the suffix (nom, dat, acc, abl, gen, loc, ins).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    name: str
+    subtype: str | None = None
+    case: str = "nom"
+    acronym: str | None = None  # an acronym given in parentheses right after it
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One thing the article talks about, with every surface form it used."""
+
+    name: str
+    type: str
+    subtype: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation stated in an article, with the sentence that states it."""
+
+    s: str
+    p: str
+    o: str
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article says: its entities and facts."""
+
+    article: Article
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+
+    def to_json(self) -> dict:
+        """The per-article JSON contract of DESIGN.md (the gold files' shape)."""
+        a = self.article
+        return {
+            "id": a.id,
+            "url": a.url,
+            "date": a.date,
+            "title": a.title,
+            "entities": [
+                {"name": e.name, "type": e.type, "subtype": e.subtype, "aliases": list(e.aliases)}
+                for e in self.entities
+            ],
+            "relations": [
+                {"s": f.s, "p": f.p, "o": f.o, "evidence": f.evidence,
+                 "start": f.start, "end": f.end, "confidence": round(f.confidence, 3)}
+                for f in self.facts
+            ],
+        }

@@ -1,0 +1,108 @@
+"""Every ontology and namespace IRI the code uses, in one place (tests check them against civic.ttl)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CIV = "https://w3id.org/civic-kg/ontology#"
+BASE = "https://w3id.org/civic-kg/"
+ENTITY_BASE = BASE + "id/"  # + {person|organization|place}/{key}
+ARTICLE_BASE = BASE + "article/"  # + {article key}; also the article's named graph
+EVENT_BASE = BASE + "fact/"  # + {hash}
+ONTOLOGY_GRAPH = BASE + "graph/ontology"
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "https://schema.org/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+ORG = "http://www.w3.org/ns/org#"
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+DCTERMS = "http://purl.org/dc/terms/"
+
+PREFIXES = {
+    "civ": CIV, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "skos": SKOS, "prov": PROV,
+    "schema": SCHEMA, "foaf": FOAF, "org": ORG, "sem": SEM, "dcterms": DCTERMS,
+}
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "civic.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+# Entity classes: the three top types and the subtypes an organisation's head noun or a
+# place's gazetteer entry gives. Each entity is typed with its top type and, when known, a subtype.
+TOP_TYPES = ("Person", "Organization", "Place")
+ORGANIZATION_SUBTYPES = (
+    "CityCouncil", "Municipality", "Association", "Federation", "Confederation", "Foundation",
+    "Chamber", "Union", "BarAssociation", "PoliticalParty", "University", "GovernmentAgency",
+    "NewsAgency", "Company", "Board",
+)
+PLACE_SUBTYPES = ("Province", "District", "Country", "Neighbourhood")
+ENTITY_CLASSES = TOP_TYPES + ORGANIZATION_SUBTYPES + PLACE_SUBTYPES
+
+# The 13 predicates of the v1 vocabulary.
+EVENT_PREDICATES = (
+    "visited", "metWith", "thanked", "congratulated", "cooperatesWith", "signedAgreementWith",
+    "supported", "invited", "criticized",
+)
+STRUCTURAL_PREDICATES = ("headOf", "memberOf", "partOf", "locatedIn")
+PREDICATES = EVENT_PREDICATES + STRUCTURAL_PREDICATES
+SYMMETRIC_PREDICATES = ("metWith", "cooperatesWith", "signedAgreementWith")
+
+# The class of the node that states each fact with its provenance (DESIGN.md "stated twice").
+FACT_CLASS = {
+    "visited": "Visit",
+    "metWith": "Meeting",
+    "thanked": "Thanks",
+    "congratulated": "Congratulation",
+    "cooperatesWith": "Cooperation",
+    "signedAgreementWith": "AgreementSigning",
+    "supported": "Support",
+    "invited": "Invitation",
+    "criticized": "Criticism",
+    "headOf": "Headship",
+    "memberOf": "MembershipStatement",
+    "partOf": "SubOrganizationStatement",
+    "locatedIn": "LocationStatement",
+}
+FACT = "Fact"  # superclass of every fact node (a prov:Entity)
+EVENT = "Event"  # superclass of the event-fact classes (a sem:Event)
+STRUCTURAL_FACT = "StructuralFact"  # superclass of the structural-fact classes
+
+# Properties of fact nodes.
+AGENT = "agent"  # the subject s of the fact (sem:hasActor)
+COUNTERPART = "counterpart"  # the object o of the fact
+RELATION = "relation"  # which of the 13 predicates the fact states
+EVIDENCE = "evidence"  # the sentence that states it
+EVIDENCE_START = "evidenceStart"  # character offsets of the evidence in the article text
+EVIDENCE_END = "evidenceEnd"
+CONFIDENCE = "confidence"  # xsd:decimal in [0, 1]
+EXTRACTOR_VERSION = "extractorVersion"
+DATE = "date"  # xsd:date the fact was reported (the article date)
+
+# Properties of entities and articles.
+ARTICLE_ID = "articleId"
+OUTLET = "outlet"
+SOURCE_FILE = "sourceFile"
+
+CIV_TERMS = ENTITY_CLASSES + PREDICATES + tuple(FACT_CLASS.values()) + (
+    FACT, EVENT, STRUCTURAL_FACT, AGENT, COUNTERPART, RELATION, EVIDENCE, EVIDENCE_START,
+    EVIDENCE_END, CONFIDENCE, EXTRACTOR_VERSION, DATE, ARTICLE_ID, OUTLET, SOURCE_FILE,
+)
+
+
+def civ(term: str) -> str:
+    """The full IRI of a civ: term.
+
+    >>> civ("visited")
+    'https://w3id.org/civic-kg/ontology#visited'
+    """
+    return CIV + term
+
+
+def sparql_prefixes() -> str:
+    """PREFIX lines for every namespace above, for queries written in code or by users."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
