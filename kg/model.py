@@ -52,6 +52,9 @@ class Mention:
     subtype: str | None = None
     case: str = "nom"
     acronym: str | None = None  # an acronym given in parentheses right after it
+    attributive: bool = False  # names the organisation of a title ("X Başkanı"), not a party
+    tentative: bool = False  # kept only if it resolves to a fuller mention (a bare surname)
+    reference: bool = False  # a common-noun reference ("federasyon"), resolved by its head
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,15 @@ class Extraction:
                 for e in self.entities
             ],
             "relations": [
-                {"s": f.s, "p": f.p, "o": f.o, "evidence": f.evidence,
-                 "start": f.start, "end": f.end, "confidence": round(f.confidence, 3)}
+                {
+                    "s": f.s,
+                    "p": f.p,
+                    "o": f.o,
+                    "evidence": f.evidence,
+                    "start": f.start,
+                    "end": f.end,
+                    "confidence": round(f.confidence, 3),
+                }
                 for f in self.facts
             ],
         }

@@ -24,8 +24,18 @@ SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 DCTERMS = "http://purl.org/dc/terms/"
 
 PREFIXES = {
-    "civ": CIV, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "skos": SKOS, "prov": PROV,
-    "schema": SCHEMA, "foaf": FOAF, "org": ORG, "sem": SEM, "dcterms": DCTERMS,
+    "civ": CIV,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "skos": SKOS,
+    "prov": PROV,
+    "schema": SCHEMA,
+    "foaf": FOAF,
+    "org": ORG,
+    "sem": SEM,
+    "dcterms": DCTERMS,
 }
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
@@ -36,17 +46,36 @@ SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 # place's gazetteer entry gives. Each entity is typed with its top type and, when known, a subtype.
 TOP_TYPES = ("Person", "Organization", "Place")
 ORGANIZATION_SUBTYPES = (
-    "CityCouncil", "Municipality", "Association", "Federation", "Confederation", "Foundation",
-    "Chamber", "Union", "BarAssociation", "PoliticalParty", "University", "GovernmentAgency",
-    "NewsAgency", "Company", "Board",
+    "CityCouncil",
+    "Municipality",
+    "Association",
+    "Federation",
+    "Confederation",
+    "Foundation",
+    "Chamber",
+    "Union",
+    "BarAssociation",
+    "PoliticalParty",
+    "University",
+    "GovernmentAgency",
+    "NewsAgency",
+    "Company",
+    "Board",
 )
 PLACE_SUBTYPES = ("Province", "District", "Country", "Neighbourhood")
 ENTITY_CLASSES = TOP_TYPES + ORGANIZATION_SUBTYPES + PLACE_SUBTYPES
 
 # The 13 predicates of the v1 vocabulary.
 EVENT_PREDICATES = (
-    "visited", "metWith", "thanked", "congratulated", "cooperatesWith", "signedAgreementWith",
-    "supported", "invited", "criticized",
+    "visited",
+    "metWith",
+    "thanked",
+    "congratulated",
+    "cooperatesWith",
+    "signedAgreementWith",
+    "supported",
+    "invited",
+    "criticized",
 )
 STRUCTURAL_PREDICATES = ("headOf", "memberOf", "partOf", "locatedIn")
 PREDICATES = EVENT_PREDICATES + STRUCTURAL_PREDICATES
@@ -84,13 +113,37 @@ EXTRACTOR_VERSION = "extractorVersion"
 DATE = "date"  # xsd:date the fact was reported (the article date)
 
 # Properties of entities and articles.
+# Annotations on the ontology's fact classes (not written by the build).
+CAMEO_CODE = "cameoCode"  # the nearest CAMEO event code of an event class
+STATES_PREDICATE = "statesPredicate"  # which of the 13 predicates a fact class states
+
 ARTICLE_ID = "articleId"
 OUTLET = "outlet"
 SOURCE_FILE = "sourceFile"
 
-CIV_TERMS = ENTITY_CLASSES + PREDICATES + tuple(FACT_CLASS.values()) + (
-    FACT, EVENT, STRUCTURAL_FACT, AGENT, COUNTERPART, RELATION, EVIDENCE, EVIDENCE_START,
-    EVIDENCE_END, CONFIDENCE, EXTRACTOR_VERSION, DATE, ARTICLE_ID, OUTLET, SOURCE_FILE,
+CIV_TERMS = (
+    ENTITY_CLASSES
+    + PREDICATES
+    + tuple(FACT_CLASS.values())
+    + (
+        FACT,
+        EVENT,
+        STRUCTURAL_FACT,
+        AGENT,
+        COUNTERPART,
+        RELATION,
+        EVIDENCE,
+        EVIDENCE_START,
+        EVIDENCE_END,
+        CONFIDENCE,
+        EXTRACTOR_VERSION,
+        DATE,
+        ARTICLE_ID,
+        OUTLET,
+        SOURCE_FILE,
+        CAMEO_CODE,
+        STATES_PREDICATE,
+    )
 )
 
 

@@ -1,0 +1,121 @@
+"""Turkish language data (titles, head nouns, cues, suffixes, gazetteer), read once on first use."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kg.lang.tr.text import lower, normalise
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    words: tuple[str, ...]
+    subtype: str | None
+    sub_body: bool
+
+
+@dataclass(frozen=True)
+class Title:
+    words: tuple[str, ...]
+    relation: str
+    implied_head: str | None
+
+
+@dataclass(frozen=True)
+class Cue:
+    predicate: str
+    words: tuple[str, ...]
+    object_case: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    subtype: str
+    province: str | None = None
+
+
+@dataclass(frozen=True)
+class Turkish:
+    """Everything the extractor knows about Turkish, as plain lookups."""
+
+    org_heads: tuple[OrgHead, ...]
+    titles: tuple[Title, ...]
+    honorifics: frozenset[str]
+    abbreviations: frozenset[str]  # with their full stop, lower case: "prof."
+    group_nouns: frozenset[str]
+    cues: tuple[Cue, ...]
+    suffixes: dict[str, str]  # suffix -> case
+    function_words: dict[str, str]  # word -> role
+    places: dict[str, Place]  # folded name -> place
+    demonyms: dict[str, str]  # folded demonym ("manisalı") -> place name ("Manisa")
+    given_names: frozenset[str]  # folded
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """Rows of a data file: '#' lines are comments, the first other line names the columns."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        {k: normalise(v).strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(lower(phrase).split())
+
+
+def _optional(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+@cache
+def turkish() -> Turkish:
+    """The Turkish data, loaded from the files beside this module the first time it is asked for."""
+    places: dict[str, Place] = {}
+    for row in _rows("countries.tsv"):
+        for name in [row["name"], *filter(None, row.get("aliases", "").split("|"))]:
+            places[lower(name)] = Place(row["name"], "Country")
+    for row in _rows("districts.tsv"):
+        places.setdefault(lower(row["name"]), Place(row["name"], "District", row["province"]))
+    demonyms = {}
+    for row in _rows("provinces.tsv"):
+        places[lower(row["name"])] = Place(row["name"], "Province")
+        demonyms[lower(row["demonym"])] = row["name"]
+    honorific_rows = _rows("honorifics.tsv")
+    return Turkish(
+        org_heads=tuple(
+            OrgHead(_words(r["head"]), _optional(r["subtype"]), r["sub_body"] == "yes")
+            for r in _rows("org_heads.tsv")
+        ),
+        titles=tuple(
+            Title(_words(r["title"]), r["relation"], _optional(r["implied_head"]))
+            for r in _rows("titles.tsv")
+        ),
+        honorifics=frozenset(r["word"] for r in honorific_rows),
+        abbreviations=frozenset(
+            r["word"] + "." for r in honorific_rows if r["abbreviation"] == "yes"
+        ),
+        group_nouns=frozenset(r["noun"] for r in _rows("group_nouns.tsv")),
+        cues=tuple(
+            Cue(r["predicate"], _words(r["cue"]), r["object_case"], r["voice"])
+            for r in _rows("cues.tsv")
+        ),
+        suffixes={r["suffix"]: r["case"] for r in _rows("suffixes.tsv")},
+        function_words={r["word"]: r["role"] for r in _rows("function_words.tsv")},
+        places=places,
+        demonyms=demonyms,
+        given_names=frozenset(
+            lower(line.strip())
+            for line in resources.files(__package__)
+            .joinpath("given_names.txt")
+            .read_text(encoding="utf-8")
+            .splitlines()
+            if line.strip() and not line.startswith("#")
+        ),
+    )

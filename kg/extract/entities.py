@@ -1,0 +1,580 @@
+"""Entity mentions in one sentence: organisations by head noun, people by title or given name,
+places by gazetteer; and the structural facts their names state (headOf, partOf, locatedIn)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from kg.lang.tr import OrgHead, Title, Turkish
+from kg.lang.tr.morphology import inflection_of, token_case
+from kg.lang.tr.text import Sentence, Token, is_all_caps, is_capitalised, lower, recase, tokenize
+from kg.model import ORGANIZATION, PERSON, PLACE, Fact, Mention
+
+NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
+TITLE_CONFIDENCE = 0.9  # a role read from a title next to a name
+APPOSITION_CONFIDENCE = 0.8  # a role read across a comma ("Ali Veli, X Başkanı")
+MAX_PERSON_WORDS = 4
+
+
+@dataclass
+class SentenceReading:
+    """A sentence with its tokens, the mentions found in it and the facts its names state."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    lang: Turkish
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    dateline_end: int = 0  # tokens before this are a byline/dateline, not parties to any event
+
+    def token_span(self, mention: Mention) -> tuple[int, int]:
+        """Indices of the first and one past the last token of a mention."""
+        first = next(i for i, t in enumerate(self.tokens) if t.start >= mention.start)
+        last = max(i for i, t in enumerate(self.tokens) if t.end <= mention.end)
+        return first, last + 1
+
+
+def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
+    """Find the entity mentions of a sentence and the facts stated by their names and titles."""
+    reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
+    used = _read_dateline(reading, lang)
+    reading.dateline_end = max(used, default=-1) + 1
+    pending_roles: list[tuple[Title, Mention | None, int]] = []
+    for run in _name_runs(reading.tokens, used, lang):
+        pending_roles.extend(_read_run(reading, run, lang))
+    _attach_appositions(reading, pending_roles)
+    _attach_acronyms(reading)
+    _find_references(reading, lang)
+    reading.mentions.sort(key=lambda m: (m.start, -m.end))
+    return reading
+
+
+# --- runs of capitalised words -------------------------------------------------------------
+
+
+def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[list[int]]:
+    """Maximal runs of capitalised words (token indices); a case suffix closes a run."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, tok in enumerate(tokens):
+        if i in used:
+            continue
+        joins_abbreviation = (
+            tok.text == "." and run and lower(tokens[run[-1]].base) in lang.honorifics
+        )
+        if tok.is_word and is_capitalised(tok.base) and not tok.base[0].isdigit():
+            run.append(i)
+            if tok.suffix:
+                runs.append(run)
+                run = []
+            continue
+        if joins_abbreviation:
+            continue
+        if run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return _join_conjoined_names(runs, tokens, lang)
+
+
+def _join_conjoined_names(
+    runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
+) -> list[list[int]]:
+    """Join "Ticaret" + "ve" + "Sanayi Odası": a name whose words are linked by "ve"."""
+    joined: list[list[int]] = []
+    for run in runs:
+        if joined:
+            prev = joined[-1]
+            gap = run[0] - prev[-1]
+            if (
+                gap == 2
+                and lang.function_words.get(tokens[prev[-1] + 1].key) == "conjunction"
+                and not tokens[prev[-1]].suffix
+                and _ends_in_head(run, tokens, lang)
+                and not _classifiable(prev, tokens, lang)
+            ):
+                joined[-1] = prev + [prev[-1] + 1] + run
+                continue
+        joined.append(run)
+    return joined
+
+
+def _ends_in_head(run: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    return bool(_heads_in(run, tokens, lang)) and _heads_in(run, tokens, lang)[-1][1] == len(run)
+
+
+def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    """True when a run is already a name on its own (a place, a person or an organisation)."""
+    words = [tokens[i] for i in run]
+    return (
+        all(_place_of(t, lang) for t in words)
+        or lower(words[0].base) in lang.given_names
+        or bool(_heads_in(run, tokens, lang))
+    )
+
+
+# --- reading one run -----------------------------------------------------------------------
+
+
+def _read_run(
+    reading: SentenceReading, run: list[int], lang: Turkish
+) -> list[tuple[Title, Mention | None, int]]:
+    """Split a run at its titles and read each part; returns titles still looking for a person."""
+    tokens = reading.tokens
+    run = _drop_sentence_opener(run, tokens, lang)
+    parts = _split_at_titles(run, tokens, lang)
+    pending = []
+    for before, title, after in parts:
+        org = _read_title_org(reading, before, title, lang) if title else None
+        if not title:
+            _read_part(reading, before, lang)
+            continue
+        person = _read_person(reading, after, lang, titled=True) if after else None
+        if person is None:
+            pending.append((title, org, before[0] if before else (after or [0])[0]))
+        elif org is not None:
+            _add_role(reading, title, person, org, TITLE_CONFIDENCE)
+    return pending
+
+
+def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
+    """A sentence's first word is capitalised anyway: drop it when a name clearly starts after it."""
+    if run and run[0] == 0 and len(run) > 1 and not _place_of(tokens[0], lang):
+        second = tokens[run[1]]
+        if _place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names:
+            return run[1:]
+    return run
+
+
+def _split_at_titles(
+    run: list[int], tokens: Sequence[Token], lang: Turkish
+) -> list[tuple[list[int], Title | None, list[int]]]:
+    """Cut a run into (words before, title, words after) around each title it holds."""
+    parts = []
+    start = 0
+    i = 0
+    while i < len(run):
+        title, width = _title_at(run, i, tokens, lang)
+        if title is None:
+            i += 1
+            continue
+        parts.append((run[start:i], title, []))
+        start = i = i + width
+    if not parts:
+        return [(run, None, [])]
+    rest = run[start:]
+    before, title, _ = parts[-1]
+    parts[-1] = (before, title, rest)
+    return parts
+
+
+def _title_at(
+    run: list[int], i: int, tokens: Sequence[Token], lang: Turkish
+) -> tuple[Title | None, int]:
+    best: tuple[Title | None, int] = (None, 0)
+    for title in lang.titles:
+        n = len(title.words)
+        if i + n > len(run) or n <= best[1]:
+            continue
+        words = [tokens[j] for j in run[i : i + n]]
+        if any(t.suffix for t in words[:-1]):
+            continue
+        if all(w.key == t for w, t in zip(words, title.words, strict=True)):
+            best = (title, n)
+    return best
+
+
+def _read_title_org(
+    reading: SentenceReading, before: list[int], title: Title, lang: Turkish
+) -> Mention | None:
+    """The organisation a title belongs to: the words before it, or the head the title implies."""
+    if not before:
+        return None
+    tokens = reading.tokens
+    if title.implied_head:
+        if _heads_in(before, tokens, lang):
+            return _read_org(reading, before, lang, attributive=True)
+        name = _join(before, tokens) + " " + title.implied_head
+        head = _head_for_name(name, lang)
+        mention = _mention(
+            reading, before, ORGANIZATION, name, head.subtype if head else None, attributive=True
+        )
+        _add_place_facts(reading, before, mention)
+        return mention
+    return _read_org(reading, before, lang, attributive=True)
+
+
+def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None:
+    """Read a run part that has no title: an organisation, places, a person or an acronym."""
+    if not part:
+        return
+    tokens = reading.tokens
+    if _heads_in(part, tokens, lang):
+        _read_org(reading, part, lang)
+        return
+    if all(_place_of(tokens[i], lang) for i in part):
+        for i in part:
+            _add_places(reading, i, lang, attributive=False)
+        return
+    _read_person(reading, part, lang, titled=False)
+
+
+def _read_org(
+    reading: SentenceReading, part: list[int], lang: Turkish, *, attributive: bool = False
+) -> Mention | None:
+    """An organisation ending at the last head noun of the part, with its parents and places."""
+    tokens = reading.tokens
+    heads = _heads_in(part, tokens, lang)
+    if not heads:
+        return None
+    start = _person_before_org(reading, part, lang)
+    head_start, head_end, head = heads[-1]
+    if head_start <= start:
+        start = 0
+    words = part[start:head_end]
+    name = " ".join([*(tokens[i].base for i in words[:-1]), _stem_form(tokens[words[-1]], head)])
+    mention = _mention(
+        reading,
+        words,
+        ORGANIZATION,
+        name,
+        head.subtype,
+        case=_head_case(tokens[words[-1]], head, lang),
+        attributive=attributive,
+    )
+    parent = _read_parent(reading, part, start, heads)
+    if parent is None:
+        _add_place_facts(reading, words, mention)
+    if head_end < len(part):
+        _read_part(reading, part[head_end:], lang)
+    return mention
+
+
+def _read_parent(
+    reading: SentenceReading, part: list[int], start: int, heads: list[tuple[int, int, OrgHead]]
+) -> Mention | None:
+    """For a sub-body ("X Kent Konseyi Yürütme Kurulu"), the organisation it belongs to, partOf."""
+    head_start, _, head = heads[-1]
+    earlier = [(s, e, h) for s, e, h in heads if start < e <= head_start]
+    if not head.sub_body or not earlier:
+        return None
+    _, end, parent_head = earlier[-1]
+    parent_words = part[start:end]
+    child = reading.mentions[-1]
+    parent = _mention(
+        reading,
+        parent_words,
+        ORGANIZATION,
+        _join(parent_words, reading.tokens),
+        parent_head.subtype,
+        attributive=True,
+    )
+    _add_fact(reading, child.name, "partOf", parent.name, child.start, child.end, NAME_CONFIDENCE)
+    _add_place_facts(reading, parent_words, parent)
+    return parent
+
+
+def _read_person(
+    reading: SentenceReading, part: list[int], lang: Turkish, *, titled: bool
+) -> Mention | None:
+    """A person's name: after a title, after an honorific, or starting with a given name."""
+    tokens = reading.tokens
+    words = list(part)
+    honorific = False
+    while words and lower(tokens[words[0]].base) in lang.honorifics:
+        honorific = True
+        words.pop(0)
+    if not words:
+        return None
+    words = words[:MAX_PERSON_WORDS]
+    first = tokens[words[0]]
+    if is_all_caps(first.base) and len(words) == 1 and not titled:
+        if not _place_of(first, lang):
+            _mention(reading, words, ORGANIZATION, first.base, None, tentative=True)
+        return None
+    known_name = lower(first.base) in lang.given_names
+    if len(words) >= 2 and (titled or honorific or known_name):
+        name = " ".join(recase(tokens[i].base) for i in words)
+        return _mention(reading, words, PERSON, name, None)
+    if (
+        len(words) == 1
+        and not known_name
+        and not _place_of(first, lang)
+        and (words[0] or first.suffix)
+    ):
+        return _mention(reading, words, PERSON, recase(first.base), None, tentative=True)
+    return None
+
+
+def _person_before_org(reading: SentenceReading, part: list[int], lang: Turkish) -> int:
+    """Where an organisation's name starts when a person's name runs into it ("Ali Veli İzmir ...")."""
+    tokens = reading.tokens
+    if lower(tokens[part[0]].base) not in lang.given_names:
+        return 0
+    for k in range(2, min(len(part), MAX_PERSON_WORDS + 1)):
+        if _place_of(tokens[part[k]], lang):
+            _read_person(reading, part[:k], lang, titled=False)
+            return k
+    return 0
+
+
+# --- heads, places, roles ------------------------------------------------------------------
+
+
+def _heads_in(
+    part: list[int], tokens: Sequence[Token], lang: Turkish
+) -> list[tuple[int, int, OrgHead]]:
+    """(start, end, head) of every organisation head phrase in the part, longest at each end."""
+    found: dict[int, tuple[int, int, OrgHead]] = {}
+    for head in lang.org_heads:
+        n = len(head.words)
+        for end in range(n, len(part) + 1):
+            words = [tokens[j] for j in part[end - n : end]]
+            if any(t.suffix for t in words[:-1]):
+                continue
+            if not all(w.key == h for w, h in zip(words[:-1], head.words[:-1], strict=True)):
+                continue
+            if _head_case(words[-1], head, lang) is None:
+                continue
+            if end not in found or n > found[end][1] - found[end][0]:
+                found[end] = (end - n, end, head)
+    return [found[e] for e in sorted(found)]
+
+
+def _head_case(token: Token, head: OrgHead, lang: Turkish) -> str | None:
+    return token_case(token, head.words[-1], lang)
+
+
+def _stem_form(token: Token, head: OrgHead) -> str:
+    """A head word as written, without a suffix attached with no apostrophe ("Belediyesine")."""
+    return token.base[: len(head.words[-1])]
+
+
+def _head_for_name(name: str, lang: Turkish) -> OrgHead | None:
+    words = tuple(lower(name).split())
+    matches = [h for h in lang.org_heads if words[-len(h.words) :] == h.words]
+    return max(matches, key=lambda h: len(h.words), default=None)
+
+
+def _place_of(token: Token, lang: Turkish) -> str | None:
+    """The place a word names, directly ("İzmir", "İZMİR") or as a demonym ("Manisalı")."""
+    key = lower(token.base)
+    if key in lang.places:
+        return lang.places[key].name
+    return lang.demonyms.get(key)
+
+
+def _add_places(
+    reading: SentenceReading, i: int, lang: Turkish, *, attributive: bool
+) -> list[Mention]:
+    """Place mentions for a token; a hyphenated pair ("İzmir-Manisa") gives two."""
+    tok = reading.tokens[i]
+    key = lower(tok.base)
+    parts = [key] if key in lang.places or key in lang.demonyms else key.split("-")
+    mentions = []
+    for part in parts:
+        name = lang.places[part].name if part in lang.places else lang.demonyms.get(part)
+        if name is None:
+            continue
+        subtype = lang.places[lower(name)].subtype if lower(name) in lang.places else None
+        mentions.append(_mention(reading, [i], PLACE, name, subtype, attributive=attributive))
+    return mentions
+
+
+def _add_place_facts(reading: SentenceReading, words: list[int], org: Mention) -> None:
+    """locatedIn for each place word that opens an organisation's name (not national bodies)."""
+    lang = reading.lang
+    for i in words:
+        tok = reading.tokens[i]
+        place = _place_of(tok, lang)
+        if place is None:
+            return
+        if lang.places.get(lower(place)) and lang.places[lower(place)].subtype == "Country":
+            return
+        for mention in _add_places(reading, i, lang, attributive=True):
+            _add_fact(
+                reading, org.name, "locatedIn", mention.name, org.start, org.end, NAME_CONFIDENCE
+            )
+
+
+def _add_role(
+    reading: SentenceReading, title: Title, person: Mention, org: Mention, confidence: float
+) -> None:
+    relation = title.relation
+    start, end = min(person.start, org.start), max(person.end, org.end)
+    _add_fact(reading, person.name, relation, org.name, start, end, confidence)
+
+
+def _attach_appositions(
+    reading: SentenceReading, pending: list[tuple[Title, Mention | None, int]]
+) -> None:
+    """ "Ali Veli, X Derneği Başkanı": a title with no name after it belongs to the name before the comma."""
+    for title, org, first in pending:
+        if org is None or first < 2 or reading.tokens[first - 1].text != ",":
+            continue
+        comma = reading.tokens[first - 1]
+        person = next(
+            (
+                m
+                for m in reading.mentions
+                if m.type == PERSON
+                and not m.tentative
+                and m.end <= comma.start
+                and reading.sentence.text[
+                    m.end - reading.sentence.start : comma.start - reading.sentence.start
+                ].strip()
+                == ""
+            ),
+            None,
+        )
+        if person is not None:
+            _add_role(reading, title, person, org, APPOSITION_CONFIDENCE)
+
+
+def _attach_acronyms(reading: SentenceReading) -> None:
+    """ "Manisalı Dernekler Federasyonu (MANİSA-FED)": the acronym becomes an alias of the name."""
+    tokens = reading.tokens
+    for k, mention in enumerate(reading.mentions):
+        if mention.type != ORGANIZATION or mention.tentative:
+            continue
+        _, end = reading.token_span(mention)
+        if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+            acronym = tokens[end + 1]
+            if is_all_caps(acronym.base):
+                reading.mentions[k] = replace(mention, acronym=acronym.base)
+                reading.mentions[:] = [
+                    m for m in reading.mentions if not (m.tentative and m.start == acronym.start)
+                ]
+
+
+def _find_references(reading: SentenceReading, lang: Turkish) -> None:
+    """Common-noun references to a named organisation: "yürütme kurulu üyelerine", "federasyon yetkilileri"."""
+    tokens = reading.tokens
+    taken = {i for m in reading.mentions for i in range(*reading.token_span(m))}
+    for head in lang.org_heads:
+        stems = head.words[:-1] + (_bare_noun(head.words[-1]),)
+        n = len(stems)
+        for i in range(len(tokens) - n + 1):
+            words = tokens[i : i + n]
+            if any(j in taken for j in range(i, i + n)):
+                continue
+            if not all(w.key == s for w, s in zip(words[:-1], stems[:-1], strict=True)):
+                continue
+            last = words[-1]
+            group = tokens[i + n] if i + n < len(tokens) else None
+            group_stem = next(
+                (g for g in lang.group_nouns if group and group.key.startswith(g)), None
+            )
+            if group_stem and last.key in (stems[-1], head.words[-1]):
+                case = inflection_of(group.key, group_stem, lang)
+                end_token = group
+            elif n > 1 and last.key.startswith(head.words[-1]) and not last.suffix:
+                case = inflection_of(last.key, head.words[-1], lang)
+                end_token = last
+            else:
+                continue
+            if case is None:
+                continue
+            reading.mentions.append(
+                Mention(
+                    reading.sentence.text[
+                        words[0].start - reading.sentence.start : end_token.end
+                        - reading.sentence.start
+                    ],
+                    words[0].start,
+                    end_token.end,
+                    ORGANIZATION,
+                    " ".join(head.words),
+                    head.subtype,
+                    case=case,
+                    reference=True,
+                )
+            )
+            taken.update(range(i, i + n))
+
+
+def _bare_noun(word: str) -> str:
+    """A head noun without its possessive ending: "federasyonu" -> "federasyon"."""
+    for ending in ("sı", "si", "su", "sü", "ı", "i", "u", "ü"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            return stem[:-1] + "k" if stem.endswith("ğ") else stem
+    return word
+
+
+# --- datelines ------------------------------------------------------------------------------
+
+
+def _read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
+    """ "Ali VELİ / İZMİR (İGFA) -": reporter, dateline city and news agency; returns the tokens used."""
+    tokens = reading.tokens
+    for k in range(1, len(tokens) - 3):
+        opening, agency, closing, dash = tokens[k : k + 4]
+        if not (
+            opening.text == "("
+            and closing.text == ")"
+            and dash.text in "-–—"
+            and is_all_caps(agency.base)
+            and _place_of(tokens[k - 1], lang)
+        ):
+            continue
+        used = set(range(k - 1, k + 4))
+        _add_places(reading, k - 1, lang, attributive=False)
+        _mention(reading, [k + 1], ORGANIZATION, agency.base, "NewsAgency")
+        slash = k - 2
+        if slash >= 1 and tokens[slash].text == "/":
+            words = [i for i in range(0, slash) if tokens[i].is_word]
+            if 2 <= len(words) <= MAX_PERSON_WORDS:
+                _mention(
+                    reading, words, PERSON, " ".join(recase(tokens[i].base) for i in words), None
+                )
+                used.update(range(0, slash + 1))
+        return used
+    return set()
+
+
+# --- building blocks ------------------------------------------------------------------------
+
+
+def _join(words: list[int], tokens: Sequence[Token]) -> str:
+    return " ".join(tokens[i].base for i in words)
+
+
+def _mention(
+    reading: SentenceReading,
+    words: list[int],
+    type_: str,
+    name: str,
+    subtype: str | None,
+    *,
+    case: str | None = None,
+    attributive: bool = False,
+    tentative: bool = False,
+) -> Mention:
+    tokens = reading.tokens
+    first, last = tokens[words[0]], tokens[words[-1]]
+    offset = reading.sentence.start
+    text = reading.sentence.text[first.start - offset : last.end - offset]
+    mention = Mention(
+        text,
+        first.start,
+        last.end,
+        type_,
+        name,
+        subtype,
+        case=case or token_case(last, None, reading.lang) or "nom",
+        attributive=attributive,
+        tentative=tentative,
+    )
+    reading.mentions.append(mention)
+    return mention
+
+
+def _add_fact(
+    reading: SentenceReading, s: str, p: str, o: str, start: int, end: int, confidence: float
+) -> None:
+    offset = reading.sentence.start
+    evidence = reading.sentence.text[start - offset : end - offset]
+    reading.facts.append(Fact(s, p, o, evidence, start, end, confidence))

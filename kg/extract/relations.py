@@ -1,0 +1,258 @@
+"""Event relations (visited, thanked, ...) from cue phrases, with argument roles read from case suffixes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extract.entities import SentenceReading
+from kg.lang.tr import Cue, Turkish
+from kg.model import PLACE, Fact, Mention
+from kg.resolve import Resolution
+from kg.vocab import SYMMETRIC_PREDICATES
+
+ACTIVE_CONFIDENCE = 0.85  # subject and object both in the sentence, object in the cue's case
+CARRIED_SUBJECT_CONFIDENCE = 0.6  # subject dropped, taken from the sentence before
+NOUN_CONFIDENCE = 0.75  # headline form "X'den Y'ye ziyaret"
+AGENT_CONFIDENCE = 0.85  # passive with "X tarafından"
+CONTEXT_AGENT_CONFIDENCE = 0.55  # passive whose actor is the host of the article's visit
+LOOSE_CONFIDENCE = 0.6  # cues that name no case ("iş birliği"): the sentence's other party
+
+
+@dataclass(frozen=True)
+class Party:
+    """A resolved mention taking part in a sentence."""
+
+    name: str
+    mention: Mention
+    index: int  # first token
+    end: int  # one past the last token
+
+
+@dataclass(frozen=True)
+class PendingPassive:
+    """A passive cue whose actor the sentence does not name ("... teşekkür edildi")."""
+
+    predicate: str
+    objects: tuple[Party, ...]
+    reading: SentenceReading
+    cue_end: int
+
+
+def find_cues(reading: SentenceReading, lang: Turkish) -> list[tuple[int, int, Cue]]:
+    """(first token, end token, cue) of every cue in the sentence, the longest at each place."""
+    tokens = reading.tokens
+    found = []
+    i = 0
+    while i < len(tokens):
+        best = None
+        for cue in lang.cues:
+            n = len(cue.words)
+            window = tokens[i : i + n]
+            if (
+                len(window) == n
+                and all(t.key.startswith(w) for t, w in zip(window, cue.words, strict=True))
+                and (best is None or _cue_length(cue) > _cue_length(best))
+            ):
+                best = cue
+        if best is None:
+            i += 1
+            continue
+        found.append((i, i + len(best.words), best))
+        i += len(best.words)
+    return found
+
+
+def _cue_length(cue: Cue) -> int:
+    return sum(len(w) for w in cue.words)
+
+
+def sentence_parties(reading: SentenceReading, resolution: Resolution) -> list[Party]:
+    """The resolved, non-attributive mentions of a sentence, in order."""
+    parties = []
+    for m in reading.mentions:
+        name = resolution.name_of(m)
+        if name is None or m.attributive:
+            continue
+        first, end = reading.token_span(m)
+        if first < reading.dateline_end:
+            continue
+        if any(p.index <= first < p.end for p in parties):
+            continue
+        parties.append(Party(name, m, first, end))
+    return parties
+
+
+def read_events(
+    reading: SentenceReading,
+    parties: Sequence[Party],
+    lang: Turkish,
+    previous_subject: Party | None,
+) -> tuple[list[Fact], list[PendingPassive], Party | None]:
+    """Event facts of one sentence; passives still needing an actor; the sentence's subject."""
+    facts: list[Fact] = []
+    pending: list[PendingPassive] = []
+    subject_seen = _subjects(reading, parties, lang, limit=len(reading.tokens), exclude=())
+    for start, end, cue in find_cues(reading, lang):
+        if cue.voice == "noun":
+            facts.extend(_noun_form(reading, parties, cue, start, end))
+            continue
+        objects = _objects(reading, parties, lang, cue, start)
+        if cue.voice == "passive":
+            agents = [p for p in parties if _is_agent(reading, p, lang) and p.index < start]
+            if agents:
+                facts.extend(_facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE))
+            elif objects:
+                pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
+            continue
+        subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
+        confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
+        if not subjects and previous_subject is not None:
+            subjects, confidence = [previous_subject], min(confidence, CARRIED_SUBJECT_CONFIDENCE)
+        facts.extend(_facts(reading, subjects, cue.predicate, objects, end, confidence))
+    subject = subject_seen[0] if subject_seen else previous_subject
+    return facts, pending, subject
+
+
+def resolve_passives(pending: Sequence[PendingPassive], host: str | None) -> list[Fact]:
+    """Passive thanks with no named actor are the host's: the party the article's visit went to."""
+    facts = []
+    for passive in pending:
+        if host is None:
+            continue
+        objects = [p for p in passive.objects if p.name != host]
+        actor = Party(host, passive.objects[0].mention, -1, -1)
+        facts.extend(
+            _facts(
+                passive.reading,
+                [actor],
+                passive.predicate,
+                objects,
+                passive.cue_end,
+                CONTEXT_AGENT_CONFIDENCE,
+            )
+        )
+    return facts
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+
+def _case_of(reading: SentenceReading, party: Party, lang: Turkish) -> str:
+    """A party's case; "X ile" is instrumental, "X tarafından" is the agent."""
+    after = reading.tokens[party.end] if party.end < len(reading.tokens) else None
+    if after is not None and party.mention.case == "nom":
+        role = lang.function_words.get(after.key)
+        if role == "comitative":
+            return "ins"
+        if role == "agent":
+            return "by"
+    return party.mention.case
+
+
+def _is_agent(reading: SentenceReading, party: Party, lang: Turkish) -> bool:
+    return _case_of(reading, party, lang) == "by"
+
+
+def _objects(
+    reading: SentenceReading, parties: Sequence[Party], lang: Turkish, cue: Cue, cue_start: int
+) -> list[Party]:
+    """The other parties of a cue: those before it in its case, with their conjuncts."""
+    before = [p for p in parties if p.end <= cue_start]
+    if cue.object_case == "any":
+        wanted = {"dat", "acc", "ins"}
+        before = [p for p in parties if p.mention.type != PLACE]
+    else:
+        wanted = {cue.object_case}
+    marked = [p for p in before if _case_of(reading, p, lang) in wanted]
+    if not marked:
+        return []
+    chosen = marked[-1] if cue.object_case != "any" else marked[0]
+    return _with_conjuncts(reading, parties, chosen, lang)
+
+
+def _with_conjuncts(
+    reading: SentenceReading, parties: Sequence[Party], last: Party, lang: Turkish
+) -> list[Party]:
+    """ "A, B ve C'yi": only the last conjunct carries the suffix; the ones before share it.
+
+    A comma joins only inside a list closed by "ve" ("X, Y'yi ziyaret etti" is subject, object).
+    """
+    group = [last]
+    for p in reversed([q for q in parties if q.end <= group[0].index]):
+        between = reading.tokens[p.end : group[0].index]
+        is_ve = len(between) == 1 and lang.function_words.get(between[0].key) == "conjunction"
+        is_comma = len(between) == 1 and between[0].text == "," and len(group) > 1
+        opens_sentence = p is parties[0] and p.index <= reading.dateline_end
+        if not (is_ve or (is_comma and not opens_sentence)) or p.mention.case != "nom":
+            break
+        group.insert(0, p)
+    return group
+
+
+def _subjects(
+    reading: SentenceReading,
+    parties: Sequence[Party],
+    lang: Turkish,
+    *,
+    limit: int,
+    exclude: Sequence[Party],
+) -> list[Party]:
+    """The nominative actor before the cue: the first unmarked person or organisation, with conjuncts."""
+    excluded = {id(p) for p in exclude}
+    for p in parties:
+        if p.end > limit or id(p) in excluded or p.mention.type == PLACE:
+            continue
+        if _case_of(reading, p, lang) != "nom":
+            continue
+        group = [p]
+        for q in parties:
+            if q.index >= p.end and q.end <= limit and id(q) not in excluded:
+                between = reading.tokens[group[-1].end : q.index]
+                if (
+                    len(between) == 1
+                    and lang.function_words.get(between[0].key) == "conjunction"
+                    and _case_of(reading, q, lang) == "nom"
+                    and q.mention.type != PLACE
+                ):
+                    group.append(q)
+                    continue
+                break
+        return group
+    return []
+
+
+def _noun_form(
+    reading: SentenceReading, parties: Sequence[Party], cue: Cue, start: int, end: int
+) -> list[Fact]:
+    """Headline form: "X'den Y'ye ziyaret" — the actor in the ablative, the other party in the cue's case."""
+    actors = [p for p in parties if p.mention.case == "abl" and p.end <= start]
+    others = [p for p in parties if p.mention.case == cue.object_case and p.end <= start]
+    if not actors or not others:
+        return []
+    return _facts(reading, actors[-1:], cue.predicate, others[-1:], end, NOUN_CONFIDENCE)
+
+
+def _facts(
+    reading: SentenceReading,
+    subjects: Sequence[Party],
+    predicate: str,
+    objects: Sequence[Party],
+    cue_end: int,
+    confidence: float,
+) -> list[Fact]:
+    facts = []
+    tokens = reading.tokens
+    end = tokens[min(cue_end, len(tokens)) - 1].end
+    for s in subjects:
+        for o in objects:
+            if s.name == o.name:
+                continue
+            first = min([p.mention.start for p in (s, o) if p.index >= 0])
+            offset = reading.sentence.start
+            evidence = reading.sentence.text[first - offset : end - offset]
+            a, b = (s.name, o.name)
+            if predicate in SYMMETRIC_PREDICATES:
+                a, b = sorted((a, b))
+            facts.append(Fact(a, predicate, b, evidence, first, end, confidence))
+    return facts

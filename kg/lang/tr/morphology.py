@@ -1,0 +1,53 @@
+"""Case suffixes of Turkish names: which grammatical case a word carries, and its bare form."""
+
+from __future__ import annotations
+
+from kg.lang.tr import Turkish
+from kg.lang.tr.text import Token, lower
+
+
+def suffix_case(suffix: str, lang: Turkish) -> str | None:
+    """The case an apostrophe suffix marks ('e' -> 'dat'); None for suffixes that mark no case.
+
+    >>> from kg.lang.tr import turkish
+    >>> suffix_case("na", turkish()), suffix_case("nden", turkish()), suffix_case("", turkish())
+    ('dat', 'abl', 'nom')
+    """
+    if not suffix:
+        return "nom"
+    if suffix in lang.suffixes:
+        return lang.suffixes[suffix]
+    for end in range(len(suffix) - 1, 0, -1):  # "nin" + "ki", "ya" + "dır": the case comes first
+        if suffix[:end] in lang.suffixes:
+            return lang.suffixes[suffix[:end]]
+    return None
+
+
+def inflection_of(word: str, stem: str, lang: Turkish) -> str | None:
+    """The case of ``word`` if it is ``stem`` plus a case suffix written without an apostrophe.
+
+    Head nouns and common nouns take their suffix directly ("Belediyesi" + "ne"); a possessive
+    -(s)I that belongs to the name is part of the stem, so it is never read as an accusative.
+
+    >>> from kg.lang.tr import turkish
+    >>> inflection_of("belediyesine", "belediyesi", turkish())
+    'dat'
+    >>> inflection_of("konseyi", "konseyi", turkish())
+    'nom'
+    >>> inflection_of("konseyleri", "konseyi", turkish()) is None
+    True
+    """
+    word = lower(word)
+    if not word.startswith(stem):
+        return None
+    rest = word[len(stem) :]
+    return suffix_case(rest, lang) if rest else "nom"
+
+
+def token_case(token: Token, stem: str | None, lang: Turkish) -> str | None:
+    """The case of a token: from its apostrophe suffix, or from what follows ``stem`` in it."""
+    if stem is not None and token.suffix and token.key != stem:
+        return None
+    if token.suffix or stem is None:
+        return suffix_case(token.suffix, lang)
+    return inflection_of(token.key, stem, lang)

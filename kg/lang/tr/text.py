@@ -1,0 +1,184 @@
+"""Turkish-aware text basics: normalisation, case folding, re-casing, sentences and tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+APOSTROPHES = "'’‘`´"
+_APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
+_UPPER_TO_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_LOWER_TO_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+_ASCII = str.maketrans(
+    {"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u"}
+)
+
+
+def normalise(text: str) -> str:
+    """NFC, one apostrophe character, no carriage returns or non-breaking spaces.
+
+    >>> normalise("MANİSA-FED’e") == "MANİSA-FED'e"
+    True
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return _APOSTROPHE_RE.sub("'", text)
+
+
+def lower(text: str) -> str:
+    """Turkish lower case: I -> ı, İ -> i.
+
+    >>> lower("İZMİR IĞDIR")
+    'izmir ığdır'
+    """
+    return unicodedata.normalize("NFC", text.translate(_UPPER_TO_LOWER)).lower()
+
+
+def upper(text: str) -> str:
+    """Turkish upper case: i -> İ, ı -> I.
+
+    >>> upper("izmir ığdır")
+    'İZMİR IĞDIR'
+    """
+    return text.translate(_LOWER_TO_UPPER).upper()
+
+
+def fold(text: str) -> str:
+    """The key two spellings of one name share: Turkish lower case, one apostrophe, NFC.
+
+    >>> fold("MANİSA-FED’e") == fold("Manisa-Fed'e")
+    True
+    """
+    return lower(normalise(text))
+
+
+def ascii_fold(text: str) -> str:
+    """Lower case and transliterated to ASCII, for IRIs and slugs.
+
+    >>> ascii_fold("Özgür Topaç")
+    'ozgur topac'
+    """
+    return fold(text).translate(_ASCII)
+
+
+def slug(text: str) -> str:
+    """A stable IRI-safe key: ASCII letters and digits joined by hyphens.
+
+    >>> slug("İzmir Kent Konseyi Yürütme Kurulu")
+    'izmir-kent-konseyi-yurutme-kurulu'
+    >>> slug("MANİSA-FED")
+    'manisa-fed'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text)).strip("-")
+
+
+def recase(word: str) -> str:
+    """An ALL-CAPS word in title case, Turkish-aware; other words unchanged.
+
+    >>> recase("ÇAKILLI"), recase("İNCİ"), recase("Topaç")
+    ('Çakıllı', 'İnci', 'Topaç')
+    """
+    if len(word) > 1 and is_all_caps(word):
+        return "-".join(part[:1] + lower(part[1:]) for part in word.split("-"))
+    return word
+
+
+def is_all_caps(word: str) -> bool:
+    """True for a word whose letters are all upper case (at least two letters).
+
+    >>> is_all_caps("TOBB"), is_all_caps("MANİSA-FED"), is_all_caps("Topaç"), is_all_caps("A")
+    (True, True, False, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def is_capitalised(word: str) -> bool:
+    """True when a word starts with an upper-case letter.
+
+    >>> is_capitalised("İzmir"), is_capitalised("ile")
+    (True, False)
+    """
+    return word[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark; a proper name's case suffix is kept apart from its base."""
+
+    text: str
+    start: int
+    end: int
+    base: str  # the word without its apostrophe suffix
+    suffix: str  # what followed the apostrophe, lower case ('' if none)
+
+    @property
+    def key(self) -> str:
+        """The folded base, for lookups in the language data."""
+        return lower(self.base)
+
+    @property
+    def is_word(self) -> bool:
+        return self.base[:1].isalnum()
+
+
+_WORD = r"[^\W_](?:[^\W_]|[-.&](?=[^\W_]))*"
+_TOKEN_RE = re.compile(rf"(?P<base>{_WORD})(?:'(?P<suffix>[^\W\d_]+))?|\S")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split a (normalised) sentence into tokens with character offsets.
+
+    >>> [(t.base, t.suffix) for t in tokenize("MANİSA-FED'e Prof. Ali A.Ş.")]
+    [('MANİSA-FED', 'e'), ('Prof', ''), ('.', ''), ('Ali', ''), ('A.Ş', ''), ('.', '')]
+    """
+    tokens = []
+    for m in _TOKEN_RE.finditer(text):
+        base = m.group("base") or m.group(0)
+        suffix = lower(m.group("suffix") or "")
+        tokens.append(Token(m.group(0), m.start() + offset, m.end() + offset, base, suffix))
+    return tokens
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and where it sits in the article text."""
+
+    text: str
+    start: int
+    end: int
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”»)]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-ZÇĞİÖŞÜ'\"])")
+
+
+def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Sentence]:
+    """Sentences of a text; a full stop after a known abbreviation ("Prof.", "Dr.") does not end one.
+
+    >>> [s.text for s in split_sentences("Prof. Dr. Ali Kaya geldi. Toplantı bitti.", frozenset({"prof.", "dr."}))]
+    ['Prof. Dr. Ali Kaya geldi.', 'Toplantı bitti.']
+    """
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        words = text[start : m.start() + 1].split()
+        last = lower(words[-1]) if words else ""
+        if m.group(0).startswith(".") and (last in abbreviations or _is_initial(last)):
+            continue
+        yield from _trimmed(text, start, end)
+        start = end
+    yield from _trimmed(text, start, len(text))
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isalpha() and word[1] == "."
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        yield Sentence(stripped, start + lead, start + lead + len(stripped))

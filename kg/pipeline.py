@@ -1,0 +1,57 @@
+"""The extraction pipeline: article -> sentences -> mentions -> entities -> facts, composed here."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.entities import read_sentence
+from kg.extract.relations import read_events, resolve_passives, sentence_parties
+from kg.lang.tr import turkish
+from kg.lang.tr.text import fold, normalise, split_sentences
+from kg.model import Article, Extraction, Fact
+from kg.resolve import resolve
+
+EXTRACTOR_VERSION = "civic-kg-tr-0.1.0"
+
+
+def extract(article: Article) -> Extraction:
+    """Entities and facts of one article (pure: no I/O).
+
+    >>> ex = extract(Article("t", "Ayvalık Kent Konseyi, Bornova Belediyesi'ni ziyaret etti."))
+    >>> [(f.s, f.p, f.o) for f in ex.facts if f.p == "visited"]
+    [('Ayvalık Kent Konseyi', 'visited', 'Bornova Belediyesi')]
+    """
+    lang = turkish()
+    text = normalise(article.text)
+    readings = [read_sentence(s, lang) for s in split_sentences(text, lang.abbreviations)]
+    resolution = resolve(m for r in readings for m in r.mentions)
+    canonical = {fold(m.name): name for m, name in resolution.names.items()}
+
+    facts: list[Fact] = []
+    for reading in readings:
+        for f in reading.facts:
+            s, o = canonical.get(fold(f.s)), canonical.get(fold(f.o))
+            if s and o and s != o:
+                facts.append(replace(f, s=s, o=o))
+
+    pending = []
+    subject = None
+    for reading in readings:
+        parties = sentence_parties(reading, resolution)
+        events, passives, subject = read_events(reading, parties, lang, subject)
+        facts.extend(events)
+        pending.extend(passives)
+    host = next((f.o for f in facts if f.p == "visited"), None)
+    facts.extend(resolve_passives(pending, host))
+
+    return Extraction(replace(article, text=text), resolution.entities, _deduplicated(facts))
+
+
+def _deduplicated(facts: list[Fact]) -> tuple[Fact, ...]:
+    """One fact per (s, p, o): the most confident statement of it, first one on ties."""
+    best: dict[tuple[str, str, str], Fact] = {}
+    for f in facts:
+        key = (f.s, f.p, f.o)
+        if key not in best or f.confidence > best[key].confidence:
+            best[key] = f
+    return tuple(best.values())

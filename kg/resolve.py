@@ -1,0 +1,107 @@
+"""In-article entity resolution: every mention of one thing gets one canonical name and its aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.lang.tr.text import fold, is_all_caps
+from kg.model import ORGANIZATION, PERSON, Entity, Mention
+
+
+@dataclass
+class _Group:
+    type: str
+    subtype: str | None
+    names: list[str] = field(default_factory=list)  # canonical candidates, in order of appearance
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        # the first form that is not shouted in capitals, else the first form
+        return next((n for n in self.names if not is_all_caps(n.replace(" ", ""))), self.names[0])
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The article's entities, and the entity name each mention refers to (None: unresolved)."""
+
+    entities: tuple[Entity, ...]
+    names: dict[Mention, str]
+
+    def name_of(self, mention: Mention) -> str | None:
+        return self.names.get(mention)
+
+
+def resolve(mentions: Iterable[Mention]) -> Resolution:
+    """Group an article's mentions into entities.
+
+    Full names group by their folded form; acronyms in parentheses become aliases; a bare surname
+    or an acronym resolves only to a fuller mention in the same article; a common-noun reference
+    ("federasyon yetkilileri") resolves to the one organisation whose name ends with that head.
+    """
+    mentions = list(mentions)
+    groups: dict[tuple[str, str], _Group] = {}
+    names: dict[Mention, str] = {}
+    key_of: dict[Mention, tuple[str, str]] = {}
+    acronyms: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.tentative or m.reference:
+            continue
+        key = (m.type, fold(m.name))
+        group = groups.setdefault(key, _Group(m.type, m.subtype))
+        group.names.append(m.name)
+        group.subtype = group.subtype or m.subtype
+        key_of[m] = key
+        if not m.attributive:
+            group.aliases.append(_surface(m))
+        if m.acronym:
+            group.aliases.append(m.acronym)
+            acronyms.setdefault(fold(m.acronym), key)
+    for m in mentions:
+        key = key_of.get(m) or _resolve_partial(m, groups, acronyms)
+        if key is None:
+            continue
+        key_of[m] = key
+        if m.tentative and m.type == PERSON:
+            groups[key].aliases.append(_surface(m))
+    for m, key in key_of.items():
+        names[m] = groups[key].name
+    entities = []
+    for group in groups.values():
+        name = group.name
+        aliases = tuple(dict.fromkeys(a for a in group.aliases if a != name))
+        entities.append(Entity(name, group.type, group.subtype, aliases))
+    return Resolution(tuple(entities), names)
+
+
+def _surface(m: Mention) -> str:
+    """The mention as written, without its case suffix."""
+    text = m.text
+    cut = text.rfind("'")
+    if cut > 0 and " " not in text[cut:]:
+        text = text[:cut]
+    return text
+
+
+def _resolve_partial(
+    m: Mention, groups: dict[tuple[str, str], _Group], acronyms: dict[str, tuple[str, str]]
+) -> tuple[str, str] | None:
+    key = fold(m.name)
+    if m.reference:
+        matches = [
+            k
+            for k, g in groups.items()
+            if g.type == ORGANIZATION and (k[1] == key or k[1].endswith(" " + key))
+        ]
+        return matches[0] if len(matches) == 1 else None
+    if m.type == ORGANIZATION:
+        return acronyms.get(key)
+    if m.type == PERSON:
+        matches = [
+            k
+            for k, g in groups.items()
+            if g.type == PERSON and " " in k[1] and k[1].rsplit(" ", 1)[1] == key
+        ]
+        return matches[0] if len(matches) == 1 else None
+    return None

@@ -1,0 +1,157 @@
+"""Extraction behaviour pinned by Turkish sentences the team wrote (none are from the dev set)."""
+
+from kg.model import Article
+from kg.pipeline import extract
+
+
+def facts_of(text: str) -> set[tuple[str, str, str]]:
+    return {(f.s, f.p, f.o) for f in extract(Article("t", text)).facts}
+
+
+def entities_of(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {e.name: (e.type, e.aliases) for e in extract(Article("t", text)).entities}
+
+
+def test_dative_suffix_marks_the_visited_party():
+    text = "Çiğli Kent Konseyi, Karşıyaka Belediyesi'ne ziyarette bulundu."
+    assert ("Çiğli Kent Konseyi", "visited", "Karşıyaka Belediyesi") in facts_of(text)
+
+
+def test_accusative_suffix_marks_the_visited_party():
+    text = "Bergama Ticaret Odası, Dikili Belediyesi'ni ziyaret etti."
+    assert ("Bergama Ticaret Odası", "visited", "Dikili Belediyesi") in facts_of(text)
+
+
+def test_head_noun_with_suffix_and_no_apostrophe_is_read():
+    text = "Tire Esnaf Derneği, Ödemiş Belediyesine ziyarette bulundu."
+    assert ("Tire Esnaf Derneği", "visited", "Ödemiş Belediyesi") in facts_of(text)
+
+
+def test_possessive_inside_a_name_is_not_an_object():
+    # "Konseyi" ends in the possessive -i; it must not be read as an accusative object
+    text = "Buca Kent Konseyi ile ilgili toplantı yapıldı."
+    assert not any(p == "visited" for _, p, _ in facts_of(text))
+
+
+def test_coordinated_objects_each_get_the_visit():
+    text = "Ayvalık Kent Konseyi, Edremit Belediyesi ve Burhaniye Belediyesi'ni ziyaret etti."
+    facts = facts_of(text)
+    assert ("Ayvalık Kent Konseyi", "visited", "Edremit Belediyesi") in facts
+    assert ("Ayvalık Kent Konseyi", "visited", "Burhaniye Belediyesi") in facts
+
+
+def test_title_after_organisation_gives_head_of():
+    text = "Toplantıya Bodrum Kent Konseyi Başkanı Ayşe Demir de katıldı."
+    assert ("Ayşe Demir", "headOf", "Bodrum Kent Konseyi") in facts_of(text)
+
+
+def test_title_after_name_and_comma_gives_head_of():
+    text = "Mehmet Yıldız, Seferihisar Gönüllüler Derneği Başkanı olarak konuştu."
+    assert ("Mehmet Yıldız", "headOf", "Seferihisar Gönüllüler Derneği") in facts_of(text)
+
+
+def test_deputy_title_gives_member_of_not_head_of():
+    text = "Menemen Kent Konseyi Başkan Yardımcısı Can Aksoy açıklama yaptı."
+    facts = facts_of(text)
+    assert ("Can Aksoy", "memberOf", "Menemen Kent Konseyi") in facts
+    assert ("Can Aksoy", "headOf", "Menemen Kent Konseyi") not in facts
+
+
+def test_mayor_title_implies_the_municipality():
+    text = "Torbalı Belediye Başkanı Zeynep Kaya konuşma yaptı."
+    facts = facts_of(text)
+    assert ("Zeynep Kaya", "headOf", "Torbalı Belediyesi") in facts
+    assert ("Torbalı Belediyesi", "locatedIn", "Torbalı") in facts
+
+
+def test_board_of_a_council_is_part_of_it_and_only_the_council_is_located():
+    text = "Karabağlar Kent Konseyi Yürütme Kurulu toplandı."
+    facts = facts_of(text)
+    assert ("Karabağlar Kent Konseyi Yürütme Kurulu", "partOf", "Karabağlar Kent Konseyi") in facts
+    assert ("Karabağlar Kent Konseyi", "locatedIn", "Karabağlar") in facts
+    assert not any(
+        s == "Karabağlar Kent Konseyi Yürütme Kurulu" and p == "locatedIn" for s, p, _ in facts
+    )
+
+
+def test_demonym_in_a_name_gives_located_in_its_province():
+    text = "Aydınlı Esnaflar Federasyonu yeni projesini tanıttı."
+    facts = facts_of(text)
+    assert ("Aydınlı Esnaflar Federasyonu", "locatedIn", "Aydın") in facts
+    assert entities_of(text)["Aydın"][0] == "Place"
+
+
+def test_acronym_in_parentheses_is_an_alias_and_later_mentions_resolve_to_it():
+    text = "Uşak Gençlik Derneği (UŞAK-GED) kuruldu. Kula Belediyesi, UŞAK-GED'i ziyaret etti."
+    entities = entities_of(text)
+    assert "UŞAK-GED" in entities["Uşak Gençlik Derneği"][1]
+    assert "UŞAK-GED" not in entities
+    assert ("Kula Belediyesi", "visited", "Uşak Gençlik Derneği") in facts_of(text)
+
+
+def test_agent_of_a_passive_comes_from_tarafindan():
+    text = (
+        "Alaşehir Belediyesi tarafından yapılan açıklamada Salihli Kent Konseyi'ne teşekkür edildi."
+    )
+    assert ("Alaşehir Belediyesi", "thanked", "Salihli Kent Konseyi") in facts_of(text)
+
+
+def test_passive_thanks_without_an_actor_come_from_the_visits_host():
+    text = (
+        "Kemalpaşa Kent Konseyi, Bayındır Kadın Derneği'ni ziyaret etti. "
+        "Ziyaret dolayısıyla Kemalpaşa Kent Konseyi'ne teşekkür edildi."
+    )
+    assert ("Bayındır Kadın Derneği", "thanked", "Kemalpaşa Kent Konseyi") in facts_of(text)
+
+
+def test_common_noun_reference_to_a_board_resolves_to_the_named_board():
+    text = (
+        "Foça Kent Konseyi Yürütme Kurulu, Aliağa Belediyesi'ni ziyaret etti. "
+        "Ziyarette yürütme kurulu üyelerine teşekkür edildi."
+    )
+    assert ("Aliağa Belediyesi", "thanked", "Foça Kent Konseyi Yürütme Kurulu") in facts_of(text)
+
+
+def test_cooperation_cue_links_the_subject_and_the_other_party():
+    text = "Ödemiş Kent Konseyi, Beydağ Belediyesi ile iş birliği yaptı."
+    assert ("Beydağ Belediyesi", "cooperatesWith", "Ödemiş Kent Konseyi") in facts_of(text)
+
+
+def test_all_caps_surname_is_recased_and_written_form_kept_as_alias():
+    text = "Urla Kent Konseyi Başkanı Selim KORKMAZ basın açıklaması yaptı."
+    entities = entities_of(text)
+    assert entities["Selim Korkmaz"] == ("Person", ("Selim KORKMAZ",))
+
+
+def test_honorifics_are_stripped_from_person_names():
+    text = "Toplantıya Çeşme Kent Konseyi Başkanı Prof. Dr. Leyla Aydın katıldı."
+    assert ("Leyla Aydın", "headOf", "Çeşme Kent Konseyi") in facts_of(text)
+
+
+def test_dateline_gives_reporter_city_and_agency_but_no_event_parties():
+    text = "Hasan ÖZTÜRK / MANİSA (İGFA) - Soma Kent Konseyi, Kırkağaç Belediyesi'ni ziyaret etti."
+    entities = entities_of(text)
+    assert entities["Hasan Öztürk"][0] == "Person"
+    assert entities["İGFA"][0] == "Organization"
+    assert entities["Manisa"][0] == "Place"
+    facts = facts_of(text)
+    assert ("Soma Kent Konseyi", "visited", "Kırkağaç Belediyesi") in facts
+    assert not any(s == "Hasan Öztürk" for s, _, _ in facts)
+
+
+def test_bare_surname_resolves_to_the_full_name_in_the_same_article():
+    text = (
+        "Kiraz Kent Konseyi Başkanı Emre Şahin konuştu. "
+        "Şahin'e göre Kiraz Kent Konseyi, Beydağ Belediyesi'ni ziyaret etti."
+    )
+    entities = entities_of(text)
+    assert "Şahin" in entities["Emre Şahin"][1]
+    assert "Şahin" not in entities
+
+
+def test_every_fact_carries_its_evidence_and_offsets():
+    text = "Giriş cümlesi. Dikili Kent Konseyi, Bergama Belediyesi'ni ziyaret etti."
+    fact = next(f for f in extract(Article("t", text)).facts if f.p == "visited")
+    assert text[fact.start : fact.end] == fact.evidence
+    assert "ziyaret etti" in fact.evidence
+    assert 0 < fact.confidence <= 1
