@@ -1,0 +1,130 @@
+"""The embedded on-disk SPARQL store (Oxigraph): atomic per-article graph replacement, queries, dumps."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph
+from pyoxigraph import NamedNode, Quad, RdfFormat
+
+from kg import vocab
+from kg.errors import KgError
+
+FORMATS = {
+    "trig": RdfFormat.TRIG,
+    "ttl": RdfFormat.TURTLE,
+    "nt": RdfFormat.N_TRIPLES,
+    "nq": RdfFormat.N_QUADS,
+    "jsonld": RdfFormat.JSON_LD,
+}
+
+
+def rdf_format(name: str) -> RdfFormat:
+    """The RDF format for a short name or file suffix.
+
+    >>> rdf_format("nq").name
+    'N-Quads'
+    """
+    key = name.lower().lstrip(".")
+    if key not in FORMATS:
+        raise KgError(f"unknown RDF format '{name}' (use one of: {', '.join(FORMATS)})")
+    return FORMATS[key]
+
+
+class EmbeddedStore:
+    """A persistent Oxigraph store in a directory; every write is one transaction."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                if not self.path.is_dir():
+                    raise KgError("no store here (run 'kg build' first)", where=str(self.path))
+                self._store = pyoxigraph.Store.read_only(str(self.path))
+            else:
+                self._store = pyoxigraph.Store(str(self.path))
+        except OSError as e:
+            raise KgError(f"cannot open the store: {_first_line(e)}", where=str(self.path)) from e
+
+    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
+        """Replace a named graph's content with ``quads`` atomically; returns how many were written.
+
+        Readers see either the old graph or the new one, never a mix, and a crash mid-way
+        leaves the old one: the drop and the insert are one SPARQL update, one transaction.
+        """
+        lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
+        update = (
+            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n"
+            + "\n".join(lines)
+            + "\n} }"
+        )
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise KgError(
+                f"could not write graph {graph.value}: {_first_line(e)}", where=str(self.path)
+            ) from e
+        return len(lines)
+
+    def query(self, sparql: str):
+        """Run a SPARQL query with the union of all named graphs as the default graph."""
+        try:
+            return self._store.query(
+                sparql, use_default_graph_as_union=True, prefixes=dict(vocab.PREFIXES)
+            )
+        except SyntaxError as e:
+            raise KgError(f"SPARQL syntax error: {_first_line(e)}") from e
+        except OSError as e:
+            raise KgError(f"query failed: {_first_line(e)}", where=str(self.path)) from e
+
+    @property
+    def raw(self) -> pyoxigraph.Store:
+        """The pyoxigraph store itself, for fast paths (views, bulk loads)."""
+        return self._store
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def dump(self, path: str | os.PathLike[str], fmt: str) -> Path:
+        """Write the whole store to ``path`` in ``fmt`` (atomically: a temp file, then a rename)."""
+        rdf_fmt = rdf_format(fmt)
+        target = Path(path)
+        if not rdf_fmt.supports_datasets:
+            return _atomic_write(target, lambda f: self._dump_union(f, rdf_fmt))
+        prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TRIG else None
+        return _atomic_write(target, lambda f: self._store.dump(f, rdf_fmt, prefixes=prefixes))
+
+    def _dump_union(self, f, rdf_fmt: RdfFormat) -> None:
+        """Triple formats get the union of all graphs, each triple once."""
+        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TURTLE else None
+        pyoxigraph.serialize(triples, f, rdf_fmt, prefixes=prefixes)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+
+def _atomic_write(target: Path, write) -> Path:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as e:
+        raise KgError(f"cannot write: {e.strerror or e}", where=str(target)) from e
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

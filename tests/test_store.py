@@ -1,0 +1,94 @@
+"""The embedded store: graph replacement is idempotent and atomic; errors are KgErrors."""
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.errors import KgError
+from kg.store import EmbeddedStore
+
+G = NamedNode("https://example.org/graph/1")
+P = NamedNode("https://example.org/p")
+
+
+def quads(n: int, graph: NamedNode = G) -> list[Quad]:
+    return [
+        Quad(NamedNode(f"https://example.org/s{i}"), P, Literal(f"değer {i}"), graph)
+        for i in range(n)
+    ]
+
+
+def test_replacing_a_graph_twice_leaves_one_copy(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(5))
+    store.replace_graph(G, quads(5))
+    assert len(store) == 5
+
+
+def test_replacing_a_graph_drops_its_stale_statements(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(5))
+    store.replace_graph(G, quads(2))
+    assert len(store) == 2
+
+
+def test_replacing_one_graph_leaves_the_others(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    other = NamedNode("https://example.org/graph/2")
+    store.replace_graph(other, quads(3, other))
+    store.replace_graph(G, quads(1))
+    assert len(store) == 4
+
+
+def test_a_failure_while_producing_quads_leaves_the_old_graph(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(3))
+
+    def broken():
+        yield from quads(10)
+        raise ValueError("extraction failed half-way")
+
+    with pytest.raises(ValueError):
+        store.replace_graph(G, broken())
+    assert len(store) == 3
+
+
+def test_store_persists_across_reopening(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(4))
+    store.flush()
+    del store
+    assert len(EmbeddedStore(tmp_path / "store", read_only=True)) == 4
+
+
+def test_opening_a_missing_store_read_only_names_the_path(tmp_path):
+    with pytest.raises(KgError, match="no store here"):
+        EmbeddedStore(tmp_path / "nothing", read_only=True)
+
+
+def test_malformed_sparql_is_a_kg_error_with_the_parsers_message(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    with pytest.raises(KgError, match="SPARQL syntax error"):
+        store.query("SELECT WHERE {")
+
+
+def test_unknown_dump_format_names_the_choices(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    with pytest.raises(KgError, match="use one of"):
+        store.dump(tmp_path / "x.foo", "foo")
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nq", "ttl", "nt", "jsonld"])
+def test_dump_writes_every_format_readably(tmp_path, fmt):
+    import rdflib
+
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(3))
+    path = store.dump(tmp_path / f"graph.{fmt}", fmt)
+    parsed = rdflib.Dataset()
+    parsed.parse(
+        path,
+        format={"trig": "trig", "nq": "nquads", "ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[
+            fmt
+        ],
+    )
+    assert len(list(parsed.quads((None, None, None, None)))) == 3
