@@ -1,0 +1,191 @@
+"""The `kg` command line: thin click wrappers over the KnowledgeGraph API."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import click
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
+
+from kg.errors import KgError
+from kg.graph import KnowledgeGraph
+from kg.model import Problem
+from kg.pipeline import extract as extract_article
+from kg.readers import read_inputs
+from kg.store import FORMATS
+
+RESULT_FORMATS = {
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+}
+
+
+class KgGroup(click.Group):
+    """Turns KgError into one line on stderr and exit code 1 (a traceback only with --debug)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgError as e:
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            click.echo(f"kg: error: {e}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=KgGroup)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(package_name="civic-kg")
+def main(debug: bool) -> None:
+    """civic-kg: turn Turkish civic news into a knowledge graph."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    default="out",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Directory for the store, RDF files and the HTML view.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(sorted(FORMATS)),
+    help="Extra RDF files to write besides graph.trig (repeatable).",
+)
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary.")
+def build(
+    inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], no_html: bool, quiet: bool
+) -> None:
+    """Build the graph from article files or folders (.txt, .md, .jsonl, .html) into OUT."""
+    started = time.monotonic()
+    progress = _progress_printer(started) if not quiet and sys.stderr.isatty() else None
+    report = KnowledgeGraph.build(
+        inputs,
+        out=out,
+        formats=("trig", *formats),
+        html=not no_html,
+        on_progress=progress,
+        on_problem=_print_problem,
+    )
+    if progress:
+        click.echo("", err=True)
+    if not quiet:
+        _print_summary(report, time.monotonic() - started)
+    if not report.ok:
+        click.echo(f"kg: {len(report.problems)} input(s) could not be read (see above)", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("sparql", required=False)
+@click.option(
+    "--file",
+    "-f",
+    "query_file",
+    type=click.File(encoding="utf-8"),
+    help="Read the query from a file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", *RESULT_FORMATS]),
+    default="table",
+    show_default=True,
+    help="Output format for SELECT/ASK results.",
+)
+def query(directory: Path, sparql: str | None, query_file, fmt: str) -> None:
+    """Run a SPARQL query against a built graph (prefixes civ:, rdfs:, skos:, schema: ... predeclared)."""
+    if query_file is not None:
+        sparql = query_file.read()
+    if not sparql:
+        raise KgError("give a query as an argument or with --file")
+    results = KnowledgeGraph.open(directory).query(sparql)
+    if isinstance(results, QueryBoolean):
+        click.echo("true" if results else "false")
+    elif isinstance(results, QuerySolutions):
+        if fmt == "table":
+            _print_table(results)
+        else:
+            click.echo(results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8"), nl=False)
+    else:  # CONSTRUCT / DESCRIBE
+        for triple in results:
+            click.echo(f"{triple.subject} {triple.predicate} {triple.object} .")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+def extract(inputs: tuple[Path, ...]) -> None:
+    """Print each article's entities and relations as one JSON line (the gold files' shape)."""
+    failed = False
+    for item in read_inputs(inputs):
+        if isinstance(item, Problem):
+            _print_problem(item)
+            failed = True
+            continue
+        click.echo(json.dumps(extract_article(item).to_json(), ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--out", "-o", type=click.Path(path_type=Path), help="HTML file (default DIRECTORY/graph.html)."
+)
+def viz(directory: Path, out: Path | None) -> None:
+    """Re-render the interactive HTML network from a built graph's store."""
+    path = KnowledgeGraph.open(directory).render_html(out or directory / "graph.html")
+    click.echo(str(path))
+
+
+def _print_problem(problem: Problem) -> None:
+    click.echo(f"kg: {problem}", err=True)
+
+
+def _progress_printer(started: float):
+    def show(done: int) -> None:
+        rate = done / max(time.monotonic() - started, 1e-9)
+        click.echo(f"\r{done} articles ({rate:.0f}/s)", err=True, nl=False)
+
+    return show
+
+
+def _print_summary(report, seconds: float) -> None:
+    click.echo(
+        f"Built {report.out} in {seconds:.1f}s: {report.articles} articles, "
+        f"{report.entities} entities, {sum(report.facts_by_predicate.values())} facts, "
+        f"{report.quads} quads"
+    )
+    for predicate, n in report.facts_by_predicate.items():
+        click.echo(f"  {predicate:<20} {n}")
+    click.echo(f"  store: {report.out / 'store'}")
+    for path in report.outputs:
+        click.echo(f"  wrote: {path}")
+
+
+def _print_table(solutions: QuerySolutions) -> None:
+    names = [v.value for v in solutions.variables]
+    rows = [[_cell(row[name]) for name in names] for row in solutions]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    click.echo("  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for r in rows:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def _cell(term) -> str:
+    return "" if term is None else term.value

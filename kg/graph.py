@@ -1,0 +1,152 @@
+"""KnowledgeGraph: the facade notebooks and the CLI use; it delegates to readers, pipeline, rdf, store, views."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+
+from kg import rdf, views, vocab
+from kg.errors import KgError
+from kg.model import Article, Problem
+from kg.pipeline import EXTRACTOR_VERSION, extract
+from kg.readers import read_inputs
+from kg.store import EmbeddedStore
+
+STORE_DIR = "store"
+GRAPH_FILE = "graph"  # + ".trig" etc.
+HTML_FILE = "graph.html"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, the problems it met and where it wrote."""
+
+    out: Path
+    articles: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    entities: int = 0
+    facts_by_predicate: dict[str, int] = field(default_factory=dict)
+    quads: int = 0
+    outputs: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class KnowledgeGraph:
+    """A civic knowledge graph kept in a directory: an Oxigraph store plus exported files."""
+
+    def __init__(self, directory: Path, store: EmbeddedStore) -> None:
+        self.directory = directory
+        self.store = store
+
+    @classmethod
+    def open(cls, directory: str | os.PathLike[str], *, read_only: bool = True) -> KnowledgeGraph:
+        """Open a graph that ``build`` wrote to ``directory``."""
+        directory = Path(directory)
+        return cls(directory, EmbeddedStore(directory / STORE_DIR, read_only=read_only))
+
+    @classmethod
+    def build(
+        cls,
+        inputs: Iterable[str | os.PathLike[str]],
+        *,
+        out: str | os.PathLike[str],
+        formats: Iterable[str] = ("trig",),
+        html: bool = True,
+        on_progress: Callable[[int], None] | None = None,
+        on_problem: Callable[[Problem], None] | None = None,
+    ) -> BuildReport:
+        """Read, extract and store every article of ``inputs`` into ``out``; write RDF files and a view.
+
+        Each article replaces its own named graph in one transaction, so building twice gives the
+        same store, and a failure leaves every article either as it was or fully new.
+        """
+        out = Path(out)
+        _check_writable(out)
+        kg = cls(out, EmbeddedStore(out / STORE_DIR))
+        report = BuildReport(out)
+        kg._load_ontology()
+        for item in read_inputs(inputs):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                if on_problem:
+                    on_problem(item)
+                continue
+            kg.add_article(item)
+            report.articles += 1
+            if on_progress:
+                on_progress(report.articles)
+        kg.store.flush()
+        for fmt in formats:
+            report.outputs.append(kg.export(out / f"{GRAPH_FILE}.{fmt}", fmt))
+        if html:
+            report.outputs.append(kg.render_html(out / HTML_FILE))
+        report.entities = kg.count_entities()
+        report.facts_by_predicate = kg.count_facts()
+        report.quads = len(kg.store)
+        return report
+
+    def add_article(self, article: Article) -> int:
+        """Extract one article and replace its named graph with what it states; returns quads written."""
+        extraction = extract(article)
+        quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION)
+        return self.store.replace_graph(rdf.article_iri(article.id), quads)
+
+    def query(self, sparql: str):
+        """Run SPARQL over the union of all article graphs (civ:, rdfs:, schema: ... prefixes predeclared)."""
+        return self.store.query(sparql)
+
+    def export(self, path: str | os.PathLike[str], fmt: str) -> Path:
+        """Write the whole graph as RDF (trig, nq, ttl, nt, jsonld)."""
+        return self.store.dump(path, fmt)
+
+    def render_html(self, path: str | os.PathLike[str]) -> Path:
+        """Write the self-contained interactive network view."""
+        nodes, edges = views.view_data(self.store.raw)
+        target = Path(path)
+        views.write_html(
+            views.render_html(nodes, edges, title=f"civic-kg: {self.directory.name}"), target
+        )
+        return target
+
+    def count_entities(self) -> int:
+        types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
+        rows = self.query(
+            f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?t {{ {types} }} ?e a ?t }}"
+        )
+        return int(next(iter(rows))["n"].value)
+
+    def count_facts(self) -> dict[str, int]:
+        rows = self.query(
+            "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f civ:relation ?p } GROUP BY ?p"
+        )
+        counts = Counter({r["p"].value.removeprefix(vocab.CIV): int(r["n"].value) for r in rows})
+        return dict(sorted(counts.items()))
+
+    def _load_ontology(self) -> None:
+        graph = pyoxigraph.NamedNode(vocab.ONTOLOGY_GRAPH)
+        try:
+            triples = list(pyoxigraph.parse(path=str(vocab.ONTOLOGY_FILE)))
+        except (OSError, SyntaxError) as e:
+            raise KgError(f"cannot read the ontology: {e}", where=str(vocab.ONTOLOGY_FILE)) from e
+        self.store.replace_graph(
+            graph, (pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        )
+
+
+def _check_writable(out: Path) -> None:
+    """Fail early, before anything is read, when the output directory cannot be written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".kg-write-check"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise KgError(f"cannot write here: {e.strerror or e}", where=str(out)) from e

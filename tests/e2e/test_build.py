@@ -1,0 +1,164 @@
+"""End to end: the sample article in, a real on-disk store, RDF files and SPARQL answers out."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from pyshacl import validate
+
+from kg import KnowledgeGraph, vocab
+from kg.errors import KgError
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+SEED = DATA / "izmir-manisa-fed.txt"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed") / "out"
+    report = KnowledgeGraph.build([SEED], out=out, formats=("trig", "nq"))
+    return report, KnowledgeGraph.open(out)
+
+
+def ask(kg: KnowledgeGraph, pattern: str) -> bool:
+    return bool(kg.query(f"ASK {{ {pattern} }}"))
+
+
+def iri_of(kg: KnowledgeGraph, label: str) -> str:
+    rows = list(kg.query(f'SELECT ?e WHERE {{ ?e rdfs:label "{label}"@tr }}'))
+    assert len(rows) == 1, f"expected one node labelled {label}, got {len(rows)}"
+    return f"<{rows[0]['e'].value}>"
+
+
+def test_build_reports_the_article_and_writes_every_output(built):
+    report, _ = built
+    assert report.ok and report.articles == 1
+    names = {p.name for p in report.outputs}
+    assert {"graph.trig", "graph.nq", "graph.html"} <= names
+    assert all(p.stat().st_size > 0 for p in report.outputs)
+
+
+def test_executive_board_visited_the_federation(built):
+    _, kg = built
+    board = iri_of(kg, "İzmir Kent Konseyi Yürütme Kurulu")
+    fed = iri_of(kg, "Manisalı Dernekler Federasyonu")
+    assert ask(kg, f"{board} civ:visited {fed}")
+
+
+def test_acronym_is_an_alt_label_of_the_one_federation_node(built):
+    _, kg = built
+    fed = iri_of(kg, "Manisalı Dernekler Federasyonu")
+    assert ask(kg, f'{fed} skos:altLabel "MANİSA-FED"@tr')
+    assert not ask(kg, '?x rdfs:label "MANİSA-FED"@tr')
+
+
+def test_council_president_heads_the_council(built):
+    _, kg = built
+    assert ask(kg, f"{iri_of(kg, 'Özgür Topaç')} civ:headOf {iri_of(kg, 'İzmir Kent Konseyi')}")
+
+
+def test_board_is_part_of_the_council_and_the_council_is_in_izmir(built):
+    _, kg = built
+    council = iri_of(kg, "İzmir Kent Konseyi")
+    assert ask(kg, f"{iri_of(kg, 'İzmir Kent Konseyi Yürütme Kurulu')} civ:partOf {council}")
+    assert ask(kg, f"{council} civ:locatedIn {iri_of(kg, 'İzmir')}")
+
+
+def test_a_thanked_edge_is_stated_with_its_evidence(built):
+    _, kg = built
+    rows = list(
+        kg.query("""
+        SELECT ?evidence WHERE { ?s civ:thanked ?o . ?f civ:relation civ:thanked ; civ:agent ?s ;
+                                 civ:counterpart ?o ; civ:evidence ?evidence }""")
+    )
+    assert rows
+    assert all("teşekkür" in r["evidence"].value for r in rows)
+
+
+def test_every_fact_node_points_to_the_article_with_its_date(built):
+    _, kg = built
+    rows = list(
+        kg.query("""
+        SELECT ?f ?date WHERE { ?f a ?c ; civ:relation ?p . OPTIONAL { ?f prov:wasDerivedFrom ?a .
+                                ?a a schema:NewsArticle ; schema:datePublished ?date } }""")
+    )
+    assert rows and all(r["date"] is not None and r["date"].value == "2026-01-30" for r in rows)
+
+
+def test_each_article_graph_conforms_to_the_shapes(built):
+    report, _ = built
+    dataset = rdflib.Dataset()
+    dataset.parse(report.out / "graph.trig", format="trig")
+    shapes = rdflib.Graph().parse(vocab.SHAPES_FILE)
+    article_graphs = [
+        g for g in dataset.graphs() if str(g.identifier).startswith(vocab.ARTICLE_BASE)
+    ]
+    assert article_graphs
+    for graph in article_graphs:
+        conforms, _, text = validate(graph, shacl_graph=shapes)
+        assert conforms, text
+
+
+def test_building_twice_leaves_the_same_quads(tmp_path):
+    out = tmp_path / "out"
+    first = KnowledgeGraph.build([SEED], out=out, html=False).quads
+    second = KnowledgeGraph.build([SEED], out=out, html=False).quads
+    assert first == second > 0
+
+
+def test_changed_article_replaces_its_facts_instead_of_adding(tmp_path):
+    article = tmp_path / "in" / "haber.txt"
+    article.parent.mkdir()
+    article.write_text("Kula Kent Konseyi, Salihli Belediyesi'ni ziyaret etti.", encoding="utf-8")
+    out = tmp_path / "out"
+    KnowledgeGraph.build([article], out=out, html=False)
+    article.write_text("Kula Kent Konseyi, Demirci Belediyesi'ni ziyaret etti.", encoding="utf-8")
+    KnowledgeGraph.build([article], out=out, html=False)
+    kg = KnowledgeGraph.open(out)
+    visited = {
+        r["l"].value for r in kg.query("SELECT ?l WHERE { ?s civ:visited ?o . ?o rdfs:label ?l }")
+    }
+    assert visited == {"Demirci Belediyesi"}
+
+
+def test_bad_inputs_are_reported_and_good_ones_still_built(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs / "good.txt")
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02 binary")
+    (inputs / "latin1.txt").write_bytes("Kent Konseyi toplandı ve ".encode() + b"\xfe\xff kararlar")
+    (inputs / "broken.jsonl").write_text(
+        '{"id": "x", "text": "Bir haber."}\n{not json\n', encoding="utf-8"
+    )
+    report = KnowledgeGraph.build(
+        [inputs, tmp_path / "missing.txt"], out=tmp_path / "out", html=False
+    )
+    where = sorted(Path(p.where.split(":")[0]).name for p in report.problems)
+    assert where == ["binary.txt", "broken.jsonl", "empty.txt", "latin1.txt", "missing.txt"]
+    assert not report.ok
+    assert report.articles == 2  # good.txt and the valid JSONL line
+    kg = KnowledgeGraph.open(tmp_path / "out")
+    assert ask(kg, "?s civ:visited ?o")
+
+
+def test_a_failed_build_leaves_the_existing_store_intact(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    KnowledgeGraph.build([SEED], out=out, html=False)
+    before = len(KnowledgeGraph.open(out).store)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("extractor crashed")
+
+    monkeypatch.setattr("kg.graph.extract", explode)
+    with pytest.raises(RuntimeError):
+        KnowledgeGraph.build([SEED], out=out, html=False)
+    assert len(KnowledgeGraph.open(out).store) == before
+
+
+def test_unwritable_output_directory_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    with pytest.raises(KgError, match="cannot write here"):
+        KnowledgeGraph.build([SEED], out=blocker / "out")

@@ -1,0 +1,120 @@
+"""The CLI: thin commands with help text, one-line errors and exit codes."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "izmir-manisa-fed.txt"
+VISITS = "SELECT ?s ?o WHERE { ?a civ:visited ?b . ?a rdfs:label ?s . ?b rdfs:label ?o }"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli") / "out"
+    result = CliRunner().invoke(main, ["build", str(SEED), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+def test_every_command_has_help_text():
+    for name, command in main.commands.items():
+        assert command.help and command.help.strip(), f"kg {name} has no help text"
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0
+
+
+def test_build_prints_a_summary_with_counts_and_outputs(built):
+    out, result = built
+    assert "1 articles" in result.output
+    assert "visited" in result.output
+    assert str(out / "graph.html") in result.output
+
+
+def test_query_prints_a_table(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), VISITS])
+    assert result.exit_code == 0
+    assert "İzmir Kent Konseyi Yürütme Kurulu" in result.output
+    assert "(1 row)" in result.output
+
+
+def test_query_as_csv_is_parseable(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), VISITS, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert rows == [
+        {"s": "İzmir Kent Konseyi Yürütme Kurulu", "o": "Manisalı Dernekler Federasyonu"}
+    ]
+
+
+def test_query_as_json_is_sparql_results_json(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), VISITS, "--format", "json"])
+    assert json.loads(result.output)["head"]["vars"] == ["s", "o"]
+
+
+def test_query_from_a_file(built, tmp_path):
+    out, _ = built
+    query_file = tmp_path / "q.rq"
+    query_file.write_text("ASK { ?s civ:headOf ?o }", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(out), "-f", str(query_file)])
+    assert result.output.strip() == "true"
+
+
+def test_malformed_query_is_one_line_and_exit_1(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "SELECT WHERE {"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "SPARQL syntax error" in result.output
+
+
+def test_query_on_a_missing_graph_names_the_path(tmp_path):
+    result = CliRunner().invoke(main, ["query", str(tmp_path / "nope"), "ASK {}"])
+    assert result.exit_code == 1
+    assert "nope" in result.output and "kg build" in result.output
+
+
+def test_extract_prints_one_json_object_per_article_in_the_contract_shape():
+    result = CliRunner().invoke(main, ["extract", str(SEED)])
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert {"id", "url", "date", "title", "entities", "relations"} <= record.keys()
+    assert record["date"] == "2026-01-30"
+    assert {"s", "p", "o", "evidence", "confidence"} <= record["relations"][0].keys()
+
+
+def test_viz_rerenders_the_view_from_the_store(built, tmp_path):
+    out, _ = built
+    target = tmp_path / "again.html"
+    result = CliRunner().invoke(main, ["viz", str(out), "--out", str(target)])
+    assert result.exit_code == 0
+    html = target.read_text(encoding="utf-8")
+    assert "Özgür Topaç" in html or json.dumps("Özgür Topaç")[1:-1] in html
+
+
+def test_build_with_a_bad_file_names_it_and_exits_1(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00")
+    result = CliRunner().invoke(
+        main, ["build", str(SEED), str(bad), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    assert any(line.startswith(f"kg: {bad}") for line in result.output.splitlines())
+    assert (tmp_path / "out" / "graph.trig").exists()
+
+
+def test_build_into_an_unwritable_place_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(SEED), "--out", str(blocker / "out")])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0
+    assert "cannot write here" in result.output
