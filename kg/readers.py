@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from kg.errors import KgError
+from kg.lang.tr.text import slug
 from kg.model import Article, Problem
 
 Reader = Callable[[Path], Iterator[Article | Problem]]
@@ -25,28 +26,9 @@ _JSONL_FIELDS = ("id", "url", "date", "title", "text", "outlet")
 _ISO_DATE = re.compile(
     r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
-_TO_ASCII = str.maketrans({"ç": "c", "Ç": "c", "ğ": "g", "Ğ": "g", "ı": "i", "I": "i", "İ": "i",
-                           "ö": "o", "Ö": "o", "ş": "s", "Ş": "s", "ü": "u", "Ü": "u"})
 # htmldate's "extensive search" turns a "© 2024" footer into 2024-01-01 and takes any date
 # mentioned in the story for the publication date; a missing date is better than a wrong one.
 _HTML_DATE_PARAMS = {"original_date": True, "extensive_search": False}
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII letters and digits joined by single hyphens; Turkish letters transliterated.
-
-    >>> slugify("İzmir Kent Konseyi'nin Çağrısı")
-    'izmir-kent-konseyi-nin-cagrisi'
-    >>> slugify("  IĞDIR / Şırnak — Ünye  ")
-    'igdir-sirnak-unye'
-    >>> slugify("Gazi Bulvarı’nda «Kültür» Şöleni"), slugify("¿¡!")
-    ('gazi-bulvari-nda-kultur-soleni', '')
-    """
-    text = unicodedata.normalize("NFC", text).translate(_TO_ASCII)
-    # Other accented letters (â, î, é) lose their marks; anything else non-ASCII (’, «, я)
-    # separates words, as ASCII punctuation does.
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def article_id_from_url(url: str) -> str:
@@ -217,8 +199,11 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | P
             if item.id in first_seen:
                 source, first_digest = first_seen[item.id]
                 if digest != first_digest:
-                    yield Problem(str(item.source), f"duplicate article id '{item.id}' with "
-                                  f"different text (first read from {source}); skipped")
+                    yield Problem(
+                        str(item.source),
+                        f"duplicate article id '{item.id}' with "
+                        f"different text (first read from {source}); skipped",
+                    )
                 continue
             first_seen[item.id] = (item.source, digest)
         yield item
@@ -306,7 +291,7 @@ def _split_text_header(text: str) -> tuple[dict[str, str], str]:
             value, _, lead = value.partition(" ")
             if lead.strip():  # the lead shares the date line: the header ends here
                 header[key] = value
-                return header, "\n".join([lead, *lines[i + 1:]]).strip()
+                return header, "\n".join([lead, *lines[i + 1 :]]).strip()
         header[key] = value
     return header, ""
 
@@ -333,8 +318,8 @@ def _jsonl_article(path: Path, lineno: int, line: str) -> Article | None:
     if date_raw and not article_date:
         metadata["date_raw"] = date_raw
     return Article(
-        id=given_id or (article_id_from_url(url) if url else
-                        f"{article_id_from_path(path)}-{lineno}"),
+        id=given_id
+        or (article_id_from_url(url) if url else f"{article_id_from_path(path)}-{lineno}"),
         text=text,
         url=url,
         date=article_date,
@@ -405,4 +390,4 @@ def _split_url(url: str) -> SplitResult:
 
 def _id_from(text: str) -> str:
     # A name with no Latin letters or digits still needs a stable, non-empty id.
-    return slugify(text) or "article-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return slug(text) or "article-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]

@@ -6,6 +6,7 @@ import json
 import unicodedata
 from pathlib import Path
 
+from kg.lang.tr.text import slug
 from kg.model import Article, Problem
 from kg.readers import (
     READERS,
@@ -13,7 +14,6 @@ from kg.readers import (
     article_id_from_url,
     outlet_from_url,
     read_inputs,
-    slugify,
 )
 
 BELEDIYE = "Bornova Belediyesi, Kazımdirik Mahallesi'nde yeni bir halk kütüphanesi açtı."
@@ -456,13 +456,13 @@ def test_html_without_article_text_is_a_problem(tmp_path):
 
 
 def test_slug_transliterates_turkish_letters_to_ascii():
-    assert slugify("Çiğli Şehitler İlkokulu Öğrenci Ünitesi IĞDIR") == (
+    assert slug("Çiğli Şehitler İlkokulu Öğrenci Ünitesi IĞDIR") == (
         "cigli-sehitler-ilkokulu-ogrenci-unitesi-igdir"
     )
 
 
 def test_slug_collapses_punctuation_to_single_hyphens_and_trims():
-    assert slugify("  --MANİSA-FED’e  (ziyaret)!! ") == "manisa-fed-e-ziyaret"
+    assert slug("  --MANİSA-FED’e  (ziyaret)!! ") == "manisa-fed-e-ziyaret"
 
 
 def test_url_id_uses_host_without_scheme_or_www_and_the_path():

@@ -60,7 +60,9 @@ def ascii_fold(text: str) -> str:
     >>> ascii_fold("Özgür Topaç")
     'ozgur topac'
     """
-    return fold(text).translate(_ASCII)
+    text = fold(text).translate(_ASCII)
+    # other accented letters (é, ñ) lose their marks; what is left non-ASCII separates words in slug()
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def slug(text: str) -> str:
@@ -70,6 +72,8 @@ def slug(text: str) -> str:
     'izmir-kent-konseyi-yurutme-kurulu'
     >>> slug("MANİSA-FED")
     'manisa-fed'
+    >>> slug("  IĞDIR / Şırnak — Ünye, Café  ")
+    'igdir-sirnak-unye-cafe'
     """
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text)).strip("-")
 
