@@ -162,3 +162,22 @@ def test_unwritable_output_directory_is_a_clear_error(tmp_path):
     blocker.write_text("not a directory", encoding="utf-8")
     with pytest.raises(KgError, match="cannot write here"):
         KnowledgeGraph.build([SEED], out=blocker / "out")
+
+
+@pytest.mark.browser
+def test_built_page_shows_every_entity_in_headless_chromium(built, tmp_path):
+    from PIL import Image
+
+    from tests.browser import open_page
+
+    report, kg = built
+    with open_page(report.out / "graph.html") as page:
+        page.wait_for("document.body.dataset.civicKgReady === 'true'")
+        assert page.evaluate("network.body.data.nodes.length") == kg.count_entities()
+        labels = page.evaluate("network.body.data.nodes.get().map(n => n.label)")
+        assert "Manisalı Dernekler Federasyonu" in labels
+        assert page.console_errors == [] and page.external_requests == []
+        shot = page.screenshot(tmp_path / "seed.png", selector="#mynetwork")
+    with Image.open(shot) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 24)
+    assert len(colours) > 50
