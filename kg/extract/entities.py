@@ -4,48 +4,40 @@ places by gazetteer; and the structural facts their names state (headOf, partOf,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from kg.extract.datelines import read_dateline
+from kg.extract.reading import (
+    MAX_PERSON_WORDS,
+    SentenceReading,
+    add_fact,
+    add_mention,
+    add_places,
+    join_words,
+    place_of,
+)
+from kg.extract.references import find_references
 from kg.lang.tr import OrgHead, Title, Turkish
-from kg.lang.tr.morphology import inflection_of, token_case
+from kg.lang.tr.morphology import token_case
 from kg.lang.tr.text import Sentence, Token, is_all_caps, is_capitalised, lower, recase, tokenize
-from kg.model import ORGANIZATION, PERSON, PLACE, Fact, Mention
+from kg.model import ORGANIZATION, PERSON, Mention
 
 NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
 TITLE_CONFIDENCE = 0.9  # a role read from a title next to a name
 APPOSITION_CONFIDENCE = 0.8  # a role read across a comma ("Ali Veli, X Başkanı")
-MAX_PERSON_WORDS = 4
-
-
-@dataclass
-class SentenceReading:
-    """A sentence with its tokens, the mentions found in it and the facts its names state."""
-
-    sentence: Sentence
-    tokens: list[Token]
-    lang: Turkish
-    mentions: list[Mention] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    dateline_end: int = 0  # tokens before this are a byline/dateline, not parties to any event
-
-    def token_span(self, mention: Mention) -> tuple[int, int]:
-        """Indices of the first and one past the last token of a mention."""
-        first = next(i for i, t in enumerate(self.tokens) if t.start >= mention.start)
-        last = max(i for i, t in enumerate(self.tokens) if t.end <= mention.end)
-        return first, last + 1
 
 
 def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
     """Find the entity mentions of a sentence and the facts stated by their names and titles."""
     reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
-    used = _read_dateline(reading, lang)
+    used = read_dateline(reading, lang)
     reading.dateline_end = max(used, default=-1) + 1
     pending_roles: list[tuple[Title, Mention | None, int]] = []
     for run in _name_runs(reading.tokens, used, lang):
         pending_roles.extend(_read_run(reading, run, lang))
     _attach_appositions(reading, pending_roles)
     _attach_acronyms(reading)
-    _find_references(reading, lang)
+    find_references(reading, lang)
     reading.mentions.sort(key=lambda m: (m.start, -m.end))
     return reading
 
@@ -109,7 +101,7 @@ def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> boo
     """True when a run is already a name on its own (a place, a person or an organisation)."""
     words = [tokens[i] for i in run]
     return (
-        all(_place_of(t, lang) for t in words)
+        all(place_of(t, lang) for t in words)
         or lower(words[0].base) in lang.given_names
         or bool(_heads_in(run, tokens, lang))
     )
@@ -141,9 +133,9 @@ def _read_run(
 
 def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
     """A sentence's first word is capitalised anyway: drop it when a name clearly starts after it."""
-    if run and run[0] == 0 and len(run) > 1 and not _place_of(tokens[0], lang):
+    if run and run[0] == 0 and len(run) > 1 and not place_of(tokens[0], lang):
         second = tokens[run[1]]
-        if _place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names:
+        if place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names:
             return run[1:]
     return run
 
@@ -196,9 +188,9 @@ def _read_title_org(
     if title.implied_head:
         if _heads_in(before, tokens, lang):
             return _read_org(reading, before, lang, attributive=True)
-        name = _join(before, tokens) + " " + title.implied_head
+        name = join_words(before, tokens) + " " + title.implied_head
         head = _head_for_name(name, lang)
-        mention = _mention(
+        mention = add_mention(
             reading, before, ORGANIZATION, name, head.subtype if head else None, attributive=True
         )
         _add_place_facts(reading, before, mention)
@@ -214,9 +206,9 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if _heads_in(part, tokens, lang):
         _read_org(reading, part, lang)
         return
-    if all(_place_of(tokens[i], lang) for i in part):
+    if all(place_of(tokens[i], lang) for i in part):
         for i in part:
-            _add_places(reading, i, lang, attributive=False)
+            add_places(reading, i, lang, attributive=False)
         return
     _read_person(reading, part, lang, titled=False)
 
@@ -235,7 +227,7 @@ def _read_org(
         start = 0
     words = part[start:head_end]
     name = " ".join([*(tokens[i].base for i in words[:-1]), _stem_form(tokens[words[-1]], head)])
-    mention = _mention(
+    mention = add_mention(
         reading,
         words,
         ORGANIZATION,
@@ -263,15 +255,15 @@ def _read_parent(
     _, end, parent_head = earlier[-1]
     parent_words = part[start:end]
     child = reading.mentions[-1]
-    parent = _mention(
+    parent = add_mention(
         reading,
         parent_words,
         ORGANIZATION,
-        _join(parent_words, reading.tokens),
+        join_words(parent_words, reading.tokens),
         parent_head.subtype,
         attributive=True,
     )
-    _add_fact(reading, child.name, "partOf", parent.name, child.start, child.end, NAME_CONFIDENCE)
+    add_fact(reading, child.name, "partOf", parent.name, child.start, child.end, NAME_CONFIDENCE)
     _add_place_facts(reading, parent_words, parent)
     return parent
 
@@ -291,20 +283,20 @@ def _read_person(
     words = words[:MAX_PERSON_WORDS]
     first = tokens[words[0]]
     if is_all_caps(first.base) and len(words) == 1 and not titled:
-        if not _place_of(first, lang):
-            _mention(reading, words, ORGANIZATION, first.base, None, tentative=True)
+        if not place_of(first, lang):
+            add_mention(reading, words, ORGANIZATION, first.base, None, tentative=True)
         return None
     known_name = lower(first.base) in lang.given_names
     if len(words) >= 2 and (titled or honorific or known_name):
         name = " ".join(recase(tokens[i].base) for i in words)
-        return _mention(reading, words, PERSON, name, None)
+        return add_mention(reading, words, PERSON, name, None)
     if (
         len(words) == 1
         and not known_name
-        and not _place_of(first, lang)
+        and not place_of(first, lang)
         and (words[0] or first.suffix)
     ):
-        return _mention(reading, words, PERSON, recase(first.base), None, tentative=True)
+        return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
     return None
 
 
@@ -314,7 +306,7 @@ def _person_before_org(reading: SentenceReading, part: list[int], lang: Turkish)
     if lower(tokens[part[0]].base) not in lang.given_names:
         return 0
     for k in range(2, min(len(part), MAX_PERSON_WORDS + 1)):
-        if _place_of(tokens[part[k]], lang):
+        if place_of(tokens[part[k]], lang):
             _read_person(reading, part[:k], lang, titled=False)
             return k
     return 0
@@ -358,43 +350,18 @@ def _head_for_name(name: str, lang: Turkish) -> OrgHead | None:
     return max(matches, key=lambda h: len(h.words), default=None)
 
 
-def _place_of(token: Token, lang: Turkish) -> str | None:
-    """The place a word names, directly ("İzmir", "İZMİR") or as a demonym ("Manisalı")."""
-    key = lower(token.base)
-    if key in lang.places:
-        return lang.places[key].name
-    return lang.demonyms.get(key)
-
-
-def _add_places(
-    reading: SentenceReading, i: int, lang: Turkish, *, attributive: bool
-) -> list[Mention]:
-    """Place mentions for a token; a hyphenated pair ("İzmir-Manisa") gives two."""
-    tok = reading.tokens[i]
-    key = lower(tok.base)
-    parts = [key] if key in lang.places or key in lang.demonyms else key.split("-")
-    mentions = []
-    for part in parts:
-        name = lang.places[part].name if part in lang.places else lang.demonyms.get(part)
-        if name is None:
-            continue
-        subtype = lang.places[lower(name)].subtype if lower(name) in lang.places else None
-        mentions.append(_mention(reading, [i], PLACE, name, subtype, attributive=attributive))
-    return mentions
-
-
 def _add_place_facts(reading: SentenceReading, words: list[int], org: Mention) -> None:
     """locatedIn for each place word that opens an organisation's name (not national bodies)."""
     lang = reading.lang
     for i in words:
         tok = reading.tokens[i]
-        place = _place_of(tok, lang)
+        place = place_of(tok, lang)
         if place is None:
             return
         if lang.places.get(lower(place)) and lang.places[lower(place)].subtype == "Country":
             return
-        for mention in _add_places(reading, i, lang, attributive=True):
-            _add_fact(
+        for mention in add_places(reading, i, lang, attributive=True):
+            add_fact(
                 reading, org.name, "locatedIn", mention.name, org.start, org.end, NAME_CONFIDENCE
             )
 
@@ -404,7 +371,7 @@ def _add_role(
 ) -> None:
     relation = title.relation
     start, end = min(person.start, org.start), max(person.end, org.end)
-    _add_fact(reading, person.name, relation, org.name, start, end, confidence)
+    add_fact(reading, person.name, relation, org.name, start, end, confidence)
 
 
 def _attach_appositions(
@@ -447,134 +414,3 @@ def _attach_acronyms(reading: SentenceReading) -> None:
                 reading.mentions[:] = [
                     m for m in reading.mentions if not (m.tentative and m.start == acronym.start)
                 ]
-
-
-def _find_references(reading: SentenceReading, lang: Turkish) -> None:
-    """Common-noun references to a named organisation: "yürütme kurulu üyelerine", "federasyon yetkilileri"."""
-    tokens = reading.tokens
-    taken = {i for m in reading.mentions for i in range(*reading.token_span(m))}
-    for head in lang.org_heads:
-        stems = head.words[:-1] + (_bare_noun(head.words[-1]),)
-        n = len(stems)
-        for i in range(len(tokens) - n + 1):
-            words = tokens[i : i + n]
-            if any(j in taken for j in range(i, i + n)):
-                continue
-            if not all(w.key == s for w, s in zip(words[:-1], stems[:-1], strict=True)):
-                continue
-            last = words[-1]
-            group = tokens[i + n] if i + n < len(tokens) else None
-            group_stem = next(
-                (g for g in lang.group_nouns if group and group.key.startswith(g)), None
-            )
-            if group_stem and last.key in (stems[-1], head.words[-1]):
-                case = inflection_of(group.key, group_stem, lang)
-                end_token = group
-            elif n > 1 and last.key.startswith(head.words[-1]) and not last.suffix:
-                case = inflection_of(last.key, head.words[-1], lang)
-                end_token = last
-            else:
-                continue
-            if case is None:
-                continue
-            reading.mentions.append(
-                Mention(
-                    reading.sentence.text[
-                        words[0].start - reading.sentence.start : end_token.end
-                        - reading.sentence.start
-                    ],
-                    words[0].start,
-                    end_token.end,
-                    ORGANIZATION,
-                    " ".join(head.words),
-                    head.subtype,
-                    case=case,
-                    reference=True,
-                )
-            )
-            taken.update(range(i, i + n))
-
-
-def _bare_noun(word: str) -> str:
-    """A head noun without its possessive ending: "federasyonu" -> "federasyon"."""
-    for ending in ("sı", "si", "su", "sü", "ı", "i", "u", "ü"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            return stem[:-1] + "k" if stem.endswith("ğ") else stem
-    return word
-
-
-# --- datelines ------------------------------------------------------------------------------
-
-
-def _read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
-    """ "Ali VELİ / İZMİR (İGFA) -": reporter, dateline city and news agency; returns the tokens used."""
-    tokens = reading.tokens
-    for k in range(1, len(tokens) - 3):
-        opening, agency, closing, dash = tokens[k : k + 4]
-        if not (
-            opening.text == "("
-            and closing.text == ")"
-            and dash.text in "-–—"
-            and is_all_caps(agency.base)
-            and _place_of(tokens[k - 1], lang)
-        ):
-            continue
-        used = set(range(k - 1, k + 4))
-        _add_places(reading, k - 1, lang, attributive=False)
-        _mention(reading, [k + 1], ORGANIZATION, agency.base, "NewsAgency")
-        slash = k - 2
-        if slash >= 1 and tokens[slash].text == "/":
-            words = [i for i in range(0, slash) if tokens[i].is_word]
-            if 2 <= len(words) <= MAX_PERSON_WORDS:
-                _mention(
-                    reading, words, PERSON, " ".join(recase(tokens[i].base) for i in words), None
-                )
-                used.update(range(0, slash + 1))
-        return used
-    return set()
-
-
-# --- building blocks ------------------------------------------------------------------------
-
-
-def _join(words: list[int], tokens: Sequence[Token]) -> str:
-    return " ".join(tokens[i].base for i in words)
-
-
-def _mention(
-    reading: SentenceReading,
-    words: list[int],
-    type_: str,
-    name: str,
-    subtype: str | None,
-    *,
-    case: str | None = None,
-    attributive: bool = False,
-    tentative: bool = False,
-) -> Mention:
-    tokens = reading.tokens
-    first, last = tokens[words[0]], tokens[words[-1]]
-    offset = reading.sentence.start
-    text = reading.sentence.text[first.start - offset : last.end - offset]
-    mention = Mention(
-        text,
-        first.start,
-        last.end,
-        type_,
-        name,
-        subtype,
-        case=case or token_case(last, None, reading.lang) or "nom",
-        attributive=attributive,
-        tentative=tentative,
-    )
-    reading.mentions.append(mention)
-    return mention
-
-
-def _add_fact(
-    reading: SentenceReading, s: str, p: str, o: str, start: int, end: int, confidence: float
-) -> None:
-    offset = reading.sentence.start
-    evidence = reading.sentence.text[start - offset : end - offset]
-    reading.facts.append(Fact(s, p, o, evidence, start, end, confidence))

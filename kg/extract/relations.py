@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.extract.entities import SentenceReading
+from kg.extract.reading import SentenceReading
 from kg.lang.tr import Cue, Turkish
 from kg.model import PLACE, Fact, Mention
 from kg.resolve import Resolution

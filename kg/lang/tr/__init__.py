@@ -54,6 +54,8 @@ class Turkish:
     places: dict[str, Place]  # folded name -> place
     demonyms: dict[str, str]  # folded demonym ("manisalı") -> place name ("Manisa")
     given_names: frozenset[str]  # folded
+    possessive_endings: tuple[str, ...]  # longest first
+    softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -110,6 +112,10 @@ def turkish() -> Turkish:
         function_words={r["word"]: r["role"] for r in _rows("function_words.tsv")},
         places=places,
         demonyms=demonyms,
+        possessive_endings=tuple(
+            sorted((r["ending"] for r in _rows("possessives.tsv")), key=len, reverse=True)
+        ),
+        softening={r["written"]: r["bare"] for r in _rows("softening.tsv")},
         given_names=frozenset(
             lower(line.strip())
             for line in resources.files(__package__)

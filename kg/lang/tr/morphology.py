@@ -51,3 +51,17 @@ def token_case(token: Token, stem: str | None, lang: Turkish) -> str | None:
     if token.suffix or stem is None:
         return suffix_case(token.suffix, lang)
     return inflection_of(token.key, stem, lang)
+
+
+def bare_noun(word: str, lang: Turkish) -> str:
+    """A head noun without its possessive ending, final consonant hardened again.
+
+    >>> from kg.lang.tr import turkish
+    >>> bare_noun("federasyonu", turkish()), bare_noun("derneği", turkish()), bare_noun("belediyesi", turkish())
+    ('federasyon', 'dernek', 'belediye')
+    """
+    for ending in lang.possessive_endings:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            return stem[:-1] + lang.softening.get(stem[-1], stem[-1])
+    return word

@@ -1,0 +1,36 @@
+"""Bylines and datelines ("Ali VELİ / İZMİR (İGFA) -"): reporter, city and news agency."""
+
+from __future__ import annotations
+
+from kg.extract.reading import MAX_PERSON_WORDS, SentenceReading, add_mention, add_places, place_of
+from kg.lang.tr import Turkish
+from kg.lang.tr.text import is_all_caps, recase
+from kg.model import ORGANIZATION, PERSON
+
+
+def read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
+    """ "Ali VELİ / İZMİR (İGFA) -": reporter, dateline city and news agency; returns the tokens used."""
+    tokens = reading.tokens
+    for k in range(1, len(tokens) - 3):
+        opening, agency, closing, dash = tokens[k : k + 4]
+        if not (
+            opening.text == "("
+            and closing.text == ")"
+            and dash.text in "-–—"
+            and is_all_caps(agency.base)
+            and place_of(tokens[k - 1], lang)
+        ):
+            continue
+        used = set(range(k - 1, k + 4))
+        add_places(reading, k - 1, lang, attributive=False)
+        add_mention(reading, [k + 1], ORGANIZATION, agency.base, "NewsAgency")
+        slash = k - 2
+        if slash >= 1 and tokens[slash].text == "/":
+            words = [i for i in range(0, slash) if tokens[i].is_word]
+            if 2 <= len(words) <= MAX_PERSON_WORDS:
+                add_mention(
+                    reading, words, PERSON, " ".join(recase(tokens[i].base) for i in words), None
+                )
+                used.update(range(0, slash + 1))
+        return used
+    return set()

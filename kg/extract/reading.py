@@ -1,0 +1,98 @@
+"""A sentence being read: its tokens, the mentions and facts found so far, and how to add them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg.lang.tr import Turkish
+from kg.lang.tr.morphology import token_case
+from kg.lang.tr.text import Sentence, Token, lower
+from kg.model import PLACE, Fact, Mention
+
+MAX_PERSON_WORDS = 4  # a person's name has at most this many words
+
+
+@dataclass
+class SentenceReading:
+    """A sentence with its tokens, the mentions found in it and the facts its names state."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    lang: Turkish
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    dateline_end: int = 0  # tokens before this are a byline/dateline, not parties to any event
+
+    def token_span(self, mention: Mention) -> tuple[int, int]:
+        """Indices of the first and one past the last token of a mention."""
+        first = next(i for i, t in enumerate(self.tokens) if t.start >= mention.start)
+        last = max(i for i, t in enumerate(self.tokens) if t.end <= mention.end)
+        return first, last + 1
+
+
+def place_of(token: Token, lang: Turkish) -> str | None:
+    """The place a word names, directly ("İzmir", "İZMİR") or as a demonym ("Manisalı")."""
+    key = lower(token.base)
+    if key in lang.places:
+        return lang.places[key].name
+    return lang.demonyms.get(key)
+
+
+def add_places(
+    reading: SentenceReading, i: int, lang: Turkish, *, attributive: bool
+) -> list[Mention]:
+    """Place mentions for a token; a hyphenated pair ("İzmir-Manisa") gives two."""
+    tok = reading.tokens[i]
+    key = lower(tok.base)
+    parts = [key] if key in lang.places or key in lang.demonyms else key.split("-")
+    mentions = []
+    for part in parts:
+        name = lang.places[part].name if part in lang.places else lang.demonyms.get(part)
+        if name is None:
+            continue
+        subtype = lang.places[lower(name)].subtype if lower(name) in lang.places else None
+        mentions.append(add_mention(reading, [i], PLACE, name, subtype, attributive=attributive))
+    return mentions
+
+
+def join_words(words: list[int], tokens: Sequence[Token]) -> str:
+    return " ".join(tokens[i].base for i in words)
+
+
+def add_mention(
+    reading: SentenceReading,
+    words: list[int],
+    type_: str,
+    name: str,
+    subtype: str | None,
+    *,
+    case: str | None = None,
+    attributive: bool = False,
+    tentative: bool = False,
+) -> Mention:
+    tokens = reading.tokens
+    first, last = tokens[words[0]], tokens[words[-1]]
+    offset = reading.sentence.start
+    text = reading.sentence.text[first.start - offset : last.end - offset]
+    mention = Mention(
+        text,
+        first.start,
+        last.end,
+        type_,
+        name,
+        subtype,
+        case=case or token_case(last, None, reading.lang) or "nom",
+        attributive=attributive,
+        tentative=tentative,
+    )
+    reading.mentions.append(mention)
+    return mention
+
+
+def add_fact(
+    reading: SentenceReading, s: str, p: str, o: str, start: int, end: int, confidence: float
+) -> None:
+    offset = reading.sentence.start
+    evidence = reading.sentence.text[start - offset : end - offset]
+    reading.facts.append(Fact(s, p, o, evidence, start, end, confidence))
