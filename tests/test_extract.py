@@ -155,3 +155,33 @@ def test_every_fact_carries_its_evidence_and_offsets():
     assert text[fact.start : fact.end] == fact.evidence
     assert "ziyaret etti" in fact.evidence
     assert 0 < fact.confidence <= 1
+
+
+def test_ve_inside_an_organisation_name_keeps_the_name_whole():
+    text = "Bayraklı Esnaf ve Sanatkarlar Odası Başkanı Kemal Er konuştu."
+    facts = facts_of(text)
+    assert ("Kemal Er", "headOf", "Bayraklı Esnaf ve Sanatkarlar Odası") in facts
+    assert ("Bayraklı Esnaf ve Sanatkarlar Odası", "locatedIn", "Bayraklı") in facts
+
+
+def test_office_of_an_organisation_is_the_organisation_itself():
+    text = "Gaziemir Kasaplar Odası Başkanlığı, Narlıdere Belediyesi'ni ziyaret etti."
+    entities = entities_of(text)
+    assert "Gaziemir Kasaplar Odası" in entities
+    assert ("Gaziemir Kasaplar Odası", "visited", "Narlıdere Belediyesi") in facts_of(text)
+
+
+def test_a_general_assembly_is_an_event_of_the_council_not_an_organisation():
+    text = "Sivas Kent Konseyi Olağan Genel Kurulu dün yapıldı."
+    entities = entities_of(text)
+    assert "Sivas Kent Konseyi" in entities
+    assert not any("Genel Kurul" in name for name in entities)
+
+
+def test_branch_is_part_of_its_association_and_located_in_the_place_it_names():
+    text = "Türkiye Gönüllü Hekimler Derneği Kırşehir Şubesi yeni binasını açtı."
+    facts = facts_of(text)
+    branch = "Türkiye Gönüllü Hekimler Derneği Kırşehir Şubesi"
+    assert (branch, "partOf", "Türkiye Gönüllü Hekimler Derneği") in facts
+    assert (branch, "locatedIn", "Kırşehir") in facts
+    assert not any(s == "Türkiye Gönüllü Hekimler Derneği" and p == "locatedIn" for s, p, _ in facts)

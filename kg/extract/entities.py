@@ -84,17 +84,13 @@ def _join_conjoined_names(
                 gap == 2
                 and lang.function_words.get(tokens[prev[-1] + 1].key) == "conjunction"
                 and not tokens[prev[-1]].suffix
-                and _ends_in_head(run, tokens, lang)
+                and _heads_in(run, tokens, lang)
                 and not _classifiable(prev, tokens, lang)
             ):
                 joined[-1] = prev + [prev[-1] + 1] + run
                 continue
         joined.append(run)
     return joined
-
-
-def _ends_in_head(run: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
-    return bool(_heads_in(run, tokens, lang)) and _heads_in(run, tokens, lang)[-1][1] == len(run)
 
 
 def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
@@ -219,24 +215,30 @@ def _read_org(
     """An organisation ending at the last head noun of the part, with its parents and places."""
     tokens = reading.tokens
     heads = _heads_in(part, tokens, lang)
+    while heads and heads[-1][2].kind == "event":  # "X Kent Konseyi Genel Kurulu": X holds it
+        event_start = heads[-1][0]
+        heads = [h for h in heads[:-1] if h[1] <= event_start]
+        part = part[: heads[-1][1]] if heads else []
     if not heads:
         return None
     start = _person_before_org(reading, part, lang)
     head_start, head_end, head = heads[-1]
+    case = _head_case(tokens[part[head_end - 1]], head, lang)
+    if head.kind == "office" and len(heads) > 1 and heads[-2][1] == head_start:
+        heads = heads[:-1]  # "X Odası Başkanlığı" is X Odası itself
+        head_start, name_end, head = heads[-1]
+    else:
+        name_end = head_end
     if head_start <= start:
         start = 0
     words = part[start:head_end]
-    name = " ".join([*(tokens[i].base for i in words[:-1]), _stem_form(tokens[words[-1]], head)])
+    named = part[start:name_end]
+    last = _stem_form(tokens[named[-1]], head) if name_end == head_end else tokens[named[-1]].base
+    name = " ".join([*(tokens[i].base for i in named[:-1]), last])
     mention = add_mention(
-        reading,
-        words,
-        ORGANIZATION,
-        name,
-        head.subtype,
-        case=_head_case(tokens[words[-1]], head, lang),
-        attributive=attributive,
+        reading, words, ORGANIZATION, name, head.subtype, case=case, attributive=attributive
     )
-    parent = _read_parent(reading, part, start, heads)
+    parent = _read_parent(reading, mention, part, start, heads)
     if parent is None:
         _add_place_facts(reading, words, mention)
     if head_end < len(part):
@@ -245,16 +247,23 @@ def _read_org(
 
 
 def _read_parent(
-    reading: SentenceReading, part: list[int], start: int, heads: list[tuple[int, int, OrgHead]]
+    reading: SentenceReading,
+    child: Mention,
+    part: list[int],
+    start: int,
+    heads: list[tuple[int, int, OrgHead]],
 ) -> Mention | None:
-    """For a sub-body ("X Kent Konseyi Yürütme Kurulu"), the organisation it belongs to, partOf."""
+    """For a sub-body ("X Kent Konseyi Yürütme Kurulu"), the organisation it belongs to, partOf.
+
+    Places written between the parent's name and the sub-body's head locate the sub-body
+    ("X Derneği Aliağa Şubesi" is in Aliağa)."""
     head_start, _, head = heads[-1]
     earlier = [(s, e, h) for s, e, h in heads if start < e <= head_start]
     if not head.sub_body or not earlier:
         return None
     _, end, parent_head = earlier[-1]
     parent_words = part[start:end]
-    child = reading.mentions[-1]
+    _add_place_facts(reading, part[end:head_start], child)
     parent = add_mention(
         reading,
         parent_words,
@@ -351,7 +360,7 @@ def _head_for_name(name: str, lang: Turkish) -> OrgHead | None:
 
 
 def _add_place_facts(reading: SentenceReading, words: list[int], org: Mention) -> None:
-    """locatedIn for each place word that opens an organisation's name (not national bodies)."""
+    """locatedIn for each place word that opens ``words`` (not national bodies)."""
     lang = reading.lang
     for i in words:
         tok = reading.tokens[i]

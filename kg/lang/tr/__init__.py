@@ -14,7 +14,11 @@ from kg.lang.tr.text import lower, normalise
 class OrgHead:
     words: tuple[str, ...]
     subtype: str | None
-    sub_body: bool
+    kind: str  # org, sub_body, office or event (see org_heads.tsv)
+
+    @property
+    def sub_body(self) -> bool:
+        return self.kind == "sub_body"
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def turkish() -> Turkish:
     honorific_rows = _rows("honorifics.tsv")
     return Turkish(
         org_heads=tuple(
-            OrgHead(_words(r["head"]), _optional(r["subtype"]), r["sub_body"] == "yes")
+            OrgHead(_words(r["head"]), _optional(r["subtype"]), r["kind"])
             for r in _rows("org_heads.tsv")
         ),
         titles=tuple(
