@@ -58,6 +58,8 @@ def resolve(mentions: Iterable[Mention]) -> Resolution:
         if m.acronym:
             group.aliases.append(m.acronym)
             acronyms.setdefault(fold(m.acronym), key)
+    merged = _merge_short_org_names(groups)
+    key_of = {m: merged.get(k, k) for m, k in key_of.items()}
     for m in mentions:
         key = key_of.get(m) or _resolve_partial(m, groups, acronyms)
         if key is None:
@@ -73,6 +75,29 @@ def resolve(mentions: Iterable[Mention]) -> Resolution:
         aliases = tuple(dict.fromkeys(a for a in group.aliases if a != name))
         entities.append(Entity(name, group.type, group.subtype, aliases))
     return Resolution(tuple(entities), names)
+
+
+def _longer_org_name(key: str, groups: dict[tuple[str, str], _Group]) -> tuple[str, str] | None:
+    """The one organisation whose name ends with ``key`` ("Kent Konseyi" -> "Bornova Kent Konseyi")."""
+    matches = [k for k, g in groups.items() if g.type == ORGANIZATION and k[1].endswith(" " + key)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _merge_short_org_names(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Fold an organisation written without its place into the article's one fuller name for it."""
+    merged = {}
+    for key, group in list(groups.items()):
+        if group.type != ORGANIZATION:
+            continue
+        target = _longer_org_name(key[1], groups)
+        if target is not None and target not in merged:
+            groups[target].subtype = groups[target].subtype or group.subtype
+            merged[key] = target
+    for key in merged:
+        del groups[key]
+    return merged
 
 
 def _surface(m: Mention) -> str:
@@ -96,7 +121,7 @@ def _resolve_partial(
         ]
         return matches[0] if len(matches) == 1 else None
     if m.type == ORGANIZATION:
-        return acronyms.get(key)
+        return acronyms.get(key) or _longer_org_name(key, groups)
     if m.type == PERSON:
         matches = [
             k

@@ -185,3 +185,39 @@ def test_branch_is_part_of_its_association_and_located_in_the_place_it_names():
     assert (branch, "partOf", "Türkiye Gönüllü Hekimler Derneği") in facts
     assert (branch, "locatedIn", "Kırşehir") in facts
     assert not any(s == "Türkiye Gönüllü Hekimler Derneği" and p == "locatedIn" for s, p, _ in facts)
+
+
+def test_title_after_an_acronym_in_parentheses_belongs_to_the_organisation_before_it():
+    text = "Ege Gazeteciler Birliği (EGB) Başkanı Nuri Aslan, Bornova Belediyesi'ni ziyaret etti."
+    facts = facts_of(text)
+    assert ("Nuri Aslan", "headOf", "Ege Gazeteciler Birliği") in facts
+    assert ("Nuri Aslan", "visited", "Bornova Belediyesi") in facts
+
+
+def test_plural_title_gives_a_role_to_every_name_in_the_list():
+    text = ("Tire Belediyesi Meclis Üyeleri Ali Er, Cemre Tan ve Duru Kılınç "
+            "toplantıya katıldı.")
+    facts = facts_of(text)
+    for name in ("Ali Er", "Cemre Tan", "Duru Kılınç"):
+        assert (name, "memberOf", "Tire Belediyesi") in facts
+
+
+def test_two_titles_joined_by_ve_share_the_name_after_them():
+    text = "Kiraz Gönüllüler Derneği Başkanı ve Yeni Mahalle Muhtarı Oya Kalkan konuştu."
+    facts = facts_of(text)
+    assert ("Oya Kalkan", "headOf", "Kiraz Gönüllüler Derneği") in facts
+    assert not any(p == "headOf" and "Mahalle" in o for _, p, o in facts)
+
+
+def test_mayor_without_a_place_is_the_mayor_of_the_articles_municipality():
+    text = ("Menderes Belediyesi yeni parkı açtı. "
+            "Belediye Başkanı Selin Kocaman açılışta konuştu.")
+    assert ("Selin Kocaman", "headOf", "Menderes Belediyesi") in facts_of(text)
+
+
+def test_organisation_named_without_its_place_is_the_articles_fuller_name():
+    text = ("Bergama Kent Konseyi toplandı. Toplantıda Kent Konseyi, "
+            "Dikili Belediyesi'ne teşekkür etti.")
+    entities = entities_of(text)
+    assert "Kent Konseyi" not in entities
+    assert ("Bergama Kent Konseyi", "thanked", "Dikili Belediyesi") in facts_of(text)

@@ -4,7 +4,7 @@ places by gazetteer; and the structural facts their names state (headOf, partOf,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from kg.extract.datelines import read_dateline
 from kg.extract.reading import (
@@ -27,15 +27,31 @@ TITLE_CONFIDENCE = 0.9  # a role read from a title next to a name
 APPOSITION_CONFIDENCE = 0.8  # a role read across a comma ("Ali Veli, X Başkanı")
 
 
+@dataclass
+class Role:
+    """A title read next to names: whose it is and of what, as far as the run itself says."""
+
+    title: Title
+    org: Mention | None
+    person: Mention | None
+    first: int  # first token of the role's words (organisation or title)
+    end: int  # one past its last token
+    listed: list[Mention] = field(default_factory=list)  # more names after a plural title
+
+
 def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
     """Find the entity mentions of a sentence and the facts stated by their names and titles."""
     reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
     used = read_dateline(reading, lang)
     reading.dateline_end = max(used, default=-1) + 1
-    pending_roles: list[tuple[Title, Mention | None, int]] = []
+    roles: list[Role] = []
     for run in _name_runs(reading.tokens, used, lang):
-        pending_roles.extend(_read_run(reading, run, lang))
-    _attach_appositions(reading, pending_roles)
+        listed = _listed_after(reading, roles, run)
+        if listed is not None:
+            _read_listed_person(reading, listed, run)
+            continue
+        roles.extend(_read_run(reading, run, lang))
+    _complete_roles(reading, roles)
     _attach_acronyms(reading)
     find_references(reading, lang)
     reading.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -106,40 +122,48 @@ def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> boo
 # --- reading one run -----------------------------------------------------------------------
 
 
-def _read_run(
-    reading: SentenceReading, run: list[int], lang: Turkish
-) -> list[tuple[Title, Mention | None, int]]:
-    """Split a run at its titles and read each part; returns titles still looking for a person."""
+def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[Role]:
+    """Split a run at its titles and read each part into mentions and roles."""
     tokens = reading.tokens
     run = _drop_sentence_opener(run, tokens, lang)
-    parts = _split_at_titles(run, tokens, lang)
-    pending = []
-    for before, title, after in parts:
-        org = _read_title_org(reading, before, title, lang) if title else None
+    roles = []
+    for before, title, title_words, after in _split_at_titles(run, tokens, lang):
         if not title:
             _read_part(reading, before, lang)
             continue
+        org = _read_title_org(reading, before, title, title_words, lang)
         person = _read_person(reading, after, lang, titled=True) if after else None
-        if person is None:
-            pending.append((title, org, before[0] if before else (after or [0])[0]))
-        elif org is not None:
-            _add_role(reading, title, person, org, TITLE_CONFIDENCE)
-    return pending
+        first = (before or title_words)[0]
+        roles.append(Role(title, org, person, first, (after or title_words)[-1] + 1))
+    return roles
 
 
 def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
-    """A sentence's first word is capitalised anyway: drop it when a name clearly starts after it."""
-    if run and run[0] == 0 and len(run) > 1 and not place_of(tokens[0], lang):
-        second = tokens[run[1]]
-        if place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names:
-            return run[1:]
-    return run
+    """A sentence's first word is capitalised anyway: drop it when a name clearly starts after it,
+    or when it carries a locative or ablative ending ("Toplantıda", "Ziyaretten")."""
+    if not run or run[0] != 0 or len(run) < 2:
+        return run
+    first, second = tokens[0], tokens[run[1]]
+    if place_of(first, lang) or first.key in lang.given_names:
+        return run
+    named_next = (
+        place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
+    )
+    return run[1:] if named_next or _ends_in_adverbial_case(first, lang) else run
+
+
+def _ends_in_adverbial_case(token: Token, lang: Turkish) -> bool:
+    return not token.suffix and any(
+        token.key.endswith(suffix) and len(token.key) - len(suffix) >= 3
+        for suffix, case in lang.suffixes.items()
+        if case in ("loc", "abl") and len(suffix) >= 2
+    )
 
 
 def _split_at_titles(
     run: list[int], tokens: Sequence[Token], lang: Turkish
-) -> list[tuple[list[int], Title | None, list[int]]]:
-    """Cut a run into (words before, title, words after) around each title it holds."""
+) -> list[tuple[list[int], Title | None, list[int], list[int]]]:
+    """Cut a run into (words before, title, the title's words, words after) at each title."""
     parts = []
     start = 0
     i = 0
@@ -148,13 +172,12 @@ def _split_at_titles(
         if title is None:
             i += 1
             continue
-        parts.append((run[start:i], title, []))
+        parts.append((run[start:i], title, run[i : i + width], []))
         start = i = i + width
     if not parts:
-        return [(run, None, [])]
-    rest = run[start:]
-    before, title, _ = parts[-1]
-    parts[-1] = (before, title, rest)
+        return [(run, None, [], [])]
+    before, title, title_words, _ = parts[-1]
+    parts[-1] = (before, title, title_words, run[start:])
     return parts
 
 
@@ -175,15 +198,21 @@ def _title_at(
 
 
 def _read_title_org(
-    reading: SentenceReading, before: list[int], title: Title, lang: Turkish
+    reading: SentenceReading,
+    before: list[int],
+    title: Title,
+    title_words: list[int],
+    lang: Turkish,
 ) -> Mention | None:
-    """The organisation a title belongs to: the words before it, or the head the title implies."""
-    if not before:
-        return None
+    """The organisation a title belongs to: the words before it, or the head the title implies.
+
+    With nothing before it, a title that implies a head ("Belediye Başkanı") names the article's
+    one organisation with that head; the mention is tentative until resolution finds it.
+    """
     tokens = reading.tokens
-    if title.implied_head:
-        if _heads_in(before, tokens, lang):
-            return _read_org(reading, before, lang, attributive=True)
+    if before and _heads_in(before, tokens, lang):
+        return _read_org(reading, before, lang, attributive=True)
+    if title.implied_head and before:
         name = join_words(before, tokens) + " " + title.implied_head
         head = _head_for_name(name, lang)
         mention = add_mention(
@@ -191,7 +220,19 @@ def _read_title_org(
         )
         _add_place_facts(reading, before, mention)
         return mention
-    return _read_org(reading, before, lang, attributive=True)
+    if title.implied_head:
+        head = _head_for_name(title.implied_head, lang)
+        return add_mention(
+            reading,
+            title_words,
+            ORGANIZATION,
+            title.implied_head,
+            head.subtype if head else None,
+            attributive=True,
+            tentative=True,
+        )
+    _read_part(reading, before, lang)
+    return None
 
 
 def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None:
@@ -375,38 +416,80 @@ def _add_place_facts(reading: SentenceReading, words: list[int], org: Mention) -
             )
 
 
-def _add_role(
-    reading: SentenceReading, title: Title, person: Mention, org: Mention, confidence: float
-) -> None:
-    relation = title.relation
-    start, end = min(person.start, org.start), max(person.end, org.end)
-    add_fact(reading, person.name, relation, org.name, start, end, confidence)
+def _add_role(reading: SentenceReading, role: Role, confidence: float) -> None:
+    if role.title.relation is None or role.org is None or role.person is None:
+        return
+    org = role.org
+    for person in [role.person, *role.listed]:
+        start, end = min(person.start, org.start), max(person.end, org.end)
+        add_fact(reading, person.name, role.title.relation, org.name, start, end, confidence)
 
 
-def _attach_appositions(
-    reading: SentenceReading, pending: list[tuple[Title, Mention | None, int]]
-) -> None:
-    """ "Ali Veli, X Derneği Başkanı": a title with no name after it belongs to the name before the comma."""
-    for title, org, first in pending:
-        if org is None or first < 2 or reading.tokens[first - 1].text != ",":
-            continue
-        comma = reading.tokens[first - 1]
-        person = next(
-            (
-                m
-                for m in reading.mentions
-                if m.type == PERSON
-                and not m.tentative
-                and m.end <= comma.start
-                and reading.sentence.text[
-                    m.end - reading.sentence.start : comma.start - reading.sentence.start
-                ].strip()
-                == ""
-            ),
-            None,
-        )
-        if person is not None:
-            _add_role(reading, title, person, org, APPOSITION_CONFIDENCE)
+def _complete_roles(reading: SentenceReading, roles: list[Role]) -> None:
+    """Fill in what a title's own run leaves out, then state each role as a fact.
+
+    - "X Birliği (XB) Başkanı Ali Veli": the organisation before the acronym in parentheses;
+    - "Ali Veli, X Derneği Başkanı": the name before the comma (apposition);
+    - "X Derneği Başkanı ve Y Muhtarı Ali Veli": coordinated titles share the name after them.
+    """
+    for k, role in enumerate(roles):
+        confidence = TITLE_CONFIDENCE
+        if role.org is None or role.org.tentative:
+            role.org = _org_before_acronym(reading, role.first) or role.org
+        if role.person is None:
+            role.person = _person_before_comma(reading, role.first)
+            confidence = APPOSITION_CONFIDENCE
+        if role.person is None and k + 1 < len(roles):
+            after = roles[k + 1]
+            if _joined_by_conjunction(reading, role.end, after.first):
+                role.person = after.person
+        _add_role(reading, role, confidence)
+
+
+def _org_before_acronym(reading: SentenceReading, first: int) -> Mention | None:
+    tokens = reading.tokens
+    if first < 4 or tokens[first - 1].text != ")" or tokens[first - 3].text != "(":
+        return None
+    end = tokens[first - 4].end
+    for k, m in enumerate(reading.mentions):
+        if m.type == ORGANIZATION and m.end == end and not m.attributive:
+            reading.mentions[k] = replace(m, attributive=True)  # it names the title's holder's body
+            return reading.mentions[k]
+    return None
+
+
+def _person_before_comma(reading: SentenceReading, first: int) -> Mention | None:
+    tokens = reading.tokens
+    if first < 2 or tokens[first - 1].text != ",":
+        return None
+    end = tokens[first - 2].end
+    return next(
+        (m for m in reading.mentions if m.type == PERSON and not m.tentative and m.end == end), None
+    )
+
+
+def _joined_by_conjunction(reading: SentenceReading, end: int, start: int) -> bool:
+    between = reading.tokens[end:start]
+    return len(between) == 1 and reading.lang.function_words.get(between[0].key) == "conjunction"
+
+
+def _listed_after(reading: SentenceReading, roles: list[Role], run: list[int]) -> Role | None:
+    """The plural title ("Meclis Üyeleri A, B ve C") a run continues the name list of, if any."""
+    if not roles or not roles[-1].title.plural or roles[-1].person is None:
+        return None
+    role = roles[-1]
+    between = reading.tokens[role.end : run[0]]
+    linked = len(between) == 1 and (
+        between[0].text == "," or between[0].key in reading.lang.function_words
+    )
+    return role if linked else None
+
+
+def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) -> None:
+    person = _read_person(reading, run, reading.lang, titled=True)
+    if person is not None:
+        role.listed.append(person)
+        role.end = run[-1] + 1
 
 
 def _attach_acronyms(reading: SentenceReading) -> None:

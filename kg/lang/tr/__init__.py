@@ -24,8 +24,9 @@ class OrgHead:
 @dataclass(frozen=True)
 class Title:
     words: tuple[str, ...]
-    relation: str
+    relation: str | None  # headOf, memberOf, or None for titles that state no relation
     implied_head: str | None
+    plural: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,12 @@ def turkish() -> Turkish:
             for r in _rows("org_heads.tsv")
         ),
         titles=tuple(
-            Title(_words(r["title"]), r["relation"], _optional(r["implied_head"]))
+            Title(
+                _words(r["title"]),
+                _optional(r["relation"]),
+                _optional(r["implied_head"]),
+                r["number"] == "plural",
+            )
             for r in _rows("titles.tsv")
         ),
         honorifics=frozenset(r["word"] for r in honorific_rows),
