@@ -184,7 +184,9 @@ def test_branch_is_part_of_its_association_and_located_in_the_place_it_names():
     branch = "Türkiye Gönüllü Hekimler Derneği Kırşehir Şubesi"
     assert (branch, "partOf", "Türkiye Gönüllü Hekimler Derneği") in facts
     assert (branch, "locatedIn", "Kırşehir") in facts
-    assert not any(s == "Türkiye Gönüllü Hekimler Derneği" and p == "locatedIn" for s, p, _ in facts)
+    assert not any(
+        s == "Türkiye Gönüllü Hekimler Derneği" and p == "locatedIn" for s, p, _ in facts
+    )
 
 
 def test_title_after_an_acronym_in_parentheses_belongs_to_the_organisation_before_it():
@@ -195,8 +197,7 @@ def test_title_after_an_acronym_in_parentheses_belongs_to_the_organisation_befor
 
 
 def test_plural_title_gives_a_role_to_every_name_in_the_list():
-    text = ("Tire Belediyesi Meclis Üyeleri Ali Er, Cemre Tan ve Duru Kılınç "
-            "toplantıya katıldı.")
+    text = "Tire Belediyesi Meclis Üyeleri Ali Er, Cemre Tan ve Duru Kılınç toplantıya katıldı."
     facts = facts_of(text)
     for name in ("Ali Er", "Cemre Tan", "Duru Kılınç"):
         assert (name, "memberOf", "Tire Belediyesi") in facts
@@ -210,14 +211,79 @@ def test_two_titles_joined_by_ve_share_the_name_after_them():
 
 
 def test_mayor_without_a_place_is_the_mayor_of_the_articles_municipality():
-    text = ("Menderes Belediyesi yeni parkı açtı. "
-            "Belediye Başkanı Selin Kocaman açılışta konuştu.")
+    text = "Menderes Belediyesi yeni parkı açtı. Belediye Başkanı Selin Kocaman açılışta konuştu."
     assert ("Selin Kocaman", "headOf", "Menderes Belediyesi") in facts_of(text)
 
 
 def test_organisation_named_without_its_place_is_the_articles_fuller_name():
-    text = ("Bergama Kent Konseyi toplandı. Toplantıda Kent Konseyi, "
-            "Dikili Belediyesi'ne teşekkür etti.")
+    text = (
+        "Bergama Kent Konseyi toplandı. Toplantıda Kent Konseyi, "
+        "Dikili Belediyesi'ne teşekkür etti."
+    )
     entities = entities_of(text)
     assert "Kent Konseyi" not in entities
     assert ("Bergama Kent Konseyi", "thanked", "Dikili Belediyesi") in facts_of(text)
+
+
+def test_participle_makes_the_name_after_the_cue_its_actor():
+    text = "Mordoğan Derneği'ne teşekkür eden Karaburun Kent Konseyi, yeni dönemi anlattı."
+    assert ("Karaburun Kent Konseyi", "thanked", "Mordoğan Derneği") in facts_of(text)
+
+
+def test_ile_joins_two_parties_that_share_the_dative():
+    text = "Dikili Kent Konseyi, Bergama Belediyesi ile Aliağa Belediyesi'ne teşekkür etti."
+    facts = facts_of(text)
+    assert ("Dikili Kent Konseyi", "thanked", "Bergama Belediyesi") in facts
+    assert ("Dikili Kent Konseyi", "thanked", "Aliağa Belediyesi") in facts
+
+
+def test_members_of_a_body_take_the_case_of_the_group_noun():
+    text = (
+        "Ödemiş Kent Konseyi Yürütme Kurulu toplandı. "
+        "Tire Belediyesi, Ödemiş Kent Konseyi Yürütme Kurulu üyelerine teşekkür etti."
+    )
+    assert ("Tire Belediyesi", "thanked", "Ödemiş Kent Konseyi Yürütme Kurulu") in facts_of(text)
+
+
+def test_three_mayors_signing_a_protocol_are_their_municipalities_signing():
+    text = (
+        "Kula Belediye Başkanı Ali Ak, Demirci Belediye Başkanı Oya Er ve "
+        "Selendi Belediye Başkanı Can Ay kardeş şehir protokolüne imza attı."
+    )
+    facts = facts_of(text)
+    for a, b in [
+        ("Demirci Belediyesi", "Kula Belediyesi"),
+        ("Kula Belediyesi", "Selendi Belediyesi"),
+        ("Demirci Belediyesi", "Selendi Belediyesi"),
+    ]:
+        assert (a, "signedAgreementWith", b) in facts
+        assert (a, "cooperatesWith", b) in facts
+
+
+def test_place_in_the_genitive_before_a_name_locates_it():
+    text = "Ordu'nun Ünye Belediyesi yeni bir park açtı."
+    facts = facts_of(text)
+    assert ("Ünye Belediyesi", "locatedIn", "Ordu") in facts
+    assert ("Ünye Belediyesi", "locatedIn", "Ünye") in facts
+
+
+def test_address_word_after_a_name_is_not_part_of_it():
+    text = "Bornova Kent Konseyi Başkanı Eren Tok Başkanımız açılışı yaptı."
+    entities = entities_of(text)
+    assert "Eren Tok" in entities
+    assert not any("Başkanımız" in name for name in entities)
+
+
+def test_title_without_organisation_after_a_comma_takes_the_previous_titles_organisation():
+    text = "Torbalı Gençlik Derneği Başkanı Ece Su, Başkan Vekili Arda Gök ve üyeler katıldı."
+    facts = facts_of(text)
+    assert ("Ece Su", "headOf", "Torbalı Gençlik Derneği") in facts
+    assert ("Arda Gök", "memberOf", "Torbalı Gençlik Derneği") in facts
+
+
+def test_surname_alone_at_the_start_of_a_sentence_resolves_to_the_full_name():
+    text = (
+        "Selçuk Kent Konseyi Başkanı Nazlı Ergin konuştu. "
+        "Ergin ise Kuşadası Belediyesi'ne teşekkür etti."
+    )
+    assert ("Nazlı Ergin", "thanked", "Kuşadası Belediyesi") in facts_of(text)

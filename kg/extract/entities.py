@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from kg.extract.datelines import read_dateline
 from kg.extract.reading import (
@@ -20,7 +21,7 @@ from kg.extract.references import find_references
 from kg.lang.tr import OrgHead, Title, Turkish
 from kg.lang.tr.morphology import token_case
 from kg.lang.tr.text import Sentence, Token, is_all_caps, is_capitalised, lower, recase, tokenize
-from kg.model import ORGANIZATION, PERSON, Mention
+from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
 NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
 TITLE_CONFIDENCE = 0.9  # a role read from a title next to a name
@@ -52,6 +53,7 @@ def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
             continue
         roles.extend(_read_run(reading, run, lang))
     _complete_roles(reading, roles)
+    _locate_by_genitive_place(reading)
     _attach_acronyms(reading)
     find_references(reading, lang)
     reading.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -330,6 +332,9 @@ def _read_person(
         words.pop(0)
     if not words:
         return None
+    words = list(takewhile(lambda i: tokens[i].key not in lang.address_words, words))
+    if not words:
+        return None
     words = words[:MAX_PERSON_WORDS]
     first = tokens[words[0]]
     if is_all_caps(first.base) and len(words) == 1 and not titled:
@@ -340,12 +345,8 @@ def _read_person(
     if len(words) >= 2 and (titled or honorific or known_name):
         name = " ".join(recase(tokens[i].base) for i in words)
         return add_mention(reading, words, PERSON, name, None)
-    if (
-        len(words) == 1
-        and not known_name
-        and not place_of(first, lang)
-        and (words[0] or first.suffix)
-    ):
+    if len(words) == 1 and not known_name and not place_of(first, lang):
+        # kept only if it is the surname of a person named in full in the same article
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
     return None
 
@@ -436,6 +437,8 @@ def _complete_roles(reading: SentenceReading, roles: list[Role]) -> None:
         confidence = TITLE_CONFIDENCE
         if role.org is None or role.org.tentative:
             role.org = _org_before_acronym(reading, role.first) or role.org
+        if role.org is None and k and _joined_by_comma(reading, roles[k - 1].end, role.first):
+            role.org = roles[k - 1].org  # "X Derneği Başkanı A, Başkan Vekili B": same X
         if role.person is None:
             role.person = _person_before_comma(reading, role.first)
             confidence = APPOSITION_CONFIDENCE
@@ -444,6 +447,18 @@ def _complete_roles(reading: SentenceReading, roles: list[Role]) -> None:
             if _joined_by_conjunction(reading, role.end, after.first):
                 role.person = after.person
         _add_role(reading, role, confidence)
+
+
+def _locate_by_genitive_place(reading: SentenceReading) -> None:
+    """ "Trabzon'un Yomra Belediyesi": a place in the genitive right before a name locates it."""
+    places = {m.end: m for m in reading.mentions if m.type == PLACE and m.case == "gen"}
+    for org in [m for m in reading.mentions if m.type == ORGANIZATION and not m.tentative]:
+        first = reading.tokens.index(next(t for t in reading.tokens if t.start == org.start))
+        place = places.get(reading.tokens[first - 1].end) if first else None
+        if place is not None:
+            add_fact(
+                reading, org.name, "locatedIn", place.name, place.start, org.end, NAME_CONFIDENCE
+            )
 
 
 def _org_before_acronym(reading: SentenceReading, first: int) -> Mention | None:
@@ -466,6 +481,10 @@ def _person_before_comma(reading: SentenceReading, first: int) -> Mention | None
     return next(
         (m for m in reading.mentions if m.type == PERSON and not m.tentative and m.end == end), None
     )
+
+
+def _joined_by_comma(reading: SentenceReading, end: int, start: int) -> bool:
+    return [t.text for t in reading.tokens[end:start]] == [","]
 
 
 def _joined_by_conjunction(reading: SentenceReading, end: int, start: int) -> bool:

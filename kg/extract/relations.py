@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import Cue, Turkish
+from kg.lang.tr.morphology import inflection_of
+from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PLACE, Fact, Mention
 from kg.resolve import Resolution
 from kg.vocab import SYMMETRIC_PREDICATES
@@ -105,10 +107,18 @@ def read_events(
             elif objects:
                 pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
             continue
-        subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
+        if _is_participle(reading.tokens[end - 1], lang):  # "teşekkür eden Başkan X": X acts
+            subjects = _subjects(
+                reading, parties, lang, limit=len(reading.tokens), exclude=objects, after=end
+            )
+        else:
+            subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
         confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
         if not subjects and previous_subject is not None:
             subjects, confidence = [previous_subject], min(confidence, CARRIED_SUBJECT_CONFIDENCE)
+        if cue.predicate in SYMMETRIC_PREDICATES and len(subjects) + len(objects) > 2:
+            facts.extend(_among(reading, [*subjects, *objects], cue.predicate, end, confidence))
+            continue
         facts.extend(_facts(reading, subjects, cue.predicate, objects, end, confidence))
     subject = subject_seen[0] if subject_seen else previous_subject
     return facts, pending, subject
@@ -142,6 +152,9 @@ def _case_of(reading: SentenceReading, party: Party, lang: Turkish) -> str:
     """A party's case; "X ile" is instrumental, "X tarafından" is the agent."""
     after = reading.tokens[party.end] if party.end < len(reading.tokens) else None
     if after is not None and party.mention.case == "nom":
+        group = next((g for g in lang.group_nouns if after.key.startswith(g)), None)
+        if group is not None:  # "Yürütme Kurulu üyelerine": the members' case is the body's
+            return inflection_of(after.key, group, lang) or "nom"
         role = lang.function_words.get(after.key)
         if role == "comitative":
             return "ins"
@@ -181,7 +194,10 @@ def _with_conjuncts(
     group = [last]
     for p in reversed([q for q in parties if q.end <= group[0].index]):
         between = reading.tokens[p.end : group[0].index]
-        is_ve = len(between) == 1 and lang.function_words.get(between[0].key) == "conjunction"
+        is_ve = len(between) == 1 and lang.function_words.get(between[0].key) in (
+            "conjunction",
+            "comitative",  # "A ile B'ye teşekkür etti": both are thanked
+        )
         is_comma = len(between) == 1 and between[0].text == "," and len(group) > 1
         opens_sentence = p is parties[0] and p.index <= reading.dateline_end
         if not (is_ve or (is_comma and not opens_sentence)) or p.mention.case != "nom":
@@ -197,29 +213,72 @@ def _subjects(
     *,
     limit: int,
     exclude: Sequence[Party],
+    after: int = 0,
 ) -> list[Party]:
     """The nominative actor before the cue: the first unmarked person or organisation, with conjuncts."""
     excluded = {id(p) for p in exclude}
     for p in parties:
-        if p.end > limit or id(p) in excluded or p.mention.type == PLACE:
+        if p.index < after or p.end > limit or id(p) in excluded or p.mention.type == PLACE:
             continue
         if _case_of(reading, p, lang) != "nom":
             continue
-        group = [p]
+        group, links = [p], []
         for q in parties:
             if q.index >= p.end and q.end <= limit and id(q) not in excluded:
                 between = reading.tokens[group[-1].end : q.index]
-                if (
-                    len(between) == 1
-                    and lang.function_words.get(between[0].key) == "conjunction"
-                    and _case_of(reading, q, lang) == "nom"
-                    and q.mention.type != PLACE
-                ):
+                link = _list_link(between, lang)
+                if link and _case_of(reading, q, lang) == "nom" and q.mention.type != PLACE:
                     group.append(q)
+                    links.append(link)
                     continue
                 break
+        while links and links[-1] == ",":  # "A, B ve C": a list is closed by "ve"
+            links.pop()
+            group.pop()
         return group
     return []
+
+
+def _list_link(between: Sequence[Token], lang: Turkish) -> str | None:
+    """ "ve" or "," when the tokens between two parties join them into one list, else None.
+
+    The title words of the next party ("A, Demirci Belediye Başkanı B") do not break the list."""
+    between = [t for t in between if not (t.is_word and is_capitalised(t.base))]
+    if len(between) != 1:
+        return None
+    if between[0].text == ",":
+        return ","
+    return "ve" if lang.function_words.get(between[0].key) == "conjunction" else None
+
+
+def _is_participle(token: Token, lang: Turkish) -> bool:
+    return not token.suffix and any(
+        token.key.endswith(e) and len(token.key) >= len(e) + 2 for e in lang.participle_endings
+    )
+
+
+def _among(
+    reading: SentenceReading,
+    group: Sequence[Party],
+    predicate: str,
+    cue_end: int,
+    confidence: float,
+) -> list[Fact]:
+    """A symmetric relation among every pair of a coordinated group ("A, B ve C protokol imzaladı").
+
+    Following the guideline, in a group of three or more a person who heads an organisation
+    stands for it (three mayors signing is their municipalities signing)."""
+    heads = {f.s: f.o for f in reading.facts if f.p == "headOf"}
+    names = [heads.get(p.name, p.name) if len(group) >= 3 else p.name for p in group]
+    facts = []
+    for i, a in enumerate(group):
+        for j in range(i + 1, len(group)):
+            pair = (
+                Party(names[i], a.mention, a.index, a.end),
+                Party(names[j], group[j].mention, group[j].index, group[j].end),
+            )
+            facts.extend(_facts(reading, pair[:1], predicate, pair[1:], cue_end, confidence))
+    return facts
 
 
 def _noun_form(
@@ -248,11 +307,13 @@ def _facts(
         for o in objects:
             if s.name == o.name:
                 continue
-            first = min([p.mention.start for p in (s, o) if p.index >= 0])
+            spans = [p.mention for p in (s, o) if p.index >= 0]
+            first = min(m.start for m in spans)
+            last = max([end, *(m.end for m in spans)])
             offset = reading.sentence.start
-            evidence = reading.sentence.text[first - offset : end - offset]
+            evidence = reading.sentence.text[first - offset : last - offset]
             a, b = (s.name, o.name)
             if predicate in SYMMETRIC_PREDICATES:
                 a, b = sorted((a, b))
-            facts.append(Fact(a, predicate, b, evidence, first, end, confidence))
+            facts.append(Fact(a, predicate, b, evidence, first, last, confidence))
     return facts

@@ -60,6 +60,8 @@ class Turkish:
     demonyms: dict[str, str]  # folded demonym ("manisalı") -> place name ("Manisa")
     given_names: frozenset[str]  # folded
     possessive_endings: tuple[str, ...]  # longest first
+    participle_endings: tuple[str, ...]
+    address_words: frozenset[str]
     softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
 
 
@@ -126,6 +128,8 @@ def turkish() -> Turkish:
             sorted((r["ending"] for r in _rows("possessives.tsv")), key=len, reverse=True)
         ),
         softening={r["written"]: r["bare"] for r in _rows("softening.tsv")},
+        participle_endings=tuple(r["ending"] for r in _rows("participles.tsv")),
+        address_words=frozenset(r["word"] for r in _rows("address_words.tsv")),
         given_names=frozenset(
             lower(line.strip())
             for line in resources.files(__package__)
