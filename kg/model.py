@@ -81,12 +81,22 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Byline:
+    """Who reported an article, from where and for which agency, as its dateline says."""
+
+    reporter: str | None = None
+    place: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """What one article says: its entities and facts."""
+    """What one article says: its entities and facts (and its byline, when it has one)."""
 
     article: Article
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
+    byline: Byline | None = None
 
     def to_json(self) -> dict:
         """The per-article JSON contract of DESIGN.md (the gold files' shape)."""
@@ -100,6 +110,13 @@ class Extraction:
                 {"name": e.name, "type": e.type, "subtype": e.subtype, "aliases": list(e.aliases)}
                 for e in self.entities
             ],
+            "byline": None
+            if self.byline is None
+            else {
+                "reporter": self.byline.reporter,
+                "place": self.byline.place,
+                "agency": self.byline.agency,
+            },
             "relations": [
                 {
                     "s": f.s,

@@ -7,11 +7,13 @@ from dataclasses import replace
 from kg.extract.entities import read_sentence
 from kg.extract.relations import read_events, resolve_passives, sentence_parties
 from kg.lang.tr import turkish
+from kg.lang.tr.dates import first_date
 from kg.lang.tr.text import fold, normalise, split_sentences
 from kg.model import Article, Extraction, Fact
 from kg.resolve import resolve
 
 EXTRACTOR_VERSION = "civic-kg-tr-0.1.0"
+DATE_SEARCH_CHARS = 300  # a publication date written in the text stands near its top
 
 
 def extract(article: Article) -> Extraction:
@@ -44,7 +46,10 @@ def extract(article: Article) -> Extraction:
     host = next((f.o for f in facts if f.p == "visited"), None)
     facts.extend(resolve_passives(pending, host))
 
-    return Extraction(replace(article, text=text), resolution.entities, _deduplicated(facts))
+    byline = next((r.byline for r in readings if r.byline is not None), None)
+    date = article.date or first_date(text[:DATE_SEARCH_CHARS], lang)
+    article = replace(article, text=text, date=date)
+    return Extraction(article, resolution.entities, _deduplicated(facts), byline)
 
 
 def _deduplicated(facts: list[Fact]) -> tuple[Fact, ...]:

@@ -10,7 +10,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import vocab
 from kg.lang.tr.text import slug
-from kg.model import Article, Entity, Extraction, Fact
+from kg.model import Article, Byline, Entity, Extraction, Fact
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
 RDFS_LABEL = NamedNode(vocab.RDFS + "label")
@@ -58,6 +58,8 @@ def extraction_quads(extraction: Extraction, *, extractor_version: str) -> Itera
         iri = entity_iri(entity.name, entity.type)
         iris[entity.name] = iri
         yield from _entity_quads(entity, iri, graph)
+    if extraction.byline is not None:
+        yield from _byline_quads(extraction.byline, iris, graph)
     for fact in extraction.facts:
         s, o = iris[fact.s], iris[fact.o]
         yield Quad(s, civ(fact.p), o, graph)
@@ -87,6 +89,17 @@ def _article_quads(article: Article, graph: NamedNode) -> Iterator[Quad]:
         yield Quad(graph, civ(vocab.OUTLET), Literal(article.outlet), graph)
     if article.source:
         yield Quad(graph, civ(vocab.SOURCE_FILE), Literal(article.source), graph)
+
+
+def _byline_quads(byline: Byline, iris: dict[str, NamedNode], graph: NamedNode) -> Iterator[Quad]:
+    """The reporter (schema:author), dateline city and agency, linked to their entity nodes."""
+    for prop, name in (
+        ("author", byline.reporter),
+        ("contentLocation", byline.place),
+        ("sourceOrganization", byline.agency),
+    ):
+        if name in iris:
+            yield Quad(graph, NamedNode(vocab.SCHEMA + prop), iris[name], graph)
 
 
 def _entity_quads(entity: Entity, iri: NamedNode, graph: NamedNode) -> Iterator[Quad]:

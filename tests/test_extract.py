@@ -287,3 +287,19 @@ def test_surname_alone_at_the_start_of_a_sentence_resolves_to_the_full_name():
         "Ergin ise Kuşadası Belediyesi'ne teşekkür etti."
     )
     assert ("Nazlı Ergin", "thanked", "Kuşadası Belediyesi") in facts_of(text)
+
+
+def test_dateline_gives_the_articles_byline():
+    text = "Selin ÖZDEMİR / DENİZLİ (İGFA) - Pamukkale Kent Konseyi toplandı."
+    byline = extract(Article("t", text)).byline
+    assert (byline.reporter, byline.place, byline.agency) == ("Selin Özdemir", "Denizli", "İGFA")
+
+
+def test_publication_date_written_near_the_top_fills_a_missing_date():
+    text = "Güncelleme: 12 Mart 2026, 10:15\nKarşıyaka Kent Konseyi toplandı."
+    assert extract(Article("t", text)).article.date == "2026-03-12"
+
+
+def test_a_date_given_by_the_source_is_kept():
+    text = "12.03.2026 - Karşıyaka Kent Konseyi toplandı."
+    assert extract(Article("t", text, date="2026-03-14")).article.date == "2026-03-14"

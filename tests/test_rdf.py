@@ -88,3 +88,24 @@ def test_the_same_fact_in_two_articles_gets_two_event_nodes():
     a = {q.subject for q in quads_of(sample_extraction("a1")) if q.object == rdf.civ("Visit")}
     b = {q.subject for q in quads_of(sample_extraction("a2")) if q.object == rdf.civ("Visit")}
     assert a.isdisjoint(b)
+
+
+def test_byline_links_the_article_to_reporter_place_and_agency():
+    from kg.model import Byline
+
+    base = sample_extraction()
+    entities = (
+        *base.entities,
+        Entity("Ali Kaya", "Person"),
+        Entity("İzmir", "Place", "Province"),
+        Entity("İGFA", "Organization", "NewsAgency"),
+    )
+    extraction = Extraction(base.article, entities, base.facts, Byline("Ali Kaya", "İzmir", "İGFA"))
+    about = {
+        q.predicate.value: q.object
+        for q in quads_of(extraction)
+        if q.subject == rdf.article_iri("a1")
+    }
+    assert about[vocab.SCHEMA + "author"] == rdf.entity_iri("Ali Kaya", "Person")
+    assert about[vocab.SCHEMA + "contentLocation"] == rdf.entity_iri("İzmir", "Place")
+    assert about[vocab.SCHEMA + "sourceOrganization"] == rdf.entity_iri("İGFA", "Organization")

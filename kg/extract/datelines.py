@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.extract.reading import MAX_PERSON_WORDS, SentenceReading, add_mention, add_places, place_of
 from kg.lang.tr import Turkish
 from kg.lang.tr.text import is_all_caps, recase
-from kg.model import ORGANIZATION, PERSON
+from kg.model import ORGANIZATION, PERSON, Byline
 
 
 def read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
@@ -22,15 +22,16 @@ def read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
         ):
             continue
         used = set(range(k - 1, k + 4))
-        add_places(reading, k - 1, lang, attributive=False)
+        places = add_places(reading, k - 1, lang, attributive=False)
         add_mention(reading, [k + 1], ORGANIZATION, agency.base, "NewsAgency")
+        reporter = None
         slash = k - 2
         if slash >= 1 and tokens[slash].text == "/":
             words = [i for i in range(0, slash) if tokens[i].is_word]
             if 2 <= len(words) <= MAX_PERSON_WORDS:
-                add_mention(
-                    reading, words, PERSON, " ".join(recase(tokens[i].base) for i in words), None
-                )
+                name = " ".join(recase(tokens[i].base) for i in words)
+                reporter = add_mention(reading, words, PERSON, name, None).name
                 used.update(range(0, slash + 1))
+        reading.byline = Byline(reporter, places[0].name if places else None, agency.base)
         return used
     return set()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kg.lang.tr import Turkish
 from kg.lang.tr.morphology import token_case
 from kg.lang.tr.text import Sentence, Token, lower
-from kg.model import PLACE, Fact, Mention
+from kg.model import PLACE, Byline, Fact, Mention
 
 MAX_PERSON_WORDS = 4  # a person's name has at most this many words
 
@@ -23,6 +23,7 @@ class SentenceReading:
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     dateline_end: int = 0  # tokens before this are a byline/dateline, not parties to any event
+    byline: Byline | None = None
 
     def token_span(self, mention: Mention) -> tuple[int, int]:
         """Indices of the first and one past the last token of a mention."""

@@ -62,6 +62,7 @@ class Turkish:
     possessive_endings: tuple[str, ...]  # longest first
     participle_endings: tuple[str, ...]
     address_words: frozenset[str]
+    months: dict[str, int]  # lower-case month name -> 1..12
     softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
 
 
@@ -130,6 +131,7 @@ def turkish() -> Turkish:
         softening={r["written"]: r["bare"] for r in _rows("softening.tsv")},
         participle_endings=tuple(r["ending"] for r in _rows("participles.tsv")),
         address_words=frozenset(r["word"] for r in _rows("address_words.tsv")),
+        months={r["name"]: int(r["number"]) for r in _rows("months.tsv")},
         given_names=frozenset(
             lower(line.strip())
             for line in resources.files(__package__)
