@@ -40,7 +40,9 @@ def shapes() -> Graph:
 
 def civ_terms_declared(ontology: Graph) -> set[URIRef]:
     return {
-        s for t in DECLARATION_TYPES for s in ontology.subjects(RDF.type, t)
+        s
+        for t in DECLARATION_TYPES
+        for s in ontology.subjects(RDF.type, t)
         if isinstance(s, URIRef) and s.startswith(vocab.CIV)
     }
 
@@ -79,21 +81,50 @@ def article_graph() -> Graph:
     g.add((IZMIR, RDF.type, CIV.Province))
     g.add((IZMIR, RDFS.label, Literal("İzmir", lang="tr")))
 
-    add_fact(g, "headship", TOPAC, "headOf", KENT_KONSEYI,
-             "İzmir Kent Konseyi Başkanı Özgür Topaç, federasyonu ziyaret etti.")
-    add_fact(g, "visit", KENT_KONSEYI, "visited", MANISA_FED,
-             "İzmir Kent Konseyi Yürütme Kurulu, MANİSA-FED'e ziyarette bulundu.")
-    add_fact(g, "meeting", MANISA_FED, "metWith", TOPAC,
-             "Federasyon Başkanı ile Özgür Topaç bir araya geldi.")
-    add_fact(g, "location", KENT_KONSEYI, "locatedIn", IZMIR,
-             "İzmir Kent Konseyi Başkanı Özgür Topaç, federasyonu ziyaret etti.")
+    add_fact(
+        g,
+        "headship",
+        TOPAC,
+        "headOf",
+        KENT_KONSEYI,
+        "İzmir Kent Konseyi Başkanı Özgür Topaç, federasyonu ziyaret etti.",
+    )
+    add_fact(
+        g,
+        "visit",
+        KENT_KONSEYI,
+        "visited",
+        MANISA_FED,
+        "İzmir Kent Konseyi Yürütme Kurulu, MANİSA-FED'e ziyarette bulundu.",
+    )
+    add_fact(
+        g,
+        "meeting",
+        MANISA_FED,
+        "metWith",
+        TOPAC,
+        "Federasyon Başkanı ile Özgür Topaç bir araya geldi.",
+    )
+    add_fact(
+        g,
+        "location",
+        KENT_KONSEYI,
+        "locatedIn",
+        IZMIR,
+        "İzmir Kent Konseyi Başkanı Özgür Topaç, federasyonu ziyaret etti.",
+    )
 
     g.add((ARTICLE, RDF.type, SCHEMA.NewsArticle))
     g.add((ARTICLE, CIV.articleId, Literal("izmir-manisa-fed")))
     g.add((ARTICLE, SCHEMA.url, URIRef("https://www.aydinses.com/izmir-manisa-fed")))
     g.add((ARTICLE, SCHEMA.datePublished, Literal("2026-01-30", datatype=XSD.date)))
-    g.add((ARTICLE, SCHEMA.headline,
-           Literal("İzmir Kent Konseyi'nden MANİSA-FED'e ziyaret", lang="tr")))
+    g.add(
+        (
+            ARTICLE,
+            SCHEMA.headline,
+            Literal("İzmir Kent Konseyi'nden MANİSA-FED'e ziyaret", lang="tr"),
+        )
+    )
     g.add((ARTICLE, CIV.outlet, Literal("aydinses.com")))
     g.add((ARTICLE, CIV.sourceFile, Literal("data/izmir-manisa-fed.txt")))
     return g
@@ -103,8 +134,11 @@ def violations(data: Graph, shapes: Graph) -> set[tuple]:
     """(focus node, path, constraint component) of every violation the shapes report."""
     _, report, _ = validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
     return {
-        (report.value(r, SH.focusNode), report.value(r, SH.resultPath),
-         report.value(r, SH.sourceConstraintComponent))
+        (
+            report.value(r, SH.focusNode),
+            report.value(r, SH.resultPath),
+            report.value(r, SH.sourceConstraintComponent),
+        )
         for r in report.subjects(RDF.type, SH.ValidationResult)
     }
 
@@ -149,10 +183,12 @@ def test_exactly_the_three_symmetric_predicates_are_symmetric(ontology):
 
 
 def test_every_event_class_has_a_cameo_code(ontology):
-    codes = {p: ontology.value(CIV[vocab.FACT_CLASS[p]], CIV.cameoCode)
-             for p in vocab.EVENT_PREDICATES}
-    assert all(code is not None and len(code) == 3 and code.isdigit()
-               for code in codes.values()), codes
+    codes = {
+        p: ontology.value(CIV[vocab.FACT_CLASS[p]], CIV.cameoCode) for p in vocab.EVENT_PREDICATES
+    }
+    assert all(code is not None and len(code) == 3 and code.isdigit() for code in codes.values()), (
+        codes
+    )
 
 
 def test_a_visit_is_cameo_042(ontology):
@@ -160,8 +196,9 @@ def test_a_visit_is_cameo_042(ontology):
 
 
 def test_every_fact_class_states_its_predicate(ontology):
-    stated = {p: ontology.value(CIV[cls], CIV.statesPredicate)
-              for p, cls in vocab.FACT_CLASS.items()}
+    stated = {
+        p: ontology.value(CIV[cls], CIV.statesPredicate) for p, cls in vocab.FACT_CLASS.items()
+    }
     assert stated == {p: CIV[p] for p in vocab.PREDICATES}
 
 
@@ -193,8 +230,9 @@ def test_a_well_formed_article_graph_conforms(shapes):
 
 
 def test_the_article_graph_conforms_with_the_ontology_loaded(shapes, ontology):
-    conforms, _, text = validate(article_graph(), shacl_graph=shapes, ont_graph=ontology,
-                                 inference="rdfs")
+    conforms, _, text = validate(
+        article_graph(), shacl_graph=shapes, ont_graph=ontology, inference="rdfs"
+    )
     assert conforms, text
 
 
@@ -232,8 +270,14 @@ def test_a_fact_without_evidence_is_a_violation(shapes):
 
 def test_head_of_from_an_organization_is_a_violation(shapes):
     g = article_graph()
-    add_fact(g, "org-head", MANISA_FED, "headOf", KENT_KONSEYI,
-             "Manisalı Dernekler Federasyonu, İzmir Kent Konseyi'nin başında.")
+    add_fact(
+        g,
+        "org-head",
+        MANISA_FED,
+        "headOf",
+        KENT_KONSEYI,
+        "Manisalı Dernekler Federasyonu, İzmir Kent Konseyi'nin başında.",
+    )
     assert violations(g, shapes) == {(MANISA_FED, None, SH.ClassConstraintComponent)}
 
 
