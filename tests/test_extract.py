@@ -303,3 +303,23 @@ def test_publication_date_written_near_the_top_fills_a_missing_date():
 def test_a_date_given_by_the_source_is_kept():
     text = "12.03.2026 - Karşıyaka Kent Konseyi toplandı."
     assert extract(Article("t", text, date="2026-03-14")).article.date == "2026-03-14"
+
+
+def test_passive_visit_makes_the_subject_the_visited_party():
+    text = "Konak Belediyesi, Buca Kent Konseyi tarafından ziyaret edildi."
+    assert ("Buca Kent Konseyi", "visited", "Konak Belediyesi") in facts_of(text)
+
+
+def test_headline_form_with_ablative_actor_and_dative_visited():
+    text = "Ayten Er'den Tuşba Belediyesi'ne ziyaret"
+    assert ("Ayten Er", "visited", "Tuşba Belediyesi") in facts_of(text)
+
+
+def test_lower_case_title_after_a_genitive_gives_the_role():
+    text = "Kemalpaşa Kent Konseyi'nin yeni başkanı Ayla Koç oldu."
+    assert ("Ayla Koç", "headOf", "Kemalpaşa Kent Konseyi") in facts_of(text)
+
+
+def test_former_and_founding_titles_state_no_current_role():
+    text = "Kemalpaşa Kent Konseyi Kurucu Başkanı Deniz Ak ve Seferihisar Derneği'nin eski başkanı Ali Su geldi."
+    assert not any(p == "headOf" for _, p, _ in facts_of(text))

@@ -26,6 +26,7 @@ from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
 TITLE_CONFIDENCE = 0.9  # a role read from a title next to a name
 APPOSITION_CONFIDENCE = 0.8  # a role read across a comma ("Ali Veli, X Başkanı")
+MAX_TITLE_MODIFIERS = 2  # words between a genitive and its title: "X'in yeni genel başkanı"
 
 
 @dataclass
@@ -53,6 +54,7 @@ def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
             continue
         roles.extend(_read_run(reading, run, lang))
     _complete_roles(reading, roles)
+    _read_genitive_titles(reading)
     _locate_by_genitive_place(reading)
     _attach_acronyms(reading)
     find_references(reading, lang)
@@ -133,6 +135,8 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
         if not title:
             _read_part(reading, before, lang)
             continue
+        if before and tokens[before[-1]].key in lang.former_words:  # "Kurucu Başkanı": a past role
+            before, title = before[:-1], replace(title, relation=None)
         org = _read_title_org(reading, before, title, title_words, lang)
         person = _read_person(reading, after, lang, titled=True) if after else None
         first = (before or title_words)[0]
@@ -447,6 +451,35 @@ def _complete_roles(reading: SentenceReading, roles: list[Role]) -> None:
             if _joined_by_conjunction(reading, role.end, after.first):
                 role.person = after.person
         _add_role(reading, role, confidence)
+
+
+def _read_genitive_titles(reading: SentenceReading) -> None:
+    """ "X Derneği'nin (yeni) başkanı Ali Veli": a lower-case title after an organisation's genitive."""
+    tokens, lang = reading.tokens, reading.lang
+    starts = {m.start: m for m in reading.mentions if m.type == PERSON}
+    for org in [m for m in reading.mentions if m.type == ORGANIZATION and m.case == "gen"]:
+        i = _token_at(reading, org.end, after=True)
+        for _ in range(MAX_TITLE_MODIFIERS + 1):
+            if i >= len(tokens) or not tokens[i].is_word or is_capitalised(tokens[i].base):
+                break
+            if tokens[i].key in lang.former_words:
+                break
+            title, width = _title_at(list(range(i, len(tokens))), 0, tokens, lang)
+            person = (
+                starts.get(tokens[i + width].start) if title and i + width < len(tokens) else None
+            )
+            if person is not None:
+                _add_role(reading, Role(title, org, person, i, i + width), APPOSITION_CONFIDENCE)
+                break
+            i += 1
+
+
+def _token_at(reading: SentenceReading, offset: int, *, after: bool = False) -> int:
+    """Index of the token starting at ``offset``, or (after=True) of the first one after it."""
+    for i, t in enumerate(reading.tokens):
+        if (t.start >= offset) if after else (t.start == offset):
+            return i
+    return len(reading.tokens)
 
 
 def _locate_by_genitive_place(reading: SentenceReading) -> None:

@@ -102,6 +102,8 @@ def read_events(
         objects = _objects(reading, parties, lang, cue, start)
         if cue.voice == "passive":
             agents = [p for p in parties if _is_agent(reading, p, lang) and p.index < start]
+            if cue.object_case == "acc":  # the accusative object is the passive's subject
+                objects = _subjects(reading, parties, lang, limit=start, exclude=agents)
             if agents:
                 facts.extend(_facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE))
             elif objects:

@@ -63,6 +63,7 @@ class Turkish:
     participle_endings: tuple[str, ...]
     address_words: frozenset[str]
     months: dict[str, int]  # lower-case month name -> 1..12
+    former_words: frozenset[str]
     softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
 
 
@@ -132,6 +133,7 @@ def turkish() -> Turkish:
         participle_endings=tuple(r["ending"] for r in _rows("participles.tsv")),
         address_words=frozenset(r["word"] for r in _rows("address_words.tsv")),
         months={r["name"]: int(r["number"]) for r in _rows("months.tsv")},
+        former_words=frozenset(r["word"] for r in _rows("former_words.tsv")),
         given_names=frozenset(
             lower(line.strip())
             for line in resources.files(__package__)
