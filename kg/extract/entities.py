@@ -18,7 +18,7 @@ from kg.extract.reading import (
     place_of,
 )
 from kg.extract.references import find_references
-from kg.lang.tr import OrgHead, Title, Turkish
+from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import token_case
 from kg.lang.tr.text import Sentence, Token, is_all_caps, is_capitalised, lower, recase, tokenize
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
@@ -191,7 +191,7 @@ def _title_at(
     run: list[int], i: int, tokens: Sequence[Token], lang: Turkish
 ) -> tuple[Title | None, int]:
     best: tuple[Title | None, int] = (None, 0)
-    for title in lang.titles:
+    for title in lang.titles_by_first.get(tokens[run[i]].key, ()):
         n = len(title.words)
         if i + n > len(run) or n <= best[1]:
             continue
@@ -375,9 +375,11 @@ def _heads_in(
 ) -> list[tuple[int, int, OrgHead]]:
     """(start, end, head) of every organisation head phrase in the part, longest at each end."""
     found: dict[int, tuple[int, int, OrgHead]] = {}
-    for head in lang.org_heads:
-        n = len(head.words)
-        for end in range(n, len(part) + 1):
+    for end in range(1, len(part) + 1):
+        for head in lang.heads_by_end.get(prefix(tokens[part[end - 1]].key), ()):
+            n = len(head.words)
+            if n > end:
+                continue
             words = [tokens[j] for j in part[end - n : end]]
             if any(t.suffix for t in words[:-1]):
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,12 +25,15 @@ class SentenceReading:
     facts: list[Fact] = field(default_factory=list)
     dateline_end: int = 0  # tokens before this are a byline/dateline, not parties to any event
     byline: Byline | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _ends: list[int] = field(default_factory=list, repr=False)
 
     def token_span(self, mention: Mention) -> tuple[int, int]:
         """Indices of the first and one past the last token of a mention."""
-        first = next(i for i, t in enumerate(self.tokens) if t.start >= mention.start)
-        last = max(i for i, t in enumerate(self.tokens) if t.end <= mention.end)
-        return first, last + 1
+        if len(self._starts) != len(self.tokens):
+            self._starts = [t.start for t in self.tokens]
+            self._ends = [t.end for t in self.tokens]
+        return bisect_left(self._starts, mention.start), bisect_right(self._ends, mention.end)
 
 
 def place_of(token: Token, lang: Turkish) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import Turkish
-from kg.lang.tr.morphology import bare_noun, inflection_of
+from kg.lang.tr.morphology import inflection_of
 from kg.model import ORGANIZATION, Mention
 
 
@@ -12,11 +12,12 @@ def find_references(reading: SentenceReading, lang: Turkish) -> None:
     """Common-noun references to a named organisation: "yürütme kurulu üyelerine", "federasyon yetkilileri"."""
     tokens = reading.tokens
     taken = {i for m in reading.mentions for i in range(*reading.token_span(m))}
-    for head in lang.org_heads:
-        stems = head.words[:-1] + (bare_noun(head.words[-1], lang),)
-        n = len(stems)
-        for i in range(len(tokens) - n + 1):
+    for i, first in enumerate(tokens):
+        for stems, head in lang.references_by_first.get(first.key, ()):
+            n = len(stems)
             words = tokens[i : i + n]
+            if len(words) < n:
+                continue
             if any(j in taken for j in range(i, i + n)):
                 continue
             if not all(w.key == s for w, s in zip(words[:-1], stems[:-1], strict=True)):

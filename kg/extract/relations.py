@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.reading import SentenceReading
-from kg.lang.tr import Cue, Turkish
+from kg.lang.tr import Cue, Turkish, prefix
 from kg.lang.tr.morphology import inflection_of
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PLACE, Fact, Mention
@@ -48,7 +48,7 @@ def find_cues(reading: SentenceReading, lang: Turkish) -> list[tuple[int, int, C
     i = 0
     while i < len(tokens):
         best = None
-        for cue in lang.cues:
+        for cue in lang.cues_by_start.get(prefix(tokens[i].key), ()):
             n = len(cue.words)
             window = tokens[i : i + n]
             if (

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -60,11 +62,18 @@ class Turkish:
     demonyms: dict[str, str]  # folded demonym ("manisalı") -> place name ("Manisa")
     given_names: frozenset[str]  # folded
     possessive_endings: tuple[str, ...]  # longest first
+    softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
     participle_endings: tuple[str, ...]
     address_words: frozenset[str]
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
-    softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
+    # lookups built from the lists above, so each token is checked against a few entries only
+    heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
+    titles_by_first: dict[str, tuple[Title, ...]] = field(default_factory=dict)
+    cues_by_start: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    references_by_first: dict[str, tuple[tuple[tuple[str, ...], OrgHead], ...]] = field(
+        default_factory=dict
+    )
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -85,9 +94,40 @@ def _optional(value: str) -> str | None:
     return None if value in ("", "-") else value
 
 
+PREFIX = 3  # head words and cues are looked up by their first letters, then matched in full
+
+
+def prefix(word: str) -> str:
+    return word[:PREFIX]
+
+
+def _index(items: Iterable, keys: Callable[[object], Iterable[str]]) -> dict[str, tuple]:
+    index: dict[str, list] = defaultdict(list)
+    for item in items:
+        for key in dict.fromkeys(keys(item)):
+            index[key].append(item)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 @cache
 def turkish() -> Turkish:
     """The Turkish data, loaded from the files beside this module the first time it is asked for."""
+    from kg.lang.tr.morphology import bare_noun
+
+    lang = _load()
+    references = [(h.words[:-1] + (bare_noun(h.words[-1], lang),), h) for h in lang.org_heads]
+    return replace(
+        lang,
+        heads_by_end=_index(lang.org_heads, lambda h: [prefix(h.words[-1])]),
+        titles_by_first=_index(lang.titles, lambda t: [t.words[0]]),
+        cues_by_start=_index(lang.cues, lambda c: [prefix(c.words[0])]),
+        references_by_first=_index(
+            references, lambda r: [r[0][0]] if len(r[0]) > 1 else [r[0][0], r[1].words[0]]
+        ),
+    )
+
+
+def _load() -> Turkish:
     places: dict[str, Place] = {}
     for row in _rows("countries.tsv"):
         for name in [row["name"], *filter(None, row.get("aliases", "").split("|"))]:

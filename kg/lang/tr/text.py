@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 APOSTROPHES = "'’‘`´"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
@@ -27,13 +29,14 @@ def normalise(text: str) -> str:
     return _APOSTROPHE_RE.sub("'", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def lower(text: str) -> str:
     """Turkish lower case: I -> ı, İ -> i.
 
     >>> lower("İZMİR IĞDIR")
     'izmir ığdır'
     """
-    return unicodedata.normalize("NFC", text.translate(_UPPER_TO_LOWER)).lower()
+    return text.translate(_UPPER_TO_LOWER).lower()
 
 
 def upper(text: str) -> str:
@@ -90,13 +93,12 @@ def recase(word: str) -> str:
 
 
 def is_all_caps(word: str) -> bool:
-    """True for a word whose letters are all upper case (at least two letters).
+    """True for a word whose letters are all upper case (at least two characters).
 
     >>> is_all_caps("TOBB"), is_all_caps("MANİSA-FED"), is_all_caps("Topaç"), is_all_caps("A")
     (True, True, False, False)
     """
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
+    return len(word) > 1 and word.isupper()
 
 
 def is_capitalised(word: str) -> bool:
@@ -108,20 +110,18 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation mark; a proper name's case suffix is kept apart from its base."""
+class Token(NamedTuple):
+    """A word or punctuation mark; a proper name's case suffix is kept apart from its base.
+
+    A named tuple rather than a dataclass: a long article has tens of thousands of tokens.
+    """
 
     text: str
     start: int
     end: int
     base: str  # the word without its apostrophe suffix
     suffix: str  # what followed the apostrophe, lower case ('' if none)
-
-    @property
-    def key(self) -> str:
-        """The folded base, for lookups in the language data."""
-        return lower(self.base)
+    key: str  # the base in Turkish lower case, for lookups in the language data
 
     @property
     def is_word(self) -> bool:
@@ -142,7 +142,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         base = m.group("base") or m.group(0)
         suffix = lower(m.group("suffix") or "")
-        tokens.append(Token(m.group(0), m.start() + offset, m.end() + offset, base, suffix))
+        start, end = m.start() + offset, m.end() + offset
+        tokens.append(Token(m.group(0), start, end, base, suffix, lower(base)))
     return tokens
 
 
