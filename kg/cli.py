@@ -12,6 +12,8 @@ import click
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg.errors import KgError
+from kg.evaluate import evaluate as evaluate_predictions
+from kg.evaluate import format_report, predict, read_gold, read_predictions
 from kg.graph import KnowledgeGraph
 from kg.model import Problem
 from kg.pipeline import extract as extract_article
@@ -138,6 +140,27 @@ def extract(inputs: tuple[Path, ...]) -> None:
         click.echo(json.dumps(extract_article(item).to_json(), ensure_ascii=False))
     if failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option(
+    "--pred",
+    type=click.Path(path_type=Path),
+    help="Predictions as JSONL in the `kg extract` shape (default: run the extractor on the gold texts).",
+)
+@click.option(
+    "--errors",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Also list the first N false positives and false negatives.",
+)
+def evaluate(gold: Path, pred: Path | None, errors: int) -> None:
+    """Score entities and relations against a gold JSONL file: precision, recall and F1 tables."""
+    articles = read_gold(gold)
+    predictions = read_predictions(pred) if pred is not None else predict(articles)
+    click.echo(format_report(evaluate_predictions(articles, predictions), errors=errors))
 
 
 @main.command()
