@@ -26,7 +26,7 @@ def extract(article: Article) -> Extraction:
     lang = turkish()
     text = normalise(article.text)
     readings = [read_sentence(s, lang) for s in split_sentences(text, lang.abbreviations)]
-    resolution = resolve(m for r in readings for m in r.mentions)
+    resolution = resolve((m for r in readings for m in r.mentions), generic=lang.generic_org_names)
     canonical = {fold(m.name): name for m, name in resolution.names.items()}
 
     facts: list[Fact] = []

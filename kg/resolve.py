@@ -33,12 +33,14 @@ class Resolution:
         return self.names.get(mention)
 
 
-def resolve(mentions: Iterable[Mention]) -> Resolution:
+def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset()) -> Resolution:
     """Group an article's mentions into entities.
 
     Full names group by their folded form; acronyms in parentheses become aliases; a bare surname
     or an acronym resolves only to a fuller mention in the same article; a common-noun reference
-    ("federasyon yetkilileri") resolves to the one organisation whose name ends with that head.
+    ("federasyon yetkilileri") resolves to the one organisation whose name ends with that head;
+    an organisation named by a ``generic`` head alone ("Kent Konseyi") that no fuller name in
+    the article takes in is dropped.
     """
     mentions = list(mentions)
     groups: dict[tuple[str, str], _Group] = {}
@@ -60,6 +62,9 @@ def resolve(mentions: Iterable[Mention]) -> Resolution:
             acronyms.setdefault(fold(m.acronym), key)
     merged = _merge_short_org_names(groups)
     key_of = {m: merged.get(k, k) for m, k in key_of.items()}
+    for key in [k for k, g in groups.items() if g.type == ORGANIZATION and k[1] in generic]:
+        del groups[key]  # "Kent Konseyi" with no fuller name in the article names no one
+    key_of = {m: k for m, k in key_of.items() if k in groups}
     for m in mentions:
         key = key_of.get(m) or _resolve_partial(m, groups, acronyms)
         if key is None:

@@ -323,3 +323,36 @@ def test_lower_case_title_after_a_genitive_gives_the_role():
 def test_former_and_founding_titles_state_no_current_role():
     text = "Kemalpaşa Kent Konseyi Kurucu Başkanı Deniz Ak ve Seferihisar Derneği'nin eski başkanı Ali Su geldi."
     assert not any(p == "headOf" for _, p, _ in facts_of(text))
+
+
+def test_neighbourhood_and_district_words_give_places():
+    text = "Mersin Toroslar İlçesi Yeni Mahalle Muhtarı Gül Ateş ve Akdere Mahallesi muhtarı geldi."
+    entities = entities_of(text)
+    assert entities["Toroslar"][0] == "Place"
+    assert entities["Yeni Mahalle"][0] == "Place"
+    assert entities["Akdere Mahallesi"][0] == "Place"
+    assert entities["Gül Ateş"][0] == "Person"
+    assert not any("İlçesi" in name for name in entities)
+
+
+def test_month_name_in_a_date_is_not_a_place():
+    assert "Aralık" not in entities_of("Toplantı 3 Aralık günü Bornova Kent Konseyi'nde yapıldı.")
+
+
+def test_office_written_with_an_acronym_is_the_organisation_the_acronym_stands_for():
+    text = (
+        "Ankara Sanayi Odası (ASO) yeni bir dönem başlattı. "
+        "Çankaya Kent Konseyi, ASO Başkanlığı'nı ziyaret etti."
+    )
+    assert ("Çankaya Kent Konseyi", "visited", "Ankara Sanayi Odası") in facts_of(text)
+
+
+def test_head_noun_alone_with_no_fuller_name_is_not_an_entity():
+    entities = entities_of("Toplantıya Kent Konseyi temsilcileri katıldı.")
+    assert "Kent Konseyi" not in entities
+
+
+def test_first_person_plural_possessive_on_a_head_noun_is_read():
+    text = "Bu yıl Bodrum Gönüllüler Derneğimize Muğla Kent Konseyi destek verdi."
+    entities = entities_of(text)
+    assert "Bodrum Gönüllüler Derneği" in entities

@@ -19,7 +19,7 @@ from kg.extract.reading import (
 )
 from kg.extract.references import find_references
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
-from kg.lang.tr.morphology import token_case
+from kg.lang.tr.morphology import inflection_of, token_case
 from kg.lang.tr.text import Sentence, Token, is_all_caps, is_capitalised, lower, recase, tokenize
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
@@ -77,7 +77,7 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
         )
         if tok.is_word and is_capitalised(tok.base) and not tok.base[0].isdigit():
             run.append(i)
-            if tok.suffix:
+            if tok.suffix or _inflected_head(tok, lang):
                 runs.append(run)
                 run = []
             continue
@@ -89,6 +89,14 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     if run:
         runs.append(run)
     return _join_conjoined_names(runs, tokens, lang)
+
+
+def _inflected_head(token: Token, lang: Turkish) -> bool:
+    """A head noun with its suffix written on ("Belediyesine", "Derneğimiz") ends a name."""
+    return any(
+        token.key != head.words[-1] and inflection_of(token.key, head.words[-1], lang) is not None
+        for head in lang.heads_by_end.get(prefix(token.key), ())
+    )
 
 
 def _join_conjoined_names(
@@ -249,11 +257,33 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if _heads_in(part, tokens, lang):
         _read_org(reading, part, lang)
         return
-    if all(place_of(tokens[i], lang) for i in part):
-        for i in part:
+    rest = _read_places(reading, part, lang)
+    if rest == part or (rest and lower(tokens[rest[0]].base) in lang.given_names):
+        _read_person(reading, rest, lang, titled=False)
+
+
+def _read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> list[int]:
+    """Place mentions in a part: gazetteer names and "X Mahallesi"; returns the words left over."""
+    tokens = reading.tokens
+    rest: list[int] = []
+    pending: list[int] = []  # words since the last place, which a place head may name
+    after_place = False
+    for i in part:
+        head = lang.place_heads.get(tokens[i].key)
+        if head is not None and pending and head[1]:
+            words = [*pending, i]
+            add_mention(reading, words, PLACE, join_words(words, tokens), head[0])
+            pending, after_place = [], True
+        elif head is not None and after_place and not pending:
+            continue  # "Seyhan İlçesi": the head only says what Seyhan is
+        elif place_of(tokens[i], lang):
             add_places(reading, i, lang, attributive=False)
-        return
-    _read_person(reading, part, lang, titled=False)
+            rest.extend(pending)
+            pending, after_place = [], True
+        else:
+            pending.append(i)
+            after_place = False
+    return rest + pending
 
 
 def _read_org(
@@ -271,6 +301,18 @@ def _read_org(
     start = _person_before_org(reading, part, lang)
     head_start, head_end, head = heads[-1]
     case = _head_case(tokens[part[head_end - 1]], head, lang)
+    if head.kind == "office" and head_start == 1 and is_all_caps(tokens[part[0]].base):
+        # "İTO Başkanlığı": the office of the organisation the acronym stands for
+        return add_mention(
+            reading,
+            part[:head_end],
+            ORGANIZATION,
+            tokens[part[0]].base,
+            None,
+            case=case,
+            attributive=attributive,
+            tentative=True,
+        )
     if head.kind == "office" and len(heads) > 1 and heads[-2][1] == head_start:
         heads = heads[:-1]  # "X Odası Başkanlığı" is X Odası itself
         head_start, name_end, head = heads[-1]

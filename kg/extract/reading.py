@@ -38,7 +38,9 @@ class SentenceReading:
 
 def place_of(token: Token, lang: Turkish) -> str | None:
     """The place a word names, directly ("İzmir", "İZMİR") or as a demonym ("Manisalı")."""
-    key = lower(token.base)
+    key = token.key
+    if key in lang.months:  # "3 Aralık" is a date, not the district Aralık
+        return None
     if key in lang.places:
         return lang.places[key].name
     return lang.demonyms.get(key)

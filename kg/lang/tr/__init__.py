@@ -67,6 +67,8 @@ class Turkish:
     address_words: frozenset[str]
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
+    place_heads: dict[str, tuple[str, bool]]  # head -> (place subtype, head kept in the name)
+    source_words: frozenset[str]
     # lookups built from the lists above, so each token is checked against a few entries only
     heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
     titles_by_first: dict[str, tuple[Title, ...]] = field(default_factory=dict)
@@ -74,6 +76,8 @@ class Turkish:
     references_by_first: dict[str, tuple[tuple[tuple[str, ...], OrgHead], ...]] = field(
         default_factory=dict
     )
+    # "kent konseyi": an organisation head alone names no one (a sub-body's may: "Gençlik Meclisi")
+    generic_org_names: frozenset[str] = frozenset()
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -121,6 +125,10 @@ def turkish() -> Turkish:
         heads_by_end=_index(lang.org_heads, lambda h: [prefix(h.words[-1])]),
         titles_by_first=_index(lang.titles, lambda t: [t.words[0]]),
         cues_by_start=_index(lang.cues, lambda c: [prefix(c.words[0])]),
+        generic_org_names=frozenset(
+            [" ".join(h.words) for h in lang.org_heads if h.kind == "org"]
+            + [lower(t.implied_head) for t in lang.titles if t.implied_head]
+        ),
         references_by_first=_index(
             references, lambda r: [r[0][0]] if len(r[0]) > 1 else [r[0][0], r[1].words[0]]
         ),
@@ -174,6 +182,10 @@ def _load() -> Turkish:
         address_words=frozenset(r["word"] for r in _rows("address_words.tsv")),
         months={r["name"]: int(r["number"]) for r in _rows("months.tsv")},
         former_words=frozenset(r["word"] for r in _rows("former_words.tsv")),
+        place_heads={
+            r["head"]: (r["subtype"], r["keep"] == "yes") for r in _rows("place_heads.tsv")
+        },
+        source_words=frozenset(r["word"] for r in _rows("source_words.tsv")),
         given_names=frozenset(
             lower(line.strip())
             for line in resources.files(__package__)
