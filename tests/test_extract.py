@@ -356,3 +356,46 @@ def test_first_person_plural_possessive_on_a_head_noun_is_read():
     text = "Bu yıl Bodrum Gönüllüler Derneğimize Muğla Kent Konseyi destek verdi."
     entities = entities_of(text)
     assert "Bodrum Gönüllüler Derneği" in entities
+
+
+def test_subject_marked_by_a_comma_wins_over_an_earlier_name():
+    text = "Haberi Ayşe Nur aktardı: Gediz Kent Konseyi Başkanı Mert Ok, Kula Belediyesi'ni ziyaret etti."
+    facts = facts_of(text)
+    assert ("Mert Ok", "visited", "Kula Belediyesi") in facts
+    assert not any(s == "Ayşe Nur" and p == "visited" for s, p, _ in facts)
+
+
+def test_first_person_verb_takes_the_speaker_from_the_sentence_before():
+    text = (
+        "Bornova Kent Konseyi Başkanı Ece Kaya bir konuşma yaptı. "
+        '"Buca Belediyesi\'ne teşekkür ediyorum" dedi.'
+    )
+    assert ("Ece Kaya", "thanked", "Buca Belediyesi") in facts_of(text)
+
+
+def test_our_president_title_gives_head_of():
+    text = "Urla Kent Konseyi Başkanımız Deniz Ay açılışı yaptı."
+    assert ("Deniz Ay", "headOf", "Urla Kent Konseyi") in facts_of(text)
+
+
+def test_coming_to_visit_names_the_visited_party():
+    text = "Tire Kent Konseyi, Ödemiş Belediyesi'ni ziyarete geldi."
+    assert ("Tire Kent Konseyi", "visited", "Ödemiş Belediyesi") in facts_of(text)
+
+
+def test_list_of_titled_people_with_ve_inside_a_name_are_all_subjects():
+    text = (
+        "Gediz Esnaf ve Sanatkarlar Odası Başkanı Ali Er ve Kula Esnaf ve Sanatkarlar Odası "
+        "Başkan Vekili Oya Tan, Salihli Belediyesi'ne ziyarette bulundu."
+    )
+    facts = facts_of(text)
+    assert ("Ali Er", "visited", "Salihli Belediyesi") in facts
+    assert ("Oya Tan", "visited", "Salihli Belediyesi") in facts
+
+
+def test_surname_that_is_also_a_given_name_resolves_when_suffixed():
+    text = (
+        "Kula Belediye Başkanı Cem Aykan ve Demirci Belediye Başkanı Emre Akın konuştu. "
+        "Aykan, Başkan Akın'a teşekkür etti."
+    )
+    assert ("Cem Aykan", "thanked", "Emre Akın") in facts_of(text)

@@ -109,7 +109,9 @@ def read_events(
             elif objects:
                 pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
             continue
-        if _is_participle(reading.tokens[end - 1], lang):  # "teşekkür eden Başkan X": X acts
+        if _is_first_person(reading.tokens[end - 1 : end + 1], lang):
+            subjects = []  # "teşekkür ediyorum": the speaker of the quote, named elsewhere
+        elif _is_participle(reading.tokens[end - 1], lang):  # "teşekkür eden Başkan X": X acts
             subjects = _subjects(
                 reading, parties, lang, limit=len(reading.tokens), exclude=objects, after=end
             )
@@ -178,7 +180,7 @@ def _objects(
         wanted = {"dat", "acc", "ins"}
         before = [p for p in parties if p.mention.type != PLACE]
     else:
-        wanted = {cue.object_case}
+        wanted = set(cue.object_case.split("|"))
     marked = [p for p in before if _case_of(reading, p, lang) in wanted]
     if not marked:
         return []
@@ -219,38 +221,60 @@ def _subjects(
 ) -> list[Party]:
     """The nominative actor before the cue: the first unmarked person or organisation, with conjuncts."""
     excluded = {id(p) for p in exclude}
-    for p in parties:
-        if p.index < after or p.end > limit or id(p) in excluded or p.mention.type == PLACE:
+    candidates = [
+        p
+        for p in parties
+        if after <= p.index
+        and p.end <= limit
+        and id(p) not in excluded
+        and p.mention.type != PLACE
+        and _case_of(reading, p, lang) == "nom"
+    ]
+    # Turkish news marks the subject with a comma after it ("X, Y'yi ziyaret etti")
+    marked = [
+        p for p in candidates if p.end < len(reading.tokens) and reading.tokens[p.end].text == ","
+    ]
+    if not candidates:
+        return []
+    first = (marked or candidates)[0]
+    group, links = [first], []
+    for q in reversed([c for c in candidates if c.end <= first.index]):  # "A ve B, ...": A too
+        if not _list_link(reading, q.end, group[0].index):
+            break
+        group.insert(0, q)
+    for q in parties:
+        if q.index < first.end or q.end > limit or id(q) in excluded:
             continue
-        if _case_of(reading, p, lang) != "nom":
-            continue
-        group, links = [p], []
-        for q in parties:
-            if q.index >= p.end and q.end <= limit and id(q) not in excluded:
-                between = reading.tokens[group[-1].end : q.index]
-                link = _list_link(between, lang)
-                if link and _case_of(reading, q, lang) == "nom" and q.mention.type != PLACE:
-                    group.append(q)
-                    links.append(link)
-                    continue
-                break
-        while links and links[-1] == ",":  # "A, B ve C": a list is closed by "ve"
-            links.pop()
-            group.pop()
-        return group
-    return []
+        link = _list_link(reading, group[-1].end, q.index)
+        if not link or _case_of(reading, q, lang) != "nom" or q.mention.type == PLACE:
+            break
+        group.append(q)
+        links.append(link)
+    while links and links[-1] == ",":  # "A, B ve C": a list is closed by "ve"
+        links.pop()
+        group.pop()
+    return group
 
 
-def _list_link(between: Sequence[Token], lang: Turkish) -> str | None:
+def _list_link(reading: SentenceReading, start: int, end: int) -> str | None:
     """ "ve" or "," when the tokens between two parties join them into one list, else None.
 
-    The title words of the next party ("A, Demirci Belediye Başkanı B") do not break the list."""
-    between = [t for t in between if not (t.is_word and is_capitalised(t.base))]
+    Words of other names and titles in between ("A ve X Odası Başkan Vekili B") do not count."""
+    covered = {i for m in reading.mentions for i in range(*reading.token_span(m))}
+    between = [
+        t
+        for i, t in enumerate(reading.tokens[start:end], start)
+        if i not in covered and not (t.is_word and is_capitalised(t.base))
+    ]
     if len(between) != 1:
         return None
     if between[0].text == ",":
         return ","
-    return "ve" if lang.function_words.get(between[0].key) == "conjunction" else None
+    return "ve" if reading.lang.function_words.get(between[0].key) == "conjunction" else None
+
+
+def _is_first_person(tokens: Sequence[Token], lang: Turkish) -> bool:
+    return any(t.key.endswith(lang.first_person_endings) for t in tokens if not t.suffix)
 
 
 def _is_participle(token: Token, lang: Turkish) -> bool:

@@ -69,6 +69,7 @@ class Turkish:
     former_words: frozenset[str]
     place_heads: dict[str, tuple[str, bool]]  # head -> (place subtype, head kept in the name)
     source_words: frozenset[str]
+    first_person_endings: tuple[str, ...]
     # lookups built from the lists above, so each token is checked against a few entries only
     heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
     titles_by_first: dict[str, tuple[Title, ...]] = field(default_factory=dict)
@@ -186,6 +187,7 @@ def _load() -> Turkish:
             r["head"]: (r["subtype"], r["keep"] == "yes") for r in _rows("place_heads.tsv")
         },
         source_words=frozenset(r["word"] for r in _rows("source_words.tsv")),
+        first_person_endings=tuple(r["ending"] for r in _rows("first_person.tsv")),
         given_names=frozenset(
             lower(line.strip())
             for line in resources.files(__package__)
