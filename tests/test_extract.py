@@ -399,3 +399,13 @@ def test_surname_that_is_also_a_given_name_resolves_when_suffixed():
         "Aykan, Başkan Akın'a teşekkür etti."
     )
     assert ("Cem Aykan", "thanked", "Emre Akın") in facts_of(text)
+
+
+def test_a_host_welcoming_a_delegation_means_the_delegation_visited_the_host():
+    facts = facts_of("Buca Kent Konseyi heyeti, Konak Belediyesi tarafından karşılandı.")
+    assert ("Buca Kent Konseyi", "visited", "Konak Belediyesi") in facts
+
+
+def test_hosting_someone_means_they_visited_the_host():
+    facts = facts_of("Konak Belediyesi, Buca Kent Konseyi'ni ağırladı.")
+    assert ("Buca Kent Konseyi", "visited", "Konak Belediyesi") in facts

@@ -98,34 +98,62 @@ def read_events(
     for start, end, cue in find_cues(reading, lang):
         if cue.voice == "noun":
             facts.extend(_noun_form(reading, parties, cue, start, end))
-            continue
-        objects = _objects(reading, parties, lang, cue, start)
-        if cue.voice == "passive":
-            agents = [p for p in parties if _is_agent(reading, p, lang) and p.index < start]
-            if cue.object_case == "acc":  # the accusative object is the passive's subject
-                objects = _subjects(reading, parties, lang, limit=start, exclude=agents)
-            if agents:
-                facts.extend(_facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE))
-            elif objects:
-                pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
-            continue
-        if _is_first_person(reading.tokens[end - 1 : end + 1], lang):
-            subjects = []  # "teşekkür ediyorum": the speaker of the quote, named elsewhere
-        elif _is_participle(reading.tokens[end - 1], lang):  # "teşekkür eden Başkan X": X acts
-            subjects = _subjects(
-                reading, parties, lang, limit=len(reading.tokens), exclude=objects, after=end
-            )
+        elif cue.voice == "passive":
+            facts.extend(_passive(reading, parties, lang, cue, start, end, pending))
         else:
-            subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
-        confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
-        if not subjects and previous_subject is not None:
-            subjects, confidence = [previous_subject], min(confidence, CARRIED_SUBJECT_CONFIDENCE)
-        if cue.predicate in SYMMETRIC_PREDICATES and len(subjects) + len(objects) > 2:
-            facts.extend(_among(reading, [*subjects, *objects], cue.predicate, end, confidence))
-            continue
-        facts.extend(_facts(reading, subjects, cue.predicate, objects, end, confidence))
+            facts.extend(_active(reading, parties, lang, cue, start, end, previous_subject))
     subject = subject_seen[0] if subject_seen else previous_subject
     return facts, pending, subject
+
+
+def _active(
+    reading: SentenceReading,
+    parties: Sequence[Party],
+    lang: Turkish,
+    cue: Cue,
+    start: int,
+    end: int,
+    previous_subject: Party | None,
+) -> list[Fact]:
+    objects = _objects(reading, parties, lang, cue, start)
+    if _is_first_person(reading.tokens[end - 1 : end + 1], lang):
+        subjects = []  # "teşekkür ediyorum": the speaker of the quote, named elsewhere
+    elif _is_participle(reading.tokens[end - 1], lang):  # "teşekkür eden Başkan X": X acts
+        subjects = _subjects(
+            reading, parties, lang, limit=len(reading.tokens), exclude=objects, after=end
+        )
+    else:
+        subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
+    confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
+    if not subjects and previous_subject is not None:
+        subjects, confidence = [previous_subject], min(confidence, CARRIED_SUBJECT_CONFIDENCE)
+    if cue.predicate in SYMMETRIC_PREDICATES and len(subjects) + len(objects) > 2:
+        return _among(reading, [*subjects, *objects], cue.predicate, end, confidence)
+    if cue.reverse:
+        subjects, objects = objects, subjects
+    return _facts(reading, subjects, cue.predicate, objects, end, confidence)
+
+
+def _passive(
+    reading: SentenceReading,
+    parties: Sequence[Party],
+    lang: Turkish,
+    cue: Cue,
+    start: int,
+    end: int,
+    pending: list[PendingPassive],
+) -> list[Fact]:
+    """ "Y'ye X tarafından teşekkür edildi"; with no "tarafından", the actor is left pending."""
+    agents = [p for p in parties if _is_agent(reading, p, lang) and p.index < start]
+    if cue.object_case == "acc":  # the accusative object is the passive's subject
+        objects = _subjects(reading, parties, lang, limit=start, exclude=agents)
+    else:
+        objects = _objects(reading, parties, lang, cue, start)
+    if cue.reverse:
+        return _facts(reading, objects, cue.predicate, agents, end, AGENT_CONFIDENCE)
+    if not agents and objects:
+        pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
+    return _facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE)
 
 
 def resolve_passives(pending: Sequence[PendingPassive], host: str | None) -> list[Fact]:

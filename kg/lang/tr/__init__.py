@@ -37,6 +37,7 @@ class Cue:
     words: tuple[str, ...]
     object_case: str
     voice: str
+    reverse: bool = False  # the actor is the relation's object (a host: "ağırladı")
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,13 @@ def _load() -> Turkish:
         ),
         group_nouns=frozenset(r["noun"] for r in _rows("group_nouns.tsv")),
         cues=tuple(
-            Cue(r["predicate"], _words(r["cue"]), r["object_case"], r["voice"])
+            Cue(
+                r["predicate"],
+                _words(r["cue"]),
+                r["object_case"],
+                r["voice"],
+                r["direction"] == "reverse",
+            )
             for r in _rows("cues.tsv")
         ),
         suffixes={r["suffix"]: r["case"] for r in _rows("suffixes.tsv")},
