@@ -61,6 +61,9 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
             group.aliases.append(m.acronym)
             acronyms.setdefault(fold(m.acronym), key)
     merged = _merge_short_org_names(groups)
+    for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
+        merged[key] = acronyms[key[1]]  # "TBB" written alone, defined elsewhere in the article
+        del groups[key]
     key_of = {m: merged.get(k, k) for m, k in key_of.items()}
     for key in [k for k, g in groups.items() if g.type == ORGANIZATION and k[1] in generic]:
         del groups[key]  # "Kent Konseyi" with no fuller name in the article names no one

@@ -409,3 +409,25 @@ def test_a_host_welcoming_a_delegation_means_the_delegation_visited_the_host():
 def test_hosting_someone_means_they_visited_the_host():
     facts = facts_of("Konak Belediyesi, Buca Kent Konseyi'ni ağırladı.")
     assert ("Buca Kent Konseyi", "visited", "Konak Belediyesi") in facts
+
+
+def test_known_national_acronym_is_an_organisation_and_takes_titles():
+    text = "CHP İzmir Milletvekili Aylin Deniz törene katıldı."
+    assert ("Aylin Deniz", "memberOf", "CHP") in facts_of(text)
+
+
+def test_acronym_written_alone_after_its_definition_is_the_same_organisation():
+    text = (
+        "Türkiye Belediyeler Birliği (TBB) toplandı. TBB Başkanı Okan Er, "
+        "Bornova Belediyesi'ni ziyaret etti."
+    )
+    entities = entities_of(text)
+    assert "TBB" not in entities
+    assert ("Okan Er", "headOf", "Türkiye Belediyeler Birliği") in facts_of(text)
+
+
+def test_protocol_signed_between_two_parties_links_both_ways():
+    text = "Kula Belediyesi ile Salihli Kent Konseyi arasında iş birliği protokolü imzalandı."
+    facts = facts_of(text)
+    assert ("Kula Belediyesi", "signedAgreementWith", "Salihli Kent Konseyi") in facts
+    assert ("Kula Belediyesi", "cooperatesWith", "Salihli Kent Konseyi") in facts

@@ -158,7 +158,7 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
     if not run or run[0] != 0 or len(run) < 2:
         return run
     first, second = tokens[0], tokens[run[1]]
-    if place_of(first, lang) or first.key in lang.given_names:
+    if place_of(first, lang) or first.key in lang.given_names or is_all_caps(first.base):
         return run
     named_next = (
         place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
@@ -226,6 +226,10 @@ def _read_title_org(
     tokens = reading.tokens
     if before and _heads_in(before, tokens, lang):
         return _read_org(reading, before, lang, attributive=True)
+    if before and is_all_caps(tokens[before[0]].base) and not place_of(tokens[before[0]], lang):
+        # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
+        _read_places(reading, before[1:], lang)
+        return _add_acronym(reading, before[0], attributive=True)
     if title.implied_head and before:
         name = join_words(before, tokens) + " " + title.implied_head
         head = _head_for_name(name, lang)
@@ -260,6 +264,16 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     rest = _read_places(reading, part, lang)
     if rest == part or (rest and lower(tokens[rest[0]].base) in lang.given_names):
         _read_person(reading, rest, lang, titled=False)
+
+
+def _add_acronym(reading: SentenceReading, i: int, *, attributive: bool = False) -> Mention:
+    """An organisation written as an acronym: a known national body, or one the article defines."""
+    acronym = reading.tokens[i].base
+    known = acronym in reading.lang.known_acronyms
+    subtype = reading.lang.known_acronyms.get(acronym)
+    return add_mention(
+        reading, [i], ORGANIZATION, acronym, subtype, attributive=attributive, tentative=not known
+    )
 
 
 def _read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> list[int]:
@@ -385,7 +399,7 @@ def _read_person(
     first = tokens[words[0]]
     if is_all_caps(first.base) and len(words) == 1 and not titled:
         if not place_of(first, lang):
-            add_mention(reading, words, ORGANIZATION, first.base, None, tentative=True)
+            _add_acronym(reading, words[0])
         return None
     known_name = lower(first.base) in lang.given_names
     if len(words) >= 2 and (titled or honorific or known_name):
@@ -591,14 +605,14 @@ def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) ->
 def _attach_acronyms(reading: SentenceReading) -> None:
     """ "Manisalı Dernekler Federasyonu (MANİSA-FED)": the acronym becomes an alias of the name."""
     tokens = reading.tokens
+    acronym_starts = set()
     for k, mention in enumerate(reading.mentions):
         if mention.type != ORGANIZATION or mention.tentative:
             continue
         _, end = reading.token_span(mention)
         if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
             acronym = tokens[end + 1]
-            if is_all_caps(acronym.base):
+            if is_all_caps(acronym.base) and mention.start != acronym.start:
                 reading.mentions[k] = replace(mention, acronym=acronym.base)
-                reading.mentions[:] = [
-                    m for m in reading.mentions if not (m.tentative and m.start == acronym.start)
-                ]
+                acronym_starts.add(acronym.start)
+    reading.mentions[:] = [m for m in reading.mentions if m.start not in acronym_starts]

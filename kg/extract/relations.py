@@ -151,6 +151,12 @@ def _passive(
         objects = _objects(reading, parties, lang, cue, start)
     if cue.reverse:
         return _facts(reading, objects, cue.predicate, agents, end, AGENT_CONFIDENCE)
+    if cue.predicate in SYMMETRIC_PREDICATES:  # "A ile B arasında protokol imzalandı"
+        others = _subjects(reading, parties, lang, limit=start, exclude=[*agents, *objects])
+        group = [*agents, *others, *objects]
+        return (
+            _among(reading, group, cue.predicate, end, ACTIVE_CONFIDENCE) if len(group) > 1 else []
+        )
     if not agents and objects:
         pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
     return _facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE)
@@ -181,8 +187,14 @@ def resolve_passives(pending: Sequence[PendingPassive], host: str | None) -> lis
 
 
 def _case_of(reading: SentenceReading, party: Party, lang: Turkish) -> str:
-    """A party's case; "X ile" is instrumental, "X tarafından" is the agent."""
-    after = reading.tokens[party.end] if party.end < len(reading.tokens) else None
+    """A party's case; "X ile" is instrumental, "X tarafından" is the agent.
+
+    An acronym in parentheses after the name ("X Birliği (XB) ile") is looked past."""
+    tokens = reading.tokens
+    end = party.end
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        end += 3
+    after = tokens[end] if end < len(tokens) else None
     if after is not None and party.mention.case == "nom":
         group = next((g for g in lang.group_nouns if after.key.startswith(g)), None)
         if group is not None:  # "Yürütme Kurulu üyelerine": the members' case is the body's

@@ -71,6 +71,7 @@ class Turkish:
     place_heads: dict[str, tuple[str, bool]]  # head -> (place subtype, head kept in the name)
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
+    known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
     # lookups built from the lists above, so each token is checked against a few entries only
     heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
     titles_by_first: dict[str, tuple[Title, ...]] = field(default_factory=dict)
@@ -195,6 +196,7 @@ def _load() -> Turkish:
         },
         source_words=frozenset(r["word"] for r in _rows("source_words.tsv")),
         first_person_endings=tuple(r["ending"] for r in _rows("first_person.tsv")),
+        known_acronyms={r["acronym"]: _optional(r["subtype"]) for r in _rows("known_acronyms.tsv")},
         given_names=frozenset(
             lower(line.strip())
             for line in resources.files(__package__)
