@@ -36,7 +36,7 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each mention is its own span: identity, fast to hash
 class Mention:
     """A span of the article text that names an entity.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import takewhile
 
 from kg.extract.datelines import read_dateline
@@ -93,9 +94,14 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
 
 def _inflected_head(token: Token, lang: Turkish) -> bool:
     """A head noun with its suffix written on ("Belediyesine", "Derneğimiz") ends a name."""
+    return _is_inflected_head(token.key, lang)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_inflected_head(key: str, lang: Turkish) -> bool:
     return any(
-        token.key != head.words[-1] and inflection_of(token.key, head.words[-1], lang) is not None
-        for head in lang.heads_by_end.get(prefix(token.key), ())
+        key != head.words[-1] and inflection_of(key, head.words[-1], lang) is not None
+        for head in lang.heads_by_end.get(prefix(key), ())
     )
 
 
@@ -428,24 +434,32 @@ def _person_before_org(reading: SentenceReading, part: list[int], lang: Turkish)
 
 def _heads_in(
     part: list[int], tokens: Sequence[Token], lang: Turkish
-) -> list[tuple[int, int, OrgHead]]:
+) -> tuple[tuple[int, int, OrgHead], ...]:
     """(start, end, head) of every organisation head phrase in the part, longest at each end."""
+    return _heads_of(tuple((tokens[i].key, tokens[i].suffix) for i in part), lang)
+
+
+@lru_cache(maxsize=1 << 14)  # the same names recur across sentences and articles
+def _heads_of(
+    words: tuple[tuple[str, str], ...], lang: Turkish
+) -> tuple[tuple[int, int, OrgHead], ...]:
     found: dict[int, tuple[int, int, OrgHead]] = {}
-    for end in range(1, len(part) + 1):
-        for head in lang.heads_by_end.get(prefix(tokens[part[end - 1]].key), ()):
+    for end in range(1, len(words) + 1):
+        for head in lang.heads_by_end.get(prefix(words[end - 1][0]), ()):
             n = len(head.words)
             if n > end:
                 continue
-            words = [tokens[j] for j in part[end - n : end]]
-            if any(t.suffix for t in words[:-1]):
+            window = words[end - n : end]
+            if any(suffix for _, suffix in window[:-1]):
                 continue
-            if not all(w.key == h for w, h in zip(words[:-1], head.words[:-1], strict=True)):
+            if any(key != h for (key, _), h in zip(window[:-1], head.words[:-1], strict=True)):
                 continue
-            if _head_case(words[-1], head, lang) is None:
+            key, suffix = window[-1]
+            if _head_case(Token(key, 0, 0, key, suffix, key), head, lang) is None:
                 continue
             if end not in found or n > found[end][1] - found[end][0]:
                 found[end] = (end - n, end, head)
-    return [found[e] for e in sorted(found)]
+    return tuple(found[e] for e in sorted(found))
 
 
 def _head_case(token: Token, head: OrgHead, lang: Turkish) -> str | None:

@@ -25,8 +25,15 @@ class SentenceReading:
     facts: list[Fact] = field(default_factory=list)
     dateline_end: int = 0  # tokens before this are a byline/dateline, not parties to any event
     byline: Byline | None = None
+    _covered: frozenset[int] | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
+
+    def covered(self) -> frozenset[int]:
+        """Indices of the tokens inside some mention (read once mentions are final)."""
+        if self._covered is None:
+            self._covered = frozenset(i for m in self.mentions for i in range(*self.token_span(m)))
+        return self._covered
 
     def token_span(self, mention: Mention) -> tuple[int, int]:
         """Indices of the first and one past the last token of a mention."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.reading import SentenceReading
-from kg.lang.tr import Cue, Turkish, prefix
+from kg.lang.tr import PREFIX, Cue, Turkish
 from kg.lang.tr.morphology import inflection_of
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PLACE, Fact, Mention
@@ -44,11 +44,12 @@ class PendingPassive:
 def find_cues(reading: SentenceReading, lang: Turkish) -> list[tuple[int, int, Cue]]:
     """(first token, end token, cue) of every cue in the sentence, the longest at each place."""
     tokens = reading.tokens
+    index = lang.cues_by_start
     found = []
     i = 0
     while i < len(tokens):
         best = None
-        for cue in lang.cues_by_start.get(prefix(tokens[i].key), ()):
+        for cue in index.get(tokens[i].key[:PREFIX], ()):
             n = len(cue.words)
             window = tokens[i : i + n]
             if (
@@ -94,6 +95,8 @@ def read_events(
     """Event facts of one sentence; passives still needing an actor; the sentence's subject."""
     facts: list[Fact] = []
     pending: list[PendingPassive] = []
+    if not parties:  # every relation needs at least one party named in the sentence
+        return facts, pending, previous_subject
     subject_seen = _subjects(reading, parties, lang, limit=len(reading.tokens), exclude=())
     for start, end, cue in find_cues(reading, lang):
         if cue.voice == "noun":
@@ -300,7 +303,7 @@ def _list_link(reading: SentenceReading, start: int, end: int) -> str | None:
     """ "ve" or "," when the tokens between two parties join them into one list, else None.
 
     Words of other names and titles in between ("A ve X Odası Başkan Vekili B") do not count."""
-    covered = {i for m in reading.mentions for i in range(*reading.token_span(m))}
+    covered = reading.covered()
     between = [
         t
         for i, t in enumerate(reading.tokens[start:end], start)

@@ -47,7 +47,7 @@ class Place:
     province: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class Turkish:
     """Everything the extractor knows about Turkish, as plain lookups."""
 

@@ -48,6 +48,7 @@ def upper(text: str) -> str:
     return text.translate(_LOWER_TO_UPPER).upper()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The key two spellings of one name share: Turkish lower case, one apostrophe, NFC.
 
@@ -139,11 +140,18 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     [('MANİSA-FED', 'e'), ('Prof', ''), ('.', ''), ('Ali', ''), ('A.Ş', ''), ('.', '')]
     """
     tokens = []
+    append = tokens.append
     for m in _TOKEN_RE.finditer(text):
-        base = m.group("base") or m.group(0)
-        suffix = lower(m.group("suffix") or "")
-        start, end = m.start() + offset, m.end() + offset
-        tokens.append(Token(m.group(0), start, end, base, suffix, lower(base)))
+        base, suffix = m.groups()
+        whole = m.group()
+        start = m.start() + offset
+        if base is None:
+            base = whole
+        append(
+            Token(
+                whole, start, start + len(whole), base, lower(suffix) if suffix else "", lower(base)
+            )
+        )
     return tokens
 
 
