@@ -1,6 +1,8 @@
 """Extraction speed on one core: MB/s and articles/s over a synthetic corpus.
 
-Run:  python benchmarks/extract.py [--mb 5] [--runs 5] [--profile]
+Run:  python benchmarks/extract.py [--mb 5] [--runs 5] [--profile] [--jsonl FILE]
+With --jsonl the corpus is real article texts from a JSONL file ("text" field), repeated until
+it reaches the size; without it, synthetic articles from our own templates (benchmarks/corpus.py).
 Target (issue 3): at least 1 MB/s per core. Figures are medians over the runs; the machine is
 shared and noisy, so compare medians and ratios, not single runs.
 """
@@ -9,14 +11,29 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import itertools
 import json
 import pstats
 import statistics
 import time
+from collections.abc import Iterator
 
 from corpus import synthetic_articles
 
+from kg.model import Article
 from kg.pipeline import extract
+
+
+def repeated_texts(path: str, n_bytes: int) -> Iterator[Article]:
+    """The texts of a JSONL file, cycled until ``n_bytes`` of text have been produced."""
+    with open(path, encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    produced = 0
+    for k, text in enumerate(itertools.cycle(texts)):
+        if produced >= n_bytes:
+            return
+        produced += len(text.encode("utf-8"))
+        yield Article(f"repeat-{k}", text)
 
 
 def main() -> None:
@@ -24,9 +41,11 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     parser.add_argument("--runs", type=int, default=5, help="timed passes (default 5)")
     parser.add_argument("--profile", action="store_true", help="profile one pass instead")
+    parser.add_argument("--jsonl", help="take article texts from this JSONL file instead")
     args = parser.parse_args()
 
-    articles = list(synthetic_articles(int(args.mb * 1_000_000)))
+    size = int(args.mb * 1_000_000)
+    articles = list(repeated_texts(args.jsonl, size) if args.jsonl else synthetic_articles(size))
     size_mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
     extract(articles[0])  # load the language data outside the timings
 
