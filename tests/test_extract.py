@@ -431,3 +431,9 @@ def test_protocol_signed_between_two_parties_links_both_ways():
     facts = facts_of(text)
     assert ("Kula Belediyesi", "signedAgreementWith", "Salihli Kent Konseyi") in facts
     assert ("Kula Belediyesi", "cooperatesWith", "Salihli Kent Konseyi") in facts
+
+
+def test_source_line_names_the_news_agency():
+    text = "Bornova Kent Konseyi toplandı.\n\nKaynak: DHA"
+    assert entities_of(text)["DHA"][0] == "Organization"
+    assert extract(Article("t", text)).entities[-1].subtype == "NewsAgency"

@@ -1,4 +1,7 @@
-"""Bylines and datelines ("Ali VELİ / İZMİR (İGFA) -"): reporter, city and news agency."""
+"""Bylines, datelines and source lines: reporter, city and news agency or outlet.
+
+"Ali VELİ / İZMİR (İGFA) -" at a paragraph's start, "Kaynak: İHA" at an article's end.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,26 @@ from kg.extract.reading import MAX_PERSON_WORDS, SentenceReading, add_mention, a
 from kg.lang.tr import Turkish
 from kg.lang.tr.text import is_all_caps, recase
 from kg.model import ORGANIZATION, PERSON, Byline
+
+MAX_SOURCE_WORDS = 3  # "Kaynak: Demirören Haber Ajansı"
+
+
+def read_source_line(reading: SentenceReading, lang: Turkish) -> set[int]:
+    """ "Kaynak: İHA": the outlet or agency a source line names; returns the tokens used."""
+    tokens = reading.tokens
+    colon = next((i for i, t in enumerate(tokens[:4]) if t.text == ":"), None)
+    if colon is None or " ".join(t.key for t in tokens[:colon]) not in lang.source_words:
+        return set()
+    words = []
+    for i in range(colon + 1, min(len(tokens), colon + 1 + MAX_SOURCE_WORDS)):
+        if not (tokens[i].is_word and tokens[i].base[:1].isupper()):
+            break
+        words.append(i)
+    if not words:
+        return set()
+    name = " ".join(tokens[i].base for i in words)
+    add_mention(reading, words, ORGANIZATION, name, "NewsAgency")
+    return set(range(0, words[-1] + 1))
 
 
 def read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:

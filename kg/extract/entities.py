@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import takewhile
 
-from kg.extract.datelines import read_dateline
+from kg.extract.datelines import read_dateline, read_source_line
 from kg.extract.reading import (
     MAX_PERSON_WORDS,
     SentenceReading,
@@ -45,7 +45,7 @@ class Role:
 def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
     """Find the entity mentions of a sentence and the facts stated by their names and titles."""
     reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
-    used = read_dateline(reading, lang)
+    used = read_dateline(reading, lang) | read_source_line(reading, lang)
     reading.dateline_end = max(used, default=-1) + 1
     roles: list[Role] = []
     for run in _name_runs(reading.tokens, used, lang):
