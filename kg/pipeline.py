@@ -49,7 +49,14 @@ def extract(article: Article) -> Extraction:
     byline = next((r.byline for r in readings if r.byline is not None), None)
     date = article.date or first_date(text[:DATE_SEARCH_CHARS], lang)
     article = replace(article, text=text, date=date)
-    return Extraction(article, resolution.entities, _deduplicated(facts), byline)
+    facts = _without_meetings_of_visits(_deduplicated(facts))
+    return Extraction(article, resolution.entities, facts, byline)
+
+
+def _without_meetings_of_visits(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """Guideline rule 10: no metWith where a visit between the same two parties is stated."""
+    visits = {frozenset((f.s, f.o)) for f in facts if f.p == "visited"}
+    return tuple(f for f in facts if not (f.p == "metWith" and frozenset((f.s, f.o)) in visits))
 
 
 def _deduplicated(facts: list[Fact]) -> tuple[Fact, ...]:

@@ -437,3 +437,10 @@ def test_source_line_names_the_news_agency():
     text = "Bornova Kent Konseyi toplandı.\n\nKaynak: DHA"
     assert entities_of(text)["DHA"][0] == "Organization"
     assert extract(Article("t", text)).entities[-1].subtype == "NewsAgency"
+
+
+def test_no_meeting_is_stated_where_a_visit_between_the_same_parties_is():
+    text = "Buca Kent Konseyi, Gaziemir Belediyesi'ni ziyaret ederek belediye yetkilileriyle bir araya geldi."
+    facts = facts_of(text)
+    assert ("Buca Kent Konseyi", "visited", "Gaziemir Belediyesi") in facts
+    assert not any(p == "metWith" for _, p, _ in facts)
