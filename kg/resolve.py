@@ -75,13 +75,13 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         key_of[m] = key
         if m.tentative and m.type == PERSON:
             groups[key].aliases.append(_surface(m))
+    final = {key: group.name for key, group in groups.items()}
     for m, key in key_of.items():
-        names[m] = groups[key].name
+        names[m] = final[key]
     entities = []
-    for group in groups.values():
-        name = group.name
-        aliases = tuple(dict.fromkeys(a for a in group.aliases if a != name))
-        entities.append(Entity(name, group.type, group.subtype, aliases))
+    for key, group in groups.items():
+        aliases = tuple(dict.fromkeys(a for a in group.aliases if a != final[key]))
+        entities.append(Entity(final[key], group.type, group.subtype, aliases))
     return Resolution(tuple(entities), names)
 
 

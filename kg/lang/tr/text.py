@@ -129,7 +129,7 @@ class Token(NamedTuple):
         return self.base[:1].isalnum()
 
 
-_WORD = r"[^\W_](?:[^\W_]|[-.&](?=[^\W_]))*"
+_WORD = r"[^\W_]+(?:[-.&][^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?P<base>{_WORD})(?:'(?P<suffix>[^\W\d_]+))?|\S")
 
 
