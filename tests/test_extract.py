@@ -444,3 +444,11 @@ def test_no_meeting_is_stated_where_a_visit_between_the_same_parties_is():
     facts = facts_of(text)
     assert ("Buca Kent Konseyi", "visited", "Gaziemir Belediyesi") in facts
     assert not any(p == "metWith" for _, p, _ in facts)
+
+
+def test_surname_that_is_also_a_district_stays_part_of_the_name():
+    text = "Cemal Tercan, Kula Belediyesi'ni ziyaret etti."
+    entities = entities_of(text)
+    assert entities["Cemal Tercan"][0] == "Person"
+    assert "Tercan" not in entities
+    assert ("Cemal Tercan", "visited", "Kula Belediyesi") in facts_of(text)

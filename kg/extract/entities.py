@@ -267,8 +267,15 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if _heads_in(part, tokens, lang):
         _read_org(reading, part, lang)
         return
+    if (
+        len(part) > 1
+        and tokens[part[0]].key in lang.given_names
+        and not place_of(tokens[part[0]], lang)
+    ):
+        _read_person(reading, part, lang, titled=False)  # "Cemal Tercan": surnames can be places
+        return
     rest = _read_places(reading, part, lang)
-    if rest == part or (rest and lower(tokens[rest[0]].base) in lang.given_names):
+    if rest == part or (rest and tokens[rest[0]].key in lang.given_names):
         _read_person(reading, rest, lang, titled=False)
 
 
