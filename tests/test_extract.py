@@ -452,3 +452,17 @@ def test_surname_that_is_also_a_district_stays_part_of_the_name():
     assert entities["Cemal Tercan"][0] == "Person"
     assert "Tercan" not in entities
     assert ("Cemal Tercan", "visited", "Kula Belediyesi") in facts_of(text)
+
+
+def test_genitive_owner_of_a_dative_noun_is_the_other_party():
+    text = "Kula Kent Konseyi, Salihli Belediyesi'nin çalışmalarına katkı sundu."
+    assert ("Kula Kent Konseyi", "supported", "Salihli Belediyesi") in facts_of(text)
+
+
+def test_genitive_actor_of_a_nominalised_clause():
+    text = (
+        "Ali Kara Başkan, Ayşe Demir'in Kula Belediyesi'nin çalışmalarına katkı sunduğunu belirtti."
+    )
+    facts = facts_of(text)
+    assert ("Ayşe Demir", "supported", "Kula Belediyesi") in facts
+    assert not any(s == "Ali Kara" and p == "supported" for s, p, _ in facts)

@@ -121,6 +121,10 @@ def _active(
     objects = _objects(reading, parties, lang, cue, start)
     if _is_first_person(reading.tokens[end - 1 : end + 1], lang):
         subjects = []  # "teşekkür ediyorum": the speaker of the quote, named elsewhere
+    elif _is_nominalised(reading.tokens[end - 1], lang):  # "X'in ... katkı sunduğunu": X acts
+        subjects = [
+            p for p in parties if p.end <= start and p.mention.case == "gen" and p not in objects
+        ][-1:]
     elif _is_participle(reading.tokens[end - 1], lang):  # "teşekkür eden Başkan X": X acts
         subjects = _subjects(
             reading, parties, lang, limit=len(reading.tokens), exclude=objects, after=end
@@ -198,6 +202,9 @@ def _case_of(reading: SentenceReading, party: Party, lang: Turkish) -> str:
     if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
         end += 3
     after = tokens[end] if end < len(tokens) else None
+    if after is not None and party.mention.case == "gen" and not after.base[:1].isupper():
+        # "X'in çalışmalarına katkı sundu": the possessed noun's case is X's part in the event
+        return next((c for e, c in lang.possessed_case if after.key.endswith(e)), "gen")
     if after is not None and party.mention.case == "nom":
         group = next((g for g in lang.group_nouns if after.key.startswith(g)), None)
         if group is not None:  # "Yürütme Kurulu üyelerine": the members' case is the body's
@@ -318,6 +325,10 @@ def _list_link(reading: SentenceReading, start: int, end: int) -> str | None:
 
 def _is_first_person(tokens: Sequence[Token], lang: Turkish) -> bool:
     return any(t.key.endswith(lang.first_person_endings) for t in tokens if not t.suffix)
+
+
+def _is_nominalised(token: Token, lang: Turkish) -> bool:
+    return not token.suffix and token.key.endswith(lang.nominalised_endings)
 
 
 def _is_participle(token: Token, lang: Turkish) -> bool:

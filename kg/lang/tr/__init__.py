@@ -65,6 +65,7 @@ class Turkish:
     possessive_endings: tuple[str, ...]  # longest first
     softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
     participle_endings: tuple[str, ...]
+    nominalised_endings: tuple[str, ...]
     address_words: frozenset[str]
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
@@ -72,6 +73,7 @@ class Turkish:
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    possessed_case: tuple[tuple[str, str], ...]  # (ending, case), longest ending first
     # lookups built from the lists above, so each token is checked against a few entries only
     heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
     titles_by_first: dict[str, tuple[Title, ...]] = field(default_factory=dict)
@@ -188,6 +190,7 @@ def _load() -> Turkish:
         ),
         softening={r["written"]: r["bare"] for r in _rows("softening.tsv")},
         participle_endings=tuple(r["ending"] for r in _rows("participles.tsv")),
+        nominalised_endings=tuple(r["ending"] for r in _rows("nominalised.tsv")),
         address_words=frozenset(r["word"] for r in _rows("address_words.tsv")),
         months={r["name"]: int(r["number"]) for r in _rows("months.tsv")},
         former_words=frozenset(r["word"] for r in _rows("former_words.tsv")),
@@ -196,6 +199,13 @@ def _load() -> Turkish:
         },
         source_words=frozenset(r["word"] for r in _rows("source_words.tsv")),
         first_person_endings=tuple(r["ending"] for r in _rows("first_person.tsv")),
+        possessed_case=tuple(
+            sorted(
+                ((r["ending"], r["case"]) for r in _rows("possessed_case.tsv")),
+                key=lambda row: len(row[0]),
+                reverse=True,
+            )
+        ),
         known_acronyms={r["acronym"]: _optional(r["subtype"]) for r in _rows("known_acronyms.tsv")},
         given_names=frozenset(
             lower(line.strip())
