@@ -68,6 +68,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     for key in [k for k, g in groups.items() if g.type == ORGANIZATION and k[1] in generic]:
         del groups[key]  # "Kent Konseyi" with no fuller name in the article names no one
     key_of = {m: k for m, k in key_of.items() if k in groups}
+    acronyms = {a: k for a, k in acronyms.items() if k in groups}
     for m in mentions:
         key = key_of.get(m) or _resolve_partial(m, groups, acronyms)
         if key is None:
