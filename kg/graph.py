@@ -74,12 +74,12 @@ class KnowledgeGraph:
         report = BuildReport(out)
         kg._load_ontology()
         for item in read_inputs(inputs):
-            if isinstance(item, Problem):
-                report.problems.append(item)
+            problem = item if isinstance(item, Problem) else kg._add_or_report(item)
+            if problem is not None:
+                report.problems.append(problem)
                 if on_problem:
-                    on_problem(item)
+                    on_problem(problem)
                 continue
-            kg.add_article(item)
             report.articles += 1
             if on_progress:
                 on_progress(report.articles)
@@ -98,6 +98,17 @@ class KnowledgeGraph:
         extraction = extract(article)
         quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION)
         return self.store.replace_graph(rdf.article_iri(article.id), quads)
+
+    def _add_or_report(self, article: Article) -> Problem | None:
+        """Add an article; a failure becomes a problem naming it, and the build goes on."""
+        where = article.source or article.id
+        try:
+            self.add_article(article)
+        except KgError as e:
+            return Problem(where, e.message)
+        except Exception as e:  # an extractor bug must not stop a corpus build: report it
+            return Problem(where, f"extraction failed: {type(e).__name__}: {e}")
+        return None
 
     def query(self, sparql: str):
         """Run SPARQL over the union of all article graphs (civ:, rdfs:, schema: ... prefixes predeclared)."""

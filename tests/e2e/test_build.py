@@ -152,8 +152,11 @@ def test_a_failed_build_leaves_the_existing_store_intact(tmp_path, monkeypatch):
         raise RuntimeError("extractor crashed")
 
     monkeypatch.setattr("kg.graph.extract", explode)
-    with pytest.raises(RuntimeError):
-        KnowledgeGraph.build([SEED], out=out, html=False)
+    report = KnowledgeGraph.build([SEED], out=out, html=False)
+    assert [p.message for p in report.problems] == [
+        "extraction failed: RuntimeError: extractor crashed"
+    ]
+    assert report.problems[0].where == str(SEED)
     assert len(KnowledgeGraph.open(out).store) == before
 
 
