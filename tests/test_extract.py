@@ -466,3 +466,18 @@ def test_genitive_actor_of_a_nominalised_clause():
     facts = facts_of(text)
     assert ("Ayşe Demir", "supported", "Kula Belediyesi") in facts
     assert not any(s == "Ali Kara" and p == "supported" for s, p, _ in facts)
+
+
+def test_single_head_noun_with_a_case_suffix_refers_to_the_articles_one_such_body():
+    text = "Bornova Belediyesi yeni bir park açtı. Bornova Kent Konseyi, belediyeye teşekkür etti."
+    assert ("Bornova Kent Konseyi", "thanked", "Bornova Belediyesi") in facts_of(text)
+
+
+def test_plural_head_noun_is_not_a_reference():
+    text = "Bornova Belediyesi yeni bir park açtı. Bornova Kent Konseyi, belediyelerle görüştü."
+    assert not any(p == "metWith" for _, p, _ in facts_of(text))
+
+
+def test_bare_head_noun_before_a_title_names_the_articles_one_such_body():
+    text = "Çiğli Kent Konseyi toplandı. Konsey Başkanı Derya Kılıç açıklama yaptı."
+    assert ("Derya Kılıç", "headOf", "Çiğli Kent Konseyi") in facts_of(text)

@@ -20,7 +20,7 @@ from kg.extract.reading import (
 )
 from kg.extract.references import find_references
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
-from kg.lang.tr.morphology import inflection_of, token_case
+from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
 from kg.lang.tr.text import Sentence, Token, is_all_caps, is_capitalised, lower, recase, tokenize
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
@@ -236,6 +236,17 @@ def _read_title_org(
         # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
         _read_places(reading, before[1:], lang)
         return _add_acronym(reading, before[0], attributive=True)
+    bare_head = _bare_head(tokens, before, lang)
+    if bare_head is not None:  # "Dernek Başkanı", "Konsey Başkanı": the article's one such body
+        return add_mention(
+            reading,
+            before,
+            ORGANIZATION,
+            " ".join(bare_head.words),
+            bare_head.subtype,
+            attributive=True,
+            tentative=True,
+        )
     if title.implied_head and before:
         name = join_words(before, tokens) + " " + title.implied_head
         head = _head_for_name(name, lang)
@@ -257,6 +268,17 @@ def _read_title_org(
         )
     _read_part(reading, before, lang)
     return None
+
+
+def _bare_head(tokens: Sequence[Token], before: list[int], lang: Turkish) -> OrgHead | None:
+    """The head a lone bare noun before a title stands for ("Dernek" -> "derneği")."""
+    if len(before) != 1:
+        return None
+    key = tokens[before[0]].key
+    heads = [h for h in lang.heads_by_end.get(prefix(key), ()) if h.kind == "org"]
+    # the shortest head whose last word this bare noun is: "konsey" -> "kent konseyi"
+    matches = [h for h in heads if bare_noun(h.words[-1], lang) == key]
+    return min(matches, key=lambda h: len(h.words), default=None)
 
 
 def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None:

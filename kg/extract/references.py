@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from kg.extract.reading import SentenceReading
-from kg.lang.tr import Turkish
+from kg.lang.tr import OrgHead, Turkish, prefix
 from kg.lang.tr.morphology import inflection_of
+from kg.lang.tr.text import Token
 from kg.model import ORGANIZATION, Mention
+
+REFERENCE_CASES = ("dat", "acc", "abl", "ins", "by")  # a bare "belediye" (nominative) is too vague
 
 
 def find_references(reading: SentenceReading, lang: Turkish) -> None:
@@ -37,19 +40,40 @@ def find_references(reading: SentenceReading, lang: Turkish) -> None:
                 continue
             if case is None:
                 continue
-            reading.mentions.append(
-                Mention(
-                    reading.sentence.text[
-                        words[0].start - reading.sentence.start : end_token.end
-                        - reading.sentence.start
-                    ],
-                    words[0].start,
-                    end_token.end,
-                    ORGANIZATION,
-                    " ".join(head.words),
-                    head.subtype,
-                    case=case,
-                    reference=True,
-                )
-            )
+            _add_reference(reading, words[0], end_token, head, case)
             taken.update(range(i, i + n))
+    for i, token in enumerate(tokens):
+        if i not in taken and not token.suffix:
+            _find_inflected_reference(reading, token, lang)
+
+
+def _find_inflected_reference(reading: SentenceReading, token: Token, lang: Turkish) -> None:
+    """ "belediyeye", "derneğe": a single head noun with a case suffix refers to the article's one
+    organisation with that head (resolution drops it when there is none, or several)."""
+    for stems, head in lang.inflected_references.get(prefix(token.key), ()):
+        for stem in stems:
+            rest = token.key[len(stem) :]
+            # the whole rest must be one case suffix: "belediyelerin" is a plural, not "-le"
+            case = lang.suffixes.get(rest) if rest and token.key.startswith(stem) else None
+            if case in REFERENCE_CASES:
+                _add_reference(reading, token, token, head, case)
+                return
+
+
+def _add_reference(
+    reading: SentenceReading, first: Token, last: Token, head: OrgHead, case: str
+) -> None:
+    reading.mentions.append(
+        Mention(
+            reading.sentence.text[
+                first.start - reading.sentence.start : last.end - reading.sentence.start
+            ],
+            first.start,
+            last.end,
+            ORGANIZATION,
+            " ".join(head.words),
+            head.subtype,
+            case=case,
+            reference=True,
+        )
+    )

@@ -83,6 +83,11 @@ class Turkish:
     )
     # "kent konseyi": an organisation head alone names no one (a sub-body's may: "Gençlik Meclisi")
     generic_org_names: frozenset[str] = frozenset()
+    # "belediyeye", "derneğe": single-word heads by their first letters, with the stems they are
+    # written on before a case suffix
+    inflected_references: dict[str, tuple[tuple[tuple[str, ...], OrgHead], ...]] = field(
+        default_factory=dict
+    )
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -121,7 +126,7 @@ def _index(items: Iterable, keys: Callable[[object], Iterable[str]]) -> dict[str
 @cache
 def turkish() -> Turkish:
     """The Turkish data, loaded from the files beside this module the first time it is asked for."""
-    from kg.lang.tr.morphology import bare_noun
+    from kg.lang.tr.morphology import bare_noun, possessive_stem
 
     lang = _load()
     references = [(h.words[:-1] + (bare_noun(h.words[-1], lang),), h) for h in lang.org_heads]
@@ -133,6 +138,14 @@ def turkish() -> Turkish:
         generic_org_names=frozenset(
             [" ".join(h.words) for h in lang.org_heads if h.kind == "org"]
             + [lower(t.implied_head) for t in lang.titles if t.implied_head]
+        ),
+        inflected_references=_index(
+            [
+                ((bare_noun(h.words[0], lang), possessive_stem(h.words[0], lang)), h)
+                for h in lang.org_heads
+                if len(h.words) == 1 and h.kind == "org"
+            ],
+            lambda r: [prefix(stem) for stem in r[0]],
         ),
         references_by_first=_index(
             references, lambda r: [r[0][0]] if len(r[0]) > 1 else [r[0][0], r[1].words[0]]

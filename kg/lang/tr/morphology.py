@@ -53,6 +53,19 @@ def token_case(token: Token, stem: str | None, lang: Turkish) -> str | None:
     return inflection_of(token.key, stem, lang)
 
 
+def possessive_stem(word: str, lang: Turkish) -> str:
+    """A head noun without its possessive ending, as written before a suffix.
+
+    >>> from kg.lang.tr import turkish
+    >>> possessive_stem("derneği", turkish()), possessive_stem("belediyesi", turkish())
+    ('derneğ', 'belediye')
+    """
+    for ending in lang.possessive_endings:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
 def bare_noun(word: str, lang: Turkish) -> str:
     """A head noun without its possessive ending, final consonant hardened again.
 
@@ -60,8 +73,7 @@ def bare_noun(word: str, lang: Turkish) -> str:
     >>> bare_noun("federasyonu", turkish()), bare_noun("derneği", turkish()), bare_noun("belediyesi", turkish())
     ('federasyon', 'dernek', 'belediye')
     """
-    for ending in lang.possessive_endings:
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            return stem[:-1] + lang.softening.get(stem[-1], stem[-1])
-    return word
+    stem = possessive_stem(word, lang)
+    if stem == word:
+        return word
+    return stem[:-1] + lang.softening.get(stem[-1], stem[-1])
