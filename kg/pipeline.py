@@ -34,7 +34,7 @@ def extract(article: Article) -> Extraction:
         for f in reading.facts:
             s, o = canonical.get(fold(f.s)), canonical.get(fold(f.o))
             if s and o and s != o:
-                facts.append(replace(f, s=s, o=o))
+                facts.append(Fact(s, f.p, o, f.evidence, f.start, f.end, f.confidence))
 
     pending = []
     subject = None

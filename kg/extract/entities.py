@@ -73,17 +73,14 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     for i, tok in enumerate(tokens):
         if i in used:
             continue
-        joins_abbreviation = (
-            tok.text == "." and run and lower(tokens[run[-1]].base) in lang.honorifics
-        )
-        if tok.is_word and is_capitalised(tok.base) and not tok.base[0].isdigit():
+        if tok.base[:1].isupper():  # a capitalised word (digits and punctuation are not)
             run.append(i)
             if tok.suffix or _inflected_head(tok, lang):
                 runs.append(run)
                 run = []
             continue
-        if joins_abbreviation:
-            continue
+        if tok.text == "." and run and tokens[run[-1]].key in lang.honorifics:
+            continue  # "Prof. Dr. Ali": the abbreviation's full stop stays inside the name
         if run:
             runs.append(run)
             run = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.reading import SentenceReading
-from kg.lang.tr import OrgHead, Turkish, prefix
+from kg.lang.tr import PREFIX, OrgHead, Turkish, prefix
 from kg.lang.tr.morphology import inflection_of
 from kg.lang.tr.text import Token
 from kg.model import ORGANIZATION, Mention
@@ -42,8 +42,9 @@ def find_references(reading: SentenceReading, lang: Turkish) -> None:
                 continue
             _add_reference(reading, words[0], end_token, head, case)
             taken.update(range(i, i + n))
+    inflected = lang.inflected_references
     for i, token in enumerate(tokens):
-        if i not in taken and not token.suffix:
+        if token.key[:PREFIX] in inflected and i not in taken and not token.suffix:
             _find_inflected_reference(reading, token, lang)
 
 
