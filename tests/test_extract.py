@@ -481,3 +481,18 @@ def test_plural_head_noun_is_not_a_reference():
 def test_bare_head_noun_before_a_title_names_the_articles_one_such_body():
     text = "Çiğli Kent Konseyi toplandı. Konsey Başkanı Derya Kılıç açıklama yaptı."
     assert ("Derya Kılıç", "headOf", "Çiğli Kent Konseyi") in facts_of(text)
+
+
+def test_two_coordinated_subjects_meeting_each_other():
+    facts = facts_of("Buca Kent Konseyi ve Bornova Kent Konseyi bir araya geldi.")
+    assert ("Bornova Kent Konseyi", "metWith", "Buca Kent Konseyi") in facts
+
+
+def test_congratulating_a_titled_person():
+    text = "Buca Belediye Başkanı Görkem Duman, Bornova Belediye Başkanı Ömer Eşki'yi tebrik etti."
+    assert ("Görkem Duman", "congratulated", "Ömer Eşki") in facts_of(text)
+
+
+def test_going_to_visit():
+    text = "Karabağlar Kent Konseyi üyeleri, Konak Belediyesi'ni ziyarete gitti."
+    assert ("Karabağlar Kent Konseyi", "visited", "Konak Belediyesi") in facts_of(text)

@@ -134,7 +134,9 @@ def _active(
     confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
     if not subjects and previous_subject is not None:
         subjects, confidence = [previous_subject], min(confidence, CARRIED_SUBJECT_CONFIDENCE)
-    if cue.predicate in SYMMETRIC_PREDICATES and len(subjects) + len(objects) > 2:
+    if cue.predicate in SYMMETRIC_PREDICATES and (
+        len(subjects) + len(objects) > 2 or (len(subjects) == 2 and not objects)
+    ):  # "A ve B bir araya geldi", "A, B ve C protokol imzaladı"
         return _among(reading, [*subjects, *objects], cue.predicate, end, confidence)
     if cue.reverse:
         subjects, objects = objects, subjects
