@@ -97,7 +97,6 @@ def read_events(
     pending: list[PendingPassive] = []
     if not parties:  # every relation needs at least one party named in the sentence
         return facts, pending, previous_subject
-    subject_seen = _subjects(reading, parties, lang, limit=len(reading.tokens), exclude=())
     for start, end, cue in find_cues(reading, lang):
         if cue.voice == "noun":
             facts.extend(_noun_form(reading, parties, cue, start, end))
@@ -105,7 +104,11 @@ def read_events(
             facts.extend(_passive(reading, parties, lang, cue, start, end, pending))
         else:
             facts.extend(_active(reading, parties, lang, cue, start, end, previous_subject))
-    subject = subject_seen[0] if subject_seen else previous_subject
+    # the sentence's actor, for a later sentence that drops its subject
+    subject = next(
+        (p for p in parties if p.mention.type != PLACE and _case_of(reading, p, lang) == "nom"),
+        previous_subject,
+    )
     return facts, pending, subject
 
 
