@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import takewhile
+from operator import attrgetter
 
 from kg.extract.datelines import read_dateline, read_source_line
 from kg.extract.reading import (
@@ -26,6 +27,7 @@ from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
 NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
 TITLE_CONFIDENCE = 0.9  # a role read from a title next to a name
+_KEY_SUFFIX = attrgetter("key", "suffix")
 APPOSITION_CONFIDENCE = 0.8  # a role read across a comma ("Ali Veli, X Başkanı")
 MAX_TITLE_MODIFIERS = 2  # words between a genitive and its title: "X'in yeni genel başkanı"
 
@@ -462,6 +464,8 @@ def _heads_in(
     part: list[int], tokens: Sequence[Token], lang: Turkish
 ) -> tuple[tuple[int, int, OrgHead], ...]:
     """(start, end, head) of every organisation head phrase in the part, longest at each end."""
+    if part and part[-1] - part[0] + 1 == len(part):  # a contiguous run: slice at C speed
+        return _heads_of(tuple(map(_KEY_SUFFIX, tokens[part[0] : part[-1] + 1])), lang)
     return _heads_of(tuple((tokens[i].key, tokens[i].suffix) for i in part), lang)
 
 

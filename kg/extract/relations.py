@@ -47,27 +47,26 @@ def find_cues(reading: SentenceReading, lang: Turkish) -> list[tuple[int, int, C
     index = lang.cues_by_start
     found = []
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
+        key = tokens[i].key
         best = None
-        for cue in index.get(tokens[i].key[:PREFIX], ()):
-            n = len(cue.words)
-            window = tokens[i : i + n]
+        for cue in index.get(key[:PREFIX], ()):  # longest cues first (see turkish())
+            words = cue.words
+            n = len(words)
             if (
-                len(window) == n
-                and all(t.key.startswith(w) for t, w in zip(window, cue.words, strict=True))
-                and (best is None or _cue_length(cue) > _cue_length(best))
+                key.startswith(words[0])
+                and i + n <= count
+                and all(tokens[i + k].key.startswith(words[k]) for k in range(1, n))
             ):
                 best = cue
+                break
         if best is None:
             i += 1
             continue
         found.append((i, i + len(best.words), best))
         i += len(best.words)
     return found
-
-
-def _cue_length(cue: Cue) -> int:
-    return sum(len(w) for w in cue.words)
 
 
 def sentence_parties(reading: SentenceReading, resolution: Resolution) -> list[Party]:

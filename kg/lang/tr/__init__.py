@@ -134,7 +134,10 @@ def turkish() -> Turkish:
         lang,
         heads_by_end=_index(lang.org_heads, lambda h: [prefix(h.words[-1])]),
         titles_by_first=_index(lang.titles, lambda t: [t.words[0]]),
-        cues_by_start=_index(lang.cues, lambda c: [prefix(c.words[0])]),
+        cues_by_start=_index(
+            sorted(lang.cues, key=lambda c: sum(map(len, c.words)), reverse=True),
+            lambda c: [prefix(c.words[0])],
+        ),
         generic_org_names=frozenset(
             [" ".join(h.words) for h in lang.org_heads if h.kind == "org"]
             + [lower(t.implied_head) for t in lang.titles if t.implied_head]

@@ -129,6 +129,7 @@ class Token(NamedTuple):
         return self.base[:1].isalnum()
 
 
+_new_token = tuple.__new__  # skips the named tuple's Python-level __new__ (one per token)
 _WORD = r"[^\W_]+(?:[-.&][^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?P<base>{_WORD})(?:'(?P<suffix>[^\W\d_]+))?|\S")
 
@@ -147,11 +148,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         start = m.start() + offset
         if base is None:
             base = whole
-        append(
-            Token(
-                whole, start, start + len(whole), base, lower(suffix) if suffix else "", lower(base)
-            )
+        fields = (
+            whole,
+            start,
+            start + len(whole),
+            base,
+            lower(suffix) if suffix else "",
+            lower(base),
         )
+        append(_new_token(Token, fields))
     return tokens
 
 
