@@ -496,3 +496,19 @@ def test_congratulating_a_titled_person():
 def test_going_to_visit():
     text = "Karabağlar Kent Konseyi üyeleri, Konak Belediyesi'ni ziyarete gitti."
     assert ("Karabağlar Kent Konseyi", "visited", "Konak Belediyesi") in facts_of(text)
+
+
+def test_protocol_signed_in_a_participle_phrase():
+    text = "Menemen Belediyesi ile Foça Gönüllüler Derneği arasında imzalanan protokol yürürlüğe girdi."
+    facts = facts_of(text)
+    assert ("Foça Gönüllüler Derneği", "signedAgreementWith", "Menemen Belediyesi") in facts
+
+
+def test_condemning_is_criticising():
+    text = "Kiraz Kent Konseyi, Beydağ Belediyesi'ni kınadı."
+    assert ("Kiraz Kent Konseyi", "criticized", "Beydağ Belediyesi") in facts_of(text)
+
+
+def test_inviting():
+    text = "Torbalı Belediyesi, Tire Kent Konseyi'ni toplantıya davet etti."
+    assert ("Torbalı Belediyesi", "invited", "Tire Kent Konseyi") in facts_of(text)

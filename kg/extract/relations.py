@@ -131,6 +131,9 @@ def _active(
         subjects = _subjects(
             reading, parties, lang, limit=len(reading.tokens), exclude=objects, after=end
         )
+        if not subjects and cue.predicate in SYMMETRIC_PREDICATES:
+            # "A ile B arasında imzalanan protokol": the parties stand before the participle
+            subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
     else:
         subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
     confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
