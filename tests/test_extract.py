@@ -512,3 +512,17 @@ def test_condemning_is_criticising():
 def test_inviting():
     text = "Torbalı Belediyesi, Tire Kent Konseyi'ni toplantıya davet etti."
     assert ("Torbalı Belediyesi", "invited", "Tire Kent Konseyi") in facts_of(text)
+
+
+def test_being_someones_guest_is_visiting_them():
+    text = "Bornova Kent Konseyi, Buca Belediyesi'nin konuğu oldu."
+    assert ("Bornova Kent Konseyi", "visited", "Buca Belediyesi") in facts_of(text)
+
+
+def test_headline_forms_of_support_and_thanks():
+    assert ("Karşıyaka Belediyesi", "supported", "Çiğli Gençlik Derneği") in facts_of(
+        "Karşıyaka Belediyesi'nden Çiğli Gençlik Derneği'ne destek"
+    )
+    assert ("Tire Kent Konseyi", "thanked", "Ödemiş Belediyesi") in facts_of(
+        "Tire Kent Konseyi'nden Ödemiş Belediyesi'ne teşekkür"
+    )
