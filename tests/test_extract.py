@@ -526,3 +526,12 @@ def test_headline_forms_of_support_and_thanks():
     assert ("Tire Kent Konseyi", "thanked", "Ödemiş Belediyesi") in facts_of(
         "Tire Kent Konseyi'nden Ödemiş Belediyesi'ne teşekkür"
     )
+
+
+def test_two_titled_people_joined_by_ve_stay_two_names():
+    text = "İzmir Valisi Ali Şen ve AK Parti İzmir İl Başkanı Cem Ak törene katıldı."
+    entities = entities_of(text)
+    assert entities["Ali Şen"][0] == "Person"
+    assert entities["AK Parti"][0] == "Organization"
+    assert ("Cem Ak", "memberOf", "AK Parti") in facts_of(text)
+    assert not any(p == "headOf" for _, p, _ in facts_of(text))  # a governor heads no named body

@@ -127,12 +127,14 @@ def _join_conjoined_names(
 
 
 def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
-    """True when a run is already a name on its own (a place, a person or an organisation)."""
+    """True when a run is already a name on its own (a place, a person, an organisation or a
+    titled person: "İzmir Valisi Ali Veli" ve "X Derneği ..." are two names, not one)."""
     words = [tokens[i] for i in run]
     return (
         all(place_of(t, lang) for t in words)
-        or lower(words[0].base) in lang.given_names
+        or any(t.key in lang.given_names for t in words)
         or bool(_heads_in(run, tokens, lang))
+        or any(_title_at(run, k, tokens, lang)[0] for k in range(len(run)))
     )
 
 
