@@ -36,7 +36,10 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-@dataclass(frozen=True, eq=False)  # each mention is its own span: identity, fast to hash
+# Not frozen: tens of thousands are made per MB of text and a frozen dataclass is several times
+# slower to build; no stage changes a mention once made (replace() makes a new one). eq=False:
+# each mention is its own span, hashed by identity.
+@dataclass(eq=False, slots=True)
 class Mention:
     """A span of the article text that names an entity.
 

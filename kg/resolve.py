@@ -60,7 +60,8 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         if m.acronym:
             group.aliases.append(m.acronym)
             acronyms.setdefault(fold(m.acronym), key)
-    merged = _merge_short_org_names(groups)
+    tails = _org_tails(groups)
+    merged = _merge_short_org_names(groups, tails)
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
         merged[key] = acronyms[key[1]]  # "TBB" written alone, defined elsewhere in the article
         del groups[key]
@@ -70,7 +71,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     key_of = {m: k for m, k in key_of.items() if k in groups}
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
     for m in mentions:
-        key = key_of.get(m) or _resolve_partial(m, groups, acronyms)
+        key = key_of.get(m) or _resolve_partial(m, groups, acronyms, tails)
         if key is None:
             continue
         key_of[m] = key
@@ -86,21 +87,37 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     return Resolution(tuple(entities), names)
 
 
-def _longer_org_name(key: str, groups: dict[tuple[str, str], _Group]) -> tuple[str, str] | None:
+Tails = dict[str, list[tuple[str, str]]]
+
+
+def _org_tails(groups: dict[tuple[str, str], _Group]) -> Tails:
+    """Every organisation name under each of its shorter endings ("kent konseyi" -> [...])."""
+    tails: Tails = {}
+    for key in groups:
+        if key[0] == ORGANIZATION:
+            words = key[1].split(" ")
+            for i in range(1, len(words)):
+                tails.setdefault(" ".join(words[i:]), []).append(key)
+    return tails
+
+
+def _longer_org_name(
+    key: str, groups: dict[tuple[str, str], _Group], tails: Tails
+) -> tuple[str, str] | None:
     """The one organisation whose name ends with ``key`` ("Kent Konseyi" -> "Bornova Kent Konseyi")."""
-    matches = [k for k, g in groups.items() if g.type == ORGANIZATION and k[1].endswith(" " + key)]
+    matches = [k for k in tails.get(key, ()) if k in groups]
     return matches[0] if len(matches) == 1 else None
 
 
 def _merge_short_org_names(
-    groups: dict[tuple[str, str], _Group],
+    groups: dict[tuple[str, str], _Group], tails: Tails
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """Fold an organisation written without its place into the article's one fuller name for it."""
     merged = {}
     for key, group in list(groups.items()):
         if group.type != ORGANIZATION:
             continue
-        target = _longer_org_name(key[1], groups)
+        target = _longer_org_name(key[1], groups, tails)
         if target is not None and target not in merged:
             groups[target].subtype = groups[target].subtype or group.subtype
             merged[key] = target
@@ -119,18 +136,19 @@ def _surface(m: Mention) -> str:
 
 
 def _resolve_partial(
-    m: Mention, groups: dict[tuple[str, str], _Group], acronyms: dict[str, tuple[str, str]]
+    m: Mention,
+    groups: dict[tuple[str, str], _Group],
+    acronyms: dict[str, tuple[str, str]],
+    tails: Tails,
 ) -> tuple[str, str] | None:
     key = fold(m.name)
     if m.reference:
-        matches = [
-            k
-            for k, g in groups.items()
-            if g.type == ORGANIZATION and (k[1] == key or k[1].endswith(" " + key))
-        ]
+        matches = [k for k in tails.get(key, ()) if k in groups]
+        if (ORGANIZATION, key) in groups:
+            matches.append((ORGANIZATION, key))
         return matches[0] if len(matches) == 1 else None
     if m.type == ORGANIZATION:
-        return acronyms.get(key) or _longer_org_name(key, groups)
+        return acronyms.get(key) or _longer_org_name(key, groups, tails)
     if m.type == PERSON:
         matches = [
             k
