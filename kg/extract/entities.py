@@ -77,7 +77,7 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
             continue
         if tok.base[:1].isupper():  # a capitalised word (digits and punctuation are not)
             run.append(i)
-            if tok.suffix or _inflected_head(tok, lang):
+            if tok.suffix or _is_inflected_head(tok.key, lang):
                 runs.append(run)
                 run = []
             continue
@@ -91,13 +91,9 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     return _join_conjoined_names(runs, tokens, lang)
 
 
-def _inflected_head(token: Token, lang: Turkish) -> bool:
-    """A head noun with its suffix written on ("Belediyesine", "Derneğimiz") ends a name."""
-    return _is_inflected_head(token.key, lang)
-
-
 @lru_cache(maxsize=1 << 14)
 def _is_inflected_head(key: str, lang: Turkish) -> bool:
+    """A head noun with its suffix written on ("Belediyesine", "Derneğimiz") ends a name."""
     return any(
         key != head.words[-1] and inflection_of(key, head.words[-1], lang) is not None
         for head in lang.heads_by_end.get(prefix(key), ())
@@ -189,6 +185,9 @@ def _split_at_titles(
     start = 0
     i = 0
     while i < len(run):
+        if tokens[run[i]].key not in lang.titles_by_first:  # most words start no title
+            i += 1
+            continue
         title, width = _title_at(run, i, tokens, lang)
         if title is None:
             i += 1
