@@ -47,10 +47,18 @@ class Role:
 def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
     """Find the entity mentions of a sentence and the facts stated by their names and titles."""
     reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
-    used = read_dateline(reading, lang) | read_source_line(reading, lang)
+    text = sentence.text
+    # a dateline has its agency in parentheses, a source line a colon: most sentences have neither
+    used = read_dateline(reading, lang) if "(" in text else set()
+    if ":" in text:
+        used |= read_source_line(reading, lang)
     reading.dateline_end = max(used, default=-1) + 1
     roles: list[Role] = []
-    for run in _name_runs(reading.tokens, used, lang):
+    if text[1:].islower() and not used:  # no capital after the first letter: one run at most
+        runs = [[0]] if reading.tokens and reading.tokens[0].base[:1].isupper() else []
+    else:
+        runs = _name_runs(reading.tokens, used, lang)
+    for run in runs:
         listed = _listed_after(reading, roles, run)
         if listed is not None:
             _read_listed_person(reading, listed, run)
@@ -59,7 +67,8 @@ def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
     _complete_roles(reading, roles)
     _read_genitive_titles(reading)
     _locate_by_genitive_place(reading)
-    _attach_acronyms(reading)
+    if "(" in text:
+        _attach_acronyms(reading)
     find_references(reading, lang)
     reading.mentions.sort(key=lambda m: (m.start, -m.end))
     return reading
