@@ -35,10 +35,11 @@ def read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
     """ "Ali VELİ / İZMİR (İGFA) -": reporter, dateline city and news agency; returns the tokens used."""
     tokens = reading.tokens
     for k in range(1, len(tokens) - 3):
-        opening, agency, closing, dash = tokens[k : k + 4]
+        if tokens[k].text != "(":
+            continue
+        agency, closing, dash = tokens[k + 1 : k + 4]
         if not (
-            opening.text == "("
-            and closing.text == ")"
+            closing.text == ")"
             and dash.text in "-–—"
             and is_all_caps(agency.base)
             and place_of(tokens[k - 1], lang)
