@@ -4,44 +4,41 @@ places by gazetteer; and the structural facts their names state (headOf, partOf,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from itertools import takewhile
 from operator import attrgetter
 
 from kg.extract.datelines import read_dateline, read_source_line
+from kg.extract.places import (
+    NAME_CONFIDENCE,
+    add_place_facts,
+    locate_by_genitive_place,
+    read_places,
+)
 from kg.extract.reading import (
     MAX_PERSON_WORDS,
     SentenceReading,
     add_fact,
     add_mention,
-    add_places,
     join_words,
     place_of,
 )
 from kg.extract.references import find_references
+from kg.extract.roles import (
+    Role,
+    complete_roles,
+    listed_after,
+    read_genitive_titles,
+    split_at_titles,
+    title_at,
+)
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
-from kg.lang.tr.text import Sentence, Token, is_all_caps, is_capitalised, lower, recase, tokenize
-from kg.model import ORGANIZATION, PERSON, PLACE, Mention
+from kg.lang.tr.text import Sentence, Token, is_all_caps, lower, recase, tokenize
+from kg.model import ORGANIZATION, PERSON, Mention
 
-NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
-TITLE_CONFIDENCE = 0.9  # a role read from a title next to a name
 _KEY_SUFFIX = attrgetter("key", "suffix")
-APPOSITION_CONFIDENCE = 0.8  # a role read across a comma ("Ali Veli, X Başkanı")
-MAX_TITLE_MODIFIERS = 2  # words between a genitive and its title: "X'in yeni genel başkanı"
-
-
-@dataclass
-class Role:
-    """A title read next to names: whose it is and of what, as far as the run itself says."""
-
-    title: Title
-    org: Mention | None
-    person: Mention | None
-    first: int  # first token of the role's words (organisation or title)
-    end: int  # one past its last token
-    listed: list[Mention] = field(default_factory=list)  # more names after a plural title
 
 
 def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
@@ -59,14 +56,14 @@ def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
     else:
         runs = _name_runs(reading.tokens, used, lang)
     for run in runs:
-        listed = _listed_after(reading, roles, run)
+        listed = listed_after(reading, roles, run)
         if listed is not None:
             _read_listed_person(reading, listed, run)
             continue
         roles.extend(_read_run(reading, run, lang))
-    _complete_roles(reading, roles)
-    _read_genitive_titles(reading)
-    _locate_by_genitive_place(reading)
+    complete_roles(reading, roles)
+    read_genitive_titles(reading)
+    locate_by_genitive_place(reading)
     if "(" in text:
         _attach_acronyms(reading)
     find_references(reading, lang)
@@ -139,7 +136,7 @@ def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> boo
         all(place_of(t, lang) for t in words)
         or any(t.key in lang.given_names for t in words)
         or bool(_heads_in(run, tokens, lang))
-        or any(_title_at(run, k, tokens, lang)[0] for k in range(len(run)))
+        or any(title_at(run, k, tokens, lang)[0] for k in range(len(run)))
     )
 
 
@@ -151,7 +148,7 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
     tokens = reading.tokens
     run = _drop_sentence_opener(run, tokens, lang)
     roles = []
-    for before, title, title_words, after in _split_at_titles(run, tokens, lang):
+    for before, title, title_words, after in split_at_titles(run, tokens, lang):
         if not title:
             _read_part(reading, before, lang)
             continue
@@ -186,46 +183,6 @@ def _ends_in_adverbial_case(token: Token, lang: Turkish) -> bool:
     )
 
 
-def _split_at_titles(
-    run: list[int], tokens: Sequence[Token], lang: Turkish
-) -> list[tuple[list[int], Title | None, list[int], list[int]]]:
-    """Cut a run into (words before, title, the title's words, words after) at each title."""
-    parts = []
-    start = 0
-    i = 0
-    while i < len(run):
-        if tokens[run[i]].key not in lang.titles_by_first:  # most words start no title
-            i += 1
-            continue
-        title, width = _title_at(run, i, tokens, lang)
-        if title is None:
-            i += 1
-            continue
-        parts.append((run[start:i], title, run[i : i + width], []))
-        start = i = i + width
-    if not parts:
-        return [(run, None, [], [])]
-    before, title, title_words, _ = parts[-1]
-    parts[-1] = (before, title, title_words, run[start:])
-    return parts
-
-
-def _title_at(
-    run: list[int], i: int, tokens: Sequence[Token], lang: Turkish
-) -> tuple[Title | None, int]:
-    best: tuple[Title | None, int] = (None, 0)
-    for title in lang.titles_by_first.get(tokens[run[i]].key, ()):
-        n = len(title.words)
-        if i + n > len(run) or n <= best[1]:
-            continue
-        words = [tokens[j] for j in run[i : i + n]]
-        if any(t.suffix for t in words[:-1]):
-            continue
-        if all(w.key == t for w, t in zip(words, title.words, strict=True)):
-            best = (title, n)
-    return best
-
-
 def _read_title_org(
     reading: SentenceReading,
     before: list[int],
@@ -243,7 +200,7 @@ def _read_title_org(
         return _read_org(reading, before, lang, attributive=True)
     if before and is_all_caps(tokens[before[0]].base) and not place_of(tokens[before[0]], lang):
         # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
-        _read_places(reading, before[1:], lang)
+        read_places(reading, before[1:], lang)
         return _add_acronym(reading, before[0], attributive=True)
     bare_head = _bare_head(tokens, before, lang)
     if bare_head is not None:  # "Dernek Başkanı", "Konsey Başkanı": the article's one such body
@@ -262,7 +219,7 @@ def _read_title_org(
         mention = add_mention(
             reading, before, ORGANIZATION, name, head.subtype if head else None, attributive=True
         )
-        _add_place_facts(reading, before, mention)
+        add_place_facts(reading, before, mention)
         return mention
     if title.implied_head:
         head = _head_for_name(title.implied_head, lang)
@@ -305,7 +262,7 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     ):
         _read_person(reading, part, lang, titled=False)  # "Cemal Tercan": surnames can be places
         return
-    rest = _read_places(reading, part, lang)
+    rest = read_places(reading, part, lang)
     if rest == part or (rest and tokens[rest[0]].key in lang.given_names):
         _read_person(reading, rest, lang, titled=False)
 
@@ -318,30 +275,6 @@ def _add_acronym(reading: SentenceReading, i: int, *, attributive: bool = False)
     return add_mention(
         reading, [i], ORGANIZATION, acronym, subtype, attributive=attributive, tentative=not known
     )
-
-
-def _read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> list[int]:
-    """Place mentions in a part: gazetteer names and "X Mahallesi"; returns the words left over."""
-    tokens = reading.tokens
-    rest: list[int] = []
-    pending: list[int] = []  # words since the last place, which a place head may name
-    after_place = False
-    for i in part:
-        head = lang.place_heads.get(tokens[i].key)
-        if head is not None and pending and head[1]:
-            words = [*pending, i]
-            add_mention(reading, words, PLACE, join_words(words, tokens), head[0])
-            pending, after_place = [], True
-        elif head is not None and after_place and not pending:
-            continue  # "Seyhan İlçesi": the head only says what Seyhan is
-        elif place_of(tokens[i], lang):
-            add_places(reading, i, lang, attributive=False)
-            rest.extend(pending)
-            pending, after_place = [], True
-        else:
-            pending.append(i)
-            after_place = False
-    return rest + pending
 
 
 def _read_org(
@@ -387,7 +320,7 @@ def _read_org(
     )
     parent = _read_parent(reading, mention, part, start, heads)
     if parent is None:
-        _add_place_facts(reading, words, mention)
+        add_place_facts(reading, words, mention)
     if head_end < len(part):
         _read_part(reading, part[head_end:], lang)
     return mention
@@ -410,7 +343,7 @@ def _read_parent(
         return None
     _, end, parent_head = earlier[-1]
     parent_words = part[start:end]
-    _add_place_facts(reading, part[end:head_start], child)
+    add_place_facts(reading, part[end:head_start], child)
     parent = add_mention(
         reading,
         parent_words,
@@ -420,7 +353,7 @@ def _read_parent(
         attributive=True,
     )
     add_fact(reading, child.name, "partOf", parent.name, child.start, child.end, NAME_CONFIDENCE)
-    _add_place_facts(reading, parent_words, parent)
+    add_place_facts(reading, parent_words, parent)
     return parent
 
 
@@ -515,138 +448,6 @@ def _head_for_name(name: str, lang: Turkish) -> OrgHead | None:
     words = tuple(lower(name).split())
     matches = [h for h in lang.org_heads if words[-len(h.words) :] == h.words]
     return max(matches, key=lambda h: len(h.words), default=None)
-
-
-def _add_place_facts(reading: SentenceReading, words: list[int], org: Mention) -> None:
-    """locatedIn for each place word that opens ``words`` (not national bodies)."""
-    lang = reading.lang
-    for i in words:
-        tok = reading.tokens[i]
-        place = place_of(tok, lang)
-        if place is None:
-            return
-        if lang.places.get(lower(place)) and lang.places[lower(place)].subtype == "Country":
-            return
-        for mention in add_places(reading, i, lang, attributive=True):
-            add_fact(
-                reading, org.name, "locatedIn", mention.name, org.start, org.end, NAME_CONFIDENCE
-            )
-
-
-def _add_role(reading: SentenceReading, role: Role, confidence: float) -> None:
-    if role.title.relation is None or role.org is None or role.person is None:
-        return
-    org = role.org
-    for person in [role.person, *role.listed]:
-        start, end = min(person.start, org.start), max(person.end, org.end)
-        add_fact(reading, person.name, role.title.relation, org.name, start, end, confidence)
-
-
-def _complete_roles(reading: SentenceReading, roles: list[Role]) -> None:
-    """Fill in what a title's own run leaves out, then state each role as a fact.
-
-    - "X Birliği (XB) Başkanı Ali Veli": the organisation before the acronym in parentheses;
-    - "Ali Veli, X Derneği Başkanı": the name before the comma (apposition);
-    - "X Derneği Başkanı ve Y Muhtarı Ali Veli": coordinated titles share the name after them.
-    """
-    for k, role in enumerate(roles):
-        confidence = TITLE_CONFIDENCE
-        if role.org is None or role.org.tentative:
-            role.org = _org_before_acronym(reading, role.first) or role.org
-        if role.org is None and k and _joined_by_comma(reading, roles[k - 1].end, role.first):
-            role.org = roles[k - 1].org  # "X Derneği Başkanı A, Başkan Vekili B": same X
-        if role.person is None:
-            role.person = _person_before_comma(reading, role.first)
-            confidence = APPOSITION_CONFIDENCE
-        if role.person is None and k + 1 < len(roles):
-            after = roles[k + 1]
-            if _joined_by_conjunction(reading, role.end, after.first):
-                role.person = after.person
-        _add_role(reading, role, confidence)
-
-
-def _read_genitive_titles(reading: SentenceReading) -> None:
-    """ "X Derneği'nin (yeni) başkanı Ali Veli": a lower-case title after an organisation's genitive."""
-    tokens, lang = reading.tokens, reading.lang
-    starts = {m.start: m for m in reading.mentions if m.type == PERSON}
-    for org in [m for m in reading.mentions if m.type == ORGANIZATION and m.case == "gen"]:
-        i = _token_at(reading, org.end, after=True)
-        for _ in range(MAX_TITLE_MODIFIERS + 1):
-            if i >= len(tokens) or not tokens[i].is_word or is_capitalised(tokens[i].base):
-                break
-            if tokens[i].key in lang.former_words:
-                break
-            title, width = _title_at(list(range(i, len(tokens))), 0, tokens, lang)
-            person = (
-                starts.get(tokens[i + width].start) if title and i + width < len(tokens) else None
-            )
-            if person is not None:
-                _add_role(reading, Role(title, org, person, i, i + width), APPOSITION_CONFIDENCE)
-                break
-            i += 1
-
-
-def _token_at(reading: SentenceReading, offset: int, *, after: bool = False) -> int:
-    """Index of the token starting at ``offset``, or (after=True) of the first one after it."""
-    for i, t in enumerate(reading.tokens):
-        if (t.start >= offset) if after else (t.start == offset):
-            return i
-    return len(reading.tokens)
-
-
-def _locate_by_genitive_place(reading: SentenceReading) -> None:
-    """ "Trabzon'un Yomra Belediyesi": a place in the genitive right before a name locates it."""
-    places = {m.end: m for m in reading.mentions if m.type == PLACE and m.case == "gen"}
-    for org in [m for m in reading.mentions if m.type == ORGANIZATION and not m.tentative]:
-        first = reading.tokens.index(next(t for t in reading.tokens if t.start == org.start))
-        place = places.get(reading.tokens[first - 1].end) if first else None
-        if place is not None:
-            add_fact(
-                reading, org.name, "locatedIn", place.name, place.start, org.end, NAME_CONFIDENCE
-            )
-
-
-def _org_before_acronym(reading: SentenceReading, first: int) -> Mention | None:
-    tokens = reading.tokens
-    if first < 4 or tokens[first - 1].text != ")" or tokens[first - 3].text != "(":
-        return None
-    end = tokens[first - 4].end
-    for k, m in enumerate(reading.mentions):
-        if m.type == ORGANIZATION and m.end == end and not m.attributive:
-            reading.mentions[k] = replace(m, attributive=True)  # it names the title's holder's body
-            return reading.mentions[k]
-    return None
-
-
-def _person_before_comma(reading: SentenceReading, first: int) -> Mention | None:
-    tokens = reading.tokens
-    if first < 2 or tokens[first - 1].text != ",":
-        return None
-    end = tokens[first - 2].end
-    return next(
-        (m for m in reading.mentions if m.type == PERSON and not m.tentative and m.end == end), None
-    )
-
-
-def _joined_by_comma(reading: SentenceReading, end: int, start: int) -> bool:
-    return [t.text for t in reading.tokens[end:start]] == [","]
-
-
-def _joined_by_conjunction(reading: SentenceReading, end: int, start: int) -> bool:
-    between = reading.tokens[end:start]
-    return len(between) == 1 and reading.lang.function_words.get(between[0].key) == "conjunction"
-
-
-def _listed_after(reading: SentenceReading, roles: list[Role], run: list[int]) -> Role | None:
-    """The plural title ("Meclis Üyeleri A, B ve C") a run continues the name list of, if any."""
-    if not roles or not roles[-1].title.plural or roles[-1].person is None:
-        return None
-    role = roles[-1]
-    between = reading.tokens[role.end : run[0]]
-    linked = len(between) == 1 and (
-        between[0].text == "," or between[0].key in reading.lang.function_words
-    )
-    return role if linked else None
 
 
 def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) -> None:

@@ -1,0 +1,69 @@
+"""Places in names and around them: gazetteer words, "X Mahallesi", and the locatedIn they state."""
+
+from __future__ import annotations
+
+from kg.extract.reading import (
+    SentenceReading,
+    add_fact,
+    add_mention,
+    add_places,
+    join_words,
+    place_of,
+)
+from kg.lang.tr import Turkish
+from kg.lang.tr.text import lower
+from kg.model import ORGANIZATION, PLACE, Mention
+
+NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
+
+
+def read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> list[int]:
+    """Place mentions in a part: gazetteer names and "X Mahallesi"; returns the words left over."""
+    tokens = reading.tokens
+    rest: list[int] = []
+    pending: list[int] = []  # words since the last place, which a place head may name
+    after_place = False
+    for i in part:
+        head = lang.place_heads.get(tokens[i].key)
+        if head is not None and pending and head[1]:
+            words = [*pending, i]
+            add_mention(reading, words, PLACE, join_words(words, tokens), head[0])
+            pending, after_place = [], True
+        elif head is not None and after_place and not pending:
+            continue  # "Seyhan İlçesi": the head only says what Seyhan is
+        elif place_of(tokens[i], lang):
+            add_places(reading, i, lang, attributive=False)
+            rest.extend(pending)
+            pending, after_place = [], True
+        else:
+            pending.append(i)
+            after_place = False
+    return rest + pending
+
+
+def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) -> None:
+    """locatedIn for each place word that opens ``words`` (not national bodies)."""
+    lang = reading.lang
+    for i in words:
+        tok = reading.tokens[i]
+        place = place_of(tok, lang)
+        if place is None:
+            return
+        if lang.places.get(lower(place)) and lang.places[lower(place)].subtype == "Country":
+            return
+        for mention in add_places(reading, i, lang, attributive=True):
+            add_fact(
+                reading, org.name, "locatedIn", mention.name, org.start, org.end, NAME_CONFIDENCE
+            )
+
+
+def locate_by_genitive_place(reading: SentenceReading) -> None:
+    """ "Trabzon'un Yomra Belediyesi": a place in the genitive right before a name locates it."""
+    places = {m.end: m for m in reading.mentions if m.type == PLACE and m.case == "gen"}
+    for org in [m for m in reading.mentions if m.type == ORGANIZATION and not m.tentative]:
+        first, _ = reading.token_span(org)
+        place = places.get(reading.tokens[first - 1].end) if first else None
+        if place is not None:
+            add_fact(
+                reading, org.name, "locatedIn", place.name, place.start, org.end, NAME_CONFIDENCE
+            )
