@@ -38,7 +38,8 @@ PREFIXES = {
     "dcterms": DCTERMS,
 }
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+# kg/ontology is a link to the repository's top-level ontology/, so a built wheel carries it too
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "civic.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
