@@ -535,3 +535,15 @@ def test_two_titled_people_joined_by_ve_stay_two_names():
     assert entities["AK Parti"][0] == "Organization"
     assert ("Cem Ak", "memberOf", "AK Parti") in facts_of(text)
     assert not any(p == "headOf" for _, p, _ in facts_of(text))  # a governor heads no named body
+
+
+def test_more_ways_of_saying_support_meeting_and_congratulation():
+    assert ("Gaziemir Belediyesi", "supported", "Sarnıç Gönüllüler Derneği") in facts_of(
+        "Gaziemir Belediyesi, Sarnıç Gönüllüler Derneği'ne yardımda bulundu."
+    )
+    assert ("Bornova Kent Konseyi", "metWith", "Buca Belediyesi") in facts_of(
+        "Bornova Kent Konseyi, Buca Belediyesi ile istişarede bulundu."
+    )
+    assert ("Urla Belediyesi", "congratulated", "Çeşme Kent Konseyi") in facts_of(
+        "Urla Belediyesi, Çeşme Kent Konseyi'ne tebriklerini iletti."
+    )
