@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 PERSON = "Person"
 ORGANIZATION = "Organization"
 PLACE = "Place"
-ENTITY_TYPES = (PERSON, ORGANIZATION, PLACE)
 
 
 @dataclass(frozen=True)
