@@ -547,3 +547,11 @@ def test_more_ways_of_saying_support_meeting_and_congratulation():
     assert ("Urla Belediyesi", "congratulated", "Çeşme Kent Konseyi") in facts_of(
         "Urla Belediyesi, Çeşme Kent Konseyi'ne tebriklerini iletti."
     )
+
+
+def test_lower_case_title_right_after_a_name_gives_the_role_and_the_person_acts():
+    text = "Bornova Kent Konseyi üyesi Ayşe Kaya, Buca Belediyesi'ni ziyaret etti."
+    facts = facts_of(text)
+    assert ("Ayşe Kaya", "memberOf", "Bornova Kent Konseyi") in facts
+    assert ("Ayşe Kaya", "visited", "Buca Belediyesi") in facts
+    assert ("Bornova Kent Konseyi", "visited", "Buca Belediyesi") not in facts

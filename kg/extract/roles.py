@@ -104,12 +104,14 @@ def complete_roles(reading: SentenceReading, roles: list[Role]) -> None:
 
 
 def read_genitive_titles(reading: SentenceReading) -> None:
-    """ "X Derneği'nin (yeni) başkanı Ali Veli": a lower-case title after an organisation's genitive."""
+    """A lower-case title after an organisation: "X Derneği'nin (yeni) başkanı Ali Veli" after its
+    genitive, "X Kent Konseyi üyesi Ali Veli" right after its name."""
     tokens, lang = reading.tokens, reading.lang
     starts = {m.start: m for m in reading.mentions if m.type == PERSON}
-    for org in [m for m in reading.mentions if m.type == ORGANIZATION and m.case == "gen"]:
+    for org in [m for m in reading.mentions if m.type == ORGANIZATION and m.case in ("gen", "nom")]:
         i = _token_at(reading, org.end, after=True)
-        for _ in range(MAX_TITLE_MODIFIERS + 1):
+        modifiers = MAX_TITLE_MODIFIERS if org.case == "gen" else 0
+        for _ in range(modifiers + 1):
             if i >= len(tokens) or not tokens[i].is_word or is_capitalised(tokens[i].base):
                 break
             if tokens[i].key in lang.former_words:
@@ -120,6 +122,9 @@ def read_genitive_titles(reading: SentenceReading) -> None:
             )
             if person is not None:
                 _add_role(reading, Role(title, org, person, i, i + width), APPOSITION_CONFIDENCE)
+                if not org.attributive:  # it names the person's body, not a party to an event
+                    k = reading.mentions.index(org)
+                    reading.mentions[k] = replace(org, attributive=True)
                 break
             i += 1
 
