@@ -555,3 +555,26 @@ def test_lower_case_title_right_after_a_name_gives_the_role_and_the_person_acts(
     assert ("Ayşe Kaya", "memberOf", "Bornova Kent Konseyi") in facts
     assert ("Ayşe Kaya", "visited", "Buca Belediyesi") in facts
     assert ("Bornova Kent Konseyi", "visited", "Buca Belediyesi") not in facts
+
+
+def test_outlet_and_reporter_before_a_dash_at_the_start_of_an_article():
+    text = "Kent Postası/ Ayşe KAYA- Bornova Kent Konseyi toplandı."
+    extraction = extract(Article("t", text))
+    entities = {e.name: e for e in extraction.entities}
+    assert entities["Kent Postası"].subtype == "NewsAgency"
+    assert entities["Ayşe Kaya"].type == "Person"
+    assert extraction.byline.agency == "Kent Postası"
+
+
+def test_outlet_after_a_dash_at_the_end_of_the_title_line():
+    text = "Bornova'da yeni park açıldı - Kent Postası\nBornova Belediyesi yeni parkı açtı."
+    assert entities_of(text)["Kent Postası"][0] == "Organization"
+
+
+def test_a_person_named_in_a_title_line_is_not_an_outlet():
+    text = "Bornova'da yeni dönem - Başkan Ali Kaya\nBornova Belediyesi toplandı."
+    assert entities_of(text)["Ali Kaya"][0] == "Person"
+
+
+def test_given_name_with_an_address_word_is_a_person():
+    assert entities_of("Toplantıda Zekai Başkan'a teşekkür edildi.")["Zekai"][0] == "Person"

@@ -11,6 +11,62 @@ from kg.lang.tr.text import is_all_caps, recase
 from kg.model import ORGANIZATION, PERSON, Byline
 
 MAX_SOURCE_WORDS = 3  # "Kaynak: Demirören Haber Ajansı"
+DASHES = "-–—"
+
+
+def read_opening_byline(reading: SentenceReading, lang: Turkish) -> set[int]:
+    """An article's first words naming its outlet (and reporter) before a dash:
+    "Son Mühür - ...", "Medya Ege- ...", "Son Mühür/ Ayşe Kaya- ..."; or after one at the end
+    of the title line: "... bir araya geldi - Son Dakika". Returns the tokens used."""
+    tokens = reading.tokens
+    if reading.sentence.start != 0 or not tokens:
+        return set()
+    outlet = _capitalised_words(tokens, 0, lang)
+    end = outlet[-1] + 1 if outlet else 0
+    reporter: list[int] = []
+    if outlet and end < len(tokens) and tokens[end].text == "/":
+        reporter = _capitalised_words(tokens, end + 1, lang)
+        end = reporter[-1] + 1 if reporter else end
+    if _outlet_like(tokens, outlet, lang) and end < len(tokens) and tokens[end].text in DASHES:
+        add_mention(reading, outlet, ORGANIZATION, _joined(tokens, outlet), "NewsAgency")
+        name = None
+        if len(reporter) >= 2:
+            name = " ".join(recase(tokens[i].base) for i in reporter)
+            add_mention(reading, reporter, PERSON, name, None)
+        reading.byline = Byline(name, None, _joined(tokens, outlet))
+        return set(range(0, end + 1))
+    dash = max((i for i, t in enumerate(tokens) if t.text in DASHES), default=None)
+    if dash is not None and dash > 0:
+        trailer = _capitalised_words(tokens, dash + 1, lang)
+        if _outlet_like(tokens, trailer, lang) and trailer[-1] == len(tokens) - 1:
+            add_mention(reading, trailer, ORGANIZATION, _joined(tokens, trailer), "NewsAgency")
+            return set(range(dash, len(tokens)))
+    return set()
+
+
+def _capitalised_words(tokens, start: int, lang: Turkish) -> list[int]:
+    """Up to MAX_SOURCE_WORDS capitalised words from ``start`` that are not places."""
+    words = []
+    for i in range(start, min(len(tokens), start + MAX_SOURCE_WORDS)):
+        t = tokens[i]
+        if t.suffix or not t.base[:1].isupper() or place_of(t, lang):
+            break
+        words.append(i)
+    return words
+
+
+def _outlet_like(tokens, words: list[int], lang: Turkish) -> bool:
+    """An outlet's name has no given name, honorific or title word ("Başkan Ali Er" is a person)."""
+    return bool(words) and not any(
+        tokens[i].key in lang.given_names
+        or tokens[i].key in lang.honorifics
+        or tokens[i].key in lang.titles_by_first
+        for i in words
+    )
+
+
+def _joined(tokens, words: list[int]) -> str:
+    return " ".join(tokens[i].base for i in words)
 
 
 def read_source_line(reading: SentenceReading, lang: Turkish) -> set[int]:

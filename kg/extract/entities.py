@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import takewhile
 from operator import attrgetter
 
-from kg.extract.datelines import read_dateline, read_source_line
+from kg.extract.datelines import read_dateline, read_opening_byline, read_source_line
 from kg.extract.places import (
     NAME_CONFIDENCE,
     add_place_facts,
@@ -47,6 +47,8 @@ def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
     text = sentence.text
     # a dateline has its agency in parentheses, a source line a colon: most sentences have neither
     used = read_dateline(reading, lang) if "(" in text else set()
+    if not used and sentence.start == 0:
+        used = read_opening_byline(reading, lang)
     if ":" in text:
         used |= read_source_line(reading, lang)
     reading.dateline_end = max(used, default=-1) + 1
@@ -369,9 +371,11 @@ def _read_person(
         words.pop(0)
     if not words:
         return None
-    words = list(takewhile(lambda i: tokens[i].key not in lang.address_words, words))
-    if not words:
+    named = list(takewhile(lambda i: tokens[i].key not in lang.address_words, words))
+    if not named:
         return None
+    addressed = len(named) < len(words)  # "Zekai Başkan", "Ahmet Bey": a name by itself
+    words = named
     words = words[:MAX_PERSON_WORDS]
     first = tokens[words[0]]
     if is_all_caps(first.base) and len(words) == 1 and not titled:
@@ -379,6 +383,8 @@ def _read_person(
             _add_acronym(reading, words[0])
         return None
     known_name = lower(first.base) in lang.given_names
+    if len(words) == 1 and known_name and addressed:
+        return add_mention(reading, words, PERSON, recase(first.base), None)
     if len(words) >= 2 and (titled or honorific or known_name):
         name = " ".join(recase(tokens[i].base) for i in words)
         return add_mention(reading, words, PERSON, name, None)
