@@ -578,3 +578,9 @@ def test_a_person_named_in_a_title_line_is_not_an_outlet():
 
 def test_given_name_with_an_address_word_is_a_person():
     assert entities_of("Toplantıda Zekai Başkan'a teşekkür edildi.")["Zekai"][0] == "Person"
+
+
+def test_a_place_in_the_ablative_is_not_a_visitor():
+    assert not any(
+        p == "visited" for _, p, _ in facts_of("Manisa'dan Bornova Belediyesi'ne ziyaret")
+    )

@@ -372,7 +372,9 @@ def _noun_form(
     reading: SentenceReading, parties: Sequence[Party], cue: Cue, start: int, end: int
 ) -> list[Fact]:
     """Headline form: "X'den Y'ye ziyaret" — the actor in the ablative, the other party in the cue's case."""
-    actors = [p for p in parties if p.mention.case == "abl" and p.end <= start]
+    actors = [
+        p for p in parties if p.mention.case == "abl" and p.end <= start and p.mention.type != PLACE
+    ]  # "İzmir'den Ankara'ya ziyaret": a place is where one comes from, not who visits
     others = [p for p in parties if p.mention.case == cue.object_case and p.end <= start]
     if not actors or not others:
         return []
