@@ -166,6 +166,29 @@ def evaluate(gold: Path, pred: Path | None, errors: int) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="nq",
+    show_default=True,
+    help="RDF format: nq and trig keep each article's named graph.",
+)
+@click.option(
+    "--out", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output)."
+)
+def export(directory: Path, fmt: str, out: Path | None) -> None:
+    """Dump the whole graph as RDF for other stores to bulk-load (streamed)."""
+    kg = KnowledgeGraph.open(directory)
+    if out is None:
+        kg.export_to(sys.stdout.buffer, fmt)
+        sys.stdout.buffer.flush()
+    else:
+        kg.export(out, fmt)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
     "--out", "-o", type=click.Path(path_type=Path), help="HTML file (default DIRECTORY/graph.html)."
 )
 def viz(directory: Path, out: Path | None) -> None:

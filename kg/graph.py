@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 
@@ -115,8 +116,12 @@ class KnowledgeGraph:
         return self.store.query(sparql)
 
     def export(self, path: str | os.PathLike[str], fmt: str) -> Path:
-        """Write the whole graph as RDF (trig, nq, ttl, nt, jsonld)."""
+        """Write the whole graph as RDF (trig, nq, ttl, nt, jsonld) to a file, atomically."""
         return self.store.dump(path, fmt)
+
+    def export_to(self, stream: BinaryIO, fmt: str) -> None:
+        """Stream the whole graph as RDF to a binary stream (standard output, a socket...)."""
+        self.store.write_to(stream, fmt)
 
     def render_html(self, path: str | os.PathLike[str]) -> Path:
         """Write the self-contained interactive network view."""

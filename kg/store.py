@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad, RdfFormat
@@ -93,12 +94,20 @@ class EmbeddedStore:
 
     def dump(self, path: str | os.PathLike[str], fmt: str) -> Path:
         """Write the whole store to ``path`` in ``fmt`` (atomically: a temp file, then a rename)."""
+        rdf_format(fmt)  # fail on an unknown format before touching the file system
+        return _atomic_write(Path(path), lambda f: self.write_to(f, fmt))
+
+    def write_to(self, stream: BinaryIO, fmt: str) -> None:
+        """Stream the whole store to a binary stream in ``fmt``.
+
+        Dataset formats (nq, trig, jsonld) are written quad by quad from the store; triple formats
+        (nt, ttl) get the union of all graphs, each triple once."""
         rdf_fmt = rdf_format(fmt)
-        target = Path(path)
         if not rdf_fmt.supports_datasets:
-            return _atomic_write(target, lambda f: self._dump_union(f, rdf_fmt))
+            self._dump_union(stream, rdf_fmt)
+            return
         prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TRIG else None
-        return _atomic_write(target, lambda f: self._store.dump(f, rdf_fmt, prefixes=prefixes))
+        self._store.dump(stream, rdf_fmt, prefixes=prefixes)
 
     def _dump_union(self, f, rdf_fmt: RdfFormat) -> None:
         """Triple formats get the union of all graphs, each triple once."""
@@ -119,6 +128,7 @@ def _atomic_write(target: Path, write) -> Path:
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is meant to be read by others
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

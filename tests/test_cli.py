@@ -118,3 +118,27 @@ def test_build_into_an_unwritable_place_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0
     assert "cannot write here" in result.output
+
+
+def test_export_streams_every_quad_to_standard_output(built):
+    import rdflib
+
+    from kg import KnowledgeGraph
+
+    out, _ = built
+    result = CliRunner().invoke(main, ["export", str(out), "--format", "nq"])
+    assert result.exit_code == 0
+    dataset = rdflib.Dataset()
+    dataset.parse(data=result.stdout_bytes, format="nquads")
+    assert len(list(dataset.quads((None, None, None, None)))) == len(KnowledgeGraph.open(out).store)
+
+
+def test_export_to_a_file_is_readable_by_others(built, tmp_path):
+    out, _ = built
+    target = tmp_path / "dump.trig"
+    result = CliRunner().invoke(
+        main, ["export", str(out), "--format", "trig", "--out", str(target)]
+    )
+    assert result.exit_code == 0
+    assert target.stat().st_mode & 0o044 == 0o044
+    assert "MANİSA-FED" in target.read_text(encoding="utf-8")
