@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import time
@@ -166,6 +167,39 @@ def evaluate(gold: Path, pred: Path | None, errors: int) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option(
+    "--type", "type_", help="Only this type or subtype (Person, Organization, CityCouncil, ...)."
+)
+@click.option("--search", help="Only entities whose name or an alias contains this text.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def entities(directory: Path, type_: str | None, search: str | None, fmt: str) -> None:
+    """List the graph's entities with type, aliases, mentions and articles, most cited first."""
+    rows = KnowledgeGraph.open(directory).entities(type=type_, search=search)
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(dataclasses.asdict(row), ensure_ascii=False))
+        return
+    header = ("name", "type", "aliases", "mentions", "articles")
+    table = [
+        (r.name, r.subtype or r.type, ", ".join(r.aliases), str(r.mentions), str(r.articles))
+        for r in rows
+    ]
+    _echo_table(header, table)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("article_id")
+def remove(directory: Path, article_id: str) -> None:
+    """Remove one article and everything it stated from the store."""
+    removed = KnowledgeGraph.open(directory, read_only=False).remove(article_id)
+    click.echo(f"removed {article_id}: {removed} quads")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(sorted(FORMATS)),
@@ -224,9 +258,12 @@ def _print_summary(report, seconds: float) -> None:
 
 def _print_table(solutions: QuerySolutions) -> None:
     names = [v.value for v in solutions.variables]
-    rows = [[_cell(row[name]) for name in names] for row in solutions]
-    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
-    click.echo("  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip())
+    _echo_table(names, [[_cell(row[name]) for name in names] for row in solutions])
+
+
+def _echo_table(header, rows) -> None:
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(header)]
+    click.echo("  ".join(n.ljust(w) for n, w in zip(header, widths, strict=True)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for r in rows:
         click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())

@@ -13,6 +13,7 @@ import pyoxigraph
 
 from kg import rdf, views, vocab
 from kg.errors import KgError
+from kg.lang.tr.text import fold
 from kg.model import Article, Problem
 from kg.pipeline import EXTRACTOR_VERSION, extract
 from kg.readers import read_inputs
@@ -21,6 +22,18 @@ from kg.store import EmbeddedStore
 STORE_DIR = "store"
 GRAPH_FILE = "graph"  # + ".trig" etc.
 HTML_FILE = "graph.html"
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One entity of the whole graph, as `kg entities` lists it."""
+
+    name: str
+    type: str
+    subtype: str | None
+    aliases: tuple[str, ...]
+    mentions: int
+    articles: int
 
 
 @dataclass
@@ -131,6 +144,65 @@ class KnowledgeGraph:
             views.render_html(nodes, edges, title=f"civic-kg: {self.directory.name}"), target
         )
         return target
+
+    def entities(self, *, type: str | None = None, search: str | None = None) -> list[EntityRow]:
+        """Every entity with its type, aliases, and how many articles name it how often.
+
+        ``type`` is a top type or subtype name ("Organization", "CityCouncil"); ``search`` keeps
+        names or aliases containing the text (Turkish-aware, case-insensitive).
+        """
+        known = {t.lower(): t for t in vocab.ENTITY_CLASSES}
+        if type is not None and type.lower() not in known:
+            raise KgError(
+                f"unknown entity type '{type}' (use one of: {', '.join(vocab.ENTITY_CLASSES)})"
+            )
+        wanted = f"civ:{known[type.lower()]}" if type else "?any"
+        tops = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
+        rows = self.query(f"""
+            SELECT ?e ?top (SAMPLE(?sub) AS ?subtype) (SAMPLE(?label) AS ?name)
+                   (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases)
+                   (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
+              VALUES ?top {{ {tops} }}
+              ?e a ?top , {wanted} ; rdfs:label ?label .
+              OPTIONAL {{ ?e a ?sub . FILTER(?sub != ?top) }}
+              OPTIONAL {{ ?e skos:altLabel ?alias }}
+              GRAPH ?g {{ ?e rdfs:label ?l }}
+            }} GROUP BY ?e ?top""")
+        counts = self._mention_counts()
+        needle = fold(search) if search else None
+        found = []
+        for r in rows:
+            aliases = tuple(a for a in (r["aliases"].value if r["aliases"] else "").split("|") if a)
+            name = r["name"].value
+            if needle and not any(needle in fold(n) for n in (name, *aliases)):
+                continue
+            subtype = r["subtype"].value.removeprefix(vocab.CIV) if r["subtype"] else None
+            found.append(
+                EntityRow(
+                    name,
+                    r["top"].value.removeprefix(vocab.CIV),
+                    subtype,
+                    aliases,
+                    counts.get(r["e"].value, 0),
+                    int(r["articles"].value),
+                )
+            )
+        return sorted(found, key=lambda e: (-e.articles, -e.mentions, fold(e.name)))
+
+    def _mention_counts(self) -> dict[str, int]:
+        rows = self.query(
+            "SELECT ?e (SUM(?n) AS ?total) WHERE { GRAPH ?g { ?e civ:mentionCount ?n } } GROUP BY ?e"
+        )
+        return {r["e"].value: int(r["total"].value) for r in rows}
+
+    def remove(self, article_id: str) -> int:
+        """Remove an article and everything it stated; returns how many quads went."""
+        graph = rdf.article_iri(article_id)
+        if graph.value not in self.store.named_graphs():
+            raise KgError(
+                f"no article with id '{article_id}' in this graph", where=str(self.directory)
+            )
+        return self.store.drop_graph(graph)
 
     def count_entities(self) -> int:
         types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)

@@ -67,6 +67,7 @@ class Entity:
     type: str
     subtype: str | None = None
     aliases: tuple[str, ...] = ()
+    mentions: int = 1  # how often the article names it, in any form
 
 
 @dataclass(frozen=True)

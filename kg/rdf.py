@@ -107,6 +107,9 @@ def _entity_quads(entity: Entity, iri: NamedNode, graph: NamedNode) -> Iterator[
     if entity.subtype:
         yield Quad(iri, RDF_TYPE, civ(entity.subtype), graph)
     yield Quad(iri, RDFS_LABEL, Literal(entity.name, language="tr"), graph)
+    yield Quad(
+        iri, civ(vocab.MENTION_COUNT), Literal(str(entity.mentions), datatype=XSD_INTEGER), graph
+    )
     for alias in entity.aliases:
         yield Quad(iri, SKOS_ALT, Literal(alias, language="tr"), graph)
 

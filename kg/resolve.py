@@ -78,12 +78,14 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         if m.tentative and m.type == PERSON:
             groups[key].aliases.append(_surface(m))
     final = {key: group.name for key, group in groups.items()}
+    counts: dict[tuple[str, str], int] = {}
     for m, key in key_of.items():
         names[m] = final[key]
+        counts[key] = counts.get(key, 0) + 1
     entities = []
     for key, group in groups.items():
         aliases = tuple(dict.fromkeys(a for a in group.aliases if a != final[key]))
-        entities.append(Entity(final[key], group.type, group.subtype, aliases))
+        entities.append(Entity(final[key], group.type, group.subtype, aliases, counts.get(key, 1)))
     return Resolution(tuple(entities), names)
 
 

@@ -81,6 +81,17 @@ class EmbeddedStore:
         except OSError as e:
             raise KgError(f"query failed: {_first_line(e)}", where=str(self.path)) from e
 
+    def drop_graph(self, graph: NamedNode) -> int:
+        """Remove a named graph in one transaction; returns how many quads it held."""
+        count = sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+        try:
+            self._store.update(f"DROP SILENT GRAPH {graph}")
+        except OSError as e:
+            raise KgError(
+                f"could not remove graph {graph.value}: {_first_line(e)}", where=str(self.path)
+            ) from e
+        return count
+
     @property
     def raw(self) -> pyoxigraph.Store:
         """The pyoxigraph store itself, for fast paths (views, bulk loads)."""

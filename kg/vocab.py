@@ -118,6 +118,7 @@ DATE = "date"  # xsd:date the fact was reported (the article date)
 CAMEO_CODE = "cameoCode"  # the nearest CAMEO event code of an event class
 STATES_PREDICATE = "statesPredicate"  # which of the 13 predicates a fact class states
 
+MENTION_COUNT = "mentionCount"  # how often an article names an entity (in that article's graph)
 ARTICLE_ID = "articleId"
 OUTLET = "outlet"
 SOURCE_FILE = "sourceFile"
@@ -144,6 +145,7 @@ CIV_TERMS = (
         SOURCE_FILE,
         CAMEO_CODE,
         STATES_PREDICATE,
+        MENTION_COUNT,
     )
 )
 

@@ -142,3 +142,40 @@ def test_export_to_a_file_is_readable_by_others(built, tmp_path):
     assert result.exit_code == 0
     assert target.stat().st_mode & 0o044 == 0o044
     assert "MANİSA-FED" in target.read_text(encoding="utf-8")
+
+
+def test_entities_lists_types_aliases_and_counts(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["entities", str(out), "--format", "json"])
+    rows = {r["name"]: r for r in map(json.loads, result.output.splitlines())}
+    federation = rows["Manisalı Dernekler Federasyonu"]
+    assert federation["type"] == "Organization" and federation["subtype"] == "Federation"
+    assert federation["aliases"] == ["MANİSA-FED"]
+    assert federation["articles"] == 1 and federation["mentions"] >= 3
+
+
+def test_entities_filters_by_type_and_search(built):
+    out, _ = built
+    result = CliRunner().invoke(
+        main, ["entities", str(out), "--type", "Person", "--search", "TOPAÇ"]
+    )
+    assert "Özgür Topaç" in result.output
+    assert "(1 row)" in result.output
+
+
+def test_entities_with_an_unknown_type_names_the_choices(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["entities", str(out), "--type", "Dragon"])
+    assert result.exit_code == 1 and "use one of" in result.output
+
+
+def test_remove_drops_an_article_and_everything_it_stated(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(SEED), "--out", str(out), "--no-html"])
+    article = "aydinses-com-izmir-ve-manisa-arasinda-sivil-toplum-koprusu-gucleniyor"
+    result = CliRunner().invoke(main, ["remove", str(out), article])
+    assert result.exit_code == 0, result.output
+    left = CliRunner().invoke(main, ["query", str(out), "ASK { ?s civ:visited ?o }"])
+    assert left.output.strip() == "false"
+    again = CliRunner().invoke(main, ["remove", str(out), article])
+    assert again.exit_code == 1 and "no article" in again.output
