@@ -244,8 +244,9 @@ def _progress_printer(started: float):
 
 
 def _print_summary(report, seconds: float) -> None:
+    unchanged = f" ({report.unchanged} unchanged, not re-extracted)" if report.unchanged else ""
     click.echo(
-        f"Built {report.out} in {seconds:.1f}s: {report.articles} articles, "
+        f"Built {report.out} in {seconds:.1f}s: {report.articles} articles{unchanged}, "
         f"{report.entities} entities, {sum(report.facts_by_predicate.values())} facts, "
         f"{report.quads} quads"
     )

@@ -22,6 +22,7 @@ from kg.store import EmbeddedStore
 STORE_DIR = "store"
 GRAPH_FILE = "graph"  # + ".trig" etc.
 HTML_FILE = "graph.html"
+UNCHANGED = Problem("", "")  # marks an article that needed no work (not a problem)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class BuildReport:
     """What a build did: counts, the problems it met and where it wrote."""
 
     out: Path
-    articles: int = 0
+    articles: int = 0  # read and in the store (unchanged ones included)
+    unchanged: int = 0  # already stored as they are: not extracted again
     problems: list[Problem] = field(default_factory=list)
     entities: int = 0
     facts_by_predicate: dict[str, int] = field(default_factory=dict)
@@ -89,6 +91,9 @@ class KnowledgeGraph:
         kg._load_ontology()
         for item in read_inputs(inputs):
             problem = item if isinstance(item, Problem) else kg._add_or_report(item)
+            if problem is UNCHANGED:
+                report.unchanged += 1
+                problem = None
             if problem is not None:
                 report.problems.append(problem)
                 if on_problem:
@@ -108,16 +113,24 @@ class KnowledgeGraph:
         return report
 
     def add_article(self, article: Article) -> int:
-        """Extract one article and replace its named graph with what it states; returns quads written."""
+        """Extract one article and replace its named graph with what it states; returns quads written.
+
+        An article whose text, metadata and extractor are unchanged since it was stored is not
+        extracted again (0 is returned): adding new articles to a big store is incremental.
+        """
+        digest = rdf.content_hash(article, EXTRACTOR_VERSION)
+        if self.store.contains(rdf.content_hash_quad(article.id, digest)):
+            return 0
         extraction = extract(article)
-        quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION)
+        quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
         return self.store.replace_graph(rdf.article_iri(article.id), quads)
 
     def _add_or_report(self, article: Article) -> Problem | None:
         """Add an article; a failure becomes a problem naming it, and the build goes on."""
         where = article.source or article.id
         try:
-            self.add_article(article)
+            if not self.add_article(article):
+                return UNCHANGED
         except KgError as e:
             return Problem(where, e.message)
         except Exception as e:  # an extractor bug must not stop a corpus build: report it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -48,11 +49,41 @@ def fact_iri(article_id: str, fact: Fact, s: NamedNode, o: NamedNode) -> NamedNo
     return NamedNode(vocab.EVENT_BASE + digest[:20])
 
 
-def extraction_quads(extraction: Extraction, *, extractor_version: str) -> Iterator[Quad]:
+def content_hash(article: Article, extractor_version: str) -> str:
+    """A key of everything extraction depends on: the same key means the same graph.
+
+    >>> content_hash(Article("a", "Metin."), "v1") == content_hash(Article("a", "Metin."), "v1")
+    True
+    >>> content_hash(Article("a", "Metin."), "v1") == content_hash(Article("a", "Metin."), "v2")
+    False
+    """
+    fields = [
+        article.id,
+        article.text,
+        article.url,
+        article.date,
+        article.title,
+        article.outlet,
+        article.source,
+        extractor_version,
+    ]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+def content_hash_quad(article_id: str, digest: str) -> Quad:
+    graph = article_iri(article_id)
+    return Quad(graph, civ(vocab.CONTENT_HASH), Literal(digest), graph)
+
+
+def extraction_quads(
+    extraction: Extraction, *, extractor_version: str, digest: str | None = None
+) -> Iterator[Quad]:
     """Every quad an article contributes, all in the article's named graph."""
     article = extraction.article
     graph = article_iri(article.id)
     yield from _article_quads(article, graph)
+    if digest is not None:
+        yield content_hash_quad(article.id, digest)
     iris = {}
     for entity in extraction.entities:
         iri = entity_iri(entity.name, entity.type)

@@ -81,6 +81,9 @@ class EmbeddedStore:
         except OSError as e:
             raise KgError(f"query failed: {_first_line(e)}", where=str(self.path)) from e
 
+    def contains(self, quad: Quad) -> bool:
+        return quad in self._store
+
     def drop_graph(self, graph: NamedNode) -> int:
         """Remove a named graph in one transaction; returns how many quads it held."""
         count = sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))

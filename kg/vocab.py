@@ -118,6 +118,9 @@ DATE = "date"  # xsd:date the fact was reported (the article date)
 CAMEO_CODE = "cameoCode"  # the nearest CAMEO event code of an event class
 STATES_PREDICATE = "statesPredicate"  # which of the 13 predicates a fact class states
 
+CONTENT_HASH = (
+    "contentHash"  # key of an article's input and extractor: unchanged -> not re-extracted
+)
 MENTION_COUNT = "mentionCount"  # how often an article names an entity (in that article's graph)
 ARTICLE_ID = "articleId"
 OUTLET = "outlet"
@@ -146,6 +149,7 @@ CIV_TERMS = (
         CAMEO_CODE,
         STATES_PREDICATE,
         MENTION_COUNT,
+        CONTENT_HASH,
     )
 )
 

@@ -8,6 +8,7 @@ import rdflib
 from pyshacl import validate
 
 from kg import KnowledgeGraph, vocab
+from kg import graph as kg_graph
 from kg.errors import KgError
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -144,20 +145,50 @@ def test_bad_inputs_are_reported_and_good_ones_still_built(tmp_path):
 
 
 def test_a_failed_build_leaves_the_existing_store_intact(tmp_path, monkeypatch):
+    article = tmp_path / "haber.txt"
+    shutil.copy(SEED, article)
     out = tmp_path / "out"
-    KnowledgeGraph.build([SEED], out=out, html=False)
+    KnowledgeGraph.build([article], out=out, html=False)
     before = len(KnowledgeGraph.open(out).store)
+    article.write_text(SEED.read_text(encoding="utf-8") + "\nEk paragraf.", encoding="utf-8")
 
     def explode(*args, **kwargs):
         raise RuntimeError("extractor crashed")
 
     monkeypatch.setattr("kg.graph.extract", explode)
-    report = KnowledgeGraph.build([SEED], out=out, html=False)
+    report = KnowledgeGraph.build([article], out=out, html=False)
     assert [p.message for p in report.problems] == [
         "extraction failed: RuntimeError: extractor crashed"
     ]
-    assert report.problems[0].where == str(SEED)
+    assert report.problems[0].where == str(article)
     assert len(KnowledgeGraph.open(out).store) == before
+
+
+def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(
+        "Kula Kent Konseyi, Salihli Belediyesi'ni ziyaret etti.", encoding="utf-8"
+    )
+    (inputs / "b.txt").write_text(
+        "Demirci Kent Konseyi, Selendi Belediyesi'ni ziyaret etti.", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    KnowledgeGraph.build([inputs], out=out, html=False)
+    quads = len(KnowledgeGraph.open(out).store)
+    (inputs / "b.txt").write_text(
+        "Demirci Kent Konseyi, Gördes Belediyesi'ni ziyaret etti.", encoding="utf-8"
+    )
+    seen = []
+    real_extract = kg_graph.extract
+    monkeypatch.setattr(
+        "kg.graph.extract", lambda article: seen.append(article.id) or real_extract(article)
+    )
+    report = KnowledgeGraph.build([inputs], out=out, html=False)
+    assert seen == ["b"]
+    assert (report.articles, report.unchanged) == (2, 1)
+    assert len(KnowledgeGraph.open(out).store) == quads
+    assert ask(KnowledgeGraph.open(out), '?s civ:visited ?o . ?o rdfs:label "Gördes Belediyesi"@tr')
 
 
 def test_unwritable_output_directory_is_a_clear_error(tmp_path):
