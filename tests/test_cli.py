@@ -179,3 +179,8 @@ def test_remove_drops_an_article_and_everything_it_stated(tmp_path):
     assert left.output.strip() == "false"
     again = CliRunner().invoke(main, ["remove", str(out), article])
     assert again.exit_code == 1 and "no article" in again.output
+
+
+def test_build_prints_no_progress_lines_when_not_on_a_terminal(built):
+    _, result = built
+    assert "/s)" not in result.output and "\r" not in result.output
