@@ -584,3 +584,8 @@ def test_a_place_in_the_ablative_is_not_a_visitor():
     assert not any(
         p == "visited" for _, p, _ in facts_of("Manisa'dan Bornova Belediyesi'ne ziyaret")
     )
+
+
+def test_visit_named_by_a_nominalised_verb_takes_its_actor_in_the_genitive():
+    text = "Buca Kent Konseyi'nin Konak Belediyesi'ne yaptığı ziyarette projeler konuşuldu."
+    assert ("Buca Kent Konseyi", "visited", "Konak Belediyesi") in facts_of(text)

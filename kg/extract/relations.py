@@ -98,7 +98,7 @@ def read_events(
         return facts, pending, previous_subject
     for start, end, cue in find_cues(reading, lang):
         if cue.voice == "noun":
-            facts.extend(_noun_form(reading, parties, cue, start, end))
+            facts.extend(_noun_form(reading, parties, lang, cue, start, end))
         elif cue.voice == "passive":
             facts.extend(_passive(reading, parties, lang, cue, start, end, pending))
         else:
@@ -369,12 +369,24 @@ def _among(
 
 
 def _noun_form(
-    reading: SentenceReading, parties: Sequence[Party], cue: Cue, start: int, end: int
+    reading: SentenceReading,
+    parties: Sequence[Party],
+    lang: Turkish,
+    cue: Cue,
+    start: int,
+    end: int,
 ) -> list[Fact]:
     """Headline form: "X'den Y'ye ziyaret" — the actor in the ablative, the other party in the cue's case."""
     actors = [
         p for p in parties if p.mention.case == "abl" and p.end <= start and p.mention.type != PLACE
     ]  # "İzmir'den Ankara'ya ziyaret": a place is where one comes from, not who visits
+    if not actors and start and _is_nominalised(reading.tokens[start - 1], lang):
+        # "X'in Y'ye yaptığı ziyarette": the actor of a nominalised verb is in the genitive
+        actors = [
+            p
+            for p in parties
+            if p.mention.case == "gen" and p.end <= start and p.mention.type != PLACE
+        ]
     others = [p for p in parties if p.mention.case == cue.object_case and p.end <= start]
     if not actors or not others:
         return []
