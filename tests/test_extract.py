@@ -589,3 +589,19 @@ def test_a_place_in_the_ablative_is_not_a_visitor():
 def test_visit_named_by_a_nominalised_verb_takes_its_actor_in_the_genitive():
     text = "Buca Kent Konseyi'nin Konak Belediyesi'ne yaptığı ziyarette projeler konuşuldu."
     assert ("Buca Kent Konseyi", "visited", "Konak Belediyesi") in facts_of(text)
+
+
+def test_three_titled_visitors_are_their_bodies_visiting():
+    text = (
+        "Kula Belediye Başkanı Ali Ak, Demirci Belediye Başkanı Oya Er ve Selendi Belediye "
+        "Başkanı Can Ay, Manisa Valiliği'ni ziyaret etti."
+    )
+    facts = facts_of(text)
+    for body in ("Kula Belediyesi", "Demirci Belediyesi", "Selendi Belediyesi"):
+        assert (body, "visited", "Manisa Valiliği") in facts
+    assert ("Ali Ak", "visited", "Manisa Valiliği") not in facts
+
+
+def test_two_titled_visitors_stay_people():
+    text = "Kula Belediye Başkanı Ali Ak ve Demirci Belediye Başkanı Oya Er, Manisa Valiliği'ni ziyaret etti."
+    assert ("Ali Ak", "visited", "Manisa Valiliği") in facts_of(text)

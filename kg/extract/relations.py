@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import PREFIX, Cue, Turkish
@@ -145,6 +145,7 @@ def _active(
         return _among(reading, [*subjects, *objects], cue.predicate, end, confidence)
     if cue.reverse:
         subjects, objects = objects, subjects
+    subjects = _as_bodies(reading, subjects)  # "A, B ve C başkanları D'yi ziyaret etti"
     return _facts(reading, subjects, cue.predicate, objects, end, confidence)
 
 
@@ -351,21 +352,22 @@ def _among(
     cue_end: int,
     confidence: float,
 ) -> list[Fact]:
-    """A symmetric relation among every pair of a coordinated group ("A, B ve C protokol imzaladı").
-
-    Following the guideline, in a group of three or more a person who heads an organisation
-    stands for it (three mayors signing is their municipalities signing)."""
-    heads = {f.s: f.o for f in reading.facts if f.p == "headOf"}
-    names = [heads.get(p.name, p.name) if len(group) >= 3 else p.name for p in group]
+    """A symmetric relation among every pair of a coordinated group ("A, B ve C protokol imzaladı")."""
+    group = _as_bodies(reading, group)
     facts = []
     for i, a in enumerate(group):
-        for j in range(i + 1, len(group)):
-            pair = (
-                Party(names[i], a.mention, a.index, a.end),
-                Party(names[j], group[j].mention, group[j].index, group[j].end),
-            )
-            facts.extend(_facts(reading, pair[:1], predicate, pair[1:], cue_end, confidence))
+        for b in group[i + 1 :]:
+            facts.extend(_facts(reading, [a], predicate, [b], cue_end, confidence))
     return facts
+
+
+def _as_bodies(reading: SentenceReading, group: Sequence[Party]) -> list[Party]:
+    """Guideline rule 8: in a group of three or more, a person who heads an organisation stands
+    for it (three mayors signing is their municipalities signing)."""
+    if len(group) < 3:
+        return list(group)
+    heads = {f.s: f.o for f in reading.facts if f.p == "headOf"}
+    return [replace(p, name=heads.get(p.name, p.name)) for p in group]
 
 
 def _noun_form(
