@@ -9,13 +9,12 @@ Deterministic for a seed.
 
 from __future__ import annotations
 
-import csv
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from kg.lang.tr import data_lines, data_rows
 from kg.lang.tr.text import lower, upper
 from kg.model import Article
 
@@ -233,25 +232,14 @@ class Person:
         return " ".join(filter(None, (self.title, self.given, surname)))
 
 
-def _data_lines(name: str) -> list[str]:
-    """The lines of a data file in kg/lang/tr, without '#' comments and blank lines."""
-    text = resources.files("kg.lang.tr").joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def _gazetteer() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
     """Provinces, their districts and the given names, in file order (so seeds stay stable)."""
-    provinces = tuple(
-        r["name"]
-        for r in csv.DictReader(
-            _data_lines("provinces.tsv"), delimiter="\t", quoting=csv.QUOTE_NONE
-        )
-    )
+    provinces = tuple(r["name"] for r in data_rows("provinces.tsv"))
     districts: dict[str, list[str]] = {p: [] for p in provinces}
-    for row in csv.DictReader(_data_lines("districts.tsv"), delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in data_rows("districts.tsv"):
         districts.setdefault(row["province"], []).append(row["name"])
-    given = tuple(line.strip() for line in _data_lines("given_names.txt"))  # no header line
+    given = tuple(line.strip() for line in data_lines("given_names.txt"))  # no header line
     return provinces, {p: tuple(d) for p, d in districts.items()}, given
 
 

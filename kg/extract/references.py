@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import PREFIX, OrgHead, Turkish, prefix
-from kg.lang.tr.morphology import inflection_of
+from kg.lang.tr.morphology import group_noun, inflection_of
 from kg.lang.tr.text import Token
 from kg.model import ORGANIZATION, Mention
 
@@ -27,9 +27,7 @@ def find_references(reading: SentenceReading, lang: Turkish) -> None:
                 continue
             last = words[-1]
             group = tokens[i + n] if i + n < len(tokens) else None
-            group_stem = next(
-                (g for g in lang.group_nouns if group and group.key.startswith(g)), None
-            )
+            group_stem = group_noun(group.key, lang) if group else None
             if group_stem and last.key in (stems[-1], head.words[-1]):
                 case = inflection_of(group.key, group_stem, lang)
                 end_token = group

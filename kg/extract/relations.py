@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import PREFIX, Cue, Turkish
-from kg.lang.tr.morphology import inflection_of
+from kg.lang.tr.morphology import group_noun, inflection_of
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PLACE, Fact, Mention
 from kg.resolve import Resolution
@@ -214,7 +214,7 @@ def _case_of(reading: SentenceReading, party: Party, lang: Turkish) -> str:
         # "X'in çalışmalarına katkı sundu": the possessed noun's case is X's part in the event
         return next((c for e, c in lang.possessed_case if after.key.endswith(e)), "gen")
     if after is not None and party.mention.case == "nom":
-        group = next((g for g in lang.group_nouns if after.key.startswith(g)), None)
+        group = group_noun(after.key, lang)
         if group is not None:  # "Yürütme Kurulu üyelerine": the members' case is the body's
             return inflection_of(after.key, group, lang) or "nom"
         role = lang.function_words.get(after.key)

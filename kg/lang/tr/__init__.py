@@ -90,13 +90,17 @@ class Turkish:
     )
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    """Rows of a data file: '#' lines are comments, the first other line names the columns."""
+def data_lines(name: str) -> list[str]:
+    """The lines of a data file beside this module, without '#' comments and blank lines."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def data_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file, in file order: the first non-comment line names the columns."""
     return [
         {k: normalise(v).strip() for k, v in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in csv.DictReader(data_lines(name), delimiter="\t", quoting=csv.QUOTE_NONE)
     ]
 
 
@@ -158,20 +162,20 @@ def turkish() -> Turkish:
 
 def _load() -> Turkish:
     places: dict[str, Place] = {}
-    for row in _rows("countries.tsv"):
+    for row in data_rows("countries.tsv"):
         for name in [row["name"], *filter(None, row.get("aliases", "").split("|"))]:
             places[lower(name)] = Place(row["name"], "Country")
-    for row in _rows("districts.tsv"):
+    for row in data_rows("districts.tsv"):
         places.setdefault(lower(row["name"]), Place(row["name"], "District", row["province"]))
     demonyms = {}
-    for row in _rows("provinces.tsv"):
+    for row in data_rows("provinces.tsv"):
         places[lower(row["name"])] = Place(row["name"], "Province")
         demonyms[lower(row["demonym"])] = row["name"]
-    honorific_rows = _rows("honorifics.tsv")
+    honorific_rows = data_rows("honorifics.tsv")
     return Turkish(
         org_heads=tuple(
             OrgHead(_words(r["head"]), _optional(r["subtype"]), r["kind"])
-            for r in _rows("org_heads.tsv")
+            for r in data_rows("org_heads.tsv")
         ),
         titles=tuple(
             Title(
@@ -180,13 +184,13 @@ def _load() -> Turkish:
                 _optional(r["implied_head"]),
                 r["number"] == "plural",
             )
-            for r in _rows("titles.tsv")
+            for r in data_rows("titles.tsv")
         ),
         honorifics=frozenset(r["word"] for r in honorific_rows),
         abbreviations=frozenset(
             r["word"] + "." for r in honorific_rows if r["abbreviation"] == "yes"
         ),
-        group_nouns=frozenset(r["noun"] for r in _rows("group_nouns.tsv")),
+        group_nouns=frozenset(r["noun"] for r in data_rows("group_nouns.tsv")),
         cues=tuple(
             Cue(
                 r["predicate"],
@@ -195,40 +199,35 @@ def _load() -> Turkish:
                 r["voice"],
                 r["direction"] == "reverse",
             )
-            for r in _rows("cues.tsv")
+            for r in data_rows("cues.tsv")
         ),
-        suffixes={r["suffix"]: r["case"] for r in _rows("suffixes.tsv")},
-        function_words={r["word"]: r["role"] for r in _rows("function_words.tsv")},
+        suffixes={r["suffix"]: r["case"] for r in data_rows("suffixes.tsv")},
+        function_words={r["word"]: r["role"] for r in data_rows("function_words.tsv")},
         places=places,
         demonyms=demonyms,
         possessive_endings=tuple(
-            sorted((r["ending"] for r in _rows("possessives.tsv")), key=len, reverse=True)
+            sorted((r["ending"] for r in data_rows("possessives.tsv")), key=len, reverse=True)
         ),
-        softening={r["written"]: r["bare"] for r in _rows("softening.tsv")},
-        participle_endings=tuple(r["ending"] for r in _rows("participles.tsv")),
-        nominalised_endings=tuple(r["ending"] for r in _rows("nominalised.tsv")),
-        address_words=frozenset(r["word"] for r in _rows("address_words.tsv")),
-        months={r["name"]: int(r["number"]) for r in _rows("months.tsv")},
-        former_words=frozenset(r["word"] for r in _rows("former_words.tsv")),
+        softening={r["written"]: r["bare"] for r in data_rows("softening.tsv")},
+        participle_endings=tuple(r["ending"] for r in data_rows("participles.tsv")),
+        nominalised_endings=tuple(r["ending"] for r in data_rows("nominalised.tsv")),
+        address_words=frozenset(r["word"] for r in data_rows("address_words.tsv")),
+        months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
+        former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
         place_heads={
-            r["head"]: (r["subtype"], r["keep"] == "yes") for r in _rows("place_heads.tsv")
+            r["head"]: (r["subtype"], r["keep"] == "yes") for r in data_rows("place_heads.tsv")
         },
-        source_words=frozenset(r["word"] for r in _rows("source_words.tsv")),
-        first_person_endings=tuple(r["ending"] for r in _rows("first_person.tsv")),
+        source_words=frozenset(r["word"] for r in data_rows("source_words.tsv")),
+        first_person_endings=tuple(r["ending"] for r in data_rows("first_person.tsv")),
         possessed_case=tuple(
             sorted(
-                ((r["ending"], r["case"]) for r in _rows("possessed_case.tsv")),
+                ((r["ending"], r["case"]) for r in data_rows("possessed_case.tsv")),
                 key=lambda row: len(row[0]),
                 reverse=True,
             )
         ),
-        known_acronyms={r["acronym"]: _optional(r["subtype"]) for r in _rows("known_acronyms.tsv")},
-        given_names=frozenset(
-            lower(line.strip())
-            for line in resources.files(__package__)
-            .joinpath("given_names.txt")
-            .read_text(encoding="utf-8")
-            .splitlines()
-            if line.strip() and not line.startswith("#")
-        ),
+        known_acronyms={
+            r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
+        },
+        given_names=frozenset(lower(line.strip()) for line in data_lines("given_names.txt")),
     )

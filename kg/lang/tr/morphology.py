@@ -77,3 +77,13 @@ def bare_noun(word: str, lang: Turkish) -> str:
     if stem == word:
         return word
     return stem[:-1] + lang.softening.get(stem[-1], stem[-1])
+
+
+def group_noun(word: str, lang: Turkish) -> str | None:
+    """The group noun ("üyeleri", "yetkilileri") a lower-case word starts with, if any.
+
+    >>> from kg.lang.tr import turkish
+    >>> group_noun("üyelerine", turkish()), group_noun("toplantı", turkish())
+    ('üyeleri', None)
+    """
+    return next((g for g in lang.group_nouns if word.startswith(g)), None)
