@@ -270,13 +270,23 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
 
 
 def _add_acronym(reading: SentenceReading, i: int, *, attributive: bool = False) -> Mention:
-    """An organisation written as an acronym: a known national body, or one the article defines."""
+    """An organisation written as an acronym: a known national body, one the article defines, or
+    one another article defines (cross-article resolution joins it to its long form). In a
+    heading written in capitals an all-caps word is just a word: kept only if the article
+    defines it."""
     acronym = reading.tokens[i].base
     known = acronym in reading.lang.known_acronyms
     subtype = reading.lang.known_acronyms.get(acronym)
+    tentative = not known and _in_capitals(reading.tokens)
     return add_mention(
-        reading, [i], ORGANIZATION, acronym, subtype, attributive=attributive, tentative=not known
+        reading, [i], ORGANIZATION, acronym, subtype, attributive=attributive, tentative=tentative
     )
+
+
+def _in_capitals(tokens: list[Token]) -> bool:
+    """Whether most words of the sentence are written in capitals (a heading, a slogan)."""
+    words = [t for t in tokens if t.base[:1].isalpha() and len(t.base) > 1]
+    return 2 * sum(is_all_caps(t.base) for t in words) > len(words)
 
 
 def _read_org(
