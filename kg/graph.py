@@ -6,18 +6,19 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph
 
-from kg import rdf, views, vocab
+from kg import merge, rdf, views, vocab
 from kg.errors import KgError
 from kg.lang.tr.text import fold
 from kg.model import Article, Problem
 from kg.pipeline import EXTRACTOR_VERSION, extract
 from kg.readers import read_inputs
-from kg.store import EmbeddedStore
+from kg.store import EmbeddedStore, replace_graph_operations
 
 STORE_DIR = "store"
 GRAPH_FILE = "graph"  # + ".trig" etc.
@@ -102,6 +103,7 @@ class KnowledgeGraph:
             report.articles += 1
             if on_progress:
                 on_progress(report.articles)
+        kg.consolidate()
         kg.store.flush()
         for fmt in formats:
             report.outputs.append(kg.export(out / f"{GRAPH_FILE}.{fmt}", fmt))
@@ -136,6 +138,77 @@ class KnowledgeGraph:
         except Exception as e:  # an extractor bug must not stop a corpus build: report it
             return Problem(where, f"extraction failed: {type(e).__name__}: {e}")
         return None
+
+    def consolidate(self) -> None:
+        """Join what the articles say to each other, in one transaction (``build`` and ``remove`` call it).
+
+        An entity written alone as another's alias ("İBB") takes the IRI of the entity that owns the
+        alias; every entity keeps one ``rdfs:label`` across all articles (other spellings become
+        ``skos:altLabel``); and the merged graph is rebuilt: one ``civ:ReportedEvent`` per event with
+        every article that reports it, and each organisation's head post (``org:Post``).
+        """
+        names = self._entity_names()
+        iri_of = {(n.type, n.iri.rsplit("/", 1)[-1]): n.iri for n in names}
+        rewrites = merge.iri_rewrites(names, iri_of)
+        labels = merge.canonical_labels(names, rewrites)
+        facts = self._reported_facts()
+        events = merge.merge_events(
+            facts,
+            rewrites,
+            predicates=vocab.EVENT_PREDICATES,
+            symmetric=vocab.SYMMETRIC_PREDICATES,
+        )
+        posts = merge.post_holders(facts, rewrites, predicate="headOf")
+        self.store.update(
+            [
+                *rdf.rewrite_update(rewrites),
+                *rdf.relabel_update(merge.relabels(names, rewrites, labels)),
+                *replace_graph_operations(rdf.MERGED_GRAPH, rdf.merged_quads(events, posts)),
+            ]
+        )
+
+    def _entity_names(self) -> list[merge.EntityName]:
+        tops = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
+        rows = self.query(f"""
+            SELECT ?g ?e ?top ?name ?alias WHERE {{
+              VALUES ?top {{ {tops} }}
+              GRAPH ?g {{
+                ?e a ?top .
+                {{ ?e rdfs:label ?name BIND(false AS ?alias) }}
+                UNION {{ ?e skos:altLabel ?name BIND(true AS ?alias) }}
+              }}
+            }}""")
+        return [
+            merge.EntityName(
+                r["g"].value,
+                r["e"].value,
+                r["top"].value.removeprefix(vocab.CIV),
+                r["name"].value,
+                r["alias"].value == "true",
+            )
+            for r in rows
+        ]
+
+    def _reported_facts(self) -> list[merge.ReportedFact]:
+        rows = self.query(f"""
+            SELECT ?g ?f ?p ?s ?o ?date WHERE {{
+              GRAPH ?g {{
+                ?f civ:relation ?p ; civ:agent ?s ; civ:counterpart ?o .
+                OPTIONAL {{ ?f civ:date ?date }}
+              }}
+              FILTER (?g != <{vocab.MERGED_GRAPH}>)
+            }}""")
+        return [
+            merge.ReportedFact(
+                r["f"].value,
+                r["g"].value,
+                r["p"].value.removeprefix(vocab.CIV),
+                r["s"].value,
+                r["o"].value,
+                _date(r["date"]),
+            )
+            for r in rows
+        ]
 
     def query(self, sparql: str):
         """Run SPARQL over the union of all article graphs (civ:, rdfs:, schema: ... prefixes predeclared)."""
@@ -215,7 +288,9 @@ class KnowledgeGraph:
             raise KgError(
                 f"no article with id '{article_id}' in this graph", where=str(self.directory)
             )
-        return self.store.drop_graph(graph)
+        removed = self.store.drop_graph(graph)
+        self.consolidate()
+        return removed
 
     def count_entities(self) -> int:
         types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
@@ -226,7 +301,8 @@ class KnowledgeGraph:
 
     def count_facts(self) -> dict[str, int]:
         rows = self.query(
-            "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f civ:relation ?p } GROUP BY ?p"
+            "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f civ:relation ?p "
+            "FILTER NOT EXISTS { ?f a civ:ReportedEvent } } GROUP BY ?p"
         )
         counts = Counter({r["p"].value.removeprefix(vocab.CIV): int(r["n"].value) for r in rows})
         return dict(sorted(counts.items()))
@@ -240,6 +316,13 @@ class KnowledgeGraph:
         self.store.replace_graph(
             graph, (pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         )
+
+
+def _date(term) -> date | None:
+    try:
+        return date.fromisoformat(term.value) if term is not None else None
+    except ValueError:  # a malformed date in a hand-made graph: treat the report as undated
+        return None
 
 
 def _check_writable(out: Path) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import vocab
 from kg.lang.tr.text import slug
+from kg.merge import MergedEvent, Relabel
 from kg.model import Article, Byline, Entity, Extraction, Fact
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
@@ -20,6 +21,11 @@ PROV_DERIVED = NamedNode(vocab.PROV + "wasDerivedFrom")
 XSD_DATE = NamedNode(vocab.XSD + "date")
 XSD_DECIMAL = NamedNode(vocab.XSD + "decimal")
 XSD_INTEGER = NamedNode(vocab.XSD + "integer")
+MERGED_GRAPH = NamedNode(vocab.MERGED_GRAPH)
+
+
+def org(term: str) -> NamedNode:
+    return NamedNode(vocab.ORG + term)
 
 
 def civ(term: str) -> NamedNode:
@@ -95,6 +101,8 @@ def extraction_quads(
         s, o = iris[fact.s], iris[fact.o]
         yield Quad(s, civ(fact.p), o, graph)
         yield from _fact_quads(article, fact, s, o, graph, extractor_version)
+        if fact.p in vocab.ROLE_OF:
+            yield from _membership_quads(article, fact, s, o, graph)
 
 
 def _article_quads(article: Article, graph: NamedNode) -> Iterator[Quad]:
@@ -170,3 +178,89 @@ def _fact_quads(
     if article.date:
         yield Quad(node, civ(vocab.DATE), Literal(article.date, datatype=XSD_DATE), graph)
     yield Quad(node, PROV_DERIVED, graph, graph)
+
+
+def _membership_quads(
+    article: Article, fact: Fact, s: NamedNode, o: NamedNode, graph: NamedNode
+) -> Iterator[Quad]:
+    """headOf/memberOf as an org:Membership observed on the article's date (roles over time)."""
+    digest = hashlib.sha1(f"{article.id}\n{s.value}\n{fact.p}\n{o.value}".encode()).hexdigest()
+    node = NamedNode(vocab.MEMBERSHIP_BASE + digest[:20])
+    yield Quad(node, RDF_TYPE, org("Membership"), graph)
+    yield Quad(node, org("member"), s, graph)
+    yield Quad(node, org("organization"), o, graph)
+    yield Quad(node, org("role"), civ(vocab.ROLE_OF[fact.p]), graph)
+    if article.date:
+        yield Quad(node, civ(vocab.OBSERVED_ON), Literal(article.date, datatype=XSD_DATE), graph)
+    yield Quad(node, PROV_DERIVED, graph, graph)
+
+
+def reported_event_iri(event: MergedEvent) -> NamedNode:
+    """The IRI of an event as all its reports tell it: its parties, relation and first date."""
+    key = f"{event.s}\n{event.predicate}\n{event.o}\n{event.first or ''}"
+    return NamedNode(vocab.REPORTED_EVENT_BASE + hashlib.sha1(key.encode()).hexdigest()[:20])
+
+
+def post_iri(organization: str) -> NamedNode:
+    """The head post of an organisation, named after the organisation's own key.
+
+    >>> post_iri("https://w3id.org/civic-kg/id/organization/izmir-kent-konseyi").value
+    'https://w3id.org/civic-kg/post/organization/izmir-kent-konseyi/head'
+    """
+    return NamedNode(vocab.POST_BASE + organization.removeprefix(vocab.ENTITY_BASE) + "/head")
+
+
+def merged_quads(
+    events: Iterable[MergedEvent], head_posts: Mapping[str, Iterable[str]]
+) -> Iterator[Quad]:
+    """The merged graph: one civ:ReportedEvent per event with all its sources, and head posts."""
+    graph = MERGED_GRAPH
+    for event in events:
+        node = reported_event_iri(event)
+        yield Quad(node, RDF_TYPE, civ(vocab.REPORTED_EVENT), graph)
+        yield Quad(node, civ(vocab.RELATION), civ(event.predicate), graph)
+        yield Quad(node, civ(vocab.AGENT), NamedNode(event.s), graph)
+        yield Quad(node, civ(vocab.COUNTERPART), NamedNode(event.o), graph)
+        for prop, day in ((vocab.FIRST_REPORTED, event.first), (vocab.LAST_REPORTED, event.last)):
+            if day is not None:
+                yield Quad(node, civ(prop), Literal(day.isoformat(), datatype=XSD_DATE), graph)
+        for fact in event.facts:
+            yield Quad(node, civ(vocab.REPORT), NamedNode(fact), graph)
+        for article in event.articles:
+            yield Quad(node, PROV_DERIVED, NamedNode(article), graph)
+        count = Literal(str(len(event.articles)), datatype=XSD_INTEGER)
+        yield Quad(node, civ(vocab.SOURCE_COUNT), count, graph)
+    for organization, holders in head_posts.items():
+        post = post_iri(organization)
+        yield Quad(post, RDF_TYPE, org("Post"), graph)
+        yield Quad(post, org("postIn"), NamedNode(organization), graph)
+        yield Quad(post, org("role"), civ(vocab.HEAD_ROLE), graph)
+        for person in holders:
+            yield Quad(post, org("heldBy"), NamedNode(person), graph)
+
+
+def rewrite_update(rewrites: Mapping[str, str]) -> list[str]:
+    """SPARQL update operations that put ``new`` for ``old`` in every article graph, both ways round."""
+    if not rewrites:
+        return []
+    pairs = " ".join(f"(<{old}> <{new}>)" for old, new in sorted(rewrites.items()))
+    merged = f"<{vocab.MERGED_GRAPH}>"
+    return [
+        f"DELETE {{ GRAPH ?g {{ ?old ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?new ?p ?o }} }} "
+        f"WHERE {{ VALUES (?old ?new) {{ {pairs} }} GRAPH ?g {{ ?old ?p ?o }} FILTER(?g != {merged}) }}",
+        f"DELETE {{ GRAPH ?g {{ ?s ?p ?old }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?new }} }} "
+        f"WHERE {{ VALUES (?old ?new) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?old }} FILTER(?g != {merged}) }}",
+    ]
+
+
+def relabel_update(changes: Iterable[Relabel]) -> list[str]:
+    """SPARQL update operations: each change's old label becomes an alias, the canonical one the label."""
+    removed, added = [], []
+    for c in changes:
+        graph, iri = NamedNode(c.graph), NamedNode(c.iri)
+        old, new = Literal(c.old, language="tr"), Literal(c.new, language="tr")
+        removed.append(f"GRAPH {graph} {{ {iri} {RDFS_LABEL} {old} }}")
+        added.append(f"GRAPH {graph} {{ {iri} {RDFS_LABEL} {new} . {iri} {SKOS_ALT} {old} }}")
+    if not removed:
+        return []
+    return ["DELETE DATA { " + " ".join(removed) + " }", "INSERT DATA { " + " ".join(added) + " }"]

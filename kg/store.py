@@ -56,19 +56,21 @@ class EmbeddedStore:
         Readers see either the old graph or the new one, never a mix, and a crash mid-way
         leaves the old one: the drop and the insert are one SPARQL update, one transaction.
         """
-        lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
-        update = (
-            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n"
-            + "\n".join(lines)
-            + "\n} }"
-        )
+        quads = list(quads)
+        self.update(replace_graph_operations(graph, quads))
+        return len(quads)
+
+    def update(self, operations: Iterable[str]) -> None:
+        """Run SPARQL update operations as one request: one transaction, all or nothing."""
+        request = " ;\n".join(operations)
+        if not request:
+            return
         try:
-            self._store.update(update)
+            self._store.update(request)
         except (OSError, SyntaxError, ValueError) as e:
             raise KgError(
-                f"could not write graph {graph.value}: {_first_line(e)}", where=str(self.path)
+                f"could not update the store: {_first_line(e)}", where=str(self.path)
             ) from e
-        return len(lines)
 
     def query(self, sparql: str):
         """Run a SPARQL query with the union of all named graphs as the default graph."""
@@ -131,6 +133,13 @@ class EmbeddedStore:
 
     def flush(self) -> None:
         self._store.flush()
+
+
+def replace_graph_operations(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
+    """The two SPARQL update operations that replace a named graph's content with ``quads``."""
+    lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
+    insert = f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
+    return [f"DROP SILENT GRAPH {graph}", insert]
 
 
 def _atomic_write(target: Path, write) -> Path:

@@ -10,6 +10,10 @@ ENTITY_BASE = BASE + "id/"  # + {person|organization|place}/{key}
 ARTICLE_BASE = BASE + "article/"  # + {article key}; also the article's named graph
 EVENT_BASE = BASE + "fact/"  # + {hash}
 ONTOLOGY_GRAPH = BASE + "graph/ontology"
+MERGED_GRAPH = BASE + "graph/merged"  # what all articles say together: merged events, posts
+REPORTED_EVENT_BASE = BASE + "event/"  # + {hash}: one event as all its reports tell it
+MEMBERSHIP_BASE = BASE + "membership/"  # + {hash}: a headOf/memberOf seen in one article
+POST_BASE = BASE + "post/"  # + {entity key}/head: an organisation's head post
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -123,6 +127,17 @@ CONTENT_HASH = (
 )
 MENTION_COUNT = "mentionCount"  # how often an article names an entity (in that article's graph)
 ARTICLE_ID = "articleId"
+
+# Across articles (the merged graph) and roles over time (W3C ORG).
+REPORTED_EVENT = "ReportedEvent"  # one event with every article that reports it
+REPORT = "report"  # a fact node by which one article reports the event
+SOURCE_COUNT = "sourceCount"  # how many articles report the event
+FIRST_REPORTED = "firstReported"  # the earliest and latest dates the event was reported
+LAST_REPORTED = "lastReported"
+OBSERVED_ON = "observedOn"  # the date an article showed an org:Membership to hold
+HEAD_ROLE = "headRole"  # org:Role of a head (headOf)
+MEMBER_ROLE = "memberRole"  # org:Role of a member (memberOf)
+ROLE_OF = {"headOf": HEAD_ROLE, "memberOf": MEMBER_ROLE}
 OUTLET = "outlet"
 SOURCE_FILE = "sourceFile"
 
@@ -150,6 +165,14 @@ CIV_TERMS = (
         STATES_PREDICATE,
         MENTION_COUNT,
         CONTENT_HASH,
+        REPORTED_EVENT,
+        REPORT,
+        SOURCE_COUNT,
+        FIRST_REPORTED,
+        LAST_REPORTED,
+        OBSERVED_ON,
+        HEAD_ROLE,
+        MEMBER_ROLE,
     )
 )
 

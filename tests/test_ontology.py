@@ -25,7 +25,13 @@ MANISA_FED = ID["organization/manisali-dernekler-federasyonu"]
 TOPAC = ID["person/ozgur-topac"]
 IZMIR = ID["place/izmir"]
 
-DECLARATION_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+DECLARATION_TYPES = (
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    OWL.NamedIndividual,
+)
 
 
 @pytest.fixture(scope="module")
@@ -334,3 +340,38 @@ def test_an_article_without_an_id_is_a_violation(shapes):
     g = article_graph()
     g.remove((ARTICLE, CIV.articleId, None))
     assert violations(g, shapes) == {(ARTICLE, CIV.articleId, SH.MinCountConstraintComponent)}
+
+
+def reported_event(count: int) -> tuple[Graph, URIRef]:
+    g = Graph()
+    event = URIRef(vocab.REPORTED_EVENT_BASE + "e1")
+    g.add((event, RDF.type, CIV.ReportedEvent))
+    g.add((event, CIV.relation, CIV.visited))
+    g.add((event, CIV.agent, KENT_KONSEYI))
+    g.add((event, CIV.counterpart, MANISA_FED))
+    g.add((event, CIV.report, FACT["f1"]))
+    g.add((event, PROV.wasDerivedFrom, ARTICLE))
+    g.add((event, PROV.wasDerivedFrom, URIRef(vocab.ARTICLE_BASE + "another")))
+    g.add((event, CIV.sourceCount, Literal(count)))
+    return g, event
+
+
+def test_a_reported_event_counting_its_sources_right_conforms(shapes):
+    g, _ = reported_event(2)
+    assert violations(g, shapes) == set()
+
+
+def test_a_reported_event_whose_source_count_is_wrong_is_a_violation(shapes):
+    g, event = reported_event(3)
+    assert violations(g, shapes) == {(event, None, SH.SPARQLConstraintComponent)}
+
+
+def test_a_membership_in_an_unknown_role_is_a_violation(shapes):
+    g = article_graph()
+    membership = URIRef(vocab.MEMBERSHIP_BASE + "m1")
+    ORG = Namespace(vocab.ORG)
+    g.add((membership, RDF.type, ORG.Membership))
+    g.add((membership, ORG.member, TOPAC))
+    g.add((membership, ORG.organization, KENT_KONSEYI))
+    g.add((membership, ORG.role, CIV.chairOfEverything))
+    assert violations(g, shapes) == {(membership, ORG.role, SH.InConstraintComponent)}

@@ -1,0 +1,218 @@
+"""Cross-article consolidation: one IRI and one label per entity, one node per event many outlets report.
+
+Pure functions over plain rows read from the store; ``KnowledgeGraph.consolidate`` reads the rows,
+calls these and writes the result in one transaction. Within an article, ``kg.resolve`` has
+already merged an article's own spellings; this module only joins what articles say to each other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from kg.lang.tr.text import is_all_caps, slug
+from kg.model import PERSON
+
+SAME_EVENT_DAYS = (
+    3  # reports of one (agent, relation, counterpart) this close together are one event
+)
+
+
+@dataclass(frozen=True)
+class EntityName:
+    """One name an article graph gives an entity: its ``rdfs:label`` or a ``skos:altLabel``."""
+
+    graph: str
+    iri: str
+    type: str  # top type: Person, Organization, Place
+    name: str
+    alias: bool = False
+
+
+@dataclass(frozen=True)
+class Relabel:
+    """In ``graph``, the label ``old`` of ``iri`` gives way to ``new`` (``old`` stays as an alias)."""
+
+    graph: str
+    iri: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ReportedFact:
+    """A fact node of one article graph: who did what to whom, reported on ``date``."""
+
+    fact: str
+    graph: str
+    predicate: str
+    s: str
+    o: str
+    date: date | None
+
+
+@dataclass(frozen=True)
+class MergedEvent:
+    """One event as every article that reports it tells it: the fact nodes and their articles."""
+
+    predicate: str
+    s: str
+    o: str
+    first: date | None
+    last: date | None
+    facts: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+def iri_rewrites(
+    names: Iterable[EntityName], iri_of: Mapping[tuple[str, str], str]
+) -> dict[str, str]:
+    """Which entity IRIs are another entity's alias written alone, and the IRI they stand for.
+
+    An article that defines "İzmir Büyükşehir Belediyesi (İBB)" gives the long form's node the alias
+    İBB; another article that only says "İBB" made a node of its own, whose key is the alias's key.
+    That node is the long form's, provided exactly one entity of the type owns the alias. People are
+    left alone: their aliases are bare surnames, which are only resolved inside their own article.
+    ``iri_of`` maps (type, slug) of the IRIs in the store to the IRI.
+
+    >>> names = [EntityName("a", "id/org/ibb-long", "Organization", "İBB", alias=True)]
+    >>> iri_rewrites(names, {("Organization", "ibb"): "id/org/ibb"})
+    {'id/org/ibb': 'id/org/ibb-long'}
+    """
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for n in names:
+        if n.alias and n.type != PERSON:
+            owners[(n.type, slug(n.name))].add(n.iri)
+    rewrites = {}
+    for key, iris in owners.items():
+        alone = iri_of.get(key)
+        if alone is not None and len(iris) == 1 and alone not in iris:
+            rewrites[alone] = next(iter(iris))
+    return _follow(rewrites)
+
+
+def _follow(rewrites: dict[str, str]) -> dict[str, str]:
+    """Each IRI mapped to the end of its chain of rewrites; a cycle is left out."""
+    final = {}
+    for start in rewrites:
+        seen, iri = {start}, rewrites[start]
+        while iri in rewrites and iri not in seen:
+            seen.add(iri)
+            iri = rewrites[iri]
+        if iri not in seen:
+            final[start] = iri
+    return final
+
+
+def canonical_labels(names: Iterable[EntityName], rewrites: Mapping[str, str]) -> dict[str, str]:
+    """The one ``rdfs:label`` of each entity IRI across all articles.
+
+    The label must spell the IRI's own key (so an acronym never names the long form's node); among
+    those, the one most articles use wins, then mixed case over ALL-CAPS, then more Turkish letters.
+
+    >>> names = [EntityName("a", "x/izmir", "Place", "İzmir"), EntityName("b", "x/izmir", "Place", "IZMIR")]
+    >>> canonical_labels(names, {})
+    {'x/izmir': 'İzmir'}
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for n in names:
+        if not n.alias:
+            votes[rewrites.get(n.iri, n.iri)][n.name] += 1
+    return {
+        iri: max(counts, key=lambda label: _label_rank(iri, label, counts))
+        for iri, counts in votes.items()
+    }
+
+
+def _label_rank(iri: str, label: str, counts: Counter[str]) -> tuple:
+    spells_key = iri.rsplit("/", 1)[-1] == (slug(label) or "unnamed")
+    words = label.split()
+    caps = sum(is_all_caps(w) for w in words)
+    turkish = sum(not c.isascii() for c in label)
+    return (spells_key, counts[label], -caps, turkish, label)
+
+
+def relabels(
+    names: Iterable[EntityName], rewrites: Mapping[str, str], labels: Mapping[str, str]
+) -> list[Relabel]:
+    """The label changes each article graph needs so every entity has its one canonical label."""
+    changes = []
+    for n in names:
+        iri = rewrites.get(n.iri, n.iri)
+        if not n.alias and labels.get(iri, n.name) != n.name:
+            changes.append(Relabel(n.graph, iri, n.name, labels[iri]))
+    return sorted(changes, key=lambda r: (r.graph, r.iri, r.old))
+
+
+def merge_events(
+    facts: Iterable[ReportedFact],
+    rewrites: Mapping[str, str],
+    *,
+    predicates: Iterable[str],
+    symmetric: Iterable[str] = (),
+    days: int = SAME_EVENT_DAYS,
+) -> list[MergedEvent]:
+    """Reports of the same relation between the same parties, dated within ``days`` of the previous
+    report, are one event. Undated reports of the same parties form one event of their own.
+
+    >>> f = lambda n, d: ReportedFact(f"f{n}", f"a{n}", "visited", "x", "y", date.fromisoformat(d))
+    >>> [e.articles for e in merge_events([f(1, "2024-05-02"), f(2, "2024-05-01"), f(3, "2024-06-01")], {}, predicates=["visited"])]
+    [('a1', 'a2'), ('a3',)]
+    """
+    wanted, sym = set(predicates), set(symmetric)
+    by_parties: dict[tuple[str, str, str], list[ReportedFact]] = defaultdict(list)
+    for f in facts:
+        if f.predicate not in wanted:
+            continue
+        s, o = rewrites.get(f.s, f.s), rewrites.get(f.o, f.o)
+        if f.predicate in sym and o < s:
+            s, o = o, s
+        by_parties[(f.predicate, s, o)].append(f)
+    events = []
+    for (p, s, o), reports in sorted(by_parties.items()):
+        for group in _by_date(reports, days):
+            dates = [r.date for r in group if r.date is not None]
+            events.append(
+                MergedEvent(
+                    p,
+                    s,
+                    o,
+                    min(dates, default=None),
+                    max(dates, default=None),
+                    tuple(sorted(r.fact for r in group)),
+                    tuple(sorted({r.graph for r in group})),
+                )
+            )
+    return events
+
+
+def _by_date(reports: list[ReportedFact], days: int) -> list[list[ReportedFact]]:
+    undated = [r for r in reports if r.date is None]
+    dated = sorted((r for r in reports if r.date is not None), key=lambda r: (r.date, r.fact))
+    groups: list[list[ReportedFact]] = []
+    for r in dated:
+        if groups and (r.date - groups[-1][-1].date).days <= days:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    if undated:
+        groups.append(undated)
+    return groups
+
+
+def post_holders(
+    facts: Iterable[ReportedFact], rewrites: Mapping[str, str], *, predicate: str
+) -> dict[str, tuple[str, ...]]:
+    """Each organisation's post named by ``predicate`` (headOf) and everyone reported holding it.
+
+    >>> f = ReportedFact("f1", "a1", "headOf", "p/ozgur", "o/kk", None)
+    >>> post_holders([f], {}, predicate="headOf")
+    {'o/kk': ('p/ozgur',)}
+    """
+    holders: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        if f.predicate == predicate:
+            holders[rewrites.get(f.o, f.o)].add(rewrites.get(f.s, f.s))
+    return {org: tuple(sorted(people)) for org, people in sorted(holders.items())}

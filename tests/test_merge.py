@@ -1,0 +1,105 @@
+"""Cross-article consolidation as pure functions: alias rewrites, canonical labels, merged events."""
+
+from datetime import date
+
+from kg.merge import (
+    EntityName,
+    ReportedFact,
+    canonical_labels,
+    iri_rewrites,
+    merge_events,
+    relabels,
+)
+
+ORG = "Organization"
+
+
+def alias(graph: str, iri: str, name: str, type_: str = ORG) -> EntityName:
+    return EntityName(graph, iri, type_, name, alias=True)
+
+
+def label(graph: str, iri: str, name: str, type_: str = ORG) -> EntityName:
+    return EntityName(graph, iri, type_, name)
+
+
+def fact(n: int, day: str | None, s: str = "x", o: str = "y", p: str = "visited") -> ReportedFact:
+    return ReportedFact(f"f{n}", f"a{n}", p, s, o, date.fromisoformat(day) if day else None)
+
+
+def test_a_persons_alias_never_rewrites_another_article_s_person():
+    names = [alias("a", "id/person/ali-kaya", "Kaya", "Person")]
+    assert iri_rewrites(names, {("Person", "kaya"): "id/person/kaya"}) == {}
+
+
+def test_an_alias_owned_by_two_entities_rewrites_nothing():
+    names = [alias("a", "id/org/long-1", "İBB"), alias("b", "id/org/long-2", "İBB")]
+    assert iri_rewrites(names, {(ORG, "ibb"): "id/org/ibb"}) == {}
+
+
+def test_an_alias_only_rewrites_within_its_type():
+    names = [alias("a", "id/org/long", "Gediz")]
+    assert iri_rewrites(names, {("Place", "gediz"): "id/place/gediz"}) == {}
+
+
+def test_rewrites_follow_chains_and_drop_cycles():
+    chain = [alias("a", "id/org/b", "A"), alias("b", "id/org/c", "B")]
+    iri_of = {(ORG, "a"): "id/org/a", (ORG, "b"): "id/org/b"}
+    assert iri_rewrites(chain, iri_of) == {"id/org/a": "id/org/c", "id/org/b": "id/org/c"}
+    cycle = [alias("a", "id/org/b", "A"), alias("b", "id/org/a", "B")]
+    assert iri_rewrites(cycle, iri_of) == {}
+
+
+def test_the_label_spelling_the_iri_key_wins_over_a_more_frequent_acronym():
+    names = [
+        label("a", "id/org/izmir-buyuksehir-belediyesi", "İzmir Büyükşehir Belediyesi"),
+        label("b", "id/org/izmir-buyuksehir-belediyesi", "İBB"),
+        label("c", "id/org/izmir-buyuksehir-belediyesi", "İBB"),
+    ]
+    assert canonical_labels(names, {}) == {
+        "id/org/izmir-buyuksehir-belediyesi": "İzmir Büyükşehir Belediyesi"
+    }
+
+
+def test_the_majority_spelling_wins_and_the_others_become_aliases_in_their_graphs():
+    iri = "id/place/izmir"
+    names = [label("a", iri, "Izmir"), label("b", iri, "İzmir"), label("c", iri, "İzmir")]
+    labels = canonical_labels(names, {})
+    assert labels == {iri: "İzmir"}
+    changes = relabels(names, {}, labels)
+    assert [(c.graph, c.old, c.new) for c in changes] == [("a", "Izmir", "İzmir")]
+
+
+def test_reports_chain_into_one_event_while_each_is_within_the_window_of_the_last():
+    facts = [
+        fact(1, "2024-05-01"),
+        fact(2, "2024-05-04"),
+        fact(3, "2024-05-07"),
+        fact(4, "2024-05-11"),
+    ]
+    events = merge_events(facts, {}, predicates=["visited"])
+    assert [e.articles for e in events] == [("a1", "a2", "a3"), ("a4",)]
+    assert (events[0].first, events[0].last) == (date(2024, 5, 1), date(2024, 5, 7))
+
+
+def test_a_symmetric_relation_is_one_event_whichever_party_an_article_names_first():
+    facts = [fact(1, "2024-05-01", "x", "y", "metWith"), fact(2, "2024-05-02", "y", "x", "metWith")]
+    events = merge_events(facts, {}, predicates=["metWith"], symmetric=["metWith"])
+    assert len(events) == 1 and events[0].articles == ("a1", "a2")
+
+
+def test_a_directed_relation_keeps_its_direction():
+    facts = [fact(1, "2024-05-01", "x", "y"), fact(2, "2024-05-01", "y", "x")]
+    assert len(merge_events(facts, {}, predicates=["visited"])) == 2
+
+
+def test_undated_reports_form_their_own_event_and_rewritten_parties_count_as_one():
+    facts = [fact(1, None, "x-short"), fact(2, None), fact(3, "2024-05-01")]
+    events = merge_events(facts, {"x-short": "x"}, predicates=["visited"])
+    assert [(e.articles, e.first) for e in events] == [
+        (("a3",), date(2024, 5, 1)),
+        (("a1", "a2"), None),
+    ]
+
+
+def test_structural_facts_are_not_events():
+    assert merge_events([fact(1, "2024-05-01", p="headOf")], {}, predicates=["visited"]) == []
