@@ -18,7 +18,7 @@ from kg.lang.tr.text import fold
 from kg.model import Article, Problem
 from kg.pipeline import EXTRACTOR_VERSION, extract
 from kg.readers import read_inputs
-from kg.store import EmbeddedStore, replace_graph_operations
+from kg.store import EmbeddedStore
 
 STORE_DIR = "store"
 GRAPH_FILE = "graph"  # + ".trig" etc.
@@ -163,7 +163,7 @@ class KnowledgeGraph:
             [
                 *rdf.rewrite_update(rewrites),
                 *rdf.relabel_update(merge.relabels(names, rewrites, labels)),
-                *replace_graph_operations(rdf.MERGED_GRAPH, rdf.merged_quads(events, posts)),
+                *self.store.delta_operations(rdf.MERGED_GRAPH, rdf.merged_quads(events, posts)),
             ]
         )
 

@@ -72,6 +72,20 @@ class EmbeddedStore:
                 f"could not update the store: {_first_line(e)}", where=str(self.path)
             ) from e
 
+    def delta_operations(self, graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
+        """SPARQL update operations that make a named graph hold exactly ``quads``, touching only
+        what differs (a derived graph that changes a little on each build stays cheap to keep)."""
+        wanted = set(quads)
+        held = set(self._store.quads_for_pattern(None, None, None, graph))
+        operations = []
+        for verb, changed in (("DELETE", held - wanted), ("INSERT", wanted - held)):
+            if changed:
+                lines = "\n".join(
+                    sorted(f"{q.subject} {q.predicate} {q.object} ." for q in changed)
+                )
+                operations.append(f"{verb} DATA {{ GRAPH {graph} {{\n{lines}\n}} }}")
+        return operations
+
     def query(self, sparql: str):
         """Run a SPARQL query with the union of all named graphs as the default graph."""
         try:
