@@ -19,6 +19,7 @@ from kg.graph import KnowledgeGraph
 from kg.model import Problem
 from kg.pipeline import extract as extract_article
 from kg.readers import read_inputs
+from kg.remote import PushReport, RemoteStore
 from kg.store import FORMATS
 
 RESULT_FORMATS = {
@@ -92,7 +93,7 @@ def build(
 
 
 @main.command()
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", required=False)
 @click.argument("sparql", required=False)
 @click.option(
     "--file",
@@ -109,13 +110,32 @@ def build(
     show_default=True,
     help="Output format for SELECT/ASK results.",
 )
-def query(directory: Path, sparql: str | None, query_file, fmt: str) -> None:
-    """Run a SPARQL query against a built graph (prefixes civ:, rdfs:, skos:, schema: ... predeclared)."""
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Query this remote SPARQL endpoint instead of a built graph (then give no DIRECTORY).",
+)
+def query(
+    directory: str | None, sparql: str | None, query_file, fmt: str, endpoint: str | None
+) -> None:
+    """Run a SPARQL query against a built graph or a remote store (prefixes civ:, rdfs:, skos:, schema: ... predeclared).
+
+    With --endpoint, credentials come from KG_REMOTE_USER and KG_REMOTE_PASSWORD.
+    """
+    if endpoint is not None and directory is not None:
+        if sparql is not None:
+            raise click.UsageError("with --endpoint give only the query, no DIRECTORY")
+        directory, sparql = None, directory
+    if endpoint is None and directory is None:
+        raise click.UsageError("give a DIRECTORY built by 'kg build', or --endpoint URL")
     if query_file is not None:
         sparql = query_file.read()
     if not sparql:
         raise KgError("give a query as an argument or with --file")
-    results = KnowledgeGraph.open(directory).query(sparql)
+    if endpoint is not None:
+        results = RemoteStore.from_env(endpoint).query(sparql)
+    else:
+        results = KnowledgeGraph.open(Path(directory)).query(sparql)
     if isinstance(results, QueryBoolean):
         click.echo("true" if results else "false")
     elif isinstance(results, QuerySolutions):
@@ -126,6 +146,34 @@ def query(directory: Path, sparql: str | None, query_file, fmt: str) -> None:
     else:  # CONSTRUCT / DESCRIBE
         for triple in results:
             click.echo(f"{triple.subject} {triple.predicate} {triple.object} .")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--endpoint", metavar="URL", required=True, help="The remote store's SPARQL query endpoint."
+)
+@click.option(
+    "--graph-store",
+    metavar="URL",
+    help="Its Graph Store Protocol URL (default: derived for Virtuoso's /sparql, /sparql-auth "
+    "and the Oxigraph server's /query).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary.")
+def push(directory: Path, endpoint: str, graph_store: str | None, quiet: bool) -> None:
+    """Copy every named graph to a remote SPARQL store (one HTTP PUT each, so pushing again is idempotent).
+
+    Credentials, if the store needs them (basic or digest auth), come from the environment
+    variables KG_REMOTE_USER and KG_REMOTE_PASSWORD, never from the command line.
+    """
+    kg = KnowledgeGraph.open(directory)
+    remote = RemoteStore.from_env(endpoint, graph_store=graph_store)
+    progress = _push_progress if not quiet and sys.stderr.isatty() else None
+    report = remote.push(kg.store, on_progress=progress)
+    if progress:
+        click.echo("", err=True)
+    if not quiet:
+        _print_push_summary(report)
 
 
 @main.command()
@@ -255,6 +303,17 @@ def _print_summary(report, seconds: float) -> None:
     click.echo(f"  store: {report.out / 'store'}")
     for path in report.outputs:
         click.echo(f"  wrote: {path}")
+
+
+def _push_progress(graphs: int, quads: int) -> None:
+    click.echo(f"\r{graphs} graphs, {quads} quads", err=True, nl=False)
+
+
+def _print_push_summary(report: PushReport) -> None:
+    click.echo(
+        f"Pushed {report.graphs} graphs, {report.quads} quads to {report.graph_store} "
+        f"in {report.seconds:.2f}s ({report.quads_per_second:.0f} quads/s)"
+    )
 
 
 def _print_table(solutions: QuerySolutions) -> None:
