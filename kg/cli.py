@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 import time
 import traceback
@@ -12,6 +13,7 @@ from pathlib import Path
 import click
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
+from kg import serve as serving  # `serve` is the command below
 from kg.errors import KgError
 from kg.evaluate import evaluate as evaluate_predictions
 from kg.evaluate import format_report, predict, read_gold, read_predictions
@@ -277,6 +279,62 @@ def viz(directory: Path, out: Path | None) -> None:
     """Re-render the interactive HTML network from a built graph's store."""
     path = KnowledgeGraph.open(directory).render_html(out or directory / "graph.html")
     click.echo(str(path))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--host", default=serving.DEFAULT_HOST, show_default=True, help="Address to listen on."
+)
+@click.option(
+    "--port",
+    default=serving.DEFAULT_PORT,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--timeout",
+    default=serving.DEFAULT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a query may take before the answer is 503.",
+)
+@click.option(
+    "--max-rows",
+    default=serving.DEFAULT_MAX_ROWS,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most solutions or triples per answer (header X-Kg-Truncated: true when cut).",
+)
+@click.option(
+    "--allow-update",
+    is_flag=True,
+    help=f"Take SPARQL updates bearing the token in ${serving.TOKEN_ENV} (opens the store writable).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Do not log requests on stderr.")
+def serve(
+    directory: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    allow_update: bool,
+    quiet: bool,
+) -> None:
+    """Serve a built graph over the SPARQL 1.1 Protocol at /sparql, its HTML view at / (Ctrl-C stops)."""
+    with serving.SparqlServer(
+        directory,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        allow_update=allow_update,
+        token=os.environ.get(serving.TOKEN_ENV) if allow_update else None,
+        log=None if quiet else lambda line: click.echo(line, err=True),
+    ) as server:
+        click.echo(f"Serving {directory} at {server.url} (view: {server.view_url}); Ctrl-C stops")
+        server.run()
 
 
 def _print_problem(problem: Problem) -> None:

@@ -1,0 +1,460 @@
+"""A SPARQL 1.1 Protocol endpoint (and the HTML view) over a built graph directory: `kg serve`."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import hmac
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+
+from kg import vocab
+from kg.errors import KgError
+from kg.graph import HTML_FILE, STORE_DIR, KnowledgeGraph
+
+TOKEN_ENV = "KG_SERVE_TOKEN"  # the bearer token for updates; never taken on the command line
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT = 30.0  # seconds
+DEFAULT_MAX_ROWS = 10_000
+ENDPOINT_PATH = "/sparql"
+VIEW_PATHS = ("/", "/view")
+TRUNCATED_HEADER = "X-Kg-Truncated"  # "true" when --max-rows cut the results short
+MAX_BODY_BYTES = 16 * 1024 * 1024  # bigger updates belong in `kg build`
+DATASET_PARAMETERS = (
+    "default-graph-uri",
+    "named-graph-uri",
+    "using-graph-uri",
+    "using-named-graph-uri",
+)
+
+# What we answer with, as (media type, format); the first one is what a client without
+# preferences gets. Aliases come last so they never win a tie over the proper type.
+RESULTS_MEDIA_TYPES = (
+    ("application/sparql-results+json", QueryResultsFormat.JSON),
+    ("application/sparql-results+xml", QueryResultsFormat.XML),
+    ("text/csv", QueryResultsFormat.CSV),
+    ("text/tab-separated-values", QueryResultsFormat.TSV),
+    ("application/json", QueryResultsFormat.JSON),
+    ("application/xml", QueryResultsFormat.XML),
+    ("text/xml", QueryResultsFormat.XML),
+)
+GRAPH_MEDIA_TYPES = (
+    ("text/turtle", RdfFormat.TURTLE),
+    ("application/n-triples", RdfFormat.N_TRIPLES),
+    ("application/ld+json", RdfFormat.JSON_LD),
+    ("application/rdf+xml", RdfFormat.RDF_XML),
+    ("text/plain", RdfFormat.N_TRIPLES),  # N-Triples' media type before RDF 1.1
+)
+
+Format = TypeVar("Format")
+Item = TypeVar("Item")
+
+
+@dataclass(frozen=True)
+class Response:
+    """One HTTP answer; ``content_type`` None for an empty body."""
+
+    status: int
+    body: bytes = b""
+    content_type: str | None = "text/plain; charset=utf-8"
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """A SPARQL 1.1 Protocol endpoint at ``/sparql`` over a built graph, with its HTML view at ``/``.
+
+    Queries mean what they mean in `kg query`: the default graph is the union of all graphs and
+    the civ:, rdfs:, schema: ... prefixes are predeclared. Each query is evaluated in a worker
+    thread and answered 503 once ``timeout`` seconds have passed; SELECT and CONSTRUCT answers
+    hold at most ``max_rows`` solutions or triples (header ``X-Kg-Truncated: true`` when cut).
+    Updates are refused unless ``allow_update`` is set, and then need ``Authorization: Bearer
+    <token>``. ``port=0`` takes any free port (see ``url``). Use it as a context manager and
+    call ``run()``, or ``serve_forever()`` in a thread and ``shutdown()`` from another.
+    """
+
+    daemon_threads = True  # Ctrl-C does not wait for open connections
+    request_queue_size = 128  # many clients connecting at once must not be refused
+
+    def __init__(
+        self,
+        directory: str | os.PathLike[str],
+        *,
+        host: str = DEFAULT_HOST,
+        port: int = DEFAULT_PORT,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_rows: int = DEFAULT_MAX_ROWS,
+        allow_update: bool = False,
+        token: str | None = None,
+        workers: int | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        directory = Path(directory)
+        if allow_update and not token:
+            raise KgError(f"updates need a bearer token: set the {TOKEN_ENV} environment variable")
+        if timeout <= 0 or max_rows < 1:
+            raise KgError("the timeout and the row cap must be positive")
+        if not (directory / STORE_DIR).is_dir():  # a writable open would create an empty store
+            raise KgError("no store here (run 'kg build' first)", where=str(directory))
+        self.directory = directory
+        self.graph = KnowledgeGraph.open(directory, read_only=not allow_update)
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self.log = log
+        self._token = token if allow_update else None
+        # Bounds the evaluations running at once, those past their timeout included (Oxigraph
+        # cannot stop them), so runaway queries cannot take every core.
+        self._workers = threading.BoundedSemaphore(workers or max(4, os.cpu_count() or 1))
+        self._one_update_at_a_time = threading.Lock()
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        try:
+            super().__init__((host, port), _Handler)
+        except OSError as e:
+            raise KgError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
+
+    @property
+    def url(self) -> str:
+        """The endpoint's URL, with the port actually bound."""
+        return self._base_url() + ENDPOINT_PATH
+
+    @property
+    def view_url(self) -> str:
+        """The URL of the HTML view."""
+        return self._base_url() + "/"
+
+    def run(self) -> None:
+        """Serve requests until Ctrl-C (or ``shutdown()`` from another thread)."""
+        with contextlib.suppress(KeyboardInterrupt):  # how a terminal stops it: not an error
+            self.serve_forever()
+
+    def answer_query(self, sparql: str, accept: str | None) -> Response:
+        """Evaluate a query within the timeout and answer in the format ``accept`` likes best."""
+        deadline = time.monotonic() + self.timeout
+        if not self._workers.acquire(timeout=self.timeout):
+            return _message(
+                503,
+                "every query worker is busy (maybe with queries past their timeout); try again later",
+            )
+        answer: concurrent.futures.Future[Response] = concurrent.futures.Future()
+        worker = threading.Thread(
+            target=self._evaluate_in_worker, args=(answer, sparql, accept, deadline), daemon=True
+        )
+        worker.start()
+        try:
+            return answer.result(timeout=max(0.0, deadline - time.monotonic()))
+        except concurrent.futures.TimeoutError:
+            return self._timed_out()
+
+    def answer_update(self, sparql: str, authorization: str | None) -> Response:
+        """Apply an update if this server takes updates and ``authorization`` holds its token."""
+        if self._token is None:
+            return _message(
+                403, f"read-only endpoint: updates need 'kg serve --allow-update' and {TOKEN_ENV}"
+            )
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            token.strip().encode(), self._token.encode()
+        ):
+            return _message(
+                401,
+                "updates need the server's token: 'Authorization: Bearer <token>'",
+                ("WWW-Authenticate", 'Bearer realm="kg serve"'),
+            )
+        try:
+            with self._one_update_at_a_time:
+                self.graph.store.raw.update(sparql, prefixes=dict(vocab.PREFIXES))
+        except SyntaxError as e:
+            return _message(400, f"SPARQL syntax error: {e}")
+        except OSError as e:
+            return _message(500, f"update failed: {e}")
+        return Response(204, content_type=None)
+
+    def view(self) -> Response:
+        """The HTML view that `kg build` or `kg viz` wrote into the directory."""
+        path = self.directory / HTML_FILE
+        try:
+            return Response(200, path.read_bytes(), "text/html; charset=utf-8")
+        except FileNotFoundError:
+            return _message(
+                404, f"no {HTML_FILE} here yet (write it with: kg viz {self.directory})"
+            )
+
+    def _evaluate_in_worker(
+        self,
+        answer: concurrent.futures.Future[Response],
+        sparql: str,
+        accept: str | None,
+        deadline: float,
+    ) -> None:
+        # Every outcome becomes a Response here: pyoxigraph's results may only be dropped by the
+        # thread that made them, and an exception's frames would carry them to another one.
+        try:
+            answer.set_result(self._evaluate(sparql, accept, deadline))
+        except _PastDeadline:
+            answer.set_result(self._timed_out())
+        except Exception as e:  # e.g. an OSError from the store or a SERVICE call mid-way
+            answer.set_result(_message(500, f"query failed: {type(e).__name__}: {e}"))
+        finally:
+            self._workers.release()
+
+    def _evaluate(self, sparql: str, accept: str | None, deadline: float) -> Response:
+        if time.monotonic() > deadline:  # waited for a worker all this time
+            raise _PastDeadline
+        results_format = preferred_format(accept, RESULTS_MEDIA_TYPES)
+        graph_format = preferred_format(accept, GRAPH_MEDIA_TYPES)
+        try:
+            results = self.graph.query(sparql)
+        except KgError as e:
+            if isinstance(e.__cause__, SyntaxError):  # the parser's own words, all lines of them
+                return _message(400, f"SPARQL syntax error: {e.__cause__}")
+            return _message(500, str(e))
+        if isinstance(results, QueryBoolean | QuerySolutions) and results_format is None:
+            return _not_acceptable(RESULTS_MEDIA_TYPES)
+        if isinstance(results, QueryBoolean):
+            return Response(200, results.serialize(format=results_format), _media(results_format))
+        if isinstance(results, QuerySolutions):
+            variables = results.variables
+            rows, truncated = _first(results, self.max_rows, deadline)
+            body = _solutions(variables, rows).serialize(format=results_format)
+            return _results(body, _media(results_format), truncated)
+        if graph_format is None:
+            return _not_acceptable(GRAPH_MEDIA_TYPES)
+        triples, truncated = _first(results, self.max_rows, deadline)
+        body = pyoxigraph.serialize(triples, format=graph_format, prefixes=dict(vocab.PREFIXES))
+        return _results(body, _media(graph_format), truncated)
+
+    def _timed_out(self) -> Response:
+        return _message(
+            503,
+            f"query stopped after the {self.timeout:g} s timeout (kg serve --timeout); "
+            "narrow it down or add a LIMIT",
+        )
+
+    def _base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Turns one HTTP request into a call on the server; holds no state between requests."""
+
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"  # keep-alive: every answer carries a Content-Length
+    server_version = "kg-serve"
+
+    def do_GET(self) -> None:
+        self._send(self._answer_get)
+
+    def do_POST(self) -> None:
+        self._send(self._answer_post)
+
+    def _answer_get(self) -> Response:
+        url = urlsplit(self.path)
+        if url.path in VIEW_PATHS:
+            return self.server.view()
+        if url.path != ENDPOINT_PATH:
+            return _not_found(url.path)
+        params = parse_qs(url.query, keep_blank_values=True)
+        if "update" in params:
+            return _message(405, "updates must be POSTed", ("Allow", "POST"))
+        return self._query(params)
+
+    def _answer_post(self) -> Response:
+        length = self.headers.get("Content-Length", "0")
+        if (
+            not length.isdigit()
+            or int(length) > MAX_BODY_BYTES
+            or "Transfer-Encoding" in self.headers
+        ):
+            self.close_connection = True  # the body stays unread
+            return _message(413, f"send a Content-Length of at most {MAX_BODY_BYTES} bytes")
+        body = self.rfile.read(int(length))
+        url = urlsplit(self.path)
+        if url.path != ENDPOINT_PATH:
+            return _not_found(url.path)
+        try:
+            text = body.decode(self.headers.get_content_charset("utf-8"))
+        except (LookupError, UnicodeDecodeError) as e:
+            return _message(400, f"cannot decode the request body: {e}")
+        params = parse_qs(url.query, keep_blank_values=True)
+        content_type = self.headers.get_content_type()
+        if content_type == "application/sparql-query":
+            return self._query({**params, "query": [text]})
+        if content_type == "application/sparql-update":
+            return self._update({**params, "update": [text]})
+        if content_type == "application/x-www-form-urlencoded":
+            form = parse_qs(text, keep_blank_values=True)
+            if "query" in form and "update" in form:
+                return _message(400, "give either query= or update=, not both")
+            return self._update(form) if "update" in form else self._query(form)
+        return _message(
+            415,
+            "POST application/sparql-query, application/sparql-update or "
+            "application/x-www-form-urlencoded",
+        )
+
+    def _query(self, params: dict[str, list[str]]) -> Response:
+        sparql = _parameter(params, "query")
+        if isinstance(sparql, Response):
+            return sparql
+        return self.server.answer_query(sparql, self.headers.get("Accept"))
+
+    def _update(self, params: dict[str, list[str]]) -> Response:
+        sparql = _parameter(params, "update")
+        if isinstance(sparql, Response):
+            return sparql
+        return self.server.answer_update(sparql, self.headers.get("Authorization"))
+
+    def _send(self, answer: Callable[[], Response]) -> None:
+        try:
+            response = answer()
+        except Exception as e:  # answer the client, then log: the server keeps serving
+            self.log_error("internal error: %r", e)
+            response = _message(500, f"internal error: {type(e).__name__}: {e}")
+        self.send_response(response.status)
+        if response.content_type:
+            self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in response.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args) -> None:
+        if self.server.log is not None:
+            self.server.log(f"{self.address_string()} {format % args}")
+
+
+def preferred_format(accept: str | None, offers: Sequence[tuple[str, Format]]) -> Format | None:
+    """The format of the offer an HTTP Accept header likes best; None when it accepts none.
+
+    An offer's quality comes from the most specific media range matching it; ties go to the
+    range the client listed first, then to the earlier offer. No header means the first offer.
+
+    >>> preferred_format("text/csv;q=0.5, application/sparql-results+xml", RESULTS_MEDIA_TYPES).name
+    'SPARQL Results in XML'
+    >>> preferred_format("text/*, application/n-triples;q=0.9", GRAPH_MEDIA_TYPES).name
+    'Turtle'
+    >>> preferred_format("image/png", GRAPH_MEDIA_TYPES) is None
+    True
+    """
+    ranges = _media_ranges(accept or "*/*")
+    best, best_key = None, None
+    for rank, (media_type, fmt) in enumerate(offers):
+        kind = media_type.split("/")[0]
+        for pattern in (media_type, f"{kind}/*", "*/*"):  # most specific first
+            if pattern in ranges:
+                quality, position = ranges[pattern]
+                key = (quality, -position, -rank)
+                if quality > 0 and (best_key is None or key > best_key):
+                    best, best_key = fmt, key
+                break
+    return best
+
+
+def _media_ranges(accept: str) -> dict[str, tuple[float, int]]:
+    """Each media range of an Accept header with its quality and position (first listing wins)."""
+    ranges: dict[str, tuple[float, int]] = {}
+    for position, part in enumerate(accept.split(",")):
+        media_range, *params = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0  # a range we cannot read is one we do not honour
+        if media_range:
+            ranges.setdefault(media_range.lower(), (quality, position))
+    return ranges
+
+
+class _PastDeadline(Exception):
+    """The query's time ran out between two solutions."""
+
+
+def _first(items: Iterable[Item], limit: int, deadline: float) -> tuple[list[Item], bool]:
+    """Up to ``limit`` items and whether more were left; _PastDeadline once the time is up."""
+    taken: list[Item] = []
+    for item in items:
+        if time.monotonic() > deadline:
+            raise _PastDeadline
+        if len(taken) == limit:
+            return taken, True
+        taken.append(item)
+    return taken, False
+
+
+def _solutions(variables: Sequence[pyoxigraph.Variable], rows: Sequence) -> QuerySolutions:
+    """Rows taken from a SELECT as pyoxigraph solutions again, so pyoxigraph writes every format.
+
+    pyoxigraph has no constructor for solutions, but its TSV reader reads terms in the syntax
+    ``str(term)`` writes, escapes included, so the round trip gives back the same terms.
+    """
+    lines = ["\t".join(str(v) for v in variables)]
+    lines += ["\t".join("" if term is None else _tsv_term(term) for term in row) for row in rows]
+    return pyoxigraph.parse_query_results(
+        ("\n".join(lines) + "\n").encode("utf-8"), format=QueryResultsFormat.TSV
+    )
+
+
+def _tsv_term(term) -> str:
+    if isinstance(term, pyoxigraph.Triple):  # str() leaves out a triple term's brackets
+        return f"<<( {_tsv_term(term.subject)} {term.predicate} {_tsv_term(term.object)} )>>"
+    return str(term)
+
+
+def _parameter(params: dict[str, list[str]], name: str) -> str | Response:
+    """The one query= or update= parameter, or the answer saying what is wrong with the request."""
+    for parameter in DATASET_PARAMETERS:
+        if parameter in params:
+            return _message(
+                400,
+                f"{parameter} is not supported: the default graph is the union of all graphs; "
+                "name graphs with GRAPH in the query",
+            )
+    values = params.get(name, [])
+    if len(values) != 1:
+        return _message(400, f"give exactly one {name}= parameter (SPARQL 1.1 Protocol)")
+    return values[0]
+
+
+def _results(body: bytes, media_type: str, truncated: bool) -> Response:
+    return Response(
+        200,
+        body,
+        media_type,
+        ((TRUNCATED_HEADER, "true" if truncated else "false"), ("Vary", "Accept")),
+    )
+
+
+def _media(fmt: QueryResultsFormat | RdfFormat) -> str:
+    media_type = fmt.media_type
+    if media_type.startswith("text/") and "charset" not in media_type:
+        media_type += "; charset=utf-8"
+    return media_type
+
+
+def _not_acceptable(offers: Sequence[tuple[str, object]]) -> Response:
+    return _message(406, "acceptable here: " + ", ".join(media_type for media_type, _ in offers))
+
+
+def _not_found(path: str) -> Response:
+    return _message(404, f"nothing at {path}: queries go to {ENDPOINT_PATH}, the view is at /")
+
+
+def _message(status: int, text: str, *headers: tuple[str, str]) -> Response:
+    return Response(status, (text + "\n").encode("utf-8"), headers=headers)
