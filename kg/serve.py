@@ -6,6 +6,7 @@ import concurrent.futures
 import contextlib
 import hmac
 import os
+import re
 import socket
 import threading
 import time
@@ -32,6 +33,7 @@ ENDPOINT_PATH = "/sparql"
 VIEW_PATHS = ("/", "/view")
 TRUNCATED_HEADER = "X-Kg-Truncated"  # "true" when --max-rows cut the results short
 MAX_BODY_BYTES = 16 * 1024 * 1024  # bigger updates belong in `kg build`
+SERVICE_REFUSED = "SERVICE (federated query) is disabled on this endpoint"
 DATASET_PARAMETERS = (
     "default-graph-uri",
     "named-graph-uri",
@@ -57,6 +59,14 @@ GRAPH_MEDIA_TYPES = (
     ("application/rdf+xml", RdfFormat.RDF_XML),
     ("text/plain", RdfFormat.N_TRIPLES),  # N-Triples' media type before RDF 1.1
 )
+
+# Strings, IRIs and comments, which may hold the word SERVICE without it being the keyword.
+_NOT_KEYWORDS = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""' + r"|'''(?:[^\\]|\\.)*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 
 Format = TypeVar("Format")
 Item = TypeVar("Item")
@@ -141,6 +151,8 @@ class SparqlServer(ThreadingHTTPServer):
 
     def answer_query(self, sparql: str, accept: str | None) -> Response:
         """Evaluate a query within the timeout and answer in the format ``accept`` likes best."""
+        if uses_service(sparql):
+            return _message(400, SERVICE_REFUSED)
         deadline = time.monotonic() + self.timeout
         if not self._workers.acquire(timeout=self.timeout):
             return _message(
@@ -172,6 +184,8 @@ class SparqlServer(ThreadingHTTPServer):
                 "updates need the server's token: 'Authorization: Bearer <token>'",
                 ("WWW-Authenticate", 'Bearer realm="kg serve"'),
             )
+        if uses_service(sparql):
+            return _message(400, SERVICE_REFUSED)
         try:
             with self._one_update_at_a_time:
                 self.graph.store.raw.update(sparql, prefixes=dict(vocab.PREFIXES))
@@ -335,6 +349,18 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         if self.server.log is not None:
             self.server.log(f"{self.address_string()} {format % args}")
+
+
+def uses_service(sparql: str) -> bool:
+    """Whether a query or update calls another endpoint (SERVICE), which the server refuses:
+    it would let any client make the server fetch any URL.
+
+    >>> uses_service("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT * WHERE { ?s rdfs:label "SERVICE" } # no service here')
+    False
+    """
+    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", sparql)))
 
 
 def preferred_format(accept: str | None, offers: Sequence[tuple[str, Format]]) -> Format | None:

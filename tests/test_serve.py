@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import http.client
+import http.server
 import io
 import json
 import re
@@ -321,6 +322,35 @@ def test_a_malformed_query_is_400_with_the_parsers_message(endpoint):
     status, _, body = get(endpoint, malformed)
     assert status == 400
     assert body.decode("utf-8") == f"SPARQL syntax error: {parser.value}\n"
+
+
+def test_a_federated_query_is_refused_without_the_server_fetching_anything(endpoint):
+    fetched = []
+
+    class Remote(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            fetched.append(self.path)
+            self.send_error(500)
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    remote = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Remote)
+    threading.Thread(target=remote.serve_forever, daemon=True).start()
+    try:
+        where = f"http://127.0.0.1:{remote.server_address[1]}/sparql"
+        status, _, body = get(endpoint, f"SELECT * WHERE {{ SERVICE <{where}> {{ ?s ?p ?o }} }}")
+    finally:
+        remote.shutdown()
+    assert status == 400 and b"SERVICE" in body
+    assert fetched == []
+
+
+def test_the_word_service_inside_a_string_is_not_a_federated_query(endpoint):
+    status, _, _ = get(endpoint, 'SELECT ?s WHERE { ?s rdfs:label "SERVICE" }')
+    assert status == 200
 
 
 def test_a_query_with_no_query_parameter_is_400(endpoint):
