@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import heapq
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,6 +24,12 @@ FORMATS = {
     "nq": RdfFormat.N_QUADS,
     "jsonld": RdfFormat.JSON_LD,
 }
+
+
+# A triple-format export sorts this many N-Triples lines in memory at a time (~40 MB at ~150
+# bytes a line), and merges at most this many sorted runs at once (open files, each with a buffer).
+SORT_RUN_LINES = 100_000
+MERGE_FAN_IN = 128
 
 
 def rdf_format(name: str) -> RdfFormat:
@@ -128,22 +137,37 @@ class EmbeddedStore:
         return _atomic_write(Path(path), lambda f: self.write_to(f, fmt))
 
     def write_to(self, stream: BinaryIO, fmt: str) -> None:
-        """Stream the whole store to a binary stream in ``fmt``.
+        """Stream the whole store to a binary stream in ``fmt``; what the export itself holds in
+        memory does not grow with the store.
 
         Dataset formats (nq, trig, jsonld) are written quad by quad from the store; triple formats
-        (nt, ttl) get the union of all graphs, each triple once."""
+        (nt, ttl) get the union of all graphs (the default graph included), each triple once,
+        through an external sort whose sorted runs go to a temporary directory (``$TMPDIR``) and
+        take about the size of the N-Triples output there while the export runs."""
         rdf_fmt = rdf_format(fmt)
         if not rdf_fmt.supports_datasets:
-            self._dump_union(stream, rdf_fmt)
+            self._write_union(stream, rdf_fmt)
             return
         prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TRIG else None
         self._store.dump(stream, rdf_fmt, prefixes=prefixes)
 
-    def _dump_union(self, f, rdf_fmt: RdfFormat) -> None:
-        """Triple formats get the union of all graphs, each triple once."""
-        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TURTLE else None
-        pyoxigraph.serialize(triples, f, rdf_fmt, prefixes=prefixes)
+    def _write_union(self, stream: BinaryIO, rdf_fmt: RdfFormat) -> None:
+        """The union of all graphs, each triple once: a triple stated by a thousand articles is
+        one line. Sorting N-Triples lines in runs on disk and merging them puts repeats side by
+        side without a set of the triples seen in memory (Oxigraph's CONSTRUCT keeps one, and
+        clears it past a million triples, so it lets repeats through on big stores)."""
+        with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+            scratch = Path(tmp)
+            runs = _sorted_runs(self._store, scratch)
+            while len(runs) > MERGE_FAN_IN:
+                groups = (runs[i : i + MERGE_FAN_IN] for i in range(0, len(runs), MERGE_FAN_IN))
+                runs = [_merge_runs(group, scratch) for group in groups]
+            with _merged(runs) as lines:
+                if rdf_fmt == RdfFormat.N_TRIPLES:
+                    stream.writelines(lines)
+                else:
+                    prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TURTLE else None
+                    pyoxigraph.serialize(_parse_lines(lines), stream, rdf_fmt, prefixes=prefixes)
 
     def flush(self) -> None:
         self._store.flush()
@@ -154,6 +178,55 @@ def replace_graph_operations(graph: NamedNode, quads: Iterable[Quad]) -> list[st
     lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
     insert = f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
     return [f"DROP SILENT GRAPH {graph}", insert]
+
+
+def _sorted_runs(store: pyoxigraph.Store, scratch: Path) -> list[Path]:
+    """The triples of every quad as N-Triples lines, in files of SORT_RUN_LINES sorted lines."""
+    quads = store.quads_for_pattern(None, None, None, None)
+    runs = []
+    while text := pyoxigraph.serialize(
+        (q.triple for q in islice(quads, SORT_RUN_LINES)), format=RdfFormat.N_TRIPLES
+    ):
+        lines = text.splitlines(keepends=True)
+        del text  # the lines are a copy: holding both would double the peak
+        lines.sort()
+        run = scratch / f"run-{len(runs)}.nt"
+        with run.open("wb") as f:
+            f.writelines(_unique(lines))
+        runs.append(run)
+    return runs
+
+
+@contextlib.contextmanager
+def _merged(runs: list[Path]) -> Iterator[Iterator[bytes]]:
+    """The lines of sorted runs in order, each once (the runs stay open while it is in use)."""
+    with contextlib.ExitStack() as files:
+        yield _unique(heapq.merge(*(files.enter_context(run.open("rb")) for run in runs)))
+
+
+def _merge_runs(runs: list[Path], scratch: Path) -> Path:
+    """One sorted run from several, which are removed (so a huge store never opens too many)."""
+    fd, name = tempfile.mkstemp(suffix=".nt", dir=scratch)
+    with os.fdopen(fd, "wb") as f, _merged(runs) as lines:
+        f.writelines(lines)
+    for run in runs:
+        run.unlink()
+    return Path(name)
+
+
+def _unique(sorted_lines: Iterable[bytes]) -> Iterator[bytes]:
+    previous = None
+    for line in sorted_lines:
+        if line != previous:
+            yield line
+            previous = line
+
+
+def _parse_lines(lines: Iterator[bytes], batch: int = 10_000) -> Iterator[pyoxigraph.Triple]:
+    """Triples from N-Triples lines, parsed a batch at a time (in Rust, not line by line here)."""
+    while chunk := b"".join(islice(lines, batch)):
+        for quad in pyoxigraph.parse(chunk, RdfFormat.N_TRIPLES):
+            yield quad.triple
 
 
 def _atomic_write(target: Path, write) -> Path:

@@ -1,8 +1,12 @@
 """The embedded store: graph replacement is idempotent and atomic; errors are KgErrors."""
 
-import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+import io
+from pathlib import Path
 
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+
+from kg import KnowledgeGraph
 from kg.errors import KgError
 from kg.store import EmbeddedStore
 
@@ -92,3 +96,47 @@ def test_dump_writes_every_format_readably(tmp_path, fmt):
         ],
     )
     assert len(list(parsed.quads((None, None, None, None)))) == 3
+
+
+def triples_written(store: EmbeddedStore, fmt: str) -> list[str]:
+    """The triples a triple-format export writes, in order of output."""
+    out = io.BytesIO()
+    store.write_to(out, fmt)
+    rdf_fmt = RdfFormat.N_TRIPLES if fmt == "nt" else RdfFormat.TURTLE
+    return [str(q.triple) for q in parse(out.getvalue(), rdf_fmt)]
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl"])
+def test_triple_formats_write_a_triple_stated_in_several_graphs_once(tmp_path, fmt):
+    store = EmbeddedStore(tmp_path / "store")
+    other = NamedNode("https://example.org/graph/2")
+    store.replace_graph(G, quads(4))
+    store.replace_graph(other, quads(6, other))
+    written = triples_written(store, fmt)
+    assert sorted(written) == sorted({str(q.triple) for q in quads(6)})
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl"])
+def test_triple_formats_merge_duplicates_across_sorted_runs(tmp_path, monkeypatch, fmt):
+    monkeypatch.setattr("kg.store.SORT_RUN_LINES", 3)  # many runs on disk, each holding repeats,
+    monkeypatch.setattr("kg.store.MERGE_FAN_IN", 2)  # merged two at a time in several passes
+    store = EmbeddedStore(tmp_path / "store")
+    tricky = Literal('satır 1\nsatır 2 "alıntı" \\ sekme\t')
+    graphs = [NamedNode(f"https://example.org/graph/{k}") for k in range(5)]
+    for k, graph in enumerate(graphs):
+        shared = Quad(NamedNode("https://example.org/konsey"), P, tricky, graph)
+        store.replace_graph(graph, [shared, *quads(k + 2, graph)])
+    written = triples_written(store, fmt)
+    expected = {str(q.triple) for q in quads(6)} | {f"<https://example.org/konsey> {P} {tricky}"}
+    assert len(written) == len(set(written)) and set(written) == expected
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl"])
+def test_triple_formats_write_what_a_construct_over_all_graphs_gives(tmp_path, fmt):
+    seed = Path(__file__).resolve().parents[1] / "data" / "izmir-manisa-fed.txt"
+    KnowledgeGraph.build([seed], out=tmp_path / "out", formats=(), html=False)
+    store = EmbeddedStore(tmp_path / "out" / "store", read_only=True)
+    union = store.raw.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    written = triples_written(store, fmt)
+    assert len(written) == len(set(written))
+    assert set(written) == {str(t) for t in union}
