@@ -1,0 +1,217 @@
+"""End to end: a real `kg build` killed with SIGKILL leaves every article graph old or new, never half."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from kg import KnowledgeGraph, vocab
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+ARTICLES = 200
+DEADLINE = 120.0  # seconds a build may take to reach its kill point before the test fails
+PROGRESS = re.compile(rb"(\d+) articles")
+BLANK_NODE = re.compile(r"_:[0-9A-Za-z]+")
+ONTOLOGY = f"<{vocab.ONTOLOGY_GRAPH}>"
+MERGED = f"<{vocab.MERGED_GRAPH}>"
+
+Graphs = dict[str, frozenset[str]]
+
+
+@dataclass(frozen=True)
+class States:
+    """The corpus file (holding the new texts) and the graphs of the old and the new build."""
+
+    news: Path
+    old_dir: Path
+    old: Graphs  # the finished build of the old texts: where each killed build starts
+    written: Graphs  # each article graph as the new build writes it, before consolidation
+    new: Graphs  # the finished build of the new texts (consolidated across articles)
+
+
+def synthetic_records(seed: int) -> list[dict[str, str]]:
+    """ARTICLES articles from the team's templates (benchmarks/corpus.py), with stable ids."""
+    spec = importlib.util.spec_from_file_location("kg_bench_corpus", BENCHMARKS / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = corpus  # its dataclasses look their module up while being defined
+    spec.loader.exec_module(corpus)
+    articles = itertools.islice(corpus.synthetic_articles(10**9, seed=seed), ARTICLES)
+    return [{"id": f"haber-{k}", "text": a.text, "date": a.date} for k, a in enumerate(articles)]
+
+
+def write_corpus(path: Path, seed: int) -> None:
+    lines = (json.dumps(r, ensure_ascii=False) for r in synthetic_records(seed))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def line(quad: pyoxigraph.Quad) -> str:
+    """A quad as an N-Quads line, blank nodes unnamed: each build names the ontology graph's blank
+    nodes anew (no other graph has any, so article graphs compare exactly)."""
+    return BLANK_NODE.sub("_:", str(quad))
+
+
+def graphs_of(out: Path) -> Graphs:
+    """Every named graph of the store in ``out``, as a set of N-Quads lines."""
+    store = KnowledgeGraph.open(out).store.raw
+    graphs = defaultdict(set)
+    for quad in store.quads_for_pattern(None, None, None, None):
+        graphs[str(quad.graph_name)].add(line(quad))
+    return {g: frozenset(quads) for g, quads in graphs.items()}
+
+
+def trig_quads(path: Path) -> frozenset[str]:
+    """The quads of a TriG file; a truncated file fails to parse."""
+    quads = pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TRIG)
+    return frozenset(line(q) for q in quads)
+
+
+def all_quads(graphs: Graphs) -> frozenset[str]:
+    return frozenset().union(*graphs.values())
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory) -> States:
+    root = tmp_path_factory.mktemp("durability")
+    news = root / "in" / "news.jsonl"  # one path for both texts: it is stored as civ:sourceFile
+    news.parent.mkdir()
+    write_corpus(news, seed=1)
+    KnowledgeGraph.build([news], out=root / "old", html=False)
+    write_corpus(news, seed=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(KnowledgeGraph, "consolidate", lambda self: None)
+        KnowledgeGraph.build([news], out=root / "written", formats=(), html=False)
+    shutil.copytree(root / "written", root / "new")
+    KnowledgeGraph.build([news], out=root / "new", html=False)  # nothing to extract: consolidates
+    return States(
+        news,
+        root / "old",
+        graphs_of(root / "old"),
+        graphs_of(root / "written"),
+        graphs_of(root / "new"),
+    )
+
+
+def start_build(news: Path, out: Path) -> tuple[subprocess.Popen, int]:
+    """A real `kg build` whose standard error is a terminal, so it reports each article written."""
+    parent, child = pty.openpty()
+    command = "import sys; from kg.cli import main; sys.exit(main())"
+    process = subprocess.Popen(
+        [sys.executable, "-c", command, "build", str(news), "--out", str(out), "--no-html"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=child,
+    )
+    os.close(child)
+    return process, parent
+
+
+def kill_when(news: Path, out: Path, reached: Callable[[int], bool]) -> int:
+    """Run a build and SIGKILL it once ``reached(articles written)`` holds; returns that count."""
+    process, terminal = start_build(news, out)
+    written, output = 0, b""
+    started = time.monotonic()
+    try:
+        while not reached(written):
+            if process.poll() is not None:
+                pytest.fail(f"the build ended (exit {process.returncode}) before its kill point")
+            if time.monotonic() - started > DEADLINE:
+                pytest.fail(f"the build did not reach its kill point in {DEADLINE:.0f} s")
+            ready, _, _ = select.select([terminal], [], [], 0.002)
+            if ready:
+                try:
+                    output += os.read(terminal, 4096)
+                except OSError:  # the terminal is gone once the build has exited
+                    continue
+                counts = PROGRESS.findall(output)
+                written = int(counts[-1]) if counts else written
+                output = output[-64:]
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait()
+        os.close(terminal)
+    assert process.returncode == -signal.SIGKILL, "the build finished before the kill landed"
+    return written
+
+
+def exporting(out: Path) -> Callable[[int], bool]:
+    """Whether the build has every article in and is writing graph.trig (its temp file exists)."""
+    return lambda written: (
+        written == ARTICLES and any(p.name.startswith(".graph.trig.") for p in out.iterdir())
+    )
+
+
+def classify(graphs: Graphs, states: States) -> tuple[int, int]:
+    """How many article graphs are old and how many new; fails on a graph in any other state.
+
+    Before consolidation each article graph is old or as the new build wrote it, and the merged
+    graph is the old one; consolidation is one transaction, so after it the store is the new build.
+    """
+    assert graphs.keys() == states.old.keys() == states.new.keys()
+    assert graphs[ONTOLOGY] == states.new[ONTOLOGY]
+    articles = graphs.keys() - {ONTOLOGY, MERGED}
+    if graphs == states.new:
+        return 0, len(articles)
+    assert graphs[MERGED] == states.old[MERGED], "the merged graph is half consolidated"
+    old = new = 0
+    for graph in articles:
+        if graphs[graph] == states.written[graph]:
+            new += 1
+        elif graphs[graph] == states.old[graph]:
+            old += 1
+        else:
+            pytest.fail(f"graph {graph} is neither its old nor its new state after SIGKILL")
+    return old, new
+
+
+def test_every_article_graph_differs_between_the_old_and_the_new_texts(states):
+    articles = states.new.keys() - {ONTOLOGY, MERGED}
+    assert len(articles) == ARTICLES and states.old.keys() == states.new.keys()
+    assert all(states.old[g] not in (states.written[g], states.new[g]) for g in articles)
+
+
+@pytest.mark.parametrize("kill_point", ["the article writes", "the consolidation", "the export"])
+def test_sigkilled_build_leaves_each_article_old_or_new(states, tmp_path, kill_point):
+    out = tmp_path / "out"
+    shutil.copytree(states.old_dir, out)
+    old_trig = trig_quads(out / "graph.trig")
+    assert old_trig == all_quads(states.old)
+    reached = {
+        "the article writes": lambda written: written >= ARTICLES // 3,
+        "the consolidation": lambda written: written == ARTICLES,  # the next step after the last
+        "the export": exporting(out),
+    }[kill_point]
+
+    killed_at = kill_when(states.news, out, reached)
+
+    graphs = graphs_of(out)
+    old, new = classify(graphs, states)
+    assert new >= killed_at  # every article reported written survived the kill
+    if kill_point == "the article writes":
+        assert old > 0 and new > 0, "the kill did not land half-way through the writes"
+    else:
+        assert new == ARTICLES
+    if kill_point == "the export":
+        assert graphs == states.new
+    assert trig_quads(out / "graph.trig") in (old_trig, all_quads(states.new))
+
+    KnowledgeGraph.build([states.news], out=out, html=False)
+    assert graphs_of(out) == states.new
+    assert trig_quads(out / "graph.trig") == all_quads(states.new)
