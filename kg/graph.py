@@ -87,7 +87,8 @@ class KnowledgeGraph:
         """
         out = Path(out)
         _check_writable(out)
-        kg = cls(out, EmbeddedStore(out / STORE_DIR))
+        kg = cls(out, EmbeddedStore(out / STORE_DIR))  # holds the store's lock from here on
+        _remove_interrupted_writes(out)
         report = BuildReport(out)
         kg._load_ontology()
         for item in read_inputs(inputs):
@@ -323,6 +324,12 @@ def _date(term) -> date | None:
         return date.fromisoformat(term.value) if term is not None else None
     except ValueError:  # a malformed date in a hand-made graph: treat the report as undated
         return None
+
+
+def _remove_interrupted_writes(out: Path) -> None:
+    """Temp files a killed build left behind while writing graph.* (they never replace a file)."""
+    for leftover in out.glob(f".{GRAPH_FILE}.*"):
+        leftover.unlink(missing_ok=True)
 
 
 def _check_writable(out: Path) -> None:

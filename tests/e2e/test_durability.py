@@ -215,3 +215,4 @@ def test_sigkilled_build_leaves_each_article_old_or_new(states, tmp_path, kill_p
     KnowledgeGraph.build([states.news], out=out, html=False)
     assert graphs_of(out) == states.new
     assert trig_quads(out / "graph.trig") == all_quads(states.new)
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".graph.")]  # no stray temp file
