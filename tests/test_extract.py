@@ -245,6 +245,13 @@ def test_members_of_a_body_take_the_case_of_the_group_noun():
     assert ("Tire Belediyesi", "thanked", "Ödemiş Kent Konseyi Yürütme Kurulu") in facts_of(text)
 
 
+def test_a_delegation_named_with_a_genitive_acts_for_its_organisation():
+    visit = "Salihli Kent Konseyi'nin heyeti Gördes Gençlik Derneği'ni ziyaret etti."
+    assert ("Salihli Kent Konseyi", "visited", "Gördes Gençlik Derneği") in facts_of(visit)
+    thanks = "Gördes Gençlik Derneği, Salihli Kent Konseyi'nin yöneticilerine teşekkür etti."
+    assert ("Gördes Gençlik Derneği", "thanked", "Salihli Kent Konseyi") in facts_of(thanks)
+
+
 def test_three_mayors_signing_a_protocol_are_their_municipalities_signing():
     text = (
         "Kula Belediye Başkanı Ali Ak, Demirci Belediye Başkanı Oya Er ve "

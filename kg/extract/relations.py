@@ -210,13 +210,14 @@ def _case_of(reading: SentenceReading, party: Party, lang: Turkish) -> str:
     if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
         end += 3
     after = tokens[end] if end < len(tokens) else None
+    group = group_noun(after.key, lang) if after is not None else None
+    if group is not None and party.mention.case in ("nom", "gen"):
+        # "Yürütme Kurulu üyelerine", "X'in heyeti": the members' case is the body's own
+        return inflection_of(after.key, group, lang) or "nom"
     if after is not None and party.mention.case == "gen" and not after.base[:1].isupper():
         # "X'in çalışmalarına katkı sundu": the possessed noun's case is X's part in the event
         return next((c for e, c in lang.possessed_case if after.key.endswith(e)), "gen")
     if after is not None and party.mention.case == "nom":
-        group = group_noun(after.key, lang)
-        if group is not None:  # "Yürütme Kurulu üyelerine": the members' case is the body's
-            return inflection_of(after.key, group, lang) or "nom"
         role = lang.function_words.get(after.key)
         if role == "comitative":
             return "ins"
