@@ -110,6 +110,25 @@ def test_all_caps_spelling_is_the_same_node_with_one_mixed_case_label(tmp_path):
     assert len(graphs) == 2
 
 
+def test_a_name_seen_only_with_a_suffix_is_the_same_node_as_the_bare_name(tmp_path):
+    kg = build(
+        tmp_path,
+        {
+            "id": "s1",
+            "text": "İzmir Kent Konseyi'nin heyeti Karşıyaka Gençlik Derneği'ni ziyaret etti.",
+        },
+        {"id": "s2", "text": "Karşıyaka Gençlik Derneği, İzmir Kent Konseyi'ne teşekkür etti."},
+        {"id": "s3", "text": "İzmir Kent Konseyi, Bornova Belediyesi'ni ziyaret etti."},
+    )
+    council = entity_iri("İzmir Kent Konseyi", "Organization").value
+    graphs = rows(
+        kg, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{council}> a civ:Organization }} }}"
+    )
+    assert len(graphs) == 3
+    assert labels(kg, council) == {"İzmir Kent Konseyi"}
+    assert kg.query(f"ASK {{ <{council}> civ:visited <{KGD}> . <{KGD}> civ:thanked <{council}> }}")
+
+
 def test_every_entity_has_exactly_one_label_across_the_whole_graph(tmp_path):
     kg = build(tmp_path, DEFINES_ACRONYM, USES_ACRONYM, SHOUTS, SAME_VISIT_LATER, NEXT_MONTH)
     multi = rows(
