@@ -66,7 +66,15 @@ class EmbeddedStore:
         leaves the old one: the drop and the insert are one SPARQL update, one transaction.
         """
         quads = list(quads)
-        self.update(replace_graph_operations(graph, quads))
+        if self._store.contains_named_graph(graph):
+            self.update(replace_graph_operations(graph, quads))
+        else:  # nothing to drop: one transactional insert, without a SPARQL text to parse
+            try:
+                self._store.extend(quads)
+            except OSError as e:
+                raise KgError(
+                    f"could not write graph {graph.value}: {_first_line(e)}", where=str(self.path)
+                ) from e
         return len(quads)
 
     def update(self, operations: Iterable[str]) -> None:
