@@ -1,84 +1,18 @@
-"""Interactive HTML network views: entities and facts read from the store, drawn with pyvis."""
+"""What a network view shows: entities and facts read from the store, and the filters that narrow them."""
 
 from __future__ import annotations
 
-import html
-import math
-import os
-import tempfile
-from collections import Counter
-from dataclasses import dataclass
-from html.parser import HTMLParser
-from itertools import cycle
-from pathlib import Path
-from urllib.parse import urlsplit
+import shlex
+from collections import Counter, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
-import networkx as nx
 import pyoxigraph
-from pyvis.network import Network
 
 from kg import vocab
 from kg.errors import KgError
-
-LAYOUT_THRESHOLD = 300  # above this many nodes the browser's physics is too slow: lay out in Python
-LAYOUT_SEED = 42
-STABILIZATION_ITERATIONS = 250
-ALIAS_SEPARATOR = "\x1f"  # a character no name contains, to split GROUP_CONCAT results
-
-# Colours by entity class (the subtype when known) and by predicate, in vocab order.
-TYPE_COLOURS = dict(
-    zip(
-        vocab.ENTITY_CLASSES,
-        cycle(
-            [
-                "#4e79a7",
-                "#f28e2b",
-                "#59a14f",
-                "#e15759",
-                "#76b7b2",
-                "#edc948",
-                "#b07aa1",
-                "#ff9da7",
-                "#9c755f",
-                "#bab0ac",
-                "#1f77b4",
-                "#ff7f0e",
-                "#2ca02c",
-                "#d62728",
-                "#9467bd",
-                "#8c564b",
-                "#e377c2",
-                "#7f7f7f",
-                "#bcbd22",
-                "#17becf",
-                "#393b79",
-            ]
-        ),
-    )
-)
-PREDICATE_COLOURS = dict(
-    zip(
-        vocab.PREDICATES,
-        cycle(
-            [
-                "#1b9e77",
-                "#d95f02",
-                "#7570b3",
-                "#e7298a",
-                "#66a61e",
-                "#e6ab02",
-                "#a6761d",
-                "#666666",
-                "#e41a1c",
-                "#377eb8",
-                "#4daf4a",
-                "#984ea3",
-                "#ff7f00",
-            ]
-        ),
-    )
-)
-SHAPES = {"Person": ("dot", "●"), "Organization": ("square", "■"), "Place": ("triangle", "▲")}
+from kg.lang.tr.text import fold
 
 _FACTS_QUERY = (
     vocab.sparql_prefixes()
@@ -93,20 +27,18 @@ SELECT ?agent ?counterpart ?relation ?evidence ?date ?url ?confidence WHERE {{
   OPTIONAL {{ ?fact prov:wasDerivedFrom ?article . ?article schema:url ?url }}
 }}"""
 )
-_ENTITIES_QUERY = (
-    vocab.sparql_prefixes()
-    + f"""
-SELECT ?entity ?type (MIN(STR(?sub)) AS ?subtype) (MIN(STR(?name)) AS ?label)
-       (GROUP_CONCAT(DISTINCT STR(?alias); separator="\\u001F") AS ?aliases) WHERE {{
-  VALUES ?type {{ {" ".join(f"civ:{t}" for t in vocab.TOP_TYPES)} }}
-  ?entity a ?type .
-  OPTIONAL {{ ?entity rdfs:label ?name }}
-  OPTIONAL {{ VALUES ?sub {{ {
-        " ".join(f"civ:{t}" for t in vocab.ENTITY_CLASSES if t not in vocab.TOP_TYPES)
-    } }} ?entity a ?sub }}
-  OPTIONAL {{ ?entity skos:altLabel ?alias }}
-}} GROUP BY ?entity ?type"""
-)
+# Entities are read as four small DISTINCT queries joined here: one query joining type, label,
+# subtype and alias over the union of graphs makes k^4 rows for an entity named in k articles.
+_TOP_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
+_SUBTYPES = " ".join(f"civ:{t}" for t in vocab.ENTITY_CLASSES if t not in vocab.TOP_TYPES)
+_ENTITY_QUERIES = {
+    "type": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {_TOP_TYPES} }} ?e a ?v }}",
+    "subtype": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {_SUBTYPES} }} ?e a ?v }}",
+    "label": "SELECT DISTINCT ?e ?v WHERE { ?e a ?t ; rdfs:label ?v "
+    f"VALUES ?t {{ {_TOP_TYPES} }} }}",
+    "alias": "SELECT DISTINCT ?e ?v WHERE { ?e a ?t ; skos:altLabel ?v "
+    f"VALUES ?t {{ {_TOP_TYPES} }} }}",
+}
 
 
 @dataclass(frozen=True)
@@ -157,218 +89,227 @@ def view_data(store: pyoxigraph.Store) -> tuple[list[ViewNode], list[ViewEdge]]:
     )
     degree = Counter(e.source for e in edges) + Counter(e.target for e in edges)
     nodes: dict[str, ViewNode] = {}
-    for s in store.query(_ENTITIES_QUERY, use_default_graph_as_union=True):
-        iri, label = s["entity"].value, _text(s["label"]) or s["entity"].value.rsplit("/", 1)[-1]
-        aliases = {a for a in _text(s["aliases"]).split(ALIAS_SEPARATOR) if a and a != label}
-        node = ViewNode(
+    found: dict[str, dict[str, list[str]]] = {}
+    for key, query in _ENTITY_QUERIES.items():
+        for s in store.query(query, use_default_graph_as_union=True, prefixes=dict(vocab.PREFIXES)):
+            found.setdefault(s["e"].value, {}).setdefault(key, []).append(s["v"].value)
+    for iri, values in found.items():
+        if "type" not in values:
+            continue
+        label = min(values.get("label", [iri.rsplit("/", 1)[-1]]))
+        nodes[iri] = ViewNode(
             iri,
             label,
-            s["type"].value.removeprefix(vocab.CIV),
-            _text(s["subtype"]).removeprefix(vocab.CIV),
-            tuple(sorted(aliases)),
+            min(values["type"]).removeprefix(vocab.CIV),
+            min(values.get("subtype", [""])).removeprefix(vocab.CIV),
+            tuple(sorted(set(values.get("alias", ())) - {label})),
             degree[iri],
         )
-        nodes[iri] = min(node, nodes.get(iri, node), key=lambda n: (n.type, n.subtype))
     for iri in degree.keys() - nodes.keys():  # a fact's party the store gives no type or label
         nodes[iri] = ViewNode(iri, iri.rsplit("/", 1)[-1], "", "", (), degree[iri])
     return sorted(nodes.values(), key=lambda n: n.id), edges
 
 
-def render_html(nodes: list[ViewNode], edges: list[ViewEdge], *, title: str = "civic-kg") -> str:
-    """A self-contained HTML page (it loads nothing over the network) showing the graph.
+def read_view(
+    store: pyoxigraph.Store, view: ViewFilter | None = None
+) -> tuple[list[ViewNode], list[ViewEdge]]:
+    """The nodes and edges of ``store`` that ``view`` keeps (everything without one)."""
+    return filter_view(*view_data(store), view or ViewFilter())
 
-    Facts with the same parties and predicate (either direction for symmetric predicates) are
-    drawn as one edge whose tooltip lists every fact's evidence, date and article.
 
-    >>> page = render_html([ViewNode("x", "Bornova", "Place", "District", (), 0)], [])
-    >>> "Bornova" in page and "https://cdn" not in page
-    True
+@dataclass(frozen=True)
+class ViewFilter:
+    """Which part of the graph a view shows; every field left at its default keeps everything.
+
+    Applied by ``filter_view`` in this order:
+
+    1. facts: ``predicates`` (any of them), ``since``/``until`` (ISO dates, inclusive; undated
+       facts are dropped when either is given), ``min_confidence`` (facts without a confidence
+       are dropped when it is given);
+    2. ``types``: entities whose top type or subtype is one of them, with the facts among them;
+    3. when 1. narrowed the facts, entities left without a fact are dropped (without a fact
+       filter, entities without facts stay, as in the whole graph);
+    4. ``focus``: the entities (name, alias or IRI; Turkish-aware, case-insensitive; every entity
+       that bears the name) and what lies within ``hops`` facts of them over the facts left;
+       the focus itself is always kept, whatever its type;
+    5. ``top``: the ``top`` entities taking part in the most facts left (focus first, then by
+       name), with the facts among them.
+
+    Node degrees are recounted over the facts shown. Strings are accepted for dates, a single
+    string for ``predicates`` or ``types``, and names are matched case-insensitively.
+
+    >>> ViewFilter(predicates="VISITED", since="2026-01-01").describe()
+    'visited · since 2026-01-01'
     """
-    groups: dict[tuple[str, str, str], list[ViewEdge]] = {}
-    for edge in edges:
-        groups.setdefault(_edge_key(edge), []).append(edge)
-    large = len(nodes) > LAYOUT_THRESHOLD
-    positions = _layout(nodes, groups) if large else {}
-    net = Network(height="760px", width="100%", cdn_resources="in_line")
-    # Filled directly: add_node/add_edge check membership in lists, quadratic for big graphs.
-    net.nodes = [_vis_node(n, positions.get(n.id)) for n in nodes]
-    net.edges = [_vis_edge(i, key, facts) for i, (key, facts) in enumerate(groups.items())]
-    net.options = {
-        "physics": {
-            "enabled": not large,
-            "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 150},
-        "edges": {
-            "font": {"size": 10, "align": "middle"},
-            "smooth": {"enabled": not large, "type": "dynamic"},
-        },
+
+    predicates: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    focus: str | None = None
+    hops: int = 1
+    top: int | None = None
+    min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        setattr_ = object.__setattr__  # frozen: normalise once, here
+        setattr_(self, "predicates", _names(self.predicates, vocab.PREDICATES, "predicate"))
+        setattr_(self, "types", _names(self.types, vocab.ENTITY_CLASSES, "entity type"))
+        setattr_(self, "since", _day(self.since, "since"))
+        setattr_(self, "until", _day(self.until, "until"))
+        if self.since and self.until and self.since > self.until:
+            raise KgError(f"since ({self.since}) is after until ({self.until})")
+        if self.focus is not None and not str(self.focus).strip():
+            raise KgError("focus is empty: give an entity's name, alias or IRI")
+        if isinstance(self.hops, bool) or not isinstance(self.hops, int) or self.hops < 0:
+            raise KgError(f"hops must be a whole number, 0 or more (not {self.hops!r})")
+        if self.top is not None and (not isinstance(self.top, int) or self.top < 1):
+            raise KgError(f"top must be a whole number, 1 or more (not {self.top!r})")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise KgError(f"min_confidence must be between 0 and 1 (not {self.min_confidence!r})")
+
+    @property
+    def narrows_facts(self) -> bool:
+        """True when some facts are dropped for themselves (predicate, date or confidence)."""
+        return bool(self.predicates or self.since or self.until or self.min_confidence is not None)
+
+    def describe(self) -> str:
+        """The filter in a few words, for a page's or figure's title ("" when it keeps all)."""
+        parts = [", ".join(self.predicates), ", ".join(self.types)]
+        parts += [
+            f"since {self.since}" if self.since else "",
+            f"until {self.until}" if self.until else "",
+        ]
+        if self.focus:
+            parts.append(f"around {self.focus} ({self.hops} hop{'s' * (self.hops != 1)})")
+        if self.min_confidence is not None:
+            parts.append(f"confidence ≥ {self.min_confidence:g}")
+        parts.append(f"top {self.top}" if self.top else "")
+        return " · ".join(p for p in parts if p)
+
+
+def filter_view(
+    nodes: list[ViewNode], edges: list[ViewEdge], view: ViewFilter | None = None
+) -> tuple[list[ViewNode], list[ViewEdge]]:
+    """The nodes and edges ``view`` keeps (see ``ViewFilter`` for the order and rules), sorted.
+
+    Without ``view``, everything is kept. An unknown ``focus`` raises a KgError naming it.
+
+    >>> a = ViewNode("a", "Ayşe Demirtaş", "Person", "", (), 1)
+    >>> b = ViewNode("b", "Bornova", "Place", "District", (), 1)
+    >>> fact = ViewEdge("a", "b", "visited", "Bornova'yı ziyaret etti.", "2026-02-03", "", 0.9)
+    >>> filter_view([a, b], [fact], ViewFilter(predicates=("thanked",)))
+    ([], [])
+    >>> [n.label for n in filter_view([a, b], [fact], ViewFilter(focus="AYŞE DEMİRTAŞ", hops=0))[0]]
+    ['Ayşe Demirtaş']
+    """
+    view = view or ViewFilter()
+    centre = find_entities(nodes, view.focus) if view.focus else set()
+    edges = [e for e in edges if _keeps_fact(e, view)]
+    kept = {n.id for n in nodes if not view.types or {n.type, n.subtype} & set(view.types)}
+    kept |= centre
+    edges = [e for e in edges if e.source in kept and e.target in kept]
+    if view.narrows_facts:
+        kept = ({e.source for e in edges} | {e.target for e in edges} | centre) & kept
+    if view.focus:
+        kept = _within(centre, edges, view.hops)
+        edges = [e for e in edges if e.source in kept and e.target in kept]
+    degree = Counter(e.source for e in edges) + Counter(e.target for e in edges)
+    if view.top:
+        label = {n.id: n.label for n in nodes}
+        ranked = sorted(kept, key=lambda i: (i not in centre, -degree[i], fold(label[i]), i))
+        kept = set(ranked[: view.top])
+        edges = [e for e in edges if e.source in kept and e.target in kept]
+        degree = Counter(e.source for e in edges) + Counter(e.target for e in edges)
+    shown = [replace(n, degree=degree[n.id]) for n in nodes if n.id in kept]
+    return sorted(shown, key=lambda n: n.id), edges
+
+
+def find_entities(nodes: Iterable[ViewNode], name: str) -> set[str]:
+    """The IRIs of every node whose label, alias or IRI is ``name`` (Turkish-aware, any case).
+
+    >>> sorted(find_entities([ViewNode("x/izmir", "İzmir", "Place", "", ("Smyrna",), 0)], "IZMIR"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: no entity 'IZMIR' in this graph; look its name up with: kg entities DIR --search IZMIR
+    >>> sorted(find_entities([ViewNode("x/izmir", "İzmir", "Place", "", ("Smyrna",), 0)], "izmir"))
+    ['x/izmir']
+    """
+    text = name.strip()
+    key = fold(text)
+    found = {
+        n.id
+        for n in nodes
+        if text in (n.id, n.id.removeprefix(vocab.ENTITY_BASE))
+        or key == fold(n.label)
+        or any(key == fold(a) for a in n.aliases)
     }
-    head, body, rest = _strip_remote_resources(net.generate_html()).partition("<body>")
-    if not body or "</body>" not in rest:
-        raise KgError("the pyvis page template has changed: no <body> to put the legend in")
-    main, _, tail = rest.rpartition("</body>")
-    head = head.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>{_STYLE}", 1)
-    legend = _legend(nodes, edges, title)
-    return f"<!DOCTYPE html>\n{head}<body>{legend}{main}{_SCRIPT}</body>{tail}"
+    if not found:
+        raise KgError(
+            f"no entity {name!r} in this graph; look its name up with: "
+            f"kg entities DIR --search {shlex.quote(name)}"
+        )
+    return found
 
 
-def write_html(html: str, path: str | os.PathLike[str]) -> None:
-    """Write ``html`` to ``path`` atomically: readers see the old page or the new, never half."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+def _keeps_fact(edge: ViewEdge, view: ViewFilter) -> bool:
+    if view.predicates and edge.predicate not in view.predicates:
+        return False
+    if view.min_confidence is not None and (
+        edge.confidence is None or edge.confidence < view.min_confidence
+    ):
+        return False
+    if view.since or view.until:
+        day = _fact_day(edge.date)
+        if day is None or (view.since and day < view.since) or (view.until and day > view.until):
+            return False
+    return True
+
+
+def _within(centre: set[str], edges: list[ViewEdge], hops: int) -> set[str]:
+    """The nodes at most ``hops`` facts away from ``centre``, in either direction."""
+    neighbours: dict[str, set[str]] = {}
+    for e in edges:
+        neighbours.setdefault(e.source, set()).add(e.target)
+        neighbours.setdefault(e.target, set()).add(e.source)
+    seen, frontier = set(centre), deque((c, 0) for c in sorted(centre))
+    while frontier:
+        node, distance = frontier.popleft()
+        if distance == hops:
+            continue
+        for other in neighbours.get(node, ()):
+            if other not in seen:
+                seen.add(other)
+                frontier.append((other, distance + 1))
+    return seen
+
+
+def _names(given: str | Iterable[str], known: tuple[str, ...], what: str) -> tuple[str, ...]:
+    canonical = {k.lower(): k for k in known}
+    names = (given,) if isinstance(given, str) else tuple(given)
+    for name in names:
+        if name.lower() not in canonical:
+            raise KgError(f"unknown {what} {name!r} (use one of: {', '.join(known)})")
+    return tuple(dict.fromkeys(canonical[n.lower()] for n in names))
+
+
+def _day(value: date | str | None, what: str) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(html)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a page is meant to be shared
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return date.fromisoformat(value)
+    except (TypeError, ValueError) as e:
+        raise KgError(f"{what}: {value!r} is not a date (write it as YYYY-MM-DD)") from e
+
+
+def _fact_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:  # undated, or a malformed date in a hand-made graph
+        return None
 
 
 def _text(term) -> str:
     return term.value if term is not None else ""
-
-
-def _edge_key(edge: ViewEdge) -> tuple[str, str, str]:
-    if edge.predicate in vocab.SYMMETRIC_PREDICATES:
-        source, target = sorted((edge.source, edge.target))
-        return source, edge.predicate, target
-    return edge.source, edge.predicate, edge.target
-
-
-def _layout(nodes, groups) -> dict[str, tuple[float, float]]:
-    graph = nx.Graph()
-    graph.add_nodes_from(n.id for n in nodes)
-    graph.add_edges_from((s, o) for s, _, o in groups)
-    try:
-        positions = nx.spring_layout(graph, seed=LAYOUT_SEED)
-    except ImportError as e:
-        raise KgError(
-            f"laying out more than {LAYOUT_THRESHOLD} entities needs numpy and scipy "
-            "(pip install numpy scipy)"
-        ) from e
-    scale = 60 * math.sqrt(len(nodes))  # vis pixels, so nodes keep roughly constant spacing
-    return {iri: (float(x) * scale, float(y) * scale) for iri, (x, y) in positions.items()}
-
-
-def _vis_node(node: ViewNode, position) -> dict:
-    kinds = " › ".join(filter(None, (node.type, node.subtype))) or "entity"
-    lines = [f"<b>{html.escape(node.label)}</b>", html.escape(kinds)]
-    if node.aliases:
-        lines.append("also: " + html.escape(", ".join(node.aliases)))
-    lines.append(f"{node.degree} fact(s)")
-    item = {
-        "id": node.id,
-        "label": node.label,
-        "shape": SHAPES.get(node.type, ("dot",))[0],
-        "color": TYPE_COLOURS.get(node.subtype or node.type, "#97c2fc"),
-        "size": 10 + 4 * math.sqrt(node.degree),
-        "tooltip": "<br>".join(lines),
-        "type": node.type,
-        "subtype": node.subtype,
-    }
-    if position:
-        item["x"], item["y"] = position
-    return item
-
-
-def _vis_edge(index: int, key: tuple[str, str, str], facts: list[ViewEdge]) -> dict:
-    source, predicate, target = key
-    return {
-        "id": f"e{index}",
-        "from": source,
-        "to": target,
-        "label": predicate,
-        "color": PREDICATE_COLOURS.get(predicate, "#848484"),
-        "width": 1 + math.log2(len(facts)),
-        "arrows": "" if predicate in vocab.SYMMETRIC_PREDICATES else "to",
-        "tooltip": f"<b>{html.escape(predicate)}</b> ({len(facts)} fact(s))"
-        + "".join(_fact_tooltip(f) for f in facts),
-    }
-
-
-def _fact_tooltip(fact: ViewEdge) -> str:
-    parts = [html.escape(fact.date or "undated")]
-    if fact.confidence is not None:
-        parts.append(f"confidence {fact.confidence:.2f}")
-    if urlsplit(fact.article_url).scheme in ("http", "https"):  # never a javascript: link
-        link = html.escape(fact.article_url, quote=True)
-        parts.append(f'<a href="{link}" target="_blank" rel="noopener">{link}</a>')
-    return f"<p>“{html.escape(fact.evidence)}”<br>{' · '.join(parts)}</p>"
-
-
-def _legend(nodes: list[ViewNode], edges: list[ViewEdge], title: str) -> str:
-    shapes = {n.subtype or n.type: SHAPES.get(n.type, ("", "●"))[1] for n in nodes}
-    types = "".join(
-        f'<span class="civic-kg-key"><span style="color:{TYPE_COLOURS.get(kind, "#97c2fc")}">'
-        f"{shapes[kind]}</span> {html.escape(kind or 'entity')}</span>"
-        for kind in sorted(shapes, key=lambda k: (_rank(k, vocab.ENTITY_CLASSES), k))
-    )
-    used = sorted({e.predicate for e in edges}, key=lambda p: (_rank(p, vocab.PREDICATES), p))
-    predicates = "".join(
-        f'<span class="civic-kg-key"><span class="civic-kg-line" style="background:'
-        f'{PREDICATE_COLOURS.get(p, "#848484")}"></span> {html.escape(p)}</span>'
-        for p in used
-    )
-    return (
-        f'\n<header id="civic-kg-header"><h1>{html.escape(title)}</h1>'
-        f"<p>{len(nodes)} entities, {len(edges)} facts</p>"
-        f'<div id="civic-kg-legend"><div><b>Types</b> {types}</div>'
-        f"<div><b>Relations</b> {predicates}</div></div></header>\n"
-    )
-
-
-def _rank(name: str, order: tuple[str, ...]) -> int:
-    return order.index(name) if name in order else len(order)
-
-
-class _RemoteResources(HTMLParser):
-    """Collects the <script src> and <link href> tags that would load over the network."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        url = dict(attrs).get({"script": "src", "link": "href"}.get(tag, "")) or ""
-        if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
-            self.tags.append(self.get_starttag_text() + ("</script>" if tag == "script" else ""))
-
-
-def _strip_remote_resources(page: str) -> str:
-    # pyvis links bootstrap from a CDN even with cdn_resources="in_line"; the page needs none of it.
-    finder = _RemoteResources()
-    finder.feed(page)
-    finder.close()
-    for tag in finder.tags:
-        page = page.replace(tag, "")
-    return page
-
-
-_STYLE = """<style>
-  body { font-family: system-ui, sans-serif; margin: 0.5em; }
-  #civic-kg-header h1 { font-size: 1.3em; margin: 0.2em 0; }
-  #civic-kg-header p, #civic-kg-legend div { margin: 0.2em 0; line-height: 1.6; }
-  .civic-kg-key { margin-right: 0.9em; white-space: nowrap; }
-  .civic-kg-line { display: inline-block; width: 1.4em; height: 0.25em; vertical-align: middle; }
-  .civic-kg-tooltip { max-width: 32em; white-space: normal; }
-</style>"""
-
-# vis-network shows a string title as plain text, so the HTML tooltips (escaped in Python) become
-# elements here. pyvis declares `var network` at the top level: it is already window.network.
-_SCRIPT = """
-<script type="text/javascript">
-  [network.body.data.nodes, network.body.data.edges].forEach(function (items) {
-    items.update(items.get().map(function (item) {
-      var box = document.createElement("div");
-      box.className = "civic-kg-tooltip";
-      box.innerHTML = item.tooltip;
-      return {id: item.id, title: box};
-    }));
-  });
-  network.once("afterDrawing", function () { document.body.dataset.civicKgReady = "true"; });
-</script>
-"""
