@@ -229,7 +229,7 @@ class SparqlServer(ThreadingHTTPServer):
         results_format = preferred_format(accept, RESULTS_MEDIA_TYPES)
         graph_format = preferred_format(accept, GRAPH_MEDIA_TYPES)
         try:
-            results = self.graph.query(sparql)
+            results = self.graph.sparql(sparql)
         except KgError as e:
             if isinstance(e.__cause__, SyntaxError):  # the parser's own words, all lines of them
                 return _message(400, f"SPARQL syntax error: {e.__cause__}")

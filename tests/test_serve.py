@@ -121,7 +121,7 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def expected_visits(built) -> set[pyoxigraph.Triple]:
     """What `kg query` itself says: the endpoint must say the same."""
-    return set(KnowledgeGraph.open(built).query(VISITS_GRAPH))
+    return set(KnowledgeGraph.open(built).sparql(VISITS_GRAPH))
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +240,7 @@ def test_select_answers_are_written_exactly_as_pyoxigraph_writes_them(endpoint, 
       UNION { BIND(<<( <urn:kg:a> civ:visited <urn:kg:b> )>> AS ?term) }
     }"""
     _, _, body = get(endpoint, tricky, fmt.media_type)
-    assert body == KnowledgeGraph.open(built).query(tricky).serialize(format=fmt)
+    assert body == KnowledgeGraph.open(built).sparql(tricky).serialize(format=fmt)
 
 
 def test_select_without_an_accept_header_is_sparql_json(endpoint):
@@ -309,7 +309,7 @@ def test_queries_see_the_union_of_graphs_and_the_predeclared_prefixes(endpoint, 
     query = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?f civ:relation ?p } GROUP BY ?p"
     _, _, body = get(endpoint, query)
     expected = [
-        {"p": r["p"].value, "n": r["n"].value} for r in KnowledgeGraph.open(built).query(query)
+        {"p": r["p"].value, "n": r["n"].value} for r in KnowledgeGraph.open(built).sparql(query)
     ]
     assert expected  # the facts live in the articles' named graphs, not the default graph
     assert sorted(json_rows(body), key=str) == sorted(expected, key=str)

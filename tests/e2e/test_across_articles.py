@@ -59,7 +59,7 @@ def build(tmp_path: Path, *articles: dict, name: str = "in.jsonl") -> KnowledgeG
 
 
 def rows(kg: KnowledgeGraph, sparql: str) -> list[dict]:
-    result = kg.query(sparql)
+    result = kg.sparql(sparql)
     names = [v.value for v in result.variables]
     return [{n: (r[n].value if r[n] is not None else None) for n in names} for r in result]
 
