@@ -77,6 +77,30 @@ class EmbeddedStore:
                 ) from e
         return len(quads)
 
+    def write_graphs(self, graphs: Iterable[tuple[NamedNode, str]]) -> None:
+        """Replace each named graph with its N-Triples text, every graph atomically.
+
+        Graphs the store has not seen go in together, as one N-Quads load in one transaction
+        (a batch of new articles costs one commit); a graph already there is dropped and
+        rewritten in one update of its own.
+        """
+        new: list[str] = []
+        for graph, ntriples in graphs:
+            if self._store.contains_named_graph(graph):
+                self.update(_replace_with_text(graph, ntriples))
+            else:
+                # each line is "s p o .": its graph goes before the final dot (split on "\n" only:
+                # str.splitlines would also break at U+2028 and friends, which literals keep raw)
+                suffix = f" {graph} .\n"
+                new.extend(line[:-2] + suffix for line in ntriples.split("\n") if line)
+        if new:
+            try:
+                self._store.load("".join(new), format=RdfFormat.N_QUADS)
+            except (OSError, SyntaxError) as e:
+                raise KgError(
+                    f"could not write graphs: {_first_line(e)}", where=str(self.path)
+                ) from e
+
     def update(self, operations: Iterable[str]) -> None:
         """Run SPARQL update operations as one request: one transaction, all or nothing."""
         request = " ;\n".join(operations)
@@ -183,9 +207,13 @@ class EmbeddedStore:
 
 def replace_graph_operations(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
     """The two SPARQL update operations that replace a named graph's content with ``quads``."""
-    lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
-    insert = f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
-    return [f"DROP SILENT GRAPH {graph}", insert]
+    return _replace_with_text(
+        graph, "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+    )
+
+
+def _replace_with_text(graph: NamedNode, ntriples: str) -> list[str]:
+    return [f"DROP SILENT GRAPH {graph}", f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples}}} }}"]
 
 
 def _sorted_runs(store: pyoxigraph.Store, scratch: Path) -> list[Path]:

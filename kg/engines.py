@@ -1,0 +1,148 @@
+"""Where extraction runs: the same pure per-article work here, in N local processes, or on Dask.
+
+Every engine turns a stream of articles into a stream of ``Prepared`` graphs in input order, so
+the store written from them, and every IRI in it, is the same whichever engine ran. Each keeps a
+bounded window of articles in flight, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg import rdf
+from kg.model import Article, Problem
+from kg.pipeline import EXTRACTOR_VERSION, extract
+
+ENGINES = ("local", "dask")
+BATCH = 64  # articles per task: big enough to pay for the trip to a worker, small enough to stream
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One article ready for the store: its graph's triples as N-Triples lines, or a problem."""
+
+    article_id: str
+    where: str
+    digest: str
+    ntriples: str = ""
+    triples: int = 0
+    facts: int = 0
+    problem: str | None = None
+
+
+def prepare(article: Article, digest: str | None = None) -> Prepared:
+    """Extract one article and encode its named graph; an extractor failure becomes a problem.
+
+    >>> p = prepare(Article("a1", "Kula Belediyesi, Gediz Derneği'ni ziyaret etti."))
+    >>> p.problem is None and p.facts >= 1 and p.triples == p.ntriples.count("\\n")
+    True
+    """
+    digest = digest or rdf.content_hash(article, EXTRACTOR_VERSION)
+    where = article.source or article.id
+    try:
+        extraction = extract(article)
+        quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
+        lines = [f"{q.subject} {q.predicate} {q.object} .\n" for q in quads]
+    except Exception as e:  # an extractor bug must not stop a corpus build: report it
+        return Prepared(
+            article.id, where, digest, problem=f"extraction failed: {type(e).__name__}: {e}"
+        )
+    return Prepared(article.id, where, digest, "".join(lines), len(lines), len(extraction.facts))
+
+
+def prepare_batch(batch: list[tuple[Article, str]]) -> list[Prepared]:
+    """``prepare`` over a batch of (article, digest): the unit of work sent to a worker."""
+    return [prepare(article, digest) for article, digest in batch]
+
+
+def run(
+    articles: Iterable[tuple[Article, str]],
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[Prepared]:
+    """Prepare every (article, digest) in order with the chosen engine."""
+    work = batches(articles, BATCH)
+    if engine == "dask":
+        results = _on_dask(work, scheduler=scheduler, workers=workers)
+    elif workers > 1:
+        results = _in_processes(work, workers)
+    else:
+        results = map(prepare_batch, work)
+    for batch in results:
+        yield from batch
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _in_processes(work: Iterator[list], workers: int) -> Iterator[list[Prepared]]:
+    # forkserver: workers fork from a clean server process, never from this one, whose store
+    # runs threads of its own; each worker loads the Turkish data once.
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(workers) as pool:
+        submit = lambda b: pool.apply_async(prepare_batch, (b,))  # noqa: E731
+        yield from _windowed(work, submit, lambda task: task.get(), workers)
+
+
+def _on_dask(
+    work: Iterator[list], *, scheduler: str | None, workers: int
+) -> Iterator[list[Prepared]]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:
+        from kg.errors import KgError
+
+        raise KgError("the dask engine needs dask.distributed: pip install 'civic-kg[dask]'") from e
+    if scheduler:
+        client, cluster = Client(scheduler), None
+    else:
+        cluster = LocalCluster(
+            n_workers=max(workers, 1),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        )
+        client = Client(cluster)
+    try:
+        n = max(workers, len(client.scheduler_info().get("workers", {})), 1)
+        submit = lambda b: client.submit(prepare_batch, b, pure=False)  # noqa: E731
+        yield from _windowed(work, submit, lambda future: future.result(), n)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _windowed(work: Iterator[list], submit, collect, workers: int) -> Iterator[list[Prepared]]:
+    """``collect(submit(batch))`` in input order, with at most 2 batches per worker in flight."""
+    pending: deque = deque()
+    for batch in work:
+        pending.append(submit(batch))
+        if len(pending) >= 2 * workers:
+            yield collect(pending.popleft())
+    while pending:
+        yield collect(pending.popleft())
+
+
+def cpu_count() -> int:
+    """Cores this process may use (its affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def problem_of(prepared: Prepared) -> Problem | None:
+    return Problem(prepared.where, prepared.problem) if prepared.problem else None

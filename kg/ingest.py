@@ -1,0 +1,80 @@
+"""Ingest a stream of articles: skip the unchanged, extract the rest with an engine, write in batches.
+
+Nothing here holds the corpus: articles are read, prepared and written a batch at a time, and
+each batch of new articles is one transaction of whole article graphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from kg import engines, rdf
+from kg.errors import KgError
+from kg.model import Article, Problem
+from kg.pipeline import EXTRACTOR_VERSION
+from kg.store import EmbeddedStore
+
+
+@dataclass
+class IngestReport:
+    """How many articles were written, how many needed no work, their facts, and what failed."""
+
+    articles: int = 0
+    unchanged: int = 0
+    facts: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def ingest(
+    store: EmbeddedStore,
+    items: Iterable[Article | Problem],
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> IngestReport:
+    """Write every new or changed article of ``items`` to ``store``; report problems as they come.
+
+    ``on_progress(articles, facts)`` is called after each batch is committed.
+    """
+    if engine not in engines.ENGINES:
+        raise KgError(f"unknown engine '{engine}' (use one of: {', '.join(engines.ENGINES)})")
+    report = IngestReport()
+
+    def problem(p: Problem) -> None:
+        report.problems.append(p)
+        if on_problem:
+            on_problem(p)
+
+    def changed() -> Iterator[tuple[Article, str]]:
+        for item in items:
+            if isinstance(item, Problem):
+                problem(item)
+                continue
+            digest = rdf.content_hash(item, EXTRACTOR_VERSION)
+            if store.contains(rdf.content_hash_quad(item.id, digest)):
+                report.unchanged += 1
+                report.articles += 1
+                continue
+            yield item, digest
+
+    prepared = engines.run(changed(), engine=engine, workers=workers, scheduler=scheduler)
+    for batch in engines.batches(prepared, engines.BATCH):
+        good = [p for p in batch if p.problem is None]
+        for p in batch:
+            if p.problem is not None:
+                problem(Problem(p.where, p.problem))
+        try:
+            store.write_graphs((rdf.article_iri(p.article_id), p.ntriples) for p in good)
+        except KgError as e:
+            for p in good:
+                problem(Problem(p.where, e.message))
+            continue
+        report.articles += len(good)
+        report.facts += sum(p.facts for p in good)
+        if on_progress:
+            on_progress(report.articles, report.facts)
+    return report

@@ -1,0 +1,89 @@
+"""Extraction engines: in N processes or on a Dask cluster, the same output as in one process."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg import engines, rdf
+from kg.model import Article
+from kg.pipeline import EXTRACTOR_VERSION
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from corpus import synthetic_articles  # noqa: E402  (the benchmarks' own synthetic articles)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[tuple[Article, str]]:
+    articles = list(synthetic_articles(150_000, seed=7))
+    return [(a, rdf.content_hash(a, EXTRACTOR_VERSION)) for a in articles]
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus) -> list[engines.Prepared]:
+    return list(engines.run(corpus))
+
+
+def test_one_process_prepares_every_article_in_order(corpus, one_process):
+    assert [p.article_id for p in one_process] == [a.id for a, _ in corpus]
+    assert all(p.problem is None and p.triples > 0 for p in one_process)
+
+
+def test_two_processes_give_exactly_what_one_gives(corpus, one_process):
+    assert list(engines.run(corpus, workers=2)) == one_process
+
+
+def test_a_two_worker_dask_cluster_gives_exactly_what_one_process_gives(corpus, one_process):
+    assert list(engines.run(corpus, engine="dask", workers=2)) == one_process
+
+
+def test_an_extractor_failure_is_a_problem_naming_the_article(monkeypatch):
+    def broken(article):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engines, "extract", broken)
+    [prepared] = engines.run([(Article("a1", "Metin.", source="in/a1.txt"), "d")])
+    assert engines.problem_of(prepared).where == "in/a1.txt"
+    assert "RuntimeError: boom" in prepared.problem and prepared.ntriples == ""
+
+
+def write_jsonl(path: Path, corpus: list[tuple[Article, str]]) -> Path:
+    import json
+
+    with path.open("w", encoding="utf-8") as f:
+        for article, _ in corpus:
+            record = {"id": article.id, "text": article.text, "date": article.date}
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def store_quads(out: Path) -> set[str]:
+    """Every quad but the ontology's (its blank nodes get new names in every load)."""
+    from kg import KnowledgeGraph, vocab
+
+    store = KnowledgeGraph.open(out).store.raw
+    return {str(q) for q in store if q.graph_name.value != vocab.ONTOLOGY_GRAPH}
+
+
+@pytest.fixture(scope="module")
+def built_locally(corpus, tmp_path_factory) -> tuple[Path, set[str]]:
+    from kg import KnowledgeGraph
+
+    tmp = tmp_path_factory.mktemp("local")
+    source = write_jsonl(tmp / "corpus.jsonl", corpus)
+    KnowledgeGraph.build([source], out=tmp / "out", html=False, formats=())
+    return source, store_quads(tmp / "out")
+
+
+@pytest.mark.parametrize(
+    "how", [{"workers": 2}, {"engine": "dask", "workers": 2}], ids=["2 processes", "dask 2 workers"]
+)
+def test_a_parallel_build_stores_exactly_the_quads_of_a_one_process_build(
+    built_locally, tmp_path, how
+):
+    from kg import KnowledgeGraph
+
+    source, expected = built_locally
+    report = KnowledgeGraph.build([source], out=tmp_path / "out", html=False, formats=(), **how)
+    assert report.ok and report.facts_read > 0
+    assert store_quads(tmp_path / "out") == expected
