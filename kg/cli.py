@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -14,6 +13,7 @@ import click
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import serve as serving  # `serve` is the command below
+from kg.engines import ENGINES
 from kg.errors import KgError
 from kg.evaluate import evaluate as evaluate_predictions
 from kg.evaluate import format_report, predict, read_gold, read_predictions
@@ -70,23 +70,53 @@ def main(debug: bool) -> None:
     help="Extra RDF files to write besides graph.trig (repeatable).",
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option(
+    "--workers",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Extract in this many processes (the store is the same as with one).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="local: this machine; dask: a Dask cluster (--scheduler, or a local one of --workers).",
+)
+@click.option(
+    "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://head:8786."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary.")
 def build(
-    inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], no_html: bool, quiet: bool
+    inputs: tuple[Path, ...],
+    out: Path,
+    formats: tuple[str, ...],
+    no_html: bool,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    quiet: bool,
 ) -> None:
     """Build the graph from article files or folders (.txt, .md, .jsonl, .html) into OUT."""
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    progress = None if quiet else Progress(terminal=sys.stderr.isatty())
     started = time.monotonic()
-    progress = _progress_printer(started) if not quiet and sys.stderr.isatty() else None
     report = KnowledgeGraph.build(
         inputs,
         out=out,
         formats=("trig", *formats),
         html=not no_html,
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
         on_progress=progress,
         on_problem=_print_problem,
     )
     if progress:
-        click.echo("", err=True)
+        progress.done()
     if not quiet:
         _print_summary(report, time.monotonic() - started)
     if not report.ok:
@@ -137,7 +167,7 @@ def query(
     if endpoint is not None:
         results = RemoteStore.from_env(endpoint).query(sparql)
     else:
-        results = KnowledgeGraph.open(Path(directory)).query(sparql)
+        results = KnowledgeGraph.open(Path(directory)).sparql(sparql)
     if isinstance(results, QueryBoolean):
         click.echo("true" if results else "false")
     elif isinstance(results, QuerySolutions):
@@ -226,14 +256,31 @@ def evaluate(gold: Path, pred: Path | None, errors: int) -> None:
 def entities(directory: Path, type_: str | None, search: str | None, fmt: str) -> None:
     """List the graph's entities with type, aliases, mentions and articles, most cited first."""
     rows = KnowledgeGraph.open(directory).entities(type=type_, search=search)
+    records = [
+        {
+            "name": r.name,
+            "type": r.type,
+            "subtype": r.subtype if isinstance(r.subtype, str) else None,  # NA when unknown
+            "aliases": list(r.aliases),
+            "mentions": int(r.mentions),
+            "articles": int(r.articles),
+        }
+        for r in rows.itertuples(index=False)
+    ]
     if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(dataclasses.asdict(row), ensure_ascii=False))
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
         return
     header = ("name", "type", "aliases", "mentions", "articles")
     table = [
-        (r.name, r.subtype or r.type, ", ".join(r.aliases), str(r.mentions), str(r.articles))
-        for r in rows
+        (
+            e["name"],
+            e["subtype"] or e["type"],
+            ", ".join(e["aliases"]),
+            str(e["mentions"]),
+            str(e["articles"]),
+        )
+        for e in records
     ]
     _echo_table(header, table)
 
@@ -273,11 +320,70 @@ def export(directory: Path, fmt: str, out: Path | None) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option(
-    "--out", "-o", type=click.Path(path_type=Path), help="HTML file (default DIRECTORY/graph.html)."
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="File to write (default DIRECTORY/graph.html, .png or .svg).",
 )
-def viz(directory: Path, out: Path | None) -> None:
-    """Re-render the interactive HTML network from a built graph's store."""
-    path = KnowledgeGraph.open(directory).render_html(out or directory / "graph.html")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "png", "svg"], case_sensitive=False),
+    help="Interactive page or static figure (default: from --out's suffix, else html).",
+)
+@click.option(
+    "--predicate",
+    "predicates",
+    multiple=True,
+    help="Keep only facts with this predicate, e.g. visited (repeatable).",
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="Keep only entities of this top type or subtype, e.g. Person, CityCouncil (repeatable).",
+)
+@click.option("--since", metavar="YYYY-MM-DD", help="Keep only facts dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Keep only facts dated on or before this day.")
+@click.option("--focus", metavar="ENTITY", help="Centre on an entity (name, alias or IRI).")
+@click.option(
+    "--hops",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="With --focus: keep entities within this many facts of it.",
+)
+@click.option(
+    "--top", type=click.IntRange(min=1), help="Keep the N entities with most facts (applied last)."
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    help="Keep only facts extracted with at least this confidence.",
+)
+def viz(
+    directory: Path,
+    out: Path | None,
+    fmt: str | None,
+    predicates: tuple[str, ...],
+    types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    focus: str | None,
+    hops: int,
+    top: int | None,
+    min_confidence: float | None,
+) -> None:
+    """Draw the network of a built graph: an interactive HTML page, or a PNG/SVG figure for papers."""
+    filters = dict(predicates=predicates, types=types, since=since, until=until, focus=focus)
+    filters.update(hops=hops, top=top, min_confidence=min_confidence)
+    fmt = (fmt or (out.suffix.lstrip(".") if out else "") or "html").lower()
+    kg = KnowledgeGraph.open(directory)
+    target = out or directory / f"graph.{fmt}"
+    if fmt == "html":
+        path = kg.render_html(target, **filters)
+    else:
+        path = kg.render_figure(target, fmt, **filters)
     click.echo(str(path))
 
 
@@ -341,12 +447,31 @@ def _print_problem(problem: Problem) -> None:
     click.echo(f"kg: {problem}", err=True)
 
 
-def _progress_printer(started: float):
-    def show(done: int) -> None:
-        rate = done / max(time.monotonic() - started, 1e-9)
-        click.echo(f"\r{done} articles ({rate:.0f}/s)", err=True, nl=False)
+class Progress:
+    """Build progress on stderr: a line redrawn in place on a terminal, and when piped a plain
+    line every ``every`` seconds (so a short build stays quiet and a long one leaves a trace)."""
 
-    return show
+    def __init__(self, *, terminal: bool, every: float = 30.0) -> None:
+        self.terminal, self.every = terminal, every
+        self.started = self.last = time.monotonic()
+        self.shown = False
+
+    def __call__(self, articles: int, facts: int) -> None:
+        now = time.monotonic()
+        if not self.terminal and now - self.last < self.every:
+            return
+        self.last = now
+        seconds = max(now - self.started, 1e-9)
+        line = (
+            f"{articles} articles ({articles / seconds:.0f}/s), "
+            f"{facts} facts ({facts / seconds:.0f}/s)"
+        )
+        click.echo(f"\r{line}" if self.terminal else line, err=True, nl=not self.terminal)
+        self.shown = True
+
+    def done(self) -> None:
+        if self.terminal and self.shown:
+            click.echo("", err=True)
 
 
 def _print_summary(report, seconds: float) -> None:

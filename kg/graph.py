@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -10,32 +11,21 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+import networkx as nx
+import pandas as pd
 import pyoxigraph
+import rdflib
 
-from kg import merge, rdf, views, vocab
+from kg import frames, merge, networks, rdf, tables, views, vocab
 from kg.errors import KgError
-from kg.lang.tr.text import fold
+from kg.ingest import ingest
 from kg.model import Article, Problem
-from kg.pipeline import EXTRACTOR_VERSION, extract
 from kg.readers import read_inputs
 from kg.store import EmbeddedStore
 
 STORE_DIR = "store"
 GRAPH_FILE = "graph"  # + ".trig" etc.
 HTML_FILE = "graph.html"
-UNCHANGED = Problem("", "")  # marks an article that needed no work (not a problem)
-
-
-@dataclass(frozen=True)
-class EntityRow:
-    """One entity of the whole graph, as `kg entities` lists it."""
-
-    name: str
-    type: str
-    subtype: str | None
-    aliases: tuple[str, ...]
-    mentions: int
-    articles: int
 
 
 @dataclass
@@ -46,6 +36,7 @@ class BuildReport:
     articles: int = 0  # read and in the store (unchanged ones included)
     unchanged: int = 0  # already stored as they are: not extracted again
     problems: list[Problem] = field(default_factory=list)
+    facts_read: int = 0  # facts extracted by this build (unchanged articles' not counted)
     entities: int = 0
     facts_by_predicate: dict[str, int] = field(default_factory=dict)
     quads: int = 0
@@ -77,33 +68,37 @@ class KnowledgeGraph:
         out: str | os.PathLike[str],
         formats: Iterable[str] = ("trig",),
         html: bool = True,
-        on_progress: Callable[[int], None] | None = None,
+        engine: str = "local",
+        workers: int = 1,
+        scheduler: str | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
         on_problem: Callable[[Problem], None] | None = None,
     ) -> BuildReport:
         """Read, extract and store every article of ``inputs`` into ``out``; write RDF files and a view.
 
         Each article replaces its own named graph in one transaction, so building twice gives the
-        same store, and a failure leaves every article either as it was or fully new.
+        same store, and a failure leaves every article either as it was or fully new. Articles
+        stream through: ``workers`` processes extract them (``engine="dask"``: a Dask cluster at
+        ``scheduler``, or a local one), and the store is the same whichever engine ran.
+        ``on_progress(articles, facts)`` is called as batches are committed.
         """
         out = Path(out)
         _check_writable(out)
         kg = cls(out, EmbeddedStore(out / STORE_DIR))  # holds the store's lock from here on
         _remove_interrupted_writes(out)
-        report = BuildReport(out)
         kg._load_ontology()
-        for item in read_inputs(inputs):
-            problem = item if isinstance(item, Problem) else kg._add_or_report(item)
-            if problem is UNCHANGED:
-                report.unchanged += 1
-                problem = None
-            if problem is not None:
-                report.problems.append(problem)
-                if on_problem:
-                    on_problem(problem)
-                continue
-            report.articles += 1
-            if on_progress:
-                on_progress(report.articles)
+        ingested = ingest(
+            kg.store,
+            read_inputs(inputs),
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            on_progress=on_progress,
+            on_problem=on_problem,
+        )
+        report = BuildReport(
+            out, ingested.articles, ingested.unchanged, ingested.problems, facts_read=ingested.facts
+        )
         kg.consolidate()
         kg.store.flush()
         for fmt in formats:
@@ -115,30 +110,16 @@ class KnowledgeGraph:
         report.quads = len(kg.store)
         return report
 
-    def add_article(self, article: Article) -> int:
-        """Extract one article and replace its named graph with what it states; returns quads written.
+    def add_article(self, article: Article) -> bool:
+        """Extract one article and replace its named graph with what it states.
 
-        An article whose text, metadata and extractor are unchanged since it was stored is not
-        extracted again (0 is returned): adding new articles to a big store is incremental.
+        Returns False when the article's text, metadata and extractor are unchanged since it was
+        stored (it is not extracted again). Call ``consolidate()`` after adding articles.
         """
-        digest = rdf.content_hash(article, EXTRACTOR_VERSION)
-        if self.store.contains(rdf.content_hash_quad(article.id, digest)):
-            return 0
-        extraction = extract(article)
-        quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
-        return self.store.replace_graph(rdf.article_iri(article.id), quads)
-
-    def _add_or_report(self, article: Article) -> Problem | None:
-        """Add an article; a failure becomes a problem naming it, and the build goes on."""
-        where = article.source or article.id
-        try:
-            if not self.add_article(article):
-                return UNCHANGED
-        except KgError as e:
-            return Problem(where, e.message)
-        except Exception as e:  # an extractor bug must not stop a corpus build: report it
-            return Problem(where, f"extraction failed: {type(e).__name__}: {e}")
-        return None
+        report = ingest(self.store, [article])
+        if report.problems:
+            raise KgError(report.problems[0].message, where=report.problems[0].where)
+        return not report.unchanged
 
     def consolidate(self) -> None:
         """Join what the articles say to each other, in one transaction (``build`` and ``remove`` call it).
@@ -170,7 +151,7 @@ class KnowledgeGraph:
 
     def _entity_names(self) -> list[merge.EntityName]:
         tops = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
-        rows = self.query(f"""
+        rows = self.sparql(f"""
             SELECT ?g ?e ?top ?name ?alias WHERE {{
               VALUES ?top {{ {tops} }}
               GRAPH ?g {{
@@ -191,7 +172,7 @@ class KnowledgeGraph:
         ]
 
     def _reported_facts(self) -> list[merge.ReportedFact]:
-        rows = self.query(f"""
+        rows = self.sparql(f"""
             SELECT ?g ?f ?p ?s ?o ?date WHERE {{
               GRAPH ?g {{
                 ?f civ:relation ?p ; civ:agent ?s ; civ:counterpart ?o .
@@ -211,8 +192,26 @@ class KnowledgeGraph:
             for r in rows
         ]
 
-    def query(self, sparql: str):
-        """Run SPARQL over the union of all article graphs (civ:, rdfs:, schema: ... prefixes predeclared)."""
+    def query(self, sparql: str) -> pd.DataFrame | bool | rdflib.Graph:
+        """Run SPARQL over the union of all graphs (civ:, rdfs:, skos:, schema: ... predeclared).
+
+        SELECT gives a DataFrame, one column per variable in order, typed by its values:
+        xsd:integer ``Int64``, xsd:decimal/double/float ``float64``, xsd:boolean ``boolean``,
+        xsd:date and xsd:dateTime ``datetime64`` (pandas dates: ``df["date"].dt.year`` works),
+        IRIs and text ``string``; unbound cells are missing, and a column mixing kinds stays
+        ``object``. ASK gives a bool; CONSTRUCT and DESCRIBE an ``rdflib.Graph``. Use ``sparql``
+        for pyoxigraph's own results (streamed, RDF terms kept)::
+
+            kg.query("SELECT ?name ?date WHERE { ?f civ:date ?date ; civ:agent [ rdfs:label ?name ] }")
+        """
+        return frames.results_frame(self.sparql(sparql))
+
+    def sparql(
+        self, sparql: str
+    ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
+        """Run SPARQL like ``query`` but return pyoxigraph's results as they come: a
+        ``QuerySolutions`` (rows of RDF terms, streamed), a ``QueryBoolean`` or ``QueryTriples``.
+        For code that writes SPARQL result formats or reads big results row by row."""
         return self.store.query(sparql)
 
     def export(self, path: str | os.PathLike[str], fmt: str) -> Path:
@@ -223,64 +222,172 @@ class KnowledgeGraph:
         """Stream the whole graph as RDF to a binary stream (standard output, a socket...)."""
         self.store.write_to(stream, fmt)
 
-    def render_html(self, path: str | os.PathLike[str]) -> Path:
-        """Write the self-contained interactive network view."""
-        nodes, edges = views.view_data(self.store.raw)
-        target = Path(path)
-        views.write_html(
-            views.render_html(nodes, edges, title=f"civic-kg: {self.directory.name}"), target
-        )
-        return target
+    def render_html(self, path: str | os.PathLike[str], **filters) -> Path:
+        """Write the self-contained interactive network view (atomically); returns its path.
 
-    def entities(self, *, type: str | None = None, search: str | None = None) -> list[EntityRow]:
-        """Every entity with its type, aliases, and how many articles name it how often.
+        ``filters`` are ``kg.views.ViewFilter``'s fields: ``predicates``, ``types``, ``since``,
+        ``until``, ``focus``, ``hops``, ``top``, ``min_confidence``::
 
-        ``type`` is a top type or subtype name ("Organization", "CityCouncil"); ``search`` keeps
-        names or aliases containing the text (Turkish-aware, case-insensitive).
+            kg.render_html("visits.html", predicates=["visited"], since="2026-01-01")
         """
-        known = {t.lower(): t for t in vocab.ENTITY_CLASSES}
-        if type is not None and type.lower() not in known:
-            raise KgError(
-                f"unknown entity type '{type}' (use one of: {', '.join(vocab.ENTITY_CLASSES)})"
-            )
-        wanted = f"civ:{known[type.lower()]}" if type else "?any"
-        tops = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
-        rows = self.query(f"""
-            SELECT ?e ?top (SAMPLE(?sub) AS ?subtype) (SAMPLE(?label) AS ?name)
-                   (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases)
-                   (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
-              VALUES ?top {{ {tops} }}
-              ?e a ?top , {wanted} ; rdfs:label ?label .
-              OPTIONAL {{ ?e a ?sub . FILTER(?sub != ?top) }}
-              OPTIONAL {{ ?e skos:altLabel ?alias }}
-              GRAPH ?g {{ ?e rdfs:label ?l }}
-            }} GROUP BY ?e ?top""")
-        counts = self._mention_counts()
-        needle = fold(search) if search else None
-        found = []
-        for r in rows:
-            aliases = tuple(a for a in (r["aliases"].value if r["aliases"] else "").split("|") if a)
-            name = r["name"].value
-            if needle and not any(needle in fold(n) for n in (name, *aliases)):
-                continue
-            subtype = r["subtype"].value.removeprefix(vocab.CIV) if r["subtype"] else None
-            found.append(
-                EntityRow(
-                    name,
-                    r["top"].value.removeprefix(vocab.CIV),
-                    subtype,
-                    aliases,
-                    counts.get(r["e"].value, 0),
-                    int(r["articles"].value),
-                )
-            )
-        return sorted(found, key=lambda e: (-e.articles, -e.mentions, fold(e.name)))
+        from kg.drawing import write_file
 
-    def _mention_counts(self) -> dict[str, int]:
-        rows = self.query(
-            "SELECT ?e (SUM(?n) AS ?total) WHERE { GRAPH ?g { ?e civ:mentionCount ?n } } GROUP BY ?e"
+        return write_file(self.html(**filters), path)
+
+    def html(self, **filters) -> str:
+        """The interactive network page as a string; ``filters`` as for ``render_html``."""
+        from kg import page
+
+        view = views.ViewFilter(**filters)
+        nodes, edges = views.read_view(self.store.raw, view)
+        title = f"civic-kg: {self.directory.name}"
+        return page.render_html(nodes, edges, title=title, subtitle=view.describe())
+
+    def render_figure(
+        self, path: str | os.PathLike[str], fmt: str | None = None, **filters
+    ) -> Path:
+        """Write a static PNG or SVG figure of the network for papers (atomically); returns its path.
+
+        ``fmt`` is "png" or "svg" (default: from the file's suffix); ``filters`` as for
+        ``render_html``::
+
+            kg.render_figure("figure1.svg", focus="İzmir Büyükşehir Belediyesi", hops=2)
+        """
+        from kg import figures
+        from kg.drawing import write_file
+
+        fmt = figures.figure_format(path, fmt)
+        view = views.ViewFilter(**filters)
+        nodes, edges = views.read_view(self.store.raw, view)
+        title = f"civic-kg: {self.directory.name}"
+        return write_file(
+            figures.render_figure(nodes, edges, fmt, title=title, subtitle=view.describe()), path
         )
-        return {r["e"].value: int(r["total"].value) for r in rows}
+
+    def show(self, **filters):
+        """The network inline in Jupyter: an ``IPython.display.HTML`` frame holding the page.
+
+        ``filters`` as for ``render_html``; for big graphs prefer a filter (``top=200``) or
+        ``render_html``, as the notebook keeps the whole page in its output.
+        """
+        from kg import page
+
+        return page.notebook_frame(self.html(**filters))
+
+    def entities(self, *, type: str | None = None, search: str | None = None) -> pd.DataFrame:
+        """Every entity, most cited first: a DataFrame with columns ``iri``, ``name``, ``type``
+        (Person, Organization, Place), ``subtype`` (missing when unknown), ``aliases`` (a list of
+        other spellings: ``df.explode("aliases")`` gives one row per alias), ``mentions`` (times
+        named, all articles together) and ``articles`` (how many name it), both ``int64``.
+
+        ``type`` keeps a top type or subtype ("Organization", "CityCouncil"); ``search`` keeps
+        names or aliases containing the text (Turkish-aware, case-insensitive)::
+
+            kg.entities(type="Municipality", search="izmir")
+        """
+        return tables.entities(self.store, type=type, search=search)
+
+    def facts(
+        self,
+        *,
+        predicate: str | Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        entity: str | None = None,
+        min_confidence: float | None = None,
+    ) -> pd.DataFrame:
+        """One row per fact an article states (not the merged events: see ``events``), by date.
+
+        Columns: ``fact`` (the fact node's IRI), ``subject``, ``subject_label``, ``predicate``
+        (local name: "visited"), ``object``, ``object_label``, ``date`` (``datetime64``, the
+        article's date), ``confidence`` (``float64``), ``evidence`` (the sentence), ``article``
+        (its IRI, also its graph's), ``url`` and ``outlet``; IRIs and text are ``string``.
+
+        ``predicate`` keeps one or several predicates; ``since`` and ``until`` (dates or
+        "YYYY-MM-DD", both included) keep dated facts in that range; ``entity`` (an IRI, or a
+        name or alias, Turkish-aware) keeps facts it is a party to; ``min_confidence`` keeps
+        facts at least that confident::
+
+            kg.facts(predicate=["visited", "metWith"], since="2024-01-01", entity="İBB")
+        """
+        return tables.facts(
+            self.store,
+            predicate=predicate,
+            since=since,
+            until=until,
+            entity=entity,
+            min_confidence=min_confidence,
+        )
+
+    def events(
+        self,
+        *,
+        predicate: str | Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        entity: str | None = None,
+        min_sources: int = 1,
+    ) -> pd.DataFrame:
+        """One row per event as all its reports tell it (``civ:ReportedEvent`` in the merged
+        graph), most widely reported first.
+
+        Columns: ``event``, ``subject``, ``subject_label``, ``predicate``, ``object``,
+        ``object_label``, ``sources`` (``Int64``, articles reporting it), ``first_reported`` and
+        ``last_reported`` (``datetime64``), ``articles`` and ``outlets`` (sorted lists).
+        ``since``/``until`` keep events reported at some time in that range; ``predicate`` and
+        ``entity`` filter as in ``facts``; ``min_sources`` keeps events reported that often::
+
+            kg.events(min_sources=2)
+        """
+        return tables.events(
+            self.store,
+            predicate=predicate,
+            since=since,
+            until=until,
+            entity=entity,
+            min_sources=min_sources,
+        )
+
+    def to_rdflib(self) -> rdflib.Dataset:
+        """Every named graph (articles, merged, ontology) in an in-memory ``rdflib.Dataset`` whose
+        default graph is their union, as in ``query``; the project's prefixes are bound.
+
+        The quads go through a temporary N-Quads file, so memory holds rdflib's copy only; for a
+        big store that copy is large (rdflib keeps about 1 KB per quad)."""
+        dataset = rdflib.Dataset(default_union=True)
+        for prefix, namespace in vocab.PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        with tempfile.TemporaryFile() as nquads:
+            self.store.write_to(nquads, "nq")
+            nquads.seek(0)
+            dataset.parse(source=nquads, format="nquads")
+        return dataset
+
+    def to_networkx(self, predicates: str | Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """The entities and facts as a ``networkx.MultiDiGraph``, facts restricted to ``predicates``.
+
+        Nodes are every entity's IRI with ``label``, ``type``, ``subtype``, ``aliases`` ("; "
+        joined), ``mentions`` and ``articles``; each fact is an edge from its subject to its object
+        keyed by the fact's IRI, with ``label`` and ``predicate``, ``date`` ("YYYY-MM-DD"),
+        ``confidence``, ``evidence``, ``article``, ``url`` and ``outlet``. No attribute is None
+        (unknown text is ""). Entities without a kept fact stay as isolated nodes: drop them with
+        ``g.remove_nodes_from(list(nx.isolates(g)))``."""
+        return networks.network(
+            self.entities(), self.facts(predicate=predicates), name=self.directory.name
+        )
+
+    def to_gexf(
+        self, path: str | os.PathLike[str], *, predicates: str | Iterable[str] | None = None
+    ) -> Path:
+        """Write ``to_networkx(predicates)`` as GEXF for Gephi, atomically (attributes sanitised:
+        lists joined, only text, numbers and booleans)."""
+        return networks.write_gexf(self.to_networkx(predicates), path)
+
+    def to_graphml(
+        self, path: str | os.PathLike[str], *, predicates: str | Iterable[str] | None = None
+    ) -> Path:
+        """Write ``to_networkx(predicates)`` as GraphML, atomically (attributes sanitised)."""
+        return networks.write_graphml(self.to_networkx(predicates), path)
 
     def remove(self, article_id: str) -> int:
         """Remove an article and everything it stated; returns how many quads went."""
@@ -295,13 +402,13 @@ class KnowledgeGraph:
 
     def count_entities(self) -> int:
         types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
-        rows = self.query(
+        rows = self.sparql(
             f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?t {{ {types} }} ?e a ?t }}"
         )
         return int(next(iter(rows))["n"].value)
 
     def count_facts(self) -> dict[str, int]:
-        rows = self.query(
+        rows = self.sparql(
             "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f civ:relation ?p "
             "FILTER NOT EXISTS { ?f a civ:ReportedEvent } } GROUP BY ?p"
         )

@@ -184,3 +184,34 @@ def test_remove_drops_an_article_and_everything_it_stated(tmp_path):
 def test_build_prints_no_progress_lines_when_not_on_a_terminal(built):
     _, result = built
     assert "/s)" not in result.output and "\r" not in result.output
+
+
+def test_progress_when_piped_is_a_plain_line_now_and_then(capsys):
+    from kg.cli import Progress
+
+    progress = Progress(terminal=False, every=0)
+    progress(64, 700)
+    progress(128, 1400)
+    progress.done()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and "\r" not in "".join(lines)
+    assert lines[1].startswith("128 articles (") and "1400 facts (" in lines[1]
+
+
+def test_progress_when_piped_says_nothing_within_its_interval(capsys):
+    from kg.cli import Progress
+
+    progress = Progress(terminal=False, every=3600)
+    progress(64, 700)
+    progress.done()
+    assert capsys.readouterr().err == ""
+
+
+def test_progress_on_a_terminal_redraws_one_line_with_rates(capsys):
+    from kg.cli import Progress
+
+    progress = Progress(terminal=True)
+    progress(64, 700)
+    progress.done()
+    err = capsys.readouterr().err
+    assert err.startswith("\r64 articles (") and "/s), 700 facts (" in err and err.endswith("\n")

@@ -8,7 +8,7 @@ import rdflib
 from pyshacl import validate
 
 from kg import KnowledgeGraph, vocab
-from kg import graph as kg_graph
+from kg import engines as kg_engines
 from kg.errors import KgError
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -27,7 +27,7 @@ def ask(kg: KnowledgeGraph, pattern: str) -> bool:
 
 
 def iri_of(kg: KnowledgeGraph, label: str) -> str:
-    rows = list(kg.query(f'SELECT ?e WHERE {{ ?e rdfs:label "{label}"@tr }}'))
+    rows = list(kg.sparql(f'SELECT ?e WHERE {{ ?e rdfs:label "{label}"@tr }}'))
     assert len(rows) == 1, f"expected one node labelled {label}, got {len(rows)}"
     return f"<{rows[0]['e'].value}>"
 
@@ -69,7 +69,7 @@ def test_board_is_part_of_the_council_and_the_council_is_in_izmir(built):
 def test_a_thanked_edge_is_stated_with_its_evidence(built):
     _, kg = built
     rows = list(
-        kg.query("""
+        kg.sparql("""
         SELECT ?evidence WHERE { ?s civ:thanked ?o . ?f civ:relation civ:thanked ; civ:agent ?s ;
                                  civ:counterpart ?o ; civ:evidence ?evidence }""")
     )
@@ -80,7 +80,7 @@ def test_a_thanked_edge_is_stated_with_its_evidence(built):
 def test_every_fact_node_points_to_the_article_with_its_date(built):
     _, kg = built
     rows = list(
-        kg.query("""
+        kg.sparql("""
         SELECT ?f ?date WHERE { ?f a ?c ; civ:relation ?p . OPTIONAL { ?f prov:wasDerivedFrom ?a .
                                 ?a a schema:NewsArticle ; schema:datePublished ?date } }""")
     )
@@ -118,7 +118,7 @@ def test_changed_article_replaces_its_facts_instead_of_adding(tmp_path):
     KnowledgeGraph.build([article], out=out, html=False)
     kg = KnowledgeGraph.open(out)
     visited = {
-        r["l"].value for r in kg.query("SELECT ?l WHERE { ?s civ:visited ?o . ?o rdfs:label ?l }")
+        r["l"].value for r in kg.sparql("SELECT ?l WHERE { ?s civ:visited ?o . ?o rdfs:label ?l }")
     }
     assert visited == {"Demirci Belediyesi"}
 
@@ -155,7 +155,7 @@ def test_a_failed_build_leaves_the_existing_store_intact(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("extractor crashed")
 
-    monkeypatch.setattr("kg.graph.extract", explode)
+    monkeypatch.setattr("kg.engines.extract", explode)
     report = KnowledgeGraph.build([article], out=out, html=False)
     assert [p.message for p in report.problems] == [
         "extraction failed: RuntimeError: extractor crashed"
@@ -180,9 +180,9 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
         "Demirci Kent Konseyi, Gördes Belediyesi'ni ziyaret etti.", encoding="utf-8"
     )
     seen = []
-    real_extract = kg_graph.extract
+    real_extract = kg_engines.extract
     monkeypatch.setattr(
-        "kg.graph.extract", lambda article: seen.append(article.id) or real_extract(article)
+        "kg.engines.extract", lambda article: seen.append(article.id) or real_extract(article)
     )
     report = KnowledgeGraph.build([inputs], out=out, html=False)
     assert seen == ["b"]
