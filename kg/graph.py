@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from sys import intern
 from typing import BinaryIO
 
 import networkx as nx
@@ -160,12 +161,13 @@ class KnowledgeGraph:
                 UNION {{ ?e skos:altLabel ?name BIND(true AS ?alias) }}
               }}
             }}""")
+        # interned: a store repeats each graph, IRI and name over many rows
         return [
             merge.EntityName(
-                r["g"].value,
-                r["e"].value,
-                r["top"].value.removeprefix(vocab.CIV),
-                r["name"].value,
+                intern(r["g"].value),
+                intern(r["e"].value),
+                intern(r["top"].value.removeprefix(vocab.CIV)),
+                intern(r["name"].value),
                 r["alias"].value == "true",
             )
             for r in rows
@@ -183,10 +185,10 @@ class KnowledgeGraph:
         return [
             merge.ReportedFact(
                 r["f"].value,
-                r["g"].value,
-                r["p"].value.removeprefix(vocab.CIV),
-                r["s"].value,
-                r["o"].value,
+                intern(r["g"].value),
+                intern(r["p"].value.removeprefix(vocab.CIV)),
+                intern(r["s"].value),
+                intern(r["o"].value),
                 _date(r["date"]),
             )
             for r in rows

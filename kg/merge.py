@@ -20,7 +20,7 @@ SAME_EVENT_DAYS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityName:
     """One name an article graph gives an entity: its ``rdfs:label`` or a ``skos:altLabel``."""
 
@@ -31,7 +31,7 @@ class EntityName:
     alias: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relabel:
     """In ``graph``, the label ``old`` of ``iri`` gives way to ``new`` (``old`` stays as an alias)."""
 
@@ -41,7 +41,7 @@ class Relabel:
     new: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportedFact:
     """A fact node of one article graph: who did what to whom, reported on ``date``."""
 
@@ -53,7 +53,7 @@ class ReportedFact:
     date: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MergedEvent:
     """One event as every article that reports it tells it: the fact nodes and their articles."""
 
