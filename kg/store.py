@@ -31,6 +31,10 @@ FORMATS = {
 SORT_RUN_LINES = 100_000
 MERGE_FAN_IN = 128
 
+# Oxigraph's bulk loader parses up to 1,000,000 quads before it writes anything, then ingests them
+# in one atomic step; past that it writes in several steps. New graphs are loaded in groups below.
+BULK_LOAD_QUADS = 500_000
+
 
 def rdf_format(name: str) -> RdfFormat:
     """The RDF format for a short name or file suffix.
@@ -80,26 +84,37 @@ class EmbeddedStore:
     def write_graphs(self, graphs: Iterable[tuple[NamedNode, str]]) -> None:
         """Replace each named graph with its N-Triples text, every graph atomically.
 
-        Graphs the store has not seen go in together, as one N-Quads load in one transaction
-        (a batch of new articles costs one commit); a graph already there is dropped and
-        rewritten in one update of its own.
+        Graphs the store has not seen go in through Oxigraph's bulk loader: it writes sorted
+        index files and ingests them with one atomic RocksDB call, without a transaction held in
+        memory (2-3x faster than a transactional load, and memory does not grow with the store).
+        A call is atomic only under the loader's batch size, so the new graphs go in groups of
+        whole graphs below ``BULK_LOAD_QUADS``; a graph already there is dropped and rewritten
+        in one update of its own.
         """
-        new: list[str] = []
+        group: list[str] = []
         for graph, ntriples in graphs:
             if self._store.contains_named_graph(graph):
                 self.update(_replace_with_text(graph, ntriples))
-            else:
-                # each line is "s p o .": its graph goes before the final dot (split on "\n" only:
-                # str.splitlines would also break at U+2028 and friends, which literals keep raw)
-                suffix = f" {graph} .\n"
-                new.extend(line[:-2] + suffix for line in ntriples.split("\n") if line)
-        if new:
-            try:
-                self._store.load("".join(new), format=RdfFormat.N_QUADS)
-            except (OSError, SyntaxError) as e:
-                raise KgError(
-                    f"could not write graphs: {_first_line(e)}", where=str(self.path)
-                ) from e
+                continue
+            # each line is "s p o .": its graph goes before the final dot (split on "\n" only:
+            # str.splitlines would also break at U+2028 and friends, which literals keep raw)
+            suffix = f" {graph} .\n"
+            lines = [line[:-2] + suffix for line in ntriples.split("\n") if line]
+            if len(group) + len(lines) > BULK_LOAD_QUADS:
+                self._bulk_load(group)
+                group = []
+            group.extend(lines)
+        self._bulk_load(group)
+
+    def _bulk_load(self, nquads: list[str]) -> None:
+        if not nquads:
+            return
+        if len(nquads) > BULK_LOAD_QUADS:  # one graph this big would not be written atomically
+            raise KgError(f"a graph of {len(nquads)} triples is too big to write atomically")
+        try:
+            self._store.bulk_load("".join(nquads), format=RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as e:
+            raise KgError(f"could not write graphs: {_first_line(e)}", where=str(self.path)) from e
 
     def update(self, operations: Iterable[str]) -> None:
         """Run SPARQL update operations as one request: one transaction, all or nothing."""

@@ -56,6 +56,36 @@ def test_a_failure_while_producing_quads_leaves_the_old_graph(tmp_path):
     assert len(store) == 3
 
 
+def ntriples(n: int, start: int = 0) -> str:
+    return "".join(f'<https://example.org/s{i}> {P} "{i}" .\n' for i in range(start, start + n))
+
+
+def test_new_graphs_are_bulk_loaded_whole_in_groups_below_the_loaders_batch(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.store.BULK_LOAD_QUADS", 5)
+    store = EmbeddedStore(tmp_path / "store")
+    graphs = [NamedNode(f"https://example.org/graph/{k}") for k in range(4)]
+    store.write_graphs((g, ntriples(3, 10 * k)) for k, g in enumerate(graphs))
+    assert len(store) == 12
+    assert all(len(list(store.raw.quads_for_pattern(None, None, None, g))) == 3 for g in graphs)
+
+
+def test_a_bad_line_in_a_group_of_new_graphs_writes_none_of_them(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(2))
+    other = NamedNode("https://example.org/graph/2")
+    with pytest.raises(KgError, match="could not write graphs"):
+        store.write_graphs([(other, ntriples(3)), (NamedNode("https://example.org/g3"), "<a> .\n")])
+    assert len(store) == 2 and not store.raw.contains_named_graph(other)
+
+
+def test_a_graph_too_big_to_load_atomically_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.store.BULK_LOAD_QUADS", 5)
+    store = EmbeddedStore(tmp_path / "store")
+    with pytest.raises(KgError, match="too big to write atomically"):
+        store.write_graphs([(G, ntriples(6))])
+    assert len(store) == 0
+
+
 def test_store_persists_across_reopening(tmp_path):
     store = EmbeddedStore(tmp_path / "store")
     store.replace_graph(G, quads(4))
