@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from sys import intern
 from typing import BinaryIO
 
 import networkx as nx
@@ -17,7 +16,7 @@ import pandas as pd
 import pyoxigraph
 import rdflib
 
-from kg import frames, merge, networks, rdf, tables, views, vocab
+from kg import consolidation, frames, networks, rdf, tables, views, vocab
 from kg.errors import KgError
 from kg.ingest import ingest
 from kg.model import Article, Problem
@@ -27,6 +26,7 @@ from kg.store import EmbeddedStore
 STORE_DIR = "store"
 GRAPH_FILE = "graph"  # + ".trig" etc.
 HTML_FILE = "graph.html"
+CONSOLIDATING = ".kg-consolidating"  # present while articles are written and not yet consolidated
 
 
 @dataclass
@@ -88,6 +88,10 @@ class KnowledgeGraph:
         kg = cls(out, EmbeddedStore(out / STORE_DIR))  # holds the store's lock from here on
         _remove_interrupted_writes(out)
         kg._load_ontology()
+        # a build killed after writing left entities unconsolidated that no later build would
+        # touch again (their articles are stored and unchanged): that one consolidates everything
+        interrupted = (out / CONSOLIDATING).exists()
+        (out / CONSOLIDATING).touch()
         ingested = ingest(
             kg.store,
             read_inputs(inputs),
@@ -100,8 +104,9 @@ class KnowledgeGraph:
         report = BuildReport(
             out, ingested.articles, ingested.unchanged, ingested.problems, facts_read=ingested.facts
         )
-        kg.consolidate()
+        kg.consolidate(None if interrupted else ingested.touched)
         kg.store.flush()
+        (out / CONSOLIDATING).unlink()
         for fmt in formats:
             report.outputs.append(kg.export(out / f"{GRAPH_FILE}.{fmt}", fmt))
         if html:
@@ -122,77 +127,16 @@ class KnowledgeGraph:
             raise KgError(report.problems[0].message, where=report.problems[0].where)
         return not report.unchanged
 
-    def consolidate(self) -> None:
-        """Join what the articles say to each other, in one transaction (``build`` and ``remove`` call it).
+    def consolidate(self, scope: Iterable[str] | None = None) -> None:
+        """Join what the articles say to each other (``build`` and ``remove`` call it).
 
         An entity written alone as another's alias ("İBB") takes the IRI of the entity that owns the
         alias; every entity keeps one ``rdfs:label`` across all articles (other spellings become
-        ``skos:altLabel``); and the merged graph is rebuilt: one ``civ:ReportedEvent`` per event with
+        ``skos:altLabel``); and the merged graph holds one ``civ:ReportedEvent`` per event with
         every article that reports it, and each organisation's head post (``org:Post``).
+        ``scope``: the entity IRIs whose labels, events and posts may have changed (all if None).
         """
-        names = self._entity_names()
-        iri_of = {(n.type, n.iri.rsplit("/", 1)[-1]): n.iri for n in names}
-        rewrites = merge.iri_rewrites(names, iri_of)
-        labels = merge.canonical_labels(names, rewrites)
-        facts = self._reported_facts()
-        events = merge.merge_events(
-            facts,
-            rewrites,
-            predicates=vocab.EVENT_PREDICATES,
-            symmetric=vocab.SYMMETRIC_PREDICATES,
-        )
-        posts = merge.post_holders(facts, rewrites, predicate="headOf")
-        self.store.update(
-            [
-                *rdf.rewrite_update(rewrites),
-                *rdf.relabel_update(merge.relabels(names, rewrites, labels)),
-                *self.store.delta_operations(rdf.MERGED_GRAPH, rdf.merged_quads(events, posts)),
-            ]
-        )
-
-    def _entity_names(self) -> list[merge.EntityName]:
-        tops = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
-        rows = self.sparql(f"""
-            SELECT ?g ?e ?top ?name ?alias WHERE {{
-              VALUES ?top {{ {tops} }}
-              GRAPH ?g {{
-                ?e a ?top .
-                {{ ?e rdfs:label ?name BIND(false AS ?alias) }}
-                UNION {{ ?e skos:altLabel ?name BIND(true AS ?alias) }}
-              }}
-            }}""")
-        # interned: a store repeats each graph, IRI and name over many rows
-        return [
-            merge.EntityName(
-                intern(r["g"].value),
-                intern(r["e"].value),
-                intern(r["top"].value.removeprefix(vocab.CIV)),
-                intern(r["name"].value),
-                r["alias"].value == "true",
-            )
-            for r in rows
-        ]
-
-    def _reported_facts(self) -> list[merge.ReportedFact]:
-        rows = self.sparql(f"""
-            SELECT ?g ?f ?p ?s ?o ?date WHERE {{
-              GRAPH ?g {{
-                ?f civ:relation ?p ; civ:agent ?s ; civ:counterpart ?o .
-                OPTIONAL {{ ?f civ:date ?date }}
-              }}
-              FILTER (?g != <{vocab.MERGED_GRAPH}>)
-            }}""")
-        return [
-            merge.ReportedFact(
-                r["f"].value,
-                intern(r["g"].value),
-                intern(r["p"].value.removeprefix(vocab.CIV)),
-                intern(r["s"].value),
-                intern(r["o"].value),
-                _date(r["date"]),
-            )
-            for r in rows
-        ]
+        consolidation.consolidate(self.store, scope)
 
     def query(self, sparql: str) -> pd.DataFrame | bool | rdflib.Graph:
         """Run SPARQL over the union of all graphs (civ:, rdfs:, skos:, schema: ... predeclared).
@@ -398,8 +342,13 @@ class KnowledgeGraph:
             raise KgError(
                 f"no article with id '{article_id}' in this graph", where=str(self.directory)
             )
+        touched = consolidation.entities_in(self.store, [graph.value])
+        marker = self.directory / CONSOLIDATING
+        interrupted = marker.exists()
+        marker.touch()
         removed = self.store.drop_graph(graph)
-        self.consolidate()
+        self.consolidate(None if interrupted else touched)
+        marker.unlink()
         return removed
 
     def count_entities(self) -> int:
@@ -426,13 +375,6 @@ class KnowledgeGraph:
         self.store.replace_graph(
             graph, (pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         )
-
-
-def _date(term) -> date | None:
-    try:
-        return date.fromisoformat(term.value) if term is not None else None
-    except ValueError:  # a malformed date in a hand-made graph: treat the report as undated
-        return None
 
 
 def _remove_interrupted_writes(out: Path) -> None:

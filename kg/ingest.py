@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg import engines, rdf
+from kg.consolidation import entities_in
 from kg.errors import KgError
 from kg.model import Article, Problem
 from kg.pipeline import EXTRACTOR_VERSION
@@ -24,6 +25,7 @@ class IngestReport:
     unchanged: int = 0
     facts: int = 0
     problems: list[Problem] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)  # entities of the graphs written or replaced
 
 
 def ingest(
@@ -67,12 +69,16 @@ def ingest(
         for p in batch:
             if p.problem is not None:
                 problem(Problem(p.where, p.problem))
+        graphs = [rdf.article_iri(p.article_id) for p in good]
+        replaced = [g.value for g in graphs if store.raw.contains_named_graph(g)]
+        report.touched |= entities_in(store, replaced)  # what the old versions named
         try:
-            store.write_graphs((rdf.article_iri(p.article_id), p.ntriples) for p in good)
+            store.write_graphs(zip(graphs, (p.ntriples for p in good), strict=True))
         except KgError as e:
             for p in good:
                 problem(Problem(p.where, e.message))
             continue
+        report.touched |= entities_in(store, [g.value for g in graphs])
         report.articles += len(good)
         report.facts += sum(p.facts for p in good)
         if on_progress:

@@ -8,7 +8,7 @@ already merged an article's own spellings; this module only joins what articles 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,7 +67,7 @@ class MergedEvent:
 
 
 def iri_rewrites(
-    names: Iterable[EntityName], iri_of: Mapping[tuple[str, str], str]
+    names: Iterable[EntityName], iri_of: Callable[[tuple[str, str]], str | None]
 ) -> dict[str, str]:
     """Which entity IRIs are another entity's alias written alone, and the IRI they stand for.
 
@@ -75,10 +75,10 @@ def iri_rewrites(
     İBB; another article that only says "İBB" made a node of its own, whose key is the alias's key.
     That node is the long form's, provided exactly one entity of the type owns the alias. People are
     left alone: their aliases are bare surnames, which are only resolved inside their own article.
-    ``iri_of`` maps (type, slug) of the IRIs in the store to the IRI.
+    ``iri_of`` gives the IRI in the store of a (type, slug), or None.
 
     >>> names = [EntityName("a", "id/org/ibb-long", "Organization", "İBB", alias=True)]
-    >>> iri_rewrites(names, {("Organization", "ibb"): "id/org/ibb"})
+    >>> iri_rewrites(names, {("Organization", "ibb"): "id/org/ibb"}.get)
     {'id/org/ibb': 'id/org/ibb-long'}
     """
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -87,7 +87,7 @@ def iri_rewrites(
             owners[(n.type, slug(n.name))].add(n.iri)
     rewrites = {}
     for key, iris in owners.items():
-        alone = iri_of.get(key)
+        alone = iri_of(key)
         if alone is not None and len(iris) == 1 and alone not in iris:
             rewrites[alone] = next(iter(iris))
     return _follow(rewrites)
@@ -106,20 +106,15 @@ def _follow(rewrites: dict[str, str]) -> dict[str, str]:
     return final
 
 
-def canonical_labels(names: Iterable[EntityName], rewrites: Mapping[str, str]) -> dict[str, str]:
-    """The one ``rdfs:label`` of each entity IRI across all articles.
+def choose_labels(votes: Mapping[str, Counter[str]]) -> dict[str, str]:
+    """Each IRI's label among its labels and how many article graphs use each.
 
     The label must spell the IRI's own key (so an acronym never names the long form's node); among
     those, the one most articles use wins, then mixed case over ALL-CAPS, then more Turkish letters.
 
-    >>> names = [EntityName("a", "x/izmir", "Place", "İzmir"), EntityName("b", "x/izmir", "Place", "IZMIR")]
-    >>> canonical_labels(names, {})
-    {'x/izmir': 'İzmir'}
+    >>> choose_labels({"x/ibb": Counter({"İBB": 5, "IBB": 1}), "x/izmir": Counter({"IZMIR": 2, "İzmir": 2})})
+    {'x/ibb': 'İBB', 'x/izmir': 'İzmir'}
     """
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for n in names:
-        if not n.alias:
-            votes[rewrites.get(n.iri, n.iri)][n.name] += 1
     return {
         iri: max(counts, key=lambda label: _label_rank(iri, label, counts))
         for iri, counts in votes.items()
@@ -132,18 +127,6 @@ def _label_rank(iri: str, label: str, counts: Counter[str]) -> tuple:
     caps = sum(is_all_caps(w) for w in words)
     turkish = sum(not c.isascii() for c in label)
     return (spells_key, counts[label], -caps, turkish, label)
-
-
-def relabels(
-    names: Iterable[EntityName], rewrites: Mapping[str, str], labels: Mapping[str, str]
-) -> list[Relabel]:
-    """The label changes each article graph needs so every entity has its one canonical label."""
-    changes = []
-    for n in names:
-        iri = rewrites.get(n.iri, n.iri)
-        if not n.alias and labels.get(iri, n.name) != n.name:
-            changes.append(Relabel(n.graph, iri, n.name, labels[iri]))
-    return sorted(changes, key=lambda r: (r.graph, r.iri, r.old))
 
 
 def merge_events(

@@ -95,10 +95,10 @@ def states(tmp_path_factory) -> States:
     KnowledgeGraph.build([news], out=root / "old", html=False)
     write_corpus(news, seed=2)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(KnowledgeGraph, "consolidate", lambda self: None)
+        patch.setattr(KnowledgeGraph, "consolidate", lambda self, scope=None: None)
         KnowledgeGraph.build([news], out=root / "written", formats=(), html=False)
     shutil.copytree(root / "written", root / "new")
-    KnowledgeGraph.build([news], out=root / "new", html=False)  # nothing to extract: consolidates
+    KnowledgeGraph.open(root / "new", read_only=False).consolidate()  # all of it
     return States(
         news,
         root / "old",

@@ -1,0 +1,243 @@
+"""Consolidation against the store: read what ``kg.merge`` needs, a bounded chunk at a time, and
+write what changed.
+
+Work is scoped to entities: a build passes the entities of the article graphs it wrote (and of the
+old versions it replaced), so adding ten articles to a big store reads and rewrites what those ten
+touch, not the whole store. Without a scope every entity is reconsidered. Either way entities go
+in chunks of ``CHUNK``: each chunk's labels, events and head posts are read with index lookups
+(SPARQL ``VALUES``), so memory follows the chunk, not the store. The updates collect into one
+transaction; only past ``UPDATE_CHARS`` of update text (a first build of a big corpus) are they
+written in several, and ``KnowledgeGraph`` keeps a marker file meanwhile so that a build killed
+half-way consolidates everything again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date
+from sys import intern
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import merge, rdf, vocab
+from kg.engines import batches
+from kg.store import EmbeddedStore
+
+CHUNK = 2_000  # entities per round of reads
+UPDATE_CHARS = 64_000_000  # update text collected before it is written (one transaction below it)
+MERGED = f"<{vocab.MERGED_GRAPH}>"
+NON_PERSON_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES if t != "Person")
+ALL_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
+
+
+def consolidate(store: EmbeddedStore, scope: Iterable[str] | None = None) -> None:
+    """Join what the articles say to each other for the entities in ``scope`` (IRIs; all if None).
+
+    An entity written alone as another's alias takes that entity's IRI (checked over the whole
+    store: the aliases of organisations and places are few), each entity gets one ``rdfs:label``
+    across all articles, and the merged graph's events and head posts of the entities are rebuilt.
+    """
+    rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
+    olds: dict[str, list[str]] = defaultdict(list)
+    for old, new in rewrites.items():
+        olds[new].append(old)
+    if scope is None:
+        scope = _all_entities(store)
+    # a rewrite only becomes possible when an article naming its old or its new IRI is written,
+    # so its new IRI is in the scope: asking for each IRI's old ones too covers both
+    canonical = {rewrites.get(iri, iri) for iri in scope}
+
+    pending = _Updates(store)
+    pending.add(rdf.rewrite_update(rewrites))
+    for chunk in batches(sorted(canonical), CHUNK):
+        asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
+        pending.add(_label_update(store, asked, rewrites))
+        pending.add(_merged_update(store, chunk, asked, rewrites))
+    pending.write()
+
+
+def entities_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[str]:
+    """The IRIs of the entities that the given article graphs name."""
+    found: set[str] = set()
+    for chunk in batches(graphs, CHUNK):
+        rows = store.query(f"""
+            SELECT DISTINCT ?e WHERE {{
+              VALUES ?top {{ {ALL_TYPES} }} VALUES ?g {{ {_iris(chunk)} }}
+              GRAPH ?g {{ ?e a ?top }}
+            }}""")
+        found.update(intern(r["e"].value) for r in rows)
+    return found
+
+
+class _Updates:
+    """SPARQL update operations collected for one transaction, written early only when huge."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self.store, self.operations, self.chars = store, [], 0
+
+    def add(self, operations: list[str]) -> None:
+        self.operations.extend(operations)
+        self.chars += sum(map(len, operations))
+        if self.chars > UPDATE_CHARS:
+            self.write()
+
+    def write(self) -> None:
+        self.store.update(self.operations)
+        self.operations, self.chars = [], 0
+
+
+def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
+    """Each (entity, alias) of an organisation or place, once however many articles give it."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?e ?top ?name WHERE {{
+          VALUES ?top {{ {NON_PERSON_TYPES} }}
+          GRAPH ?g {{ ?e a ?top ; skos:altLabel ?name }}
+          FILTER (?g != {MERGED})
+        }}""")
+    for r in rows:
+        top = r["top"].value.removeprefix(vocab.CIV)
+        yield merge.EntityName("", intern(r["e"].value), top, r["name"].value, alias=True)
+
+
+def _stored_iri(store: EmbeddedStore, key: tuple[str, str]) -> str | None:
+    """The IRI of the entity of this (type, key) when some article graph has it."""
+    type_, key_slug = key
+    iri = NamedNode(f"{vocab.ENTITY_BASE}{type_.lower()}/{key_slug}")
+    typed = store.raw.quads_for_pattern(iri, rdf.RDF_TYPE, rdf.civ(type_), None)
+    return iri.value if next(iter(typed), None) is not None else None
+
+
+def _all_entities(store: EmbeddedStore) -> Iterator[str]:
+    """Every entity an article graph names, and every party the merged graph still names (an
+    entity no article names any more leaves events and posts there to take back)."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?e WHERE {{
+          {{ VALUES ?top {{ {ALL_TYPES} }} GRAPH ?g {{ ?e a ?top }} }}
+          UNION {{ VALUES ?party {{ civ:agent civ:counterpart org:postIn }}
+                  GRAPH {MERGED} {{ ?node ?party ?e }} }}
+        }}""")
+    return (intern(r["e"].value) for r in rows)
+
+
+def _label_update(store: EmbeddedStore, asked: list[str], rewrites: dict[str, str]) -> list[str]:
+    """Operations that give each asked entity its one canonical label in every article graph."""
+    rows = store.query(f"""
+        SELECT ?e ?name (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+          VALUES ?e {{ {_iris(asked)} }}
+          GRAPH ?g {{ ?e rdfs:label ?name }}
+          FILTER (?g != {MERGED})
+        }} GROUP BY ?e ?name""")
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        iri = r["e"].value
+        votes[rewrites.get(iri, iri)][r["name"].value] += int(r["n"].value)
+    labels = merge.choose_labels(votes)
+    changes = [(iri, old, labels[iri]) for iri, counts in votes.items() for old in counts]
+    return relabel_update([c for c in changes if c[1] != c[2]])
+
+
+def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
+    """One operation: in every article graph, each (entity, old, new)'s label ``old`` becomes an
+    alias and ``new`` the label.
+
+    >>> '{ (<https://x.org/izmir> "IZMIR"@tr "İzmir"@tr) }' in relabel_update(
+    ...     [("https://x.org/izmir", "IZMIR", "İzmir")]
+    ... )[0]
+    True
+    """
+    if not changes:
+        return []
+    rows = " ".join(
+        f"({NamedNode(iri)} {Literal(old, language='tr')} {Literal(new, language='tr')})"
+        for iri, old, new in sorted(changes)
+    )
+    return [
+        f"DELETE {{ GRAPH ?g {{ ?e {rdf.RDFS_LABEL} ?old }} }} "
+        f"INSERT {{ GRAPH ?g {{ ?e {rdf.RDFS_LABEL} ?new . ?e {rdf.SKOS_ALT} ?old }} }} "
+        f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} "
+        f"GRAPH ?g {{ ?e {rdf.RDFS_LABEL} ?old }} FILTER (?g != {MERGED}) }}"
+    ]
+
+
+def _merged_update(
+    store: EmbeddedStore, chunk: list[str], asked: list[str], rewrites: dict[str, str]
+) -> list[str]:
+    """Operations that make the merged graph's events touching the asked entities, and the head
+    posts of the chunk's organisations, what every article now reports."""
+    facts = _facts_touching(store, asked)
+    events = merge.merge_events(
+        facts,
+        rewrites,
+        predicates=vocab.EVENT_PREDICATES,
+        symmetric=vocab.SYMMETRIC_PREDICATES,
+    )
+    in_chunk = set(chunk)
+    posts = {
+        org: people
+        for org, people in merge.post_holders(facts, rewrites, predicate="headOf").items()
+        if org in in_chunk
+    }
+    wanted = set(rdf.merged_quads(events, posts))
+    held = set(_merged_quads_touching(store, asked))
+    return merged_delta(held, wanted)
+
+
+def merged_delta(held: set[Quad], wanted: set[Quad]) -> list[str]:
+    """DELETE DATA / INSERT DATA operations that turn the merged graph's ``held`` into ``wanted``."""
+    operations = []
+    for verb, changed in (("DELETE", held - wanted), ("INSERT", wanted - held)):
+        if changed:
+            lines = "\n".join(sorted(f"{q.subject} {q.predicate} {q.object} ." for q in changed))
+            operations.append(f"{verb} DATA {{ GRAPH {MERGED} {{\n{lines}\n}} }}")
+    return operations
+
+
+def _facts_touching(store: EmbeddedStore, asked: list[str]) -> list[merge.ReportedFact]:
+    """Every article's fact nodes with an asked entity as agent or counterpart."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?g ?f ?p ?s ?o ?date WHERE {{
+          VALUES ?x {{ {_iris(asked)} }}
+          {{ GRAPH ?g {{ ?f civ:agent ?x }} }} UNION {{ GRAPH ?g {{ ?f civ:counterpart ?x }} }}
+          GRAPH ?g {{
+            ?f civ:relation ?p ; civ:agent ?s ; civ:counterpart ?o .
+            OPTIONAL {{ ?f civ:date ?date }}
+          }}
+          FILTER (?g != {MERGED})
+        }}""")
+    return [
+        merge.ReportedFact(
+            r["f"].value,
+            intern(r["g"].value),
+            intern(r["p"].value.removeprefix(vocab.CIV)),
+            intern(r["s"].value),
+            intern(r["o"].value),
+            _date(r["date"]),
+        )
+        for r in rows
+    ]
+
+
+def _merged_quads_touching(store: EmbeddedStore, asked: list[str]) -> Iterator[Quad]:
+    """The merged graph's quads about events with an asked party, and the asked head posts."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?node WHERE {{
+          VALUES ?x {{ {_iris(asked)} }}
+          GRAPH {MERGED} {{
+            {{ ?node civ:agent ?x }} UNION {{ ?node civ:counterpart ?x }}
+            UNION {{ ?node org:postIn ?x }}
+          }}
+        }}""")
+    for r in rows:
+        yield from store.raw.quads_for_pattern(r["node"], None, None, rdf.MERGED_GRAPH)
+
+
+def _iris(iris: Iterable[str]) -> str:
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+def _date(term) -> date | None:
+    try:
+        return date.fromisoformat(term.value) if term is not None else None
+    except ValueError:  # a malformed date in a hand-made graph: treat the report as undated
+        return None

@@ -1,0 +1,155 @@
+"""Scoped consolidation: a build that adds or changes articles, or a removal, consolidates only
+what they touch, and the store ends up exactly as a fresh build (or a full consolidation) leaves it."""
+
+import itertools
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from pyoxigraph import NamedNode
+
+from kg import KnowledgeGraph, consolidation, vocab
+from kg.graph import CONSOLIDATING
+from kg.ingest import ingest
+from kg.readers import read_inputs
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from corpus import synthetic_articles  # noqa: E402  (the benchmarks' own synthetic articles)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_across_articles import (  # noqa: E402  (team-written articles naming İBB both ways)
+    DEFINES_ACRONYM,
+    NEXT_MONTH,
+    SAME_VISIT_LATER,
+    SHOUTS,
+    USES_ACRONYM,
+)
+
+
+def synthetic(n: int) -> list[dict]:
+    """``n`` synthetic articles dated over ten days, so events chain and split across articles."""
+    articles = itertools.islice(synthetic_articles(n * 2500, seed=7), n)
+    return [
+        {"id": a.id, "date": f"2026-01-{10 + k % 10:02d}", "text": a.text}
+        for k, a in enumerate(articles)
+    ]
+
+
+SYNTHETIC = synthetic(24)
+CROSS = [USES_ACRONYM, DEFINES_ACRONYM, SHOUTS, SAME_VISIT_LATER, NEXT_MONTH]
+
+
+def build(out: Path, articles: list[dict]) -> None:
+    source = out.parent / "in.jsonl"  # one path for every build: articles record their source
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles))
+    report = KnowledgeGraph.build([source], out=out, html=False, formats=())
+    assert report.ok, report.problems
+
+
+def quads(out: Path) -> set[str]:
+    """Every quad but the ontology's (its blank nodes are renamed on each load)."""
+    kg = KnowledgeGraph.open(out)
+    ontology = vocab.ONTOLOGY_GRAPH
+    return {str(q) for q in kg.store.raw if q.graph_name.value != ontology}
+
+
+def changed(article: dict) -> dict:
+    return dict(article, text=article["text"].split(". ", 3)[-1])
+
+
+def test_adding_and_changing_articles_gives_what_a_fresh_build_gives(tmp_path):
+    first = [*SYNTHETIC[:12], USES_ACRONYM, SHOUTS]
+    final = [*map(changed, SYNTHETIC[:3]), *SYNTHETIC[3:], *CROSS]
+    build(tmp_path / "grown", first)
+    build(tmp_path / "grown", final)
+    build(tmp_path / "fresh", final)
+    grown = quads(tmp_path / "grown")
+    assert grown == quads(tmp_path / "fresh")
+    assert any("ReportedEvent" in q for q in grown) and any("altLabel" in q for q in grown)
+
+
+def test_a_changed_article_takes_back_what_its_old_version_said(tmp_path):
+    elsewhere = "Bornova Kadın Kooperatifi, Çiğli Gençlik Derneği'ni ziyaret etti."
+    build(tmp_path / "grown", [DEFINES_ACRONYM, NEXT_MONTH])
+    final = [DEFINES_ACRONYM, dict(NEXT_MONTH, text=elsewhere)]
+    build(tmp_path / "grown", final)
+    build(tmp_path / "fresh", final)
+    assert quads(tmp_path / "grown") == quads(tmp_path / "fresh")
+
+
+def test_a_full_consolidation_after_scoped_ones_changes_nothing(tmp_path):
+    out = tmp_path / "out"
+    build(out, [*SYNTHETIC[:16], USES_ACRONYM])
+    build(out, [*SYNTHETIC, *CROSS])
+    kg = KnowledgeGraph.open(out, read_only=False)
+    kg.remove(SYNTHETIC[5]["id"])
+    kg.remove(SAME_VISIT_LATER["id"])
+    assert not (out / CONSOLIDATING).exists()
+    before = {str(q) for q in kg.store.raw}
+    kg.consolidate()
+    assert {str(q) for q in kg.store.raw} == before
+    del kg
+    build(
+        tmp_path / "fresh",
+        [
+            a
+            for a in [*SYNTHETIC, *CROSS]
+            if a["id"] not in {SYNTHETIC[5]["id"], SAME_VISIT_LATER["id"]}
+        ],
+    )
+    assert quads(out) == quads(tmp_path / "fresh")
+
+
+def test_a_build_after_one_killed_before_consolidating_consolidates_everything(tmp_path):
+    out = tmp_path / "out"
+    final = [*SYNTHETIC, *CROSS]
+    build(out, SYNTHETIC[:8])
+    build(tmp_path / "fresh", final)
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in final))
+    # what a build killed after its writes leaves: the new graphs stored, the marker still there
+    kg = KnowledgeGraph.open(out, read_only=False)
+    (out / CONSOLIDATING).touch()
+    assert ingest(kg.store, read_inputs([source])).articles == len(final)
+    del kg
+    assert quads(out) != quads(tmp_path / "fresh")
+
+    build(out, final)  # every article unchanged: only the marker says what is left to do
+    assert quads(out) == quads(tmp_path / "fresh")
+    assert not (out / CONSOLIDATING).exists()
+
+
+def test_a_full_consolidation_takes_back_events_of_entities_no_article_names_any_more(tmp_path):
+    elsewhere = dict(NEXT_MONTH, id="elsewhere", text="Bornova Kadın Kooperatifi toplandı.")
+    build(tmp_path / "out", [NEXT_MONTH, elsewhere])
+    kg = KnowledgeGraph.open(tmp_path / "out", read_only=False)
+    kg.store.drop_graph(NamedNode("https://w3id.org/civic-kg/article/next-month"))  # no scope
+    kg.consolidate()
+    del kg
+    build(tmp_path / "fresh", [elsewhere])
+    assert quads(tmp_path / "out") == quads(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("chunk", [1, 7])
+def test_small_chunks_and_early_writes_give_the_same_store(tmp_path, monkeypatch, chunk):
+    build(tmp_path / "whole", [*SYNTHETIC, *CROSS])
+    monkeypatch.setattr(consolidation, "CHUNK", chunk)
+    monkeypatch.setattr(consolidation, "UPDATE_CHARS", 2_000)
+    build(tmp_path / "chunked", [*SYNTHETIC[:10], USES_ACRONYM])
+    build(tmp_path / "chunked", [*SYNTHETIC, *CROSS])
+    assert quads(tmp_path / "chunked") == quads(tmp_path / "whole")
+
+
+def test_entities_in_names_what_the_graphs_hold(tmp_path):
+    build(tmp_path / "out", [DEFINES_ACRONYM])
+    kg = KnowledgeGraph.open(tmp_path / "out")
+    graph = "https://w3id.org/civic-kg/article/defines-acronym"
+    found = consolidation.entities_in(kg.store, [graph])
+    assert {iri.rsplit("/", 2)[-2] + "/" + iri.rsplit("/", 1)[-1] for iri in found} == {
+        "organization/izmir-buyuksehir-belediyesi",
+        "organization/karsiyaka-genclik-dernegi",
+        "place/izmir",
+        "place/karsiyaka",
+    }
+    assert consolidation.entities_in(kg.store, []) == set()
