@@ -106,6 +106,11 @@ class EmbeddedStore:
             group.extend(lines)
         self._bulk_load(group)
 
+    def insert_nquads(self, lines: list[str]) -> None:
+        """Add N-Quads lines through the bulk loader, atomically in groups of ``BULK_LOAD_QUADS``."""
+        for start in range(0, len(lines), BULK_LOAD_QUADS):
+            self._bulk_load(lines[start : start + BULK_LOAD_QUADS])
+
     def _bulk_load(self, nquads: list[str]) -> None:
         if not nquads:
             return
