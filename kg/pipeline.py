@@ -33,8 +33,10 @@ def extract(article: Article) -> Extraction:
     for reading in readings:
         for f in reading.facts:
             s, o = canonical.get(fold(f.s)), canonical.get(fold(f.o))
-            if s and o and s != o:
-                facts.append(Fact(s, f.p, o, f.evidence, f.start, f.end, f.confidence))
+            if not s or not o or s == o:
+                continue
+            # most facts name their parties canonically already: those are kept as they are
+            facts.append(f if (s, o) == (f.s, f.o) else replace(f, s=s, o=o))
 
     pending = []
     subject = None

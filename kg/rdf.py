@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -97,17 +98,32 @@ def extraction_quads(
         yield from _entity_quads(entity, iri, graph)
     if extraction.byline is not None:
         yield from _byline_quads(extraction.byline, iris, graph)
+    # the same two literals stand on every fact node of the article
+    date = Literal(article.date, datatype=XSD_DATE) if article.date else None
+    version = Literal(extractor_version)
     for fact in extraction.facts:
         s, o = iris[fact.s], iris[fact.o]
-        yield Quad(s, civ(fact.p), o, graph)
-        yield from _fact_quads(article, fact, s, o, graph, extractor_version)
+        yield Quad(s, _civ(fact.p), o, graph)
+        yield from _fact_quads(article, fact, s, o, graph, version, date)
         if fact.p in vocab.ROLE_OF:
-            yield from _membership_quads(article, fact, s, o, graph)
+            yield from _membership_quads(article, fact, s, o, graph, date)
+
+
+@cache
+def _civ(term: str) -> NamedNode:
+    """``civ(term)``, built once: the same few dozen terms recur in every article's graph."""
+    return civ(term)
+
+
+@cache
+def _org(term: str) -> NamedNode:
+    """``org(term)``, built once."""
+    return org(term)
 
 
 def _article_quads(article: Article, graph: NamedNode) -> Iterator[Quad]:
     yield Quad(graph, RDF_TYPE, NamedNode(vocab.SCHEMA + "NewsArticle"), graph)
-    yield Quad(graph, civ(vocab.ARTICLE_ID), Literal(article.id), graph)
+    yield Quad(graph, _civ(vocab.ARTICLE_ID), Literal(article.id), graph)
     if article.url:
         yield Quad(graph, NamedNode(vocab.SCHEMA + "url"), NamedNode(article.url), graph)
     if article.date:
@@ -125,9 +141,9 @@ def _article_quads(article: Article, graph: NamedNode) -> Iterator[Quad]:
             graph,
         )
     if article.outlet:
-        yield Quad(graph, civ(vocab.OUTLET), Literal(article.outlet), graph)
+        yield Quad(graph, _civ(vocab.OUTLET), Literal(article.outlet), graph)
     if article.source:
-        yield Quad(graph, civ(vocab.SOURCE_FILE), Literal(article.source), graph)
+        yield Quad(graph, _civ(vocab.SOURCE_FILE), Literal(article.source), graph)
 
 
 def _byline_quads(byline: Byline, iris: dict[str, NamedNode], graph: NamedNode) -> Iterator[Quad]:
@@ -142,12 +158,12 @@ def _byline_quads(byline: Byline, iris: dict[str, NamedNode], graph: NamedNode) 
 
 
 def _entity_quads(entity: Entity, iri: NamedNode, graph: NamedNode) -> Iterator[Quad]:
-    yield Quad(iri, RDF_TYPE, civ(entity.type), graph)
+    yield Quad(iri, RDF_TYPE, _civ(entity.type), graph)
     if entity.subtype:
-        yield Quad(iri, RDF_TYPE, civ(entity.subtype), graph)
+        yield Quad(iri, RDF_TYPE, _civ(entity.subtype), graph)
     yield Quad(iri, RDFS_LABEL, Literal(entity.name, language="tr"), graph)
     yield Quad(
-        iri, civ(vocab.MENTION_COUNT), Literal(str(entity.mentions), datatype=XSD_INTEGER), graph
+        iri, _civ(vocab.MENTION_COUNT), Literal(str(entity.mentions), datatype=XSD_INTEGER), graph
     )
     for alias in entity.aliases:
         yield Quad(iri, SKOS_ALT, Literal(alias, language="tr"), graph)
@@ -159,39 +175,40 @@ def _fact_quads(
     s: NamedNode,
     o: NamedNode,
     graph: NamedNode,
-    extractor_version: str,
+    version: Literal,
+    date: Literal | None,
 ) -> Iterator[Quad]:
     node = fact_iri(article.id, fact, s, o)
-    yield Quad(node, RDF_TYPE, civ(vocab.FACT_CLASS[fact.p]), graph)
-    yield Quad(node, civ(vocab.RELATION), civ(fact.p), graph)
-    yield Quad(node, civ(vocab.AGENT), s, graph)
-    yield Quad(node, civ(vocab.COUNTERPART), o, graph)
-    yield Quad(node, civ(vocab.EVIDENCE), Literal(fact.evidence, language="tr"), graph)
+    yield Quad(node, RDF_TYPE, _civ(vocab.FACT_CLASS[fact.p]), graph)
+    yield Quad(node, _civ(vocab.RELATION), _civ(fact.p), graph)
+    yield Quad(node, _civ(vocab.AGENT), s, graph)
+    yield Quad(node, _civ(vocab.COUNTERPART), o, graph)
+    yield Quad(node, _civ(vocab.EVIDENCE), Literal(fact.evidence, language="tr"), graph)
     yield Quad(
-        node, civ(vocab.EVIDENCE_START), Literal(str(fact.start), datatype=XSD_INTEGER), graph
+        node, _civ(vocab.EVIDENCE_START), Literal(str(fact.start), datatype=XSD_INTEGER), graph
     )
-    yield Quad(node, civ(vocab.EVIDENCE_END), Literal(str(fact.end), datatype=XSD_INTEGER), graph)
+    yield Quad(node, _civ(vocab.EVIDENCE_END), Literal(str(fact.end), datatype=XSD_INTEGER), graph)
     yield Quad(
-        node, civ(vocab.CONFIDENCE), Literal(f"{fact.confidence:.3f}", datatype=XSD_DECIMAL), graph
+        node, _civ(vocab.CONFIDENCE), Literal(f"{fact.confidence:.3f}", datatype=XSD_DECIMAL), graph
     )
-    yield Quad(node, civ(vocab.EXTRACTOR_VERSION), Literal(extractor_version), graph)
-    if article.date:
-        yield Quad(node, civ(vocab.DATE), Literal(article.date, datatype=XSD_DATE), graph)
+    yield Quad(node, _civ(vocab.EXTRACTOR_VERSION), version, graph)
+    if date is not None:
+        yield Quad(node, _civ(vocab.DATE), date, graph)
     yield Quad(node, PROV_DERIVED, graph, graph)
 
 
 def _membership_quads(
-    article: Article, fact: Fact, s: NamedNode, o: NamedNode, graph: NamedNode
+    article: Article, fact: Fact, s: NamedNode, o: NamedNode, graph: NamedNode, date: Literal | None
 ) -> Iterator[Quad]:
     """headOf/memberOf as an org:Membership observed on the article's date (roles over time)."""
     digest = hashlib.sha1(f"{article.id}\n{s.value}\n{fact.p}\n{o.value}".encode()).hexdigest()
     node = NamedNode(vocab.MEMBERSHIP_BASE + digest[:20])
-    yield Quad(node, RDF_TYPE, org("Membership"), graph)
-    yield Quad(node, org("member"), s, graph)
-    yield Quad(node, org("organization"), o, graph)
-    yield Quad(node, org("role"), civ(vocab.ROLE_OF[fact.p]), graph)
-    if article.date:
-        yield Quad(node, civ(vocab.OBSERVED_ON), Literal(article.date, datatype=XSD_DATE), graph)
+    yield Quad(node, RDF_TYPE, _org("Membership"), graph)
+    yield Quad(node, _org("member"), s, graph)
+    yield Quad(node, _org("organization"), o, graph)
+    yield Quad(node, _org("role"), _civ(vocab.ROLE_OF[fact.p]), graph)
+    if date is not None:
+        yield Quad(node, _civ(vocab.OBSERVED_ON), date, graph)
     yield Quad(node, PROV_DERIVED, graph, graph)
 
 

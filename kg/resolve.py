@@ -51,7 +51,9 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         if m.tentative or m.reference:
             continue
         key = (m.type, fold(m.name))
-        group = groups.setdefault(key, _Group(m.type, m.subtype))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(m.type, m.subtype)
         group.names.append(m.name)
         group.subtype = group.subtype or m.subtype
         key_of[m] = key
@@ -70,8 +72,9 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         del groups[key]  # "Kent Konseyi" with no fuller name in the article names no one
     key_of = {m: k for m, k in key_of.items() if k in groups}
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
+    surnames = _people_by_surname(groups)
     for m in mentions:
-        key = key_of.get(m) or _resolve_partial(m, groups, acronyms, tails)
+        key = key_of.get(m) or _resolve_partial(m, groups, acronyms, tails, surnames)
         if key is None:
             continue
         key_of[m] = key
@@ -84,12 +87,16 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         counts[key] = counts.get(key, 0) + 1
     entities = []
     for key, group in groups.items():
-        aliases = tuple(dict.fromkeys(a for a in group.aliases if a != final[key]))
-        entities.append(Entity(final[key], group.type, group.subtype, aliases, counts.get(key, 1)))
+        aliases = dict.fromkeys(group.aliases)
+        aliases.pop(final[key], None)
+        entities.append(
+            Entity(final[key], group.type, group.subtype, tuple(aliases), counts.get(key, 1))
+        )
     return Resolution(tuple(entities), names)
 
 
 Tails = dict[str, list[tuple[str, str]]]
+Surnames = dict[str, list[tuple[str, str]]]
 
 
 def _org_tails(groups: dict[tuple[str, str], _Group]) -> Tails:
@@ -128,6 +135,15 @@ def _merge_short_org_names(
     return merged
 
 
+def _people_by_surname(groups: dict[tuple[str, str], _Group]) -> Surnames:
+    """Every person named in full under the last word of the name, in order of appearance."""
+    surnames: Surnames = {}
+    for key, group in groups.items():
+        if group.type == PERSON and " " in key[1]:
+            surnames.setdefault(key[1].rsplit(" ", 1)[1], []).append(key)
+    return surnames
+
+
 def _surface(m: Mention) -> str:
     """The mention as written, without its case suffix."""
     text = m.text
@@ -142,6 +158,7 @@ def _resolve_partial(
     groups: dict[tuple[str, str], _Group],
     acronyms: dict[str, tuple[str, str]],
     tails: Tails,
+    surnames: Surnames,
 ) -> tuple[str, str] | None:
     key = fold(m.name)
     if m.reference:
@@ -152,10 +169,6 @@ def _resolve_partial(
     if m.type == ORGANIZATION:
         return acronyms.get(key) or _longer_org_name(key, groups, tails)
     if m.type == PERSON:
-        matches = [
-            k
-            for k, g in groups.items()
-            if g.type == PERSON and " " in k[1] and k[1].rsplit(" ", 1)[1] == key
-        ]
+        matches = surnames.get(key, ())
         return matches[0] if len(matches) == 1 else None
     return None

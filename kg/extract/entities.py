@@ -198,8 +198,9 @@ def _read_title_org(
     one organisation with that head; the mention is tentative until resolution finds it.
     """
     tokens = reading.tokens
-    if before and _heads_in(before, tokens, lang):
-        return _read_org(reading, before, lang, attributive=True)
+    heads = _heads_in(before, tokens, lang) if before else ()
+    if heads:
+        return _read_org(reading, before, heads, lang, attributive=True)
     if before and is_all_caps(tokens[before[0]].base) and not place_of(tokens[before[0]], lang):
         # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
         read_places(reading, before[1:], lang)
@@ -254,8 +255,9 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if not part:
         return
     tokens = reading.tokens
-    if _heads_in(part, tokens, lang):
-        _read_org(reading, part, lang)
+    heads = _heads_in(part, tokens, lang)
+    if heads:
+        _read_org(reading, part, heads, lang)
         return
     if (
         len(part) > 1
@@ -290,11 +292,16 @@ def _in_capitals(tokens: list[Token]) -> bool:
 
 
 def _read_org(
-    reading: SentenceReading, part: list[int], lang: Turkish, *, attributive: bool = False
+    reading: SentenceReading,
+    part: list[int],
+    heads: Sequence[tuple[int, int, OrgHead]],
+    lang: Turkish,
+    *,
+    attributive: bool = False,
 ) -> Mention | None:
-    """An organisation ending at the last head noun of the part, with its parents and places."""
+    """An organisation ending at the last of the part's head nouns (``_heads_in``), with its
+    parents and places."""
     tokens = reading.tokens
-    heads = _heads_in(part, tokens, lang)
     while heads and heads[-1][2].kind == "event":  # "X Kent Konseyi Genel Kurulu": X holds it
         event_start = heads[-1][0]
         heads = [h for h in heads[:-1] if h[1] <= event_start]
@@ -376,7 +383,7 @@ def _read_person(
     tokens = reading.tokens
     words = list(part)
     honorific = False
-    while words and lower(tokens[words[0]].base) in lang.honorifics:
+    while words and tokens[words[0]].key in lang.honorifics:
         honorific = True
         words.pop(0)
     if not words:
@@ -392,7 +399,7 @@ def _read_person(
         if not place_of(first, lang):
             _add_acronym(reading, words[0])
         return None
-    known_name = lower(first.base) in lang.given_names
+    known_name = first.key in lang.given_names
     if len(words) == 1 and known_name and addressed:
         return add_mention(reading, words, PERSON, recase(first.base), None)
     if len(words) >= 2 and (titled or honorific or known_name):
@@ -407,7 +414,7 @@ def _read_person(
 def _person_before_org(reading: SentenceReading, part: list[int], lang: Turkish) -> int:
     """Where an organisation's name starts when a person's name runs into it ("Ali Veli İzmir ...")."""
     tokens = reading.tokens
-    if lower(tokens[part[0]].base) not in lang.given_names:
+    if tokens[part[0]].key not in lang.given_names:
         return 0
     for k in range(2, min(len(part), MAX_PERSON_WORDS + 1)):
         if place_of(tokens[part[k]], lang):
@@ -434,7 +441,7 @@ def _heads_of(
 ) -> tuple[tuple[int, int, OrgHead], ...]:
     found: dict[int, tuple[int, int, OrgHead]] = {}
     for end in range(1, len(words) + 1):
-        for head in lang.heads_by_end.get(prefix(words[end - 1][0]), ()):
+        for head in _heads_ending_in(*words[end - 1], lang):
             n = len(head.words)
             if n > end:
                 continue
@@ -443,12 +450,17 @@ def _heads_of(
                 continue
             if any(key != h for (key, _), h in zip(window[:-1], head.words[:-1], strict=True)):
                 continue
-            key, suffix = window[-1]
-            if _head_case(Token(key, 0, 0, key, suffix, key), head, lang) is None:
-                continue
             if end not in found or n > found[end][1] - found[end][0]:
                 found[end] = (end - n, end, head)
     return tuple(found[e] for e in sorted(found))
+
+
+@lru_cache(maxsize=1 << 14)
+def _heads_ending_in(key: str, suffix: str, lang: Turkish) -> tuple[OrgHead, ...]:
+    """The heads (in index order) whose last word a word with this key and suffix can be."""
+    token = Token(key, 0, 0, key, suffix, key)
+    candidates = lang.heads_by_end.get(prefix(key), ())
+    return tuple(h for h in candidates if _head_case(token, h, lang) is not None)
 
 
 def _head_case(token: Token, head: OrgHead, lang: Turkish) -> str | None:

@@ -58,7 +58,7 @@ def add_places(
 ) -> list[Mention]:
     """Place mentions for a token; a hyphenated pair ("İzmir-Manisa") gives two."""
     tok = reading.tokens[i]
-    key = lower(tok.base)
+    key = tok.key
     parts = [key] if key in lang.places or key in lang.demonyms else key.split("-")
     mentions = []
     for part in parts:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import PREFIX, OrgHead, Turkish, prefix
 from kg.lang.tr.morphology import group_noun, inflection_of
@@ -14,9 +16,20 @@ REFERENCE_CASES = ("dat", "acc", "abl", "ins", "by")  # a bare "belediye" (nomin
 def find_references(reading: SentenceReading, lang: Turkish) -> None:
     """Common-noun references to a named organisation: "yürütme kurulu üyelerine", "federasyon yetkilileri"."""
     tokens = reading.tokens
+    by_first, inflected = lang.references_by_first, lang.inflected_references
+    # the few words a reference can start at, so that a sentence without any costs little
+    starts = [i for i, t in enumerate(tokens) if t.key in by_first]
+    singles = [
+        i
+        for i, t in enumerate(tokens)
+        if t.key[:PREFIX] in inflected and not t.suffix and _inflected_head(t.key, lang)
+    ]
+    if not starts and not singles:
+        return
     taken = {i for m in reading.mentions for i in range(*reading.token_span(m))}
-    for i, first in enumerate(tokens):
-        for stems, head in lang.references_by_first.get(first.key, ()):
+    for i in starts:
+        first = tokens[i]
+        for stems, head in by_first[first.key]:
             n = len(stems)
             words = tokens[i : i + n]
             if len(words) < n:
@@ -40,23 +53,24 @@ def find_references(reading: SentenceReading, lang: Turkish) -> None:
                 continue
             _add_reference(reading, words[0], end_token, head, case)
             taken.update(range(i, i + n))
-    inflected = lang.inflected_references
-    for i, token in enumerate(tokens):
-        if token.key[:PREFIX] in inflected and i not in taken and not token.suffix:
-            _find_inflected_reference(reading, token, lang)
+    for i in singles:
+        if i not in taken:
+            _add_reference(reading, tokens[i], tokens[i], *_inflected_head(tokens[i].key, lang))
 
 
-def _find_inflected_reference(reading: SentenceReading, token: Token, lang: Turkish) -> None:
+@lru_cache(maxsize=1 << 14)  # asked of every word that starts like a head noun
+def _inflected_head(word: str, lang: Turkish) -> tuple[OrgHead, str] | None:
     """ "belediyeye", "derneğe": a single head noun with a case suffix refers to the article's one
-    organisation with that head (resolution drops it when there is none, or several)."""
-    for stems, head in lang.inflected_references.get(prefix(token.key), ()):
+    organisation with that head (resolution drops it when there is none, or several).
+    Returns the head and the case."""
+    for stems, head in lang.inflected_references.get(prefix(word), ()):
         for stem in stems:
-            rest = token.key[len(stem) :]
+            rest = word[len(stem) :]
             # the whole rest must be one case suffix: "belediyelerin" is a plural, not "-le"
-            case = lang.suffixes.get(rest) if rest and token.key.startswith(stem) else None
+            case = lang.suffixes.get(rest) if rest and word.startswith(stem) else None
             if case in REFERENCE_CASES:
-                _add_reference(reading, token, token, head, case)
-                return
+                return head, case
+    return None
 
 
 def _add_reference(

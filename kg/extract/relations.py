@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import PREFIX, Cue, Turkish
@@ -46,27 +47,27 @@ def find_cues(reading: SentenceReading, lang: Turkish) -> list[tuple[int, int, C
     tokens = reading.tokens
     index = lang.cues_by_start
     found = []
-    i = 0
+    free = 0  # the first token not inside a cue found already
     count = len(tokens)
-    while i < count:
-        key = tokens[i].key
-        best = None
-        for cue in index.get(key[:PREFIX], ()):  # longest cues first (see turkish())
+    for i in [i for i, t in enumerate(tokens) if t.key[:PREFIX] in index]:
+        if i < free:
+            continue
+        for cue in _cues_opening_with(tokens[i].key, lang):
             words = cue.words
             n = len(words)
-            if (
-                key.startswith(words[0])
-                and i + n <= count
-                and all(tokens[i + k].key.startswith(words[k]) for k in range(1, n))
-            ):
-                best = cue
+            if i + n <= count and all(tokens[i + k].key.startswith(words[k]) for k in range(1, n)):
+                found.append((i, i + n, cue))
+                free = i + n
                 break
-        if best is None:
-            i += 1
-            continue
-        found.append((i, i + len(best.words), best))
-        i += len(best.words)
     return found
+
+
+@lru_cache(maxsize=1 << 14)  # asked of every word that starts like a cue
+def _cues_opening_with(word: str, lang: Turkish) -> tuple[Cue, ...]:
+    """The cues whose first word ``word`` starts with, longest first (see turkish())."""
+    return tuple(
+        c for c in lang.cues_by_start.get(word[:PREFIX], ()) if word.startswith(c.words[0])
+    )
 
 
 def sentence_parties(reading: SentenceReading, resolution: Resolution) -> list[Party]:

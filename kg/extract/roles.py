@@ -108,6 +108,8 @@ def read_genitive_titles(reading: SentenceReading) -> None:
     genitive, "X Kent Konseyi üyesi Ali Veli" right after its name."""
     tokens, lang = reading.tokens, reading.lang
     starts = {m.start: m for m in reading.mentions if m.type == PERSON}
+    if not starts:  # a title names no one here
+        return
     for org in [m for m in reading.mentions if m.type == ORGANIZATION and m.case in ("gen", "nom")]:
         i = _token_at(reading, org.end, after=True)
         modifiers = MAX_TITLE_MODIFIERS if org.case == "gen" else 0

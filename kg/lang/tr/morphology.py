@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.lang.tr import Turkish
 from kg.lang.tr.text import Token, lower
 
@@ -23,6 +25,7 @@ def suffix_case(suffix: str, lang: Turkish) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # the same words are checked against the same stems again and again
 def inflection_of(word: str, stem: str, lang: Turkish) -> str | None:
     """The case of ``word`` if it is ``stem`` plus a case suffix written without an apostrophe.
 
@@ -79,6 +82,7 @@ def bare_noun(word: str, lang: Turkish) -> str:
     return stem[:-1] + lang.softening.get(stem[-1], stem[-1])
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word after a party
 def group_noun(word: str, lang: Turkish) -> str | None:
     """The group noun ("üyeleri", "yetkilileri") a lower-case word starts with, if any.
 

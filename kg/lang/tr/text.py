@@ -69,6 +69,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # entity names recur in every graph that mentions them
 def slug(text: str) -> str:
     """A stable IRI-safe key: ASCII letters and digits joined by hyphens.
 
@@ -142,22 +143,27 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """
     tokens = []
     append = tokens.append
-    for m in _TOKEN_RE.finditer(text):
-        base, suffix = m.groups()
-        whole = m.group()
-        start = m.start() + offset
-        if base is None:
-            base = whole
-        fields = (
-            whole,
-            start,
-            start + len(whole),
-            base,
-            lower(suffix) if suffix else "",
-            lower(base),
-        )
-        append(_new_token(Token, fields))
+    end = 0
+    for chunk in text.split():  # no token spans white space
+        at = text.find(chunk, end)  # only white space lies between two chunks
+        end = at + len(chunk)
+        start = offset + at
+        for whole, first, last, base, suffix, key in _chunk_tokens(chunk):
+            append(_new_token(Token, (whole, start + first, start + last, base, suffix, key)))
     return tokens
+
+
+@lru_cache(maxsize=1 << 15)  # the same words, with the same punctuation, recur everywhere
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, str, str, str], ...]:
+    """The tokens of a run of non-space characters as (text, start, end, base, suffix, key),
+    with offsets in the chunk."""
+    tokens = []
+    for m in _TOKEN_RE.finditer(chunk):
+        base, suffix = m.groups()
+        base = base or m.group()
+        suffix = lower(suffix) if suffix else ""
+        tokens.append((m.group(), m.start(), m.end(), base, suffix, lower(base)))
+    return tuple(tokens)
 
 
 @dataclass(frozen=True)
@@ -169,7 +175,10 @@ class Sentence:
     end: int
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”»)]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-ZÇĞİÖŞÜ'\"])")
+# the leading look-ahead lets the regex engine skip straight to the characters a sentence can end at
+_SENTENCE_END_RE = re.compile(
+    r"(?=[.!?…\n])(?:[.!?…]+[\"'”»)]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-ZÇĞİÖŞÜ'\"]))"
+)
 
 
 def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Sentence]:
@@ -181,13 +190,18 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Senten
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
         end = m.end()
-        words = text[start : m.start() + 1].split()
-        last = lower(words[-1]) if words else ""
-        if m.group(0).startswith(".") and (last in abbreviations or _is_initial(last)):
+        if m.group(0).startswith(".") and _abbreviated(text[start : m.start() + 1], abbreviations):
             continue
         yield from _trimmed(text, start, end)
         start = end
     yield from _trimmed(text, start, len(text))
+
+
+def _abbreviated(chunk: str, abbreviations: frozenset[str]) -> bool:
+    """Whether the last word of ``chunk`` (a full stop included) is an abbreviation or an initial."""
+    words = chunk.rsplit(None, 1)
+    last = lower(words[-1]) if words else ""
+    return last in abbreviations or _is_initial(last)
 
 
 def _is_initial(word: str) -> bool:
