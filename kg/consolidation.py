@@ -24,9 +24,9 @@ from kg import merge, rdf, vocab
 from kg.engines import batches
 from kg.store import EmbeddedStore
 
-CHUNK = 2_000  # entities per round of reads
-UPDATE_CHARS = 64_000_000  # update text collected before it is written
-INSERT_QUADS = 200_000  # new merged-graph quads collected before they are written
+CHUNK = 1_000  # entities per round of reads
+UPDATE_CHARS = 8_000_000  # update text collected before it is written
+INSERT_QUADS = 50_000  # new merged-graph quads collected before they are written
 HEAD_OF = "headOf"
 MERGED = f"<{vocab.MERGED_GRAPH}>"
 NON_PERSON_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES if t != "Person")
