@@ -89,8 +89,9 @@ class KnowledgeGraph:
         _remove_interrupted_writes(out)
         kg._load_ontology()
         # a build killed after writing left entities unconsolidated that no later build would
-        # touch again (their articles are stored and unchanged): that one consolidates everything
-        interrupted = (out / CONSOLIDATING).exists()
+        # touch again (their articles are stored and unchanged): the next one consolidates
+        # everything, as does a first build (then there is no point in tracking what it touched)
+        everything = (out / CONSOLIDATING).exists() or not kg._has_articles()
         (out / CONSOLIDATING).touch()
         ingested = ingest(
             kg.store,
@@ -100,11 +101,12 @@ class KnowledgeGraph:
             scheduler=scheduler,
             on_progress=on_progress,
             on_problem=on_problem,
+            track_touched=not everything,
         )
         report = BuildReport(
             out, ingested.articles, ingested.unchanged, ingested.problems, facts_read=ingested.facts
         )
-        kg.consolidate(None if interrupted else ingested.touched)
+        kg.consolidate(None if everything else ingested.touched)
         kg.store.flush()
         (out / CONSOLIDATING).unlink()
         for fmt in formats:
@@ -350,6 +352,9 @@ class KnowledgeGraph:
         self.consolidate(None if interrupted else touched)
         marker.unlink()
         return removed
+
+    def _has_articles(self) -> bool:
+        return any(g.value.startswith(vocab.ARTICLE_BASE) for g in self.store.raw.named_graphs())
 
     def count_entities(self) -> int:
         types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)

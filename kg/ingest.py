@@ -37,10 +37,13 @@ def ingest(
     scheduler: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    track_touched: bool = True,
 ) -> IngestReport:
     """Write every new or changed article of ``items`` to ``store``; report problems as they come.
 
-    ``on_progress(articles, facts)`` is called after each batch is committed.
+    ``on_progress(articles, facts)`` is called after each batch is committed. With
+    ``track_touched`` the report lists the entities of the graphs written or replaced (what a
+    consolidation must look at); a build that consolidates everything anyway skips it.
     """
     if engine not in engines.ENGINES:
         raise KgError(f"unknown engine '{engine}' (use one of: {', '.join(engines.ENGINES)})")
@@ -70,15 +73,17 @@ def ingest(
             if p.problem is not None:
                 problem(Problem(p.where, p.problem))
         graphs = [rdf.article_iri(p.article_id) for p in good]
-        replaced = [g.value for g in graphs if store.raw.contains_named_graph(g)]
-        report.touched |= entities_in(store, replaced)  # what the old versions named
+        if track_touched:  # what the old versions named
+            replaced = [g.value for g in graphs if store.raw.contains_named_graph(g)]
+            report.touched |= entities_in(store, replaced)
         try:
             store.write_graphs(zip(graphs, (p.ntriples for p in good), strict=True))
         except KgError as e:
             for p in good:
                 problem(Problem(p.where, e.message))
             continue
-        report.touched |= entities_in(store, [g.value for g in graphs])
+        if track_touched:
+            report.touched |= entities_in(store, [g.value for g in graphs])
         report.articles += len(good)
         report.facts += sum(p.facts for p in good)
         if on_progress:
