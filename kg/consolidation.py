@@ -5,10 +5,10 @@ Work is scoped to entities: a build passes the entities of the article graphs it
 old versions it replaced), so adding ten articles to a big store reads and rewrites what those ten
 touch, not the whole store. Without a scope every entity is reconsidered. Either way entities go
 in chunks of ``CHUNK``: each chunk's labels, events and head posts are read with index lookups
-(SPARQL ``VALUES``), so memory follows the chunk, not the store. The updates collect into one
-transaction; only past ``UPDATE_CHARS`` of update text (a first build of a big corpus) are they
-written in several, and ``KnowledgeGraph`` keeps a marker file meanwhile so that a build killed
-half-way consolidates everything again.
+(SPARQL ``VALUES``) and its label changes and deletions written in one transaction, so memory
+follows the chunk, not the store. Consolidation as a whole is therefore not one transaction:
+``KnowledgeGraph`` keeps a marker file meanwhile, so that the build after a killed one
+consolidates everything again.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from kg.engines import batches
 from kg.store import EmbeddedStore
 
 CHUNK = 1_000  # entities per round of reads
-UPDATE_CHARS = 8_000_000  # update text collected before it is written
-INSERT_QUADS = 50_000  # new merged-graph quads collected before they are written
+INSERT_QUADS = (
+    20_000  # new merged-graph quads collected before they are written (~1 KB each in the loader)
+)
 HEAD_OF = "headOf"
 MERGED = f"<{vocab.MERGED_GRAPH}>"
 NON_PERSON_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES if t != "Person")
@@ -52,12 +53,12 @@ def consolidate(store: EmbeddedStore, scope: Iterable[str] | None = None) -> Non
     canonical = {rewrites.get(iri, iri) for iri in scope}
 
     changes = _Changes(store)
-    changes.update(rdf.rewrite_update(rewrites))
+    store.update(rdf.rewrite_update(rewrites))
     for chunk in batches(sorted(canonical), CHUNK):
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
-        changes.update(_label_update(store, asked, rewrites))
         held, wanted = _merged_state(store, chunk, asked, rewrites)
-        changes.delete(held - wanted)
+        # one transaction per chunk: a transaction is held in memory until it commits
+        store.update([*_label_update(store, asked, rewrites), *_delete_data(held - wanted)])
         changes.insert(wanted - held)
     changes.write()
 
@@ -77,51 +78,30 @@ def entities_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[str]:
 
 
 class _Changes:
-    """What a consolidation changes, written in two steps: one SPARQL update (rewrites, relabels,
-    merged-graph deletions), then the merged graph's new quads through the bulk loader (a
-    consolidation mostly adds: as a SPARQL INSERT DATA they took 4 s per 2,000 articles). Each
-    part is written early when it grows past its bound, so memory stays flat on a first build of
-    a big corpus; the marker ``KnowledgeGraph`` keeps meanwhile makes a killed one start over."""
+    """The merged graph's new quads, collected and written through the bulk loader (as SPARQL
+    INSERT DATA they took 4 s per 2,000 articles) when there are ``INSERT_QUADS`` of them."""
 
     def __init__(self, store: EmbeddedStore) -> None:
         self.store = store
-        self.operations: list[str] = []
-        self.chars = 0
-        self.deleted: list[str] = []
         self.inserted: list[str] = []
-
-    def update(self, operations: list[str]) -> None:
-        self.operations.extend(operations)
-        self.chars += sum(map(len, operations))
-        if self.chars > UPDATE_CHARS:
-            self._write_update()
-
-    def delete(self, quads: Iterable[Quad]) -> None:
-        self.update([_delete_data(quads)] if quads else [])
 
     def insert(self, quads: Iterable[Quad]) -> None:
         self.inserted.extend(
             f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in quads
         )
         if len(self.inserted) >= INSERT_QUADS:
-            self._write_inserts()
+            self.write()
 
     def write(self) -> None:
-        self._write_update()
-        self._write_inserts()
-
-    def _write_update(self) -> None:
-        self.store.update(self.operations)
-        self.operations, self.chars = [], 0
-
-    def _write_inserts(self) -> None:
         self.store.insert_nquads(self.inserted)
         self.inserted = []
 
 
-def _delete_data(quads: Iterable[Quad]) -> str:
+def _delete_data(quads: set[Quad]) -> list[str]:
+    if not quads:
+        return []
     lines = "\n".join(sorted(f"{q.subject} {q.predicate} {q.object} ." for q in quads))
-    return f"DELETE DATA {{ GRAPH {MERGED} {{\n{lines}\n}} }}"
+    return [f"DELETE DATA {{ GRAPH {MERGED} {{\n{lines}\n}} }}"]
 
 
 def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:

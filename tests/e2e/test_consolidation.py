@@ -135,7 +135,6 @@ def test_a_full_consolidation_takes_back_events_of_entities_no_article_names_any
 def test_small_chunks_and_early_writes_give_the_same_store(tmp_path, monkeypatch, chunk):
     build(tmp_path / "whole", [*SYNTHETIC, *CROSS])
     monkeypatch.setattr(consolidation, "CHUNK", chunk)
-    monkeypatch.setattr(consolidation, "UPDATE_CHARS", 2_000)
     monkeypatch.setattr(consolidation, "INSERT_QUADS", 50)
     monkeypatch.setattr("kg.store.BULK_LOAD_QUADS", 1_000)
     build(tmp_path / "chunked", [*SYNTHETIC[:10], USES_ACRONYM])
