@@ -57,8 +57,12 @@ def consolidate(store: EmbeddedStore, scope: Iterable[str] | None = None) -> Non
     for chunk in batches(sorted(canonical), CHUNK):
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
         held, wanted = _merged_state(store, chunk, asked, rewrites)
-        # one transaction per chunk: a transaction is held in memory until it commits
-        store.update([*_label_update(store, asked, rewrites), *_delete_data(held - wanted)])
+        # one transaction per chunk (a transaction is held in memory until it commits), then
+        # flushed: RocksDB would keep up to 128 MB of write buffer per index in memory otherwise
+        operations = [*_label_update(store, asked, rewrites), *_delete_data(held - wanted)]
+        if operations:
+            store.update(operations)
+            store.flush()
         changes.insert(wanted - held)
     changes.write()
 

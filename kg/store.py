@@ -92,9 +92,11 @@ class EmbeddedStore:
         in one update of its own.
         """
         group: list[str] = []
+        rewritten = False
         for graph, ntriples in graphs:
             if self._store.contains_named_graph(graph):
                 self.update(_replace_with_text(graph, ntriples))
+                rewritten = True
                 continue
             # each line is "s p o .": its graph goes before the final dot (split on "\n" only:
             # str.splitlines would also break at U+2028 and friends, which literals keep raw)
@@ -105,6 +107,8 @@ class EmbeddedStore:
                 group = []
             group.extend(lines)
         self._bulk_load(group)
+        if rewritten:  # updates fill RocksDB's write buffers (up to 128 MB per index): empty them
+            self.flush()
 
     def insert_nquads(self, lines: list[str]) -> None:
         """Add N-Quads lines through the bulk loader, atomically in groups of ``BULK_LOAD_QUADS``."""
