@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from sys import intern
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Quad
 
 from kg import merge, rdf, vocab
 from kg.engines import batches
@@ -124,7 +124,7 @@ def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
 def _stored_iri(store: EmbeddedStore, key: tuple[str, str]) -> str | None:
     """The IRI of the entity of this (type, key) when some article graph has it."""
     type_, key_slug = key
-    iri = NamedNode(f"{vocab.ENTITY_BASE}{type_.lower()}/{key_slug}")
+    iri = rdf.key_iri(key_slug, type_)
     typed = store.raw.quads_for_pattern(iri, rdf.RDF_TYPE, rdf.civ(type_), None)
     return iri.value if next(iter(typed), None) is not None else None
 
@@ -155,30 +155,7 @@ def _label_update(store: EmbeddedStore, asked: list[str], rewrites: dict[str, st
         votes[rewrites.get(iri, iri)][r["name"].value] += int(r["n"].value)
     labels = merge.choose_labels(votes)
     changes = [(iri, old, labels[iri]) for iri, counts in votes.items() for old in counts]
-    return relabel_update([c for c in changes if c[1] != c[2]])
-
-
-def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
-    """One operation: in every article graph, each (entity, old, new)'s label ``old`` becomes an
-    alias and ``new`` the label.
-
-    >>> '{ (<https://x.org/izmir> "IZMIR"@tr "İzmir"@tr) }' in relabel_update(
-    ...     [("https://x.org/izmir", "IZMIR", "İzmir")]
-    ... )[0]
-    True
-    """
-    if not changes:
-        return []
-    rows = " ".join(
-        f"({NamedNode(iri)} {Literal(old, language='tr')} {Literal(new, language='tr')})"
-        for iri, old, new in sorted(changes)
-    )
-    return [
-        f"DELETE {{ GRAPH ?g {{ ?e {rdf.RDFS_LABEL} ?old }} }} "
-        f"INSERT {{ GRAPH ?g {{ ?e {rdf.RDFS_LABEL} ?new . ?e {rdf.SKOS_ALT} ?old }} }} "
-        f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} "
-        f"GRAPH ?g {{ ?e {rdf.RDFS_LABEL} ?old }} FILTER (?g != {MERGED}) }}"
-    ]
+    return rdf.relabel_update([c for c in changes if c[1] != c[2]])
 
 
 def _merged_state(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from collections.abc import Iterable
 from itertools import cycle
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from kg import layout, vocab
-from kg.errors import KgError
+from kg.store import atomic_write
 from kg.views import ViewEdge, ViewNode
 
 UNKNOWN_COLOUR = "#97c2fc"  # an entity the store gives no type
@@ -163,20 +162,8 @@ def node_positions(
 
 def write_file(content: str | bytes, path: str | os.PathLike[str]) -> Path:
     """Write a page or figure to ``path`` atomically: readers see the old file or the new, never half."""
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as e:
-        raise KgError(f"cannot write here: {e.strerror or e}", where=str(target)) from e
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content.encode("utf-8") if isinstance(content, str) else content)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a page or figure is meant to be shared
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return atomic_write(Path(path), lambda out: out.write(data))
 
 
 def _rank(name: str, order: tuple[str, ...]) -> int:

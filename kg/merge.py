@@ -32,16 +32,6 @@ class EntityName:
 
 
 @dataclass(frozen=True, slots=True)
-class Relabel:
-    """In ``graph``, the label ``old`` of ``iri`` gives way to ``new`` (``old`` stays as an alias)."""
-
-    graph: str
-    iri: str
-    old: str
-    new: str
-
-
-@dataclass(frozen=True, slots=True)
 class ReportedFact:
     """A fact node of one article graph: who did what to whom, reported on ``date``."""
 

@@ -13,7 +13,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from kg.store import _atomic_write
+from kg.store import atomic_write
 
 LIST_SEPARATOR = "; "
 Attribute = str | int | float | bool
@@ -127,7 +127,7 @@ def write_graphml(graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
 
 def _write(writer: Callable, graph: nx.Graph, path: str | os.PathLike[str]) -> Path:
     clean = sanitised(graph)
-    return _atomic_write(Path(path), lambda f: writer(clean, f))
+    return atomic_write(Path(path), lambda f: writer(clean, f))
 
 
 def _text(value: object) -> str:

@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import vocab
 from kg.lang.tr.text import slug
-from kg.merge import MergedEvent, Relabel
+from kg.merge import MergedEvent
 from kg.model import Article, Byline, Entity, Extraction, Fact
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
@@ -39,7 +39,12 @@ def entity_iri(name: str, type_: str) -> NamedNode:
     >>> entity_iri("Manisalı Dernekler Federasyonu", "Organization").value
     'https://w3id.org/civic-kg/id/organization/manisali-dernekler-federasyonu'
     """
-    return NamedNode(f"{vocab.ENTITY_BASE}{type_.lower()}/{slug(name) or 'unnamed'}")
+    return key_iri(slug(name) or "unnamed", type_)
+
+
+def key_iri(key: str, type_: str) -> NamedNode:
+    """The IRI of the entity of a type whose name has this key (``slug``)."""
+    return NamedNode(f"{vocab.ENTITY_BASE}{type_.lower()}/{key}")
 
 
 def article_iri(article_id: str) -> NamedNode:
@@ -270,14 +275,25 @@ def rewrite_update(rewrites: Mapping[str, str]) -> list[str]:
     ]
 
 
-def relabel_update(changes: Iterable[Relabel]) -> list[str]:
-    """SPARQL update operations: each change's old label becomes an alias, the canonical one the label."""
-    removed, added = [], []
-    for c in changes:
-        graph, iri = NamedNode(c.graph), NamedNode(c.iri)
-        old, new = Literal(c.old, language="tr"), Literal(c.new, language="tr")
-        removed.append(f"GRAPH {graph} {{ {iri} {RDFS_LABEL} {old} }}")
-        added.append(f"GRAPH {graph} {{ {iri} {RDFS_LABEL} {new} . {iri} {SKOS_ALT} {old} }}")
-    if not removed:
+def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
+    """One operation: in every article graph, each (entity, old, new)'s label ``old`` becomes an
+    alias and ``new`` the label.
+
+    >>> '{ (<https://x.org/izmir> "IZMIR"@tr "İzmir"@tr) }' in relabel_update(
+    ...     [("https://x.org/izmir", "IZMIR", "İzmir")]
+    ... )[0]
+    True
+    """
+    if not changes:
         return []
-    return ["DELETE DATA { " + " ".join(removed) + " }", "INSERT DATA { " + " ".join(added) + " }"]
+    merged = f"<{vocab.MERGED_GRAPH}>"
+    rows = " ".join(
+        f"({NamedNode(iri)} {Literal(old, language='tr')} {Literal(new, language='tr')})"
+        for iri, old, new in sorted(changes)
+    )
+    return [
+        f"DELETE {{ GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} }} "
+        f"INSERT {{ GRAPH ?g {{ ?e {RDFS_LABEL} ?new . ?e {SKOS_ALT} ?old }} }} "
+        f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} "
+        f"GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} FILTER (?g != {merged}) }}"
+    ]

@@ -6,7 +6,7 @@ import contextlib
 import heapq
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -137,20 +137,6 @@ class EmbeddedStore:
                 f"could not update the store: {_first_line(e)}", where=str(self.path)
             ) from e
 
-    def delta_operations(self, graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
-        """SPARQL update operations that make a named graph hold exactly ``quads``, touching only
-        what differs (a derived graph that changes a little on each build stays cheap to keep)."""
-        wanted = set(quads)
-        held = set(self._store.quads_for_pattern(None, None, None, graph))
-        operations = []
-        for verb, changed in (("DELETE", held - wanted), ("INSERT", wanted - held)):
-            if changed:
-                lines = "\n".join(
-                    sorted(f"{q.subject} {q.predicate} {q.object} ." for q in changed)
-                )
-                operations.append(f"{verb} DATA {{ GRAPH {graph} {{\n{lines}\n}} }}")
-        return operations
-
     def query(self, sparql: str):
         """Run a SPARQL query with the union of all named graphs as the default graph."""
         try:
@@ -190,7 +176,12 @@ class EmbeddedStore:
     def dump(self, path: str | os.PathLike[str], fmt: str) -> Path:
         """Write the whole store to ``path`` in ``fmt`` (atomically: a temp file, then a rename)."""
         rdf_format(fmt)  # fail on an unknown format before touching the file system
-        return _atomic_write(Path(path), lambda f: self.write_to(f, fmt))
+        target = Path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise KgError(f"cannot write here: {e.strerror or e}", where=str(target)) from e
+        return atomic_write(target, lambda f: self.write_to(f, fmt))
 
     def write_to(self, stream: BinaryIO, fmt: str) -> None:
         """Stream the whole store to a binary stream in ``fmt``; what the export itself holds in
@@ -289,16 +280,17 @@ def _parse_lines(lines: Iterator[bytes], batch: int = 10_000) -> Iterator[pyoxig
             yield quad.triple
 
 
-def _atomic_write(target: Path, write) -> Path:
+def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """Write a file through ``write(stream)`` atomically: readers see the old file or the new,
+    never half (a temp file beside it, then a rename); the folder must exist."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as e:
-        raise KgError(f"cannot write: {e.strerror or e}", where=str(target)) from e
+        raise KgError(f"cannot write here: {e.strerror or e}", where=str(target)) from e
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is meant to be read by others
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; what we write is meant to be shared
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
