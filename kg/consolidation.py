@@ -18,11 +18,11 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from sys import intern
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
 from kg import merge, rdf, vocab
 from kg.engines import batches
-from kg.store import EmbeddedStore
+from kg.store import EmbeddedStore, union_refresh
 
 CHUNK = 1_000  # entities per round of reads
 INSERT_QUADS = (
@@ -53,7 +53,11 @@ def consolidate(store: EmbeddedStore, scope: Iterable[str] | None = None) -> Non
     canonical = {rewrites.get(iri, iri) for iri in scope}
 
     changes = _Changes(store)
-    store.update(rdf.rewrite_update(rewrites))
+    # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
+    live = {old: new for old, new in rewrites.items() if _stored(store, old)}
+    if live:
+        ends = [*live, *live.values()]
+        store.update([*rdf.rewrite_update(live), *union_refresh(subjects=ends, objects=ends)])
     for chunk in batches(sorted(canonical), CHUNK):
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
         held, wanted = _merged_state(store, chunk, asked, rewrites)
@@ -87,25 +91,28 @@ class _Changes:
 
     def __init__(self, store: EmbeddedStore) -> None:
         self.store = store
-        self.inserted: list[str] = []
+        self.inserted: list[Quad] = []
 
     def insert(self, quads: Iterable[Quad]) -> None:
-        self.inserted.extend(
-            f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in quads
-        )
+        self.inserted.extend(quads)
         if len(self.inserted) >= INSERT_QUADS:
             self.write()
 
     def write(self) -> None:
-        self.store.insert_nquads(self.inserted)
+        self.store.insert_quads(self.inserted)
         self.inserted = []
 
 
 def _delete_data(quads: set[Quad]) -> list[str]:
+    """Delete merged-graph quads, and bring the union up to date for their nodes (events and
+    posts, which no other graph names as subjects)."""
     if not quads:
         return []
     lines = "\n".join(sorted(f"{q.subject} {q.predicate} {q.object} ." for q in quads))
-    return [f"DELETE DATA {{ GRAPH {MERGED} {{\n{lines}\n}} }}"]
+    return [
+        f"DELETE DATA {{ GRAPH {MERGED} {{\n{lines}\n}} }}",
+        *union_refresh(subjects={q.subject.value for q in quads}),
+    ]
 
 
 def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
@@ -119,6 +126,13 @@ def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
     for r in rows:
         top = r["top"].value.removeprefix(vocab.CIV)
         yield merge.EntityName("", intern(r["e"].value), top, r["name"].value, alias=True)
+
+
+def _stored(store: EmbeddedStore, iri: str) -> bool:
+    """Whether some graph has a triple about ``iri``."""
+    return (
+        next(iter(store.raw.quads_for_pattern(NamedNode(iri), None, None, None)), None) is not None
+    )
 
 
 def _stored_iri(store: EmbeddedStore, key: tuple[str, str]) -> str | None:

@@ -187,7 +187,7 @@ class KnowledgeGraph:
         from kg import page
 
         view = views.ViewFilter(**filters)
-        nodes, edges = views.read_view(self.store.raw, view)
+        nodes, edges = views.read_view(self.store, view)
         title = f"civic-kg: {self.directory.name}"
         return page.render_html(nodes, edges, title=title, subtitle=view.describe())
 
@@ -206,7 +206,7 @@ class KnowledgeGraph:
 
         fmt = figures.figure_format(path, fmt)
         view = views.ViewFilter(**filters)
-        nodes, edges = views.read_view(self.store.raw, view)
+        nodes, edges = views.read_view(self.store, view)
         title = f"civic-kg: {self.directory.name}"
         return write_file(
             figures.render_figure(nodes, edges, fmt, title=title, subtitle=view.describe()), path
@@ -378,7 +378,11 @@ class KnowledgeGraph:
         except (OSError, SyntaxError) as e:
             raise KgError(f"cannot read the ontology: {e}", where=str(vocab.ONTOLOGY_FILE)) from e
         self.store.replace_graph(
-            graph, (pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+            graph,
+            (
+                pyoxigraph.Quad(t.subject, t.predicate, t.object, graph)
+                for t in rdf.skolemized(triples, vocab.ONTOLOGY_GRAPH)
+            ),
         )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg import vocab
 from kg.lang.tr.text import slug
@@ -23,6 +23,26 @@ XSD_DATE = NamedNode(vocab.XSD + "date")
 XSD_DECIMAL = NamedNode(vocab.XSD + "decimal")
 XSD_INTEGER = NamedNode(vocab.XSD + "integer")
 MERGED_GRAPH = NamedNode(vocab.MERGED_GRAPH)
+
+
+def skolemized(triples: Iterable[Triple], base: str) -> Iterator[Triple]:
+    """``triples`` with each blank node replaced by the IRI ``{base}/.well-known/genid/{n}``, n
+    counting blank nodes in order of appearance (RDF 1.1's skolem IRIs): the same text gives the
+    same IRIs every time, so a graph read twice is the same graph, and it can be written through
+    SPARQL, which gives blank nodes new identities in every INSERT DATA.
+
+    >>> [t.subject.value for t in skolemized([Triple(BlankNode(), RDF_TYPE, RDF_TYPE)], "urn:x")]
+    ['urn:x/.well-known/genid/0']
+    """
+    iris: dict[BlankNode, NamedNode] = {}
+
+    def named(term):
+        if isinstance(term, BlankNode):
+            return iris.setdefault(term, NamedNode(f"{base}/.well-known/genid/{len(iris)}"))
+        return term
+
+    for t in triples:
+        yield Triple(named(t.subject), t.predicate, named(t.object))
 
 
 def org(term: str) -> NamedNode:
@@ -276,8 +296,9 @@ def rewrite_update(rewrites: Mapping[str, str]) -> list[str]:
 
 
 def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
-    """One operation: in every article graph, each (entity, old, new)'s label ``old`` becomes an
-    alias and ``new`` the label.
+    """Operations: in every article graph, each (entity, old, new)'s label ``old`` becomes an
+    alias and ``new`` the label; and the same in the default graph, the union of the named graphs
+    (exactly what the union then holds, as no other graph gives entities labels).
 
     >>> '{ (<https://x.org/izmir> "IZMIR"@tr "İzmir"@tr) }' in relabel_update(
     ...     [("https://x.org/izmir", "IZMIR", "İzmir")]
@@ -295,5 +316,7 @@ def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
         f"DELETE {{ GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} }} "
         f"INSERT {{ GRAPH ?g {{ ?e {RDFS_LABEL} ?new . ?e {SKOS_ALT} ?old }} }} "
         f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} "
-        f"GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} FILTER (?g != {merged}) }}"
+        f"GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} FILTER (?g != {merged}) }}",
+        f"DELETE {{ ?e {RDFS_LABEL} ?old }} INSERT {{ ?e {RDFS_LABEL} ?new . ?e {SKOS_ALT} ?old }} "
+        f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} ?e {RDFS_LABEL} ?old }}",
     ]

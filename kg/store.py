@@ -35,6 +35,12 @@ MERGE_FAN_IN = 128
 # in one atomic step; past that it writes in several steps. New graphs are loaded in groups below.
 BULK_LOAD_QUADS = 500_000
 
+# The default graph holds the union of the named graphs, each triple once, kept up to date by
+# every write here; this file in the store's directory says it is current. Queries then read the
+# default graph: Oxigraph's union view repeats a triple once per graph stating it, so an entity
+# named in a thousand articles made every join through it a thousand times longer.
+UNION_MARKER = "kg-default-graph-is-union"
+
 
 def rdf_format(name: str) -> RdfFormat:
     """The RDF format for a short name or file suffix.
@@ -49,7 +55,13 @@ def rdf_format(name: str) -> RdfFormat:
 
 
 class EmbeddedStore:
-    """A persistent Oxigraph store in a directory; every write is one transaction."""
+    """A persistent Oxigraph store in a directory; every write is one transaction.
+
+    Its default graph is the union of its named graphs (see ``UNION_MARKER``): every write
+    through this class changes both in the same transaction. A store written some other way
+    (``kg serve --allow-update``, which drops the union first; an older civic-kg) is queried
+    through Oxigraph's union view until it is next opened for writing, which rebuilds the union.
+    """
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -62,6 +74,30 @@ class EmbeddedStore:
                 self._store = pyoxigraph.Store(str(self.path))
         except OSError as e:
             raise KgError(f"cannot open the store: {_first_line(e)}", where=str(self.path)) from e
+        self._marker = self.path / UNION_MARKER
+        self._union_current = self._marker.exists()
+        if not read_only and not self._union_current:
+            self.rebuild_union()
+
+    def rebuild_union(self) -> None:
+        """Make the default graph the union of the named graphs again, from scratch (each triple
+        once: the bulk loader drops repeats), a batch of ``BULK_LOAD_QUADS`` triples at a time."""
+        self.drop_union()
+        named = self._named_quads()
+        while text := pyoxigraph.serialize(
+            (q.triple for q in islice(named, BULK_LOAD_QUADS)), format=RdfFormat.N_TRIPLES
+        ):
+            self._store.bulk_load(text, format=RdfFormat.N_TRIPLES)
+        self._store.flush()
+        self._marker.touch()
+        self._union_current = True
+
+    def drop_union(self) -> None:
+        """Empty the default graph, before the named graphs are written around this class: until
+        ``rebuild_union``, queries read Oxigraph's union view (right, but slow on big stores)."""
+        self._marker.unlink(missing_ok=True)
+        self._union_current = False
+        self.update(["CLEAR DEFAULT"])
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
         """Replace a named graph's content with ``quads`` atomically; returns how many were written.
@@ -74,7 +110,7 @@ class EmbeddedStore:
             self.update(replace_graph_operations(graph, quads))
         else:  # nothing to drop: one transactional insert, without a SPARQL text to parse
             try:
-                self._store.extend(quads)
+                self._store.extend([*quads, *(Quad(*q.triple) for q in quads)])
             except OSError as e:
                 raise KgError(
                     f"could not write graph {graph.value}: {_first_line(e)}", where=str(self.path)
@@ -99,9 +135,11 @@ class EmbeddedStore:
                 rewritten = True
                 continue
             # each line is "s p o .": its graph goes before the final dot (split on "\n" only:
-            # str.splitlines would also break at U+2028 and friends, which literals keep raw)
+            # str.splitlines would also break at U+2028 and friends, which literals keep raw);
+            # the lines as they are go to the default graph (the union)
             suffix = f" {graph} .\n"
-            lines = [line[:-2] + suffix for line in ntriples.split("\n") if line]
+            triples = [line for line in ntriples.split("\n") if line]
+            lines = [*(line[:-2] + suffix for line in triples), *(line + "\n" for line in triples)]
             if len(group) + len(lines) > BULK_LOAD_QUADS:
                 self._bulk_load(group)
                 group = []
@@ -110,8 +148,17 @@ class EmbeddedStore:
         if rewritten:  # updates fill RocksDB's write buffers (up to 128 MB per index): empty them
             self.flush()
 
-    def insert_nquads(self, lines: list[str]) -> None:
-        """Add N-Quads lines through the bulk loader, atomically in groups of ``BULK_LOAD_QUADS``."""
+    def insert_quads(self, quads: Iterable[Quad]) -> None:
+        """Add quads of named graphs through the bulk loader, atomically in groups of
+        ``BULK_LOAD_QUADS`` (their triples, which go to the default graph too, counted)."""
+        lines = [
+            line
+            for q in quads
+            for line in (
+                f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n",
+                f"{q.subject} {q.predicate} {q.object} .\n",
+            )
+        ]
         for start in range(0, len(lines), BULK_LOAD_QUADS):
             self._bulk_load(lines[start : start + BULK_LOAD_QUADS])
 
@@ -119,7 +166,8 @@ class EmbeddedStore:
         if not nquads:
             return
         if len(nquads) > BULK_LOAD_QUADS:  # one graph this big would not be written atomically
-            raise KgError(f"a graph of {len(nquads)} triples is too big to write atomically")
+            triples = len(nquads) // 2  # each goes to its graph and to the union
+            raise KgError(f"a graph of {triples} triples is too big to write atomically")
         try:
             self._store.bulk_load("".join(nquads), format=RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
@@ -141,7 +189,9 @@ class EmbeddedStore:
         """Run a SPARQL query with the union of all named graphs as the default graph."""
         try:
             return self._store.query(
-                sparql, use_default_graph_as_union=True, prefixes=dict(vocab.PREFIXES)
+                sparql,
+                use_default_graph_as_union=not self._union_current,
+                prefixes=dict(vocab.PREFIXES),
             )
         except SyntaxError as e:
             raise KgError(f"SPARQL syntax error: {_first_line(e)}") from e
@@ -155,7 +205,7 @@ class EmbeddedStore:
         """Remove a named graph in one transaction; returns how many quads it held."""
         count = sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
         try:
-            self._store.update(f"DROP SILENT GRAPH {graph}")
+            self._store.update(" ;\n".join(drop_operations(graph)))
         except OSError as e:
             raise KgError(
                 f"could not remove graph {graph.value}: {_first_line(e)}", where=str(self.path)
@@ -170,8 +220,15 @@ class EmbeddedStore:
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
 
+    def _named_quads(self) -> Iterator[Quad]:
+        """Every quad of every named graph (not the default graph, which repeats them)."""
+        for graph in self._store.named_graphs():
+            yield from self._store.quads_for_pattern(None, None, None, graph)
+
     def __len__(self) -> int:
-        return len(self._store)
+        """How many quads the named graphs hold (the default graph's copy not counted)."""
+        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(rows))["n"].value)
 
     def dump(self, path: str | os.PathLike[str], fmt: str) -> Path:
         """Write the whole store to ``path`` in ``fmt`` (atomically: a temp file, then a rename)."""
@@ -187,16 +244,16 @@ class EmbeddedStore:
         """Stream the whole store to a binary stream in ``fmt``; what the export itself holds in
         memory does not grow with the store.
 
-        Dataset formats (nq, trig, jsonld) are written quad by quad from the store; triple formats
-        (nt, ttl) get the union of all graphs (the default graph included), each triple once,
-        through an external sort whose sorted runs go to a temporary directory (``$TMPDIR``) and
-        take about the size of the N-Triples output there while the export runs."""
+        Dataset formats (nq, trig, jsonld) get the named graphs quad by quad; triple formats
+        (nt, ttl) get the union of all graphs, each triple once, in a sorted order: through an
+        external sort whose sorted runs go to a temporary directory (``$TMPDIR``) and take about
+        the size of the N-Triples output there while the export runs."""
         rdf_fmt = rdf_format(fmt)
         if not rdf_fmt.supports_datasets:
             self._write_union(stream, rdf_fmt)
             return
         prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TRIG else None
-        self._store.dump(stream, rdf_fmt, prefixes=prefixes)
+        pyoxigraph.serialize(self._named_quads(), stream, rdf_fmt, prefixes=prefixes)
 
     def _write_union(self, stream: BinaryIO, rdf_fmt: RdfFormat) -> None:
         """The union of all graphs, each triple once: a triple stated by a thousand articles is
@@ -205,7 +262,7 @@ class EmbeddedStore:
         clears it past a million triples, so it lets repeats through on big stores)."""
         with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
             scratch = Path(tmp)
-            runs = _sorted_runs(self._store, scratch)
+            runs = _sorted_runs(self._named_quads(), scratch)
             while len(runs) > MERGE_FAN_IN:
                 groups = (runs[i : i + MERGE_FAN_IN] for i in range(0, len(runs), MERGE_FAN_IN))
                 runs = [_merge_runs(group, scratch) for group in groups]
@@ -221,19 +278,48 @@ class EmbeddedStore:
 
 
 def replace_graph_operations(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
-    """The two SPARQL update operations that replace a named graph's content with ``quads``."""
+    """The SPARQL update operations that replace a named graph's content with ``quads``."""
     return _replace_with_text(
         graph, "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
     )
 
 
 def _replace_with_text(graph: NamedNode, ntriples: str) -> list[str]:
-    return [f"DROP SILENT GRAPH {graph}", f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples}}} }}"]
+    return [
+        *drop_operations(graph),
+        f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples}}} }}",
+        f"INSERT DATA {{\n{ntriples}}}",
+    ]
 
 
-def _sorted_runs(store: pyoxigraph.Store, scratch: Path) -> list[Path]:
-    """The triples of every quad as N-Triples lines, in files of SORT_RUN_LINES sorted lines."""
-    quads = store.quads_for_pattern(None, None, None, None)
+def drop_operations(graph: NamedNode) -> list[str]:
+    """Drop a named graph, and from the default graph (the union) each of its triples that no
+    other named graph states."""
+    return [
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}",
+        f"DROP SILENT GRAPH {graph}",
+    ]
+
+
+def union_refresh(subjects: Iterable[str] = (), objects: Iterable[str] = ()) -> list[str]:
+    """Update operations that make the default graph's triples with one of ``subjects`` as their
+    subject, or one of ``objects`` as their object, those the named graphs state: the union kept
+    up to date after an update that changed named graphs' triples of those IRIs."""
+    operations = []
+    for position, iris in (("?s", sorted(set(subjects))), ("?o", sorted(set(objects)))):
+        if not iris:
+            continue
+        values = f"VALUES {position} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
+        operations += [
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ {values} ?s ?p ?o }}",
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} }}",
+        ]
+    return operations
+
+
+def _sorted_runs(quads: Iterator[Quad], scratch: Path) -> list[Path]:
+    """The triples of ``quads`` as N-Triples lines, in files of SORT_RUN_LINES sorted lines."""
     runs = []
     while text := pyoxigraph.serialize(
         (q.triple for q in islice(quads, SORT_RUN_LINES)), format=RdfFormat.N_TRIPLES

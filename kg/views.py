@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-import pyoxigraph
-
 from kg import vocab
 from kg.errors import KgError
 from kg.lang.tr.text import fold
+from kg.store import EmbeddedStore
 
 _FACTS_QUERY = (
     vocab.sparql_prefixes()
@@ -66,12 +65,8 @@ class ViewEdge:
     confidence: float | None
 
 
-def view_data(store: pyoxigraph.Store) -> tuple[list[ViewNode], list[ViewEdge]]:
-    """Every entity and one edge per fact in ``store``, sorted; entities without facts are kept.
-
-    >>> view_data(pyoxigraph.Store())
-    ([], [])
-    """
+def view_data(store: EmbeddedStore) -> tuple[list[ViewNode], list[ViewEdge]]:
+    """Every entity and one edge per fact in ``store``, sorted; entities without facts are kept."""
     edges = sorted(
         (
             ViewEdge(
@@ -83,7 +78,7 @@ def view_data(store: pyoxigraph.Store) -> tuple[list[ViewNode], list[ViewEdge]]:
                 _text(s["url"]),
                 float(s["confidence"].value) if s["confidence"] else None,
             )
-            for s in store.query(_FACTS_QUERY, use_default_graph_as_union=True)
+            for s in store.query(_FACTS_QUERY)
         ),
         key=lambda e: (e.source, e.predicate, e.target, e.date, e.article_url, e.evidence),
     )
@@ -91,7 +86,7 @@ def view_data(store: pyoxigraph.Store) -> tuple[list[ViewNode], list[ViewEdge]]:
     nodes: dict[str, ViewNode] = {}
     found: dict[str, dict[str, list[str]]] = {}
     for key, query in _ENTITY_QUERIES.items():
-        for s in store.query(query, use_default_graph_as_union=True, prefixes=dict(vocab.PREFIXES)):
+        for s in store.query(query):
             found.setdefault(s["e"].value, {}).setdefault(key, []).append(s["v"].value)
     for iri, values in found.items():
         if "type" not in values:
@@ -111,7 +106,7 @@ def view_data(store: pyoxigraph.Store) -> tuple[list[ViewNode], list[ViewEdge]]:
 
 
 def read_view(
-    store: pyoxigraph.Store, view: ViewFilter | None = None
+    store: EmbeddedStore, view: ViewFilter | None = None
 ) -> tuple[list[ViewNode], list[ViewEdge]]:
     """The nodes and edges of ``store`` that ``view`` keeps (everything without one)."""
     return filter_view(*view_data(store), view or ViewFilter())

@@ -9,6 +9,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from kg import KnowledgeGraph
 from kg.errors import KgError
 from kg.store import EmbeddedStore
+from tests.union import union_mismatch
 
 G = NamedNode("https://example.org/graph/1")
 P = NamedNode("https://example.org/p")
@@ -61,7 +62,7 @@ def ntriples(n: int, start: int = 0) -> str:
 
 
 def test_new_graphs_are_bulk_loaded_whole_in_groups_below_the_loaders_batch(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.store.BULK_LOAD_QUADS", 5)
+    monkeypatch.setattr("kg.store.BULK_LOAD_QUADS", 12)  # two graphs, each triple twice
     store = EmbeddedStore(tmp_path / "store")
     graphs = [NamedNode(f"https://example.org/graph/{k}") for k in range(4)]
     store.write_graphs((g, ntriples(3, 10 * k)) for k, g in enumerate(graphs))
@@ -84,6 +85,62 @@ def test_a_graph_too_big_to_load_atomically_is_refused(tmp_path, monkeypatch):
     with pytest.raises(KgError, match="too big to write atomically"):
         store.write_graphs([(G, ntriples(6))])
     assert len(store) == 0
+
+
+def union_store(tmp_path) -> EmbeddedStore:
+    """Two graphs that share the triple of s0; graph 2 also has s1-s2, graph 1 s1 alone."""
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(2))
+    store.write_graphs([(G2, ntriples(3))])
+    return store
+
+
+G2 = NamedNode("https://example.org/graph/2")
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def default_count(store: EmbeddedStore) -> int:
+    return int(next(iter(store.query(COUNT)))["n"].value)
+
+
+def test_the_default_graph_holds_each_triple_of_the_named_graphs_once(tmp_path):
+    store = union_store(tmp_path)
+    # ntriples() and quads() state s0, s1 in different literals: 2 + 3 distinct triples
+    assert len(store) == 5 and default_count(store) == 5
+    assert union_mismatch(store.raw) == (set(), set())
+
+
+def test_dropping_or_replacing_a_graph_keeps_the_triples_another_graph_states(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(3))
+    store.replace_graph(G2, quads(2, G2))
+    assert default_count(store) == 3
+    store.replace_graph(G, quads(1))  # s1 still stated by graph 2, s2 by none
+    assert default_count(store) == 2 and union_mismatch(store.raw) == (set(), set())
+    store.drop_graph(G2)
+    assert default_count(store) == 1 and union_mismatch(store.raw) == (set(), set())
+    store.drop_graph(G)
+    assert len(store.raw) == 0
+
+
+def test_a_store_written_elsewhere_is_queried_through_the_union_view_until_opened_to_write(
+    tmp_path,
+):
+    import pyoxigraph
+
+    raw = pyoxigraph.Store(str(tmp_path / "store"))  # as an older civic-kg left it: no union
+    raw.extend(quads(4))
+    raw.flush()
+    del raw
+    assert default_count(EmbeddedStore(tmp_path / "store", read_only=True)) == 4
+    store = EmbeddedStore(tmp_path / "store")  # rebuilds the union
+    assert len(store.raw) == 8 and union_mismatch(store.raw) == (set(), set())
+    store.drop_union()  # as `kg serve --allow-update` does before an update
+    store.raw.update(f'DELETE DATA {{ GRAPH {G} {{ <https://example.org/s0> {P} "değer 0" }} }}')
+    assert default_count(store) == 3
+    del store
+    store = EmbeddedStore(tmp_path / "store")
+    assert len(store.raw) == 6 and union_mismatch(store.raw) == (set(), set())
 
 
 def test_store_persists_across_reopening(tmp_path):

@@ -24,6 +24,7 @@ from kg.figures import render_figure
 from kg.graph import KnowledgeGraph
 from kg.layout import SMALL_COMPONENT, positions
 from kg.page import LAYOUT_THRESHOLD, notebook_frame, render_html
+from kg.store import EmbeddedStore
 from kg.views import ViewEdge, ViewFilter, ViewNode, filter_view, view_data
 from tests.browser import open_page
 
@@ -262,7 +263,7 @@ def graph_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def graph(graph_dir):
-    return view_data(pyoxigraph.Store.read_only(str(graph_dir / "store")))
+    return view_data(EmbeddedStore(graph_dir / "store", read_only=True))
 
 
 def shown(view: ViewFilter, graph) -> tuple[set[str], list[tuple[str, str, str]]]:
