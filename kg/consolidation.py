@@ -18,11 +18,11 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from sys import intern
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, Triple
 
 from kg import merge, rdf, vocab
 from kg.engines import batches
-from kg.store import EmbeddedStore, union_refresh
+from kg.store import EmbeddedStore, union_update
 
 CHUNK = 1_000  # entities per round of reads
 INSERT_QUADS = (
@@ -56,8 +56,9 @@ def consolidate(store: EmbeddedStore, scope: Iterable[str] | None = None) -> Non
     # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
     live = {old: new for old, new in rewrites.items() if _stored(store, old)}
     if live:
-        ends = [*live, *live.values()]
-        store.update([*rdf.rewrite_update(live), *union_refresh(subjects=ends, objects=ends)])
+        before = _article_triples_naming(store, live)
+        after = [rdf.rewritten(t, live) for t in before]
+        store.update([*rdf.rewrite_update(live), *union_update(removed=before, added=after)])
     for chunk in batches(sorted(canonical), CHUNK):
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
         held, wanted = _merged_state(store, chunk, asked, rewrites)
@@ -104,28 +105,40 @@ class _Changes:
 
 
 def _delete_data(quads: set[Quad]) -> list[str]:
-    """Delete merged-graph quads, and bring the union up to date for their nodes (events and
-    posts, which no other graph names as subjects)."""
+    """Delete merged-graph quads, and from the union those no other graph states."""
     if not quads:
         return []
     lines = "\n".join(sorted(f"{q.subject} {q.predicate} {q.object} ." for q in quads))
     return [
         f"DELETE DATA {{ GRAPH {MERGED} {{\n{lines}\n}} }}",
-        *union_refresh(subjects={q.subject.value for q in quads}),
+        *union_update(removed=[q.triple for q in quads]),
     ]
 
 
 def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
-    """Each (entity, alias) of an organisation or place, once however many articles give it."""
+    """Each (entity, alias) of an organisation or place, read from the union (the default graph),
+    where it is once however many articles give it (the merged graph names no aliases)."""
     rows = store.query(f"""
-        SELECT DISTINCT ?e ?top ?name WHERE {{
+        SELECT ?e ?top ?name WHERE {{
           VALUES ?top {{ {NON_PERSON_TYPES} }}
-          GRAPH ?g {{ ?e a ?top ; skos:altLabel ?name }}
-          FILTER (?g != {MERGED})
+          ?e a ?top ; skos:altLabel ?name
         }}""")
     for r in rows:
         top = r["top"].value.removeprefix(vocab.CIV)
         yield merge.EntityName("", intern(r["e"].value), top, r["name"].value, alias=True)
+
+
+def _article_triples_naming(store: EmbeddedStore, iris: Iterable[str]) -> set[Triple]:
+    """The triples that article graphs state with one of ``iris`` as subject or object."""
+    found = set()
+    for iri in iris:
+        for pattern in ((NamedNode(iri), None, None), (None, None, NamedNode(iri))):
+            found.update(
+                q.triple
+                for q in store.raw.quads_for_pattern(*pattern, None)
+                if isinstance(q.graph_name, NamedNode) and q.graph_name != rdf.MERGED_GRAPH
+            )
+    return found
 
 
 def _stored(store: EmbeddedStore, iri: str) -> bool:

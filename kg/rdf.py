@@ -295,6 +295,24 @@ def rewrite_update(rewrites: Mapping[str, str]) -> list[str]:
     ]
 
 
+def rewritten(triple: Triple, rewrites: Mapping[str, str]) -> Triple:
+    """A triple with its subject and object rewritten as ``rewrite_update`` rewrites them.
+
+    >>> a, b, p = NamedNode("https://x.org/a"), NamedNode("https://x.org/b"), RDF_TYPE
+    >>> rewritten(Triple(a, p, a), {a.value: b.value}) == Triple(b, p, b)
+    True
+    """
+
+    def new(term):
+        return (
+            NamedNode(rewrites[term.value])
+            if isinstance(term, NamedNode) and term.value in rewrites
+            else term
+        )
+
+    return Triple(new(triple.subject), triple.predicate, new(triple.object))
+
+
 def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
     """Operations: in every article graph, each (entity, old, new)'s label ``old`` becomes an
     alias and ``new`` the label; and the same in the default graph, the union of the named graphs

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph
-from pyoxigraph import NamedNode, Quad, RdfFormat
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple
 
 from kg import vocab
 from kg.errors import KgError
@@ -302,19 +302,19 @@ def drop_operations(graph: NamedNode) -> list[str]:
     ]
 
 
-def union_refresh(subjects: Iterable[str] = (), objects: Iterable[str] = ()) -> list[str]:
-    """Update operations that make the default graph's triples with one of ``subjects`` as their
-    subject, or one of ``objects`` as their object, those the named graphs state: the union kept
-    up to date after an update that changed named graphs' triples of those IRIs."""
+def union_update(removed: Iterable[Triple] = (), added: Iterable[Triple] = ()) -> list[str]:
+    """Update operations that bring the default graph (the union) up to date after an update of
+    named graphs that took the ``removed`` triples out of some of them and put ``added`` in: a
+    removed triple leaves the union unless another named graph still states it. They go in the
+    same request as that update, after it."""
     operations = []
-    for position, iris in (("?s", sorted(set(subjects))), ("?o", sorted(set(objects)))):
-        if not iris:
-            continue
-        values = f"VALUES {position} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
-        operations += [
-            f"DELETE {{ ?s ?p ?o }} WHERE {{ {values} ?s ?p ?o }}",
-            f"INSERT {{ ?s ?p ?o }} WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} }}",
-        ]
+    if rows := " ".join(sorted(f"({t.subject} {t.predicate} {t.object})" for t in removed)):
+        operations.append(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"
+        )
+    if lines := "".join(sorted(f"{t} .\n" for t in added)):
+        operations.append(f"INSERT DATA {{\n{lines}}}")
     return operations
 
 

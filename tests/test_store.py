@@ -8,7 +8,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg import KnowledgeGraph
 from kg.errors import KgError
-from kg.store import EmbeddedStore
+from kg.store import EmbeddedStore, union_update
 from tests.union import union_mismatch
 
 G = NamedNode("https://example.org/graph/1")
@@ -121,6 +121,22 @@ def test_dropping_or_replacing_a_graph_keeps_the_triples_another_graph_states(tm
     assert default_count(store) == 1 and union_mismatch(store.raw) == (set(), set())
     store.drop_graph(G)
     assert len(store.raw) == 0
+
+
+def test_union_update_removes_only_what_no_named_graph_states_and_adds_the_rest(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(2))
+    store.replace_graph(G2, quads(1, G2))
+    s0, s1 = (q.triple for q in quads(2))  # s0 also in graph 2
+    new = Quad(NamedNode("https://example.org/new"), P, Literal("yeni"), G)
+    store.update(
+        [
+            f"DELETE DATA {{ GRAPH {G} {{ {s0} . {s1} }} }}",
+            f"INSERT DATA {{ GRAPH {G} {{ {new.triple} }} }}",
+            *union_update(removed=[s0, s1], added=[new.triple]),
+        ]
+    )
+    assert union_mismatch(store.raw) == (set(), set()) and default_count(store) == 2
 
 
 def test_a_store_written_elsewhere_is_queried_through_the_union_view_until_opened_to_write(
