@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph
-from pyoxigraph import NamedNode, Quad, RdfFormat, Triple
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple
 
 from kg import vocab
 from kg.errors import KgError
@@ -246,15 +246,18 @@ class EmbeddedStore:
         memory does not grow with the store.
 
         Dataset formats (nq, trig, jsonld) get the named graphs quad by quad; triple formats
-        (nt, ttl) get the union of all graphs, each triple once, in a sorted order: through an
-        external sort whose sorted runs go to a temporary directory (``$TMPDIR``) and take about
-        the size of the N-Triples output there while the export runs."""
+        (nt, ttl) get the union of all graphs, each triple once: the default graph, which holds it,
+        or for a store whose union is not current, the named graphs through an external sort
+        whose sorted runs go to a temporary directory (``$TMPDIR``) and take about the size of the
+        N-Triples output there while the export runs."""
         rdf_fmt = rdf_format(fmt)
-        if not rdf_fmt.supports_datasets:
+        prefixes = dict(vocab.PREFIXES) if rdf_fmt in (RdfFormat.TRIG, RdfFormat.TURTLE) else None
+        if rdf_fmt.supports_datasets:
+            pyoxigraph.serialize(self._named_quads(), stream, rdf_fmt, prefixes=prefixes)
+        elif self._union_current:
+            self._store.dump(stream, rdf_fmt, from_graph=DefaultGraph(), prefixes=prefixes)
+        else:
             self._write_union(stream, rdf_fmt)
-            return
-        prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TRIG else None
-        pyoxigraph.serialize(self._named_quads(), stream, rdf_fmt, prefixes=prefixes)
 
     def _write_union(self, stream: BinaryIO, rdf_fmt: RdfFormat) -> None:
         """The union of all graphs, each triple once: a triple stated by a thousand articles is

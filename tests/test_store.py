@@ -229,6 +229,7 @@ def test_triple_formats_merge_duplicates_across_sorted_runs(tmp_path, monkeypatc
     for k, graph in enumerate(graphs):
         shared = Quad(NamedNode("https://example.org/konsey"), P, tricky, graph)
         store.replace_graph(graph, [shared, *quads(k + 2, graph)])
+    store.drop_union()  # without the kept union the export sorts the named graphs' triples
     written = triples_written(store, fmt)
     expected = {str(q.triple) for q in quads(6)} | {f"<https://example.org/konsey> {P} {tricky}"}
     assert len(written) == len(set(written)) and set(written) == expected
