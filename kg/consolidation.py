@@ -57,7 +57,7 @@ def consolidate(store: EmbeddedStore, scope: Iterable[str] | None = None) -> Non
 
     changes = _Changes(store)
     # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
-    live = {old: new for old, new in rewrites.items() if _stored(store, old)}
+    live = {old: new for old, new in rewrites.items() if _stored(store, NamedNode(old))}
     if live:
         before = _article_triples_naming(store, live)
         after = [rdf.rewritten(t, live) for t in before]
@@ -144,19 +144,17 @@ def _article_triples_naming(store: EmbeddedStore, iris: Iterable[str]) -> set[Tr
     return found
 
 
-def _stored(store: EmbeddedStore, iri: str) -> bool:
-    """Whether some graph has a triple about ``iri``."""
-    return (
-        next(iter(store.raw.quads_for_pattern(NamedNode(iri), None, None, None)), None) is not None
-    )
+def _stored(store: EmbeddedStore, subject: NamedNode, predicate=None, object_=None) -> bool:
+    """Whether some graph has a triple of this pattern."""
+    found = store.raw.quads_for_pattern(subject, predicate, object_, None)
+    return next(iter(found), None) is not None
 
 
 def _stored_iri(store: EmbeddedStore, key: tuple[str, str]) -> str | None:
     """The IRI of the entity of this (type, key) when some article graph has it."""
     type_, key_slug = key
     iri = rdf.key_iri(key_slug, type_)
-    typed = store.raw.quads_for_pattern(iri, rdf.RDF_TYPE, rdf.civ(type_), None)
-    return iri.value if next(iter(typed), None) is not None else None
+    return iri.value if _stored(store, iri, rdf.RDF_TYPE, rdf.civ(type_)) else None
 
 
 def _all_entities(store: EmbeddedStore) -> Iterator[str]:

@@ -152,14 +152,7 @@ class EmbeddedStore:
     def insert_quads(self, quads: Iterable[Quad]) -> None:
         """Add quads of named graphs through the bulk loader, atomically in groups of
         ``BULK_LOAD_QUADS`` (their triples, which go to the default graph too, counted)."""
-        lines = [
-            line
-            for q in quads
-            for line in (
-                f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n",
-                f"{q.subject} {q.predicate} {q.object} .\n",
-            )
-        ]
+        lines = [line for q in quads for line in (f"{q} .\n", f"{q.triple} .\n")]
         for start in range(0, len(lines), BULK_LOAD_QUADS):
             self._bulk_load(lines[start : start + BULK_LOAD_QUADS])
 
