@@ -83,7 +83,7 @@ class EmbeddedStore:
         """Make the default graph the union of the named graphs again, from scratch (each triple
         once: the bulk loader drops repeats), 100,000 triples at a time (the loader takes about 1
         KB per triple while it runs)."""
-        self.drop_union()
+        self._forget_union()
         named = self._named_quads()
         while text := pyoxigraph.serialize(
             (q.triple for q in islice(named, 100_000)), format=RdfFormat.N_TRIPLES
@@ -95,7 +95,12 @@ class EmbeddedStore:
 
     def drop_union(self) -> None:
         """Empty the default graph, before the named graphs are written around this class: until
-        ``rebuild_union``, queries read Oxigraph's union view (right, but slow on big stores)."""
+        ``rebuild_union``, queries read Oxigraph's union view (right, but slow on big stores).
+        Once dropped, the default graph is left alone: it holds what earlier updates put there."""
+        if self._union_current:
+            self._forget_union()
+
+    def _forget_union(self) -> None:
         self._marker.unlink(missing_ok=True)
         self._union_current = False
         self.update(["CLEAR DEFAULT"])

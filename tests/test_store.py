@@ -159,6 +159,14 @@ def test_a_store_written_elsewhere_is_queried_through_the_union_view_until_opene
     assert len(store.raw) == 6 and union_mismatch(store.raw) == (set(), set())
 
 
+def test_dropping_the_union_again_keeps_what_updates_put_in_the_default_graph(tmp_path):
+    store = union_store(tmp_path)
+    store.drop_union()  # as before a first update through `kg serve --allow-update`
+    store.raw.update(f'INSERT DATA {{ <https://example.org/mine> {P} "benim" }}')
+    store.drop_union()  # before a second update
+    assert default_count(store) == 6  # the union view: 5 named triples and the one written
+
+
 def test_store_persists_across_reopening(tmp_path):
     store = EmbeddedStore(tmp_path / "store")
     store.replace_graph(G, quads(4))
