@@ -22,6 +22,7 @@ from pyoxigraph import NamedNode, Quad, Triple
 
 from kg import merge, rdf, vocab
 from kg.engines import batches
+from kg.factrows import FactRows
 from kg.store import EmbeddedStore, union_update
 
 # Entities per round of reads: a chunk's facts, events and merged quads are in memory together,
@@ -36,15 +37,21 @@ MERGED = f"<{vocab.MERGED_GRAPH}>"
 NON_PERSON_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES if t != "Person")
 ALL_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
 ALL_TYPES_LIST = ", ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
+BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these by either party
 
 
-def consolidate(store: EmbeddedStore, scope: Iterable[str] | None = None) -> None:
+def consolidate(
+    store: EmbeddedStore, scope: Iterable[str] | None = None, rows: FactRows | None = None
+) -> None:
     """Join what the articles say to each other for the entities in ``scope`` (IRIs; all if None).
 
     An entity written alone as another's alias takes that entity's IRI (checked over the whole
     store: the aliases of organisations and places are few), each entity gets one ``rdfs:label``
     across all articles, and the merged graph's events and head posts of the entities are rebuilt.
+    ``rows``: the facts and labels of every article graph in the store, kept by a first build
+    (the merged graph is then empty), read instead of the store.
     """
+    reads = rows if rows is not None else _StoreReads(store)
     rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
     olds: dict[str, list[str]] = defaultdict(list)
     for old, new in rewrites.items():
@@ -64,10 +71,10 @@ def consolidate(store: EmbeddedStore, scope: Iterable[str] | None = None) -> Non
         store.update([*rdf.rewrite_update(live), *union_update(removed=before, added=after)])
     for chunk in batches(sorted(canonical), CHUNK):
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
-        held, wanted = _merged_state(store, chunk, asked, rewrites)
+        held, wanted = _merged_state(reads, chunk, asked, rewrites)
         # one transaction per chunk (a transaction is held in memory until it commits), then
         # flushed: RocksDB would keep up to 128 MB of write buffer per index in memory otherwise
-        operations = [*_label_update(store, asked, rewrites), *_delete_data(held - wanted)]
+        operations = [*_label_update(reads, asked, rewrites), *_delete_data(held - wanted)]
         if operations:
             store.update(operations)
             store.flush()
@@ -169,30 +176,23 @@ def _all_entities(store: EmbeddedStore) -> Iterator[str]:
     return (intern(r["e"].value) for r in rows)
 
 
-def _label_update(store: EmbeddedStore, asked: list[str], rewrites: dict[str, str]) -> list[str]:
+def _label_update(reads, asked: list[str], rewrites: dict[str, str]) -> list[str]:
     """Operations that give each asked entity its one canonical label in every article graph."""
-    rows = store.query(f"""
-        SELECT ?e ?name (COUNT(DISTINCT ?g) AS ?n) WHERE {{
-          VALUES ?e {{ {_iris(asked)} }}
-          GRAPH ?g {{ ?e rdfs:label ?name }}
-          FILTER (?g != {MERGED})
-        }} GROUP BY ?e ?name""")
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        iri = r["e"].value
-        votes[rewrites.get(iri, iri)][r["name"].value] += int(r["n"].value)
+    for iri, name, graphs in reads.labels(asked):
+        votes[rewrites.get(iri, iri)][name] += graphs
     labels = merge.choose_labels(votes)
     changes = [(iri, old, labels[iri]) for iri, counts in votes.items() for old in counts]
     return rdf.relabel_update([c for c in changes if c[1] != c[2]])
 
 
 def _merged_state(
-    store: EmbeddedStore, chunk: list[str], asked: list[str], rewrites: dict[str, str]
+    reads, chunk: list[str], asked: list[str], rewrites: dict[str, str]
 ) -> tuple[set[Quad], set[Quad]]:
     """The merged graph's quads of the events and head posts the chunk owns, as stored (held) and
     as every article now reports them (wanted). An event belongs to its agent's chunk (for a
     symmetric relation, the lesser IRI's), a post to its organisation's."""
-    facts = _facts_touching(store, asked)
+    facts = reads.facts(asked, BY_COUNTERPART)
     in_chunk = set(chunk)
     events = [
         e
@@ -210,53 +210,69 @@ def _merged_state(
         if org in in_chunk
     }
     wanted = set(rdf.merged_quads(events, posts))
-    held = set(_merged_quads_of(store, asked))
+    held = set(reads.held(asked))
     return held, wanted
 
 
-def _facts_touching(store: EmbeddedStore, asked: list[str]) -> list[merge.ReportedFact]:
-    """Every article's fact nodes the chunk needs: those with an asked agent, and those of a
-    symmetric relation or headOf with an asked counterpart."""
-    facts: dict[str, merge.ReportedFact] = {}
-    by_counterpart = ", ".join(f"civ:{p}" for p in (*vocab.SYMMETRIC_PREDICATES, HEAD_OF))
-    # the asked party's pattern goes first: Oxigraph joins in the order written (one query with
-    # a UNION of both parties took 4-6 times as long as the two, and VALUES ?p 8 times FILTER IN)
-    for first, then, predicates in (
-        ("civ:agent ?s", "civ:counterpart ?o", ""),
-        ("civ:counterpart ?o", "civ:agent ?s", f"&& ?p IN ({by_counterpart})"),
-    ):
-        rows = store.query(f"""
-            SELECT ?g ?f ?p ?s ?o ?date WHERE {{
-              VALUES {first[-2:]} {{ {_iris(asked)} }}
-              GRAPH ?g {{
-                ?f {first} ; {then} ; civ:relation ?p .
-                OPTIONAL {{ ?f civ:date ?date }}
-              }}
-              FILTER (?g != {MERGED} {predicates})
+class _StoreReads:
+    """What a chunk needs, read from the store (``kg.factrows.FactRows`` answers the same)."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self.store = store
+
+    def facts(self, asked: list[str], by_counterpart: Iterable[str]) -> list[merge.ReportedFact]:
+        """Every article's fact nodes with an asked agent, and those of the ``by_counterpart``
+        relations with an asked counterpart."""
+        facts: dict[str, merge.ReportedFact] = {}
+        either = ", ".join(f"civ:{p}" for p in by_counterpart)
+        # the asked party's pattern goes first: Oxigraph joins in the order written (one query
+        # with a UNION of both parties took 4-6 times as long as the two, and VALUES ?p 8 times
+        # FILTER IN)
+        for first, then, predicates in (
+            ("civ:agent ?s", "civ:counterpart ?o", ""),
+            ("civ:counterpart ?o", "civ:agent ?s", f"&& ?p IN ({either})"),
+        ):
+            rows = self.store.query(f"""
+                SELECT ?g ?f ?p ?s ?o ?date WHERE {{
+                  VALUES {first[-2:]} {{ {_iris(asked)} }}
+                  GRAPH ?g {{
+                    ?f {first} ; {then} ; civ:relation ?p .
+                    OPTIONAL {{ ?f civ:date ?date }}
+                  }}
+                  FILTER (?g != {MERGED} {predicates})
+                }}""")
+            for r in rows:
+                fact = r["f"].value
+                if fact not in facts:
+                    facts[fact] = merge.ReportedFact(
+                        fact,
+                        intern(r["g"].value),
+                        intern(r["p"].value.removeprefix(vocab.CIV)),
+                        intern(r["s"].value),
+                        intern(r["o"].value),
+                        _date(r["date"]),
+                    )
+        return list(facts.values())
+
+    def labels(self, asked: list[str]) -> Iterator[tuple[str, str, int]]:
+        """(entity, label, how many article graphs give it) for the asked entities."""
+        rows = self.store.query(f"""
+            SELECT ?e ?name (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+              VALUES ?e {{ {_iris(asked)} }}
+              GRAPH ?g {{ ?e rdfs:label ?name }}
+              FILTER (?g != {MERGED})
+            }} GROUP BY ?e ?name""")
+        return ((r["e"].value, r["name"].value, int(r["n"].value)) for r in rows)
+
+    def held(self, asked: list[str]) -> Iterator[Quad]:
+        """The merged graph's quads about events whose agent is asked, and the asked head posts."""
+        rows = self.store.query(f"""
+            SELECT DISTINCT ?node WHERE {{
+              VALUES ?x {{ {_iris(asked)} }}
+              GRAPH {MERGED} {{ {{ ?node civ:agent ?x }} UNION {{ ?node org:postIn ?x }} }}
             }}""")
         for r in rows:
-            fact = r["f"].value
-            if fact not in facts:
-                facts[fact] = merge.ReportedFact(
-                    fact,
-                    intern(r["g"].value),
-                    intern(r["p"].value.removeprefix(vocab.CIV)),
-                    intern(r["s"].value),
-                    intern(r["o"].value),
-                    _date(r["date"]),
-                )
-    return list(facts.values())
-
-
-def _merged_quads_of(store: EmbeddedStore, asked: list[str]) -> Iterator[Quad]:
-    """The merged graph's quads about events whose agent is asked, and the asked head posts."""
-    rows = store.query(f"""
-        SELECT DISTINCT ?node WHERE {{
-          VALUES ?x {{ {_iris(asked)} }}
-          GRAPH {MERGED} {{ {{ ?node civ:agent ?x }} UNION {{ ?node org:postIn ?x }} }}
-        }}""")
-    for r in rows:
-        yield from store.raw.quads_for_pattern(r["node"], None, None, rdf.MERGED_GRAPH)
+            yield from self.store.raw.quads_for_pattern(r["node"], None, None, rdf.MERGED_GRAPH)
 
 
 def _iris(iris: Iterable[str]) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import RdfFormat, serialize
 
-from kg import rdf
+from kg import factrows, rdf
 from kg.model import Article, Problem
 from kg.pipeline import EXTRACTOR_VERSION, extract
 
@@ -26,7 +26,8 @@ BATCH = 64  # articles per task: big enough to pay for the trip to a worker, sma
 
 @dataclass(frozen=True)
 class Prepared:
-    """One article ready for the store: its graph's triples as N-Triples lines, or a problem."""
+    """One article ready for the store: its graph's triples as N-Triples lines and the rows a
+    first build consolidates from (``kg.factrows``), or a problem."""
 
     article_id: str
     where: str
@@ -35,6 +36,8 @@ class Prepared:
     triples: int = 0
     facts: int = 0
     problem: str | None = None
+    fact_rows: tuple[factrows.FactRow, ...] = ()
+    label_rows: tuple[factrows.LabelRow, ...] = ()
 
 
 def prepare(article: Article, digest: str | None = None) -> Prepared:
@@ -49,14 +52,24 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
     try:
         extraction = extract(article)
         quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
+        triples = [q.triple for q in quads]
         # Oxigraph's N-Triples writer prints each triple as str() would, in a fraction of the time
-        ntriples = serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES).decode()
+        ntriples = serialize(triples, format=RdfFormat.N_TRIPLES).decode()
+        fact_rows, label_rows = factrows.rows_of(triples)
     except Exception as e:  # an extractor bug must not stop a corpus build: report it
         return Prepared(
             article.id, where, digest, problem=f"extraction failed: {type(e).__name__}: {e}"
         )
-    triples = ntriples.count("\n")  # one line per triple: literals escape their line breaks
-    return Prepared(article.id, where, digest, ntriples, triples, len(extraction.facts))
+    return Prepared(
+        article.id,
+        where,
+        digest,
+        ntriples,
+        len(triples),
+        len(extraction.facts),
+        fact_rows=fact_rows,
+        label_rows=label_rows,
+    )
 
 
 def prepare_batch(batch: list[tuple[Article, str]]) -> list[Prepared]:

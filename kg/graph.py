@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -18,6 +20,7 @@ import rdflib
 
 from kg import consolidation, frames, networks, rdf, tables, views, vocab
 from kg.errors import KgError
+from kg.factrows import SCRATCH_PREFIX, FactRows
 from kg.ingest import ingest
 from kg.model import Article, Problem
 from kg.readers import read_inputs
@@ -90,23 +93,27 @@ class KnowledgeGraph:
         kg._load_ontology()
         # a build killed after writing left entities unconsolidated that no later build would
         # touch again (their articles are stored and unchanged): the next one consolidates
-        # everything, as does a first build (then there is no point in tracking what it touched)
-        everything = (out / CONSOLIDATING).exists() or not kg._has_articles()
+        # everything, as does a first build (then there is no point in tracking what it touched);
+        # a first build keeps what consolidation reads as it writes, instead of reading it back
+        first = not kg._has_articles() and not kg._has_merged_graph()
+        everything = first or (out / CONSOLIDATING).exists()
         (out / CONSOLIDATING).touch()
-        ingested = ingest(
-            kg.store,
-            read_inputs(inputs),
-            engine=engine,
-            workers=workers,
-            scheduler=scheduler,
-            on_progress=on_progress,
-            on_problem=on_problem,
-            track_touched=not everything,
-        )
+        with FactRows(out) if first else contextlib.nullcontext() as rows:
+            ingested = ingest(
+                kg.store,
+                read_inputs(inputs),
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                on_progress=on_progress,
+                on_problem=on_problem,
+                track_touched=not everything,
+                rows=rows,
+            )
+            consolidation.consolidate(kg.store, None if everything else ingested.touched, rows)
         report = BuildReport(
             out, ingested.articles, ingested.unchanged, ingested.problems, facts_read=ingested.facts
         )
-        kg.consolidate(None if everything else ingested.touched)
         kg.store.flush()
         (out / CONSOLIDATING).unlink()
         for fmt in formats:
@@ -356,6 +363,10 @@ class KnowledgeGraph:
     def _has_articles(self) -> bool:
         return any(g.value.startswith(vocab.ARTICLE_BASE) for g in self.store.raw.named_graphs())
 
+    def _has_merged_graph(self) -> bool:
+        quads = self.store.raw.quads_for_pattern(None, None, None, rdf.MERGED_GRAPH)
+        return next(iter(quads), None) is not None
+
     def count_entities(self) -> int:
         types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
         rows = self.sparql(
@@ -387,9 +398,12 @@ class KnowledgeGraph:
 
 
 def _remove_interrupted_writes(out: Path) -> None:
-    """Temp files a killed build left behind while writing graph.* (they never replace a file)."""
+    """Temp files a killed build left behind while writing graph.* (they never replace a file),
+    and its scratch directory of rows."""
     for leftover in out.glob(f".{GRAPH_FILE}.*"):
         leftover.unlink(missing_ok=True)
+    for scratch in out.glob(f"{SCRATCH_PREFIX}*"):
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _check_writable(out: Path) -> None:

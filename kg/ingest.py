@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from kg import engines, rdf
 from kg.consolidation import entities_in
 from kg.errors import KgError
+from kg.factrows import FactRows
 from kg.model import Article, Problem
 from kg.pipeline import EXTRACTOR_VERSION
 from kg.store import EmbeddedStore
@@ -38,12 +39,14 @@ def ingest(
     on_progress: Callable[[int, int], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     track_touched: bool = True,
+    rows: FactRows | None = None,
 ) -> IngestReport:
     """Write every new or changed article of ``items`` to ``store``; report problems as they come.
 
     ``on_progress(articles, facts)`` is called after each batch is committed. With
     ``track_touched`` the report lists the entities of the graphs written or replaced (what a
-    consolidation must look at); a build that consolidates everything anyway skips it.
+    consolidation must look at); a build that consolidates everything anyway skips it. ``rows``
+    keeps the facts and labels of every graph written (a first build consolidates from them).
     """
     if engine not in engines.ENGINES:
         raise KgError(f"unknown engine '{engine}' (use one of: {', '.join(engines.ENGINES)})")
@@ -84,6 +87,9 @@ def ingest(
             continue
         if track_touched:
             report.touched |= entities_in(store, [g.value for g in graphs])
+        if rows is not None:
+            for graph, p in zip(graphs, good, strict=True):
+                rows.add(graph.value, p.fact_rows, p.label_rows)
         report.articles += len(good)
         report.facts += sum(p.facts for p in good)
         if on_progress:

@@ -10,9 +10,11 @@ import pytest
 from pyoxigraph import NamedNode
 
 from kg import KnowledgeGraph, consolidation
+from kg.factrows import SCRATCH_PREFIX, FactRows
 from kg.graph import CONSOLIDATING
 from kg.ingest import ingest
 from kg.readers import read_inputs
+from kg.store import EmbeddedStore
 from tests.union import union_mismatch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -141,6 +143,47 @@ def test_small_chunks_and_early_writes_give_the_same_store(tmp_path, monkeypatch
     build(tmp_path / "chunked", [*SYNTHETIC[:10], USES_ACRONYM])
     build(tmp_path / "chunked", [*SYNTHETIC, *CROSS])
     assert quads(tmp_path / "chunked") == quads(tmp_path / "whole")
+
+
+def test_a_first_build_consolidates_from_its_rows_as_the_store_would(tmp_path):
+    out = tmp_path / "out"
+    build(out, [*SYNTHETIC, *CROSS])  # a first build: consolidated from the rows it kept
+    assert not list(out.glob(f"{SCRATCH_PREFIX}*"))
+    kg = KnowledgeGraph.open(out, read_only=False)
+    before = {str(q) for q in kg.store.raw}
+    assert any("ReportedEvent" in q for q in before) and any("altLabel" in q for q in before)
+    kg.consolidate()  # everything again, read from the store
+    assert {str(q) for q in kg.store.raw} == before
+
+
+def test_fact_rows_answer_what_the_store_answers(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in SYNTHETIC))
+    kg = KnowledgeGraph(tmp_path, EmbeddedStore(tmp_path / "store"))
+    with FactRows(tmp_path) as rows:
+        assert ingest(kg.store, read_inputs([source]), rows=rows).articles == len(SYNTHETIC)
+        entities = sorted(consolidation.entities_in(kg.store, kg.store.named_graphs()))
+        from_store = consolidation._StoreReads(kg.store)
+        by = consolidation.BY_COUNTERPART
+        facts = rows.facts(entities, by)
+        assert len(facts) > 100 and {f.predicate for f in facts} >= {"visited", "headOf"}
+        assert set(facts) == set(from_store.facts(entities, by)) and len(set(facts)) == len(facts)
+        assert sorted(rows.labels(entities)) == sorted(from_store.labels(entities))
+        # one article's graph written again: its rows are replaced, not added to
+        graph = sorted({f.graph for f in facts})[0]
+        rows.add(graph, [], [])
+        assert graph not in {f.graph for f in rows.facts(entities, by)}
+    assert not list(tmp_path.glob(f"{SCRATCH_PREFIX}*"))
+
+
+def test_a_build_removes_the_rows_a_killed_build_left(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    left = out / f"{SCRATCH_PREFIX}killed"
+    left.mkdir()
+    (left / "rows.sqlite").write_bytes(b"x")
+    build(out, [DEFINES_ACRONYM])
+    assert not left.exists()
 
 
 def test_entities_in_names_what_the_graphs_hold(tmp_path):

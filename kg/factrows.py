@@ -1,0 +1,162 @@
+"""What consolidation reads about each article (its fact nodes and labels), taken from the article's
+triples while it is prepared, and kept in a scratch SQLite file while a first build runs.
+
+A first build consolidates every entity of a store it has just written. Reading each entity's facts
+back through SPARQL cost about 30 µs a row, a sixth of the build; the same rows, kept as they are
+encoded and looked up in SQLite, cost a few µs. Later builds and removals read the store, the only
+place that knows what earlier builds wrote.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from pyoxigraph import Quad, Triple
+
+from kg import rdf, vocab
+from kg.merge import ReportedFact
+
+FactRow = tuple[str, str, str, str, str | None]  # fact node, relation, agent, counterpart, date
+LabelRow = tuple[str, str]  # entity, rdfs:label
+SCRATCH_PREFIX = ".kg-rows-"  # the scratch directory in the build's output directory
+
+_RELATION = rdf.civ(vocab.RELATION)
+_AGENT = rdf.civ(vocab.AGENT)
+_COUNTERPART = rdf.civ(vocab.COUNTERPART)
+_DATE = rdf.civ(vocab.DATE)
+_PARTS = {_RELATION: 0, _AGENT: 1, _COUNTERPART: 2, _DATE: 3}
+
+
+def rows_of(triples: Iterable[Triple]) -> tuple[tuple[FactRow, ...], tuple[LabelRow, ...]]:
+    """The fact nodes (relation, agent, counterpart, date) and the rdfs:labels among the triples
+    of one article graph: what ``kg.consolidation`` reads for its entities.
+
+    >>> e, f = rdf.NamedNode("urn:e"), rdf.NamedNode("urn:f")
+    >>> rows_of([Triple(f, _AGENT, e), Triple(f, _COUNTERPART, e), Triple(f, _RELATION, rdf.civ("visited")),
+    ...          Triple(e, rdf.RDFS_LABEL, rdf.Literal("E"))])
+    ((('urn:f', 'visited', 'urn:e', 'urn:e', None),), (('urn:e', 'E'),))
+    """
+    parts: dict[str, list[str | None]] = {}
+    labels = []
+    for t in triples:
+        predicate = t.predicate
+        if predicate == rdf.RDFS_LABEL:
+            labels.append((t.subject.value, t.object.value))
+        elif (k := _PARTS.get(predicate)) is not None:
+            parts.setdefault(t.subject.value, [None] * 4)[k] = t.object.value
+    facts = tuple(
+        (node, relation.removeprefix(vocab.CIV), agent, counterpart, day)
+        for node, (relation, agent, counterpart, day) in parts.items()
+        if relation and agent and counterpart  # a fact node states all three
+    )
+    return facts, tuple(labels)
+
+
+class FactRows:
+    """The rows of every article graph a build writes, in a SQLite file in a scratch directory
+    under ``directory`` (removed by ``close``; a killed build's is removed by the next one).
+
+    It answers what ``kg.consolidation`` asks of the store for a chunk of entities, and knows of
+    no merged graph: it stands in for the store only while that graph is still empty.
+    """
+
+    def __init__(self, directory: str | Path) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=directory)
+        # a scratch file: no journal, no syncs (a crash loses nothing the store needs)
+        self._db = sqlite3.connect(Path(self._dir.name) / "rows.sqlite")
+        self._db.executescript("""
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE graph (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);
+            CREATE TABLE fact (node TEXT, graph INTEGER, relation TEXT, agent TEXT,
+                               counterpart TEXT, day TEXT);
+            CREATE TABLE label (entity TEXT, name TEXT, graph INTEGER);
+        """)
+        self._indexed = False
+
+    def add(self, graph: str, facts: Iterable[FactRow], labels: Iterable[LabelRow]) -> None:
+        """Record what the article graph ``graph`` now states (replacing what it stated before)."""
+        db = self._db
+        known = db.execute("SELECT id FROM graph WHERE iri = ?", (graph,)).fetchone()
+        if known:  # the same article twice in one input: its graph was rewritten
+            db.execute("DELETE FROM fact WHERE graph = ?", known)
+            db.execute("DELETE FROM label WHERE graph = ?", known)
+            gid = known[0]
+        else:
+            gid = db.execute("INSERT INTO graph (iri) VALUES (?)", (graph,)).lastrowid
+        db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?)", _with(gid, facts, at=1))
+        db.executemany("INSERT INTO label VALUES (?, ?, ?)", _with(gid, labels, at=2))
+
+    def facts(self, asked: list[str], by_counterpart: Iterable[str]) -> list[ReportedFact]:
+        """The fact nodes with an asked agent, and those of the ``by_counterpart`` relations
+        with an asked counterpart, each once."""
+        self._index()
+        marks = _marks(asked)
+        relations = list(by_counterpart)
+        rows = self._db.execute(
+            f"""SELECT node, iri, relation, agent, counterpart, day
+                FROM fact JOIN graph ON graph.id = fact.graph
+                WHERE agent IN ({marks})
+                UNION
+                SELECT node, iri, relation, agent, counterpart, day
+                FROM fact JOIN graph ON graph.id = fact.graph
+                WHERE counterpart IN ({marks}) AND relation IN ({_marks(relations)})""",
+            [*asked, *asked, *relations],
+        )
+        return [
+            ReportedFact(node, graph, relation, agent, counterpart, _day(day))
+            for node, graph, relation, agent, counterpart, day in rows
+        ]
+
+    def labels(self, asked: list[str]) -> Iterator[tuple[str, str, int]]:
+        """(entity, label, how many article graphs give it) for the asked entities."""
+        self._index()
+        yield from self._db.execute(
+            f"""SELECT entity, name, COUNT(DISTINCT graph) FROM label
+                WHERE entity IN ({_marks(asked)}) GROUP BY entity, name""",
+            asked,
+        )
+
+    def held(self, asked: list[str]) -> Iterator[Quad]:
+        """The merged graph's quads of the asked entities: none, it is still empty."""
+        return iter(())
+
+    def close(self) -> None:
+        self._db.close()
+        self._dir.cleanup()
+
+    def __enter__(self) -> FactRows:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _index(self) -> None:
+        # built once the rows are all in: faster than keeping the indexes up while they arrive
+        if not self._indexed:
+            self._db.executescript("""
+                CREATE INDEX fact_agent ON fact (agent);
+                CREATE INDEX fact_counterpart ON fact (counterpart);
+                CREATE INDEX label_entity ON label (entity);
+            """)
+            self._indexed = True
+
+
+def _with(gid: int, rows: Iterable[tuple], *, at: int) -> Iterator[tuple]:
+    """Each row with the graph's id put in at position ``at``."""
+    return (row[:at] + (gid,) + row[at:] for row in rows)
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text is not None else None
+    except ValueError:  # as when read from the store: a malformed date makes the report undated
+        return None
