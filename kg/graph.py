@@ -375,9 +375,11 @@ class KnowledgeGraph:
         return int(next(iter(rows))["n"].value)
 
     def count_facts(self) -> dict[str, int]:
+        """Fact nodes per relation, over the article graphs (the merged graph's events left out:
+        naming the graph, not testing each node's type, took 1.5 s instead of 19 on 27M quads)."""
         rows = self.sparql(
-            "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f civ:relation ?p "
-            "FILTER NOT EXISTS { ?f a civ:ReportedEvent } } GROUP BY ?p"
+            "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { GRAPH ?g { ?f civ:relation ?p } "
+            f"FILTER (?g != <{vocab.MERGED_GRAPH}>) }} GROUP BY ?p"
         )
         counts = Counter({r["p"].value.removeprefix(vocab.CIV): int(r["n"].value) for r in rows})
         return dict(sorted(counts.items()))

@@ -4,6 +4,7 @@ what they touch, and the store ends up exactly as a fresh build (or a full conso
 import itertools
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from kg import KnowledgeGraph, consolidation
 from kg.factrows import SCRATCH_PREFIX, FactRows
 from kg.graph import CONSOLIDATING
 from kg.ingest import ingest
+from kg.model import Article
+from kg.pipeline import extract
 from kg.readers import read_inputs
 from kg.store import EmbeddedStore
 from tests.union import union_mismatch
@@ -174,6 +177,22 @@ def test_fact_rows_answer_what_the_store_answers(tmp_path):
         rows.add(graph, [], [])
         assert graph not in {f.graph for f in rows.facts(entities, by)}
     assert not list(tmp_path.glob(f"{SCRATCH_PREFIX}*"))
+
+
+def test_the_report_counts_every_reported_fact_and_no_merged_event(tmp_path):
+    source = tmp_path / "in.jsonl"
+    articles = [*SYNTHETIC, *CROSS]
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles))
+    report = KnowledgeGraph.build([source], out=tmp_path / "out", html=False, formats=())
+    extracted = Counter(
+        f.p for a in articles for f in extract(Article(a["id"], a["text"], date=a["date"])).facts
+    )
+    assert report.facts_by_predicate == dict(sorted(extracted.items()))
+    assert report.facts_read == extracted.total()
+    merged = KnowledgeGraph.open(tmp_path / "out").sparql(
+        "ASK { GRAPH ?g { ?e a civ:ReportedEvent ; civ:relation civ:visited } }"
+    )
+    assert merged  # the merged graph's events state relations too, and are not counted
 
 
 def test_a_build_removes_the_rows_a_killed_build_left(tmp_path):
