@@ -56,6 +56,14 @@ def consolidate(
     olds: dict[str, list[str]] = defaultdict(list)
     for old, new in rewrites.items():
         olds[new].append(old)
+    # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
+    live = {old: new for old, new in rewrites.items() if _stored(store, NamedNode(old))}
+    if live:
+        before = _article_triples_naming(store, live)
+        after = [rdf.rewritten(t, live) for t in before]
+        store.update([*rdf.rewrite_update(live), *union_update(removed=before, added=after)])
+        if scope is not None:  # the events of entities that stated something of an old IRI
+            scope = [*scope, *_entities_named(before)]
     if scope is None:
         scope = _all_entities(store)
     # a rewrite only becomes possible when an article naming its old or its new IRI is written,
@@ -63,12 +71,6 @@ def consolidate(
     canonical = {rewrites.get(iri, iri) for iri in scope}
 
     changes = _Changes(store)
-    # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
-    live = {old: new for old, new in rewrites.items() if _stored(store, NamedNode(old))}
-    if live:
-        before = _article_triples_naming(store, live)
-        after = [rdf.rewritten(t, live) for t in before]
-        store.update([*rdf.rewrite_update(live), *union_update(removed=before, added=after)])
     for chunk in batches(sorted(canonical), CHUNK):
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
         held, wanted = _merged_state(reads, chunk, asked, rewrites)
@@ -151,6 +153,16 @@ def _article_triples_naming(store: EmbeddedStore, iris: Iterable[str]) -> set[Tr
                 if isinstance(q.graph_name, NamedNode) and q.graph_name != rdf.MERGED_GRAPH
             )
     return found
+
+
+def _entities_named(triples: Iterable[Triple]) -> set[str]:
+    """Every entity IRI the triples name (the other party of each relation among them)."""
+    return {
+        term.value
+        for t in triples
+        for term in (t.subject, t.object)
+        if isinstance(term, NamedNode) and term.value.startswith(vocab.ENTITY_BASE)
+    }
 
 
 def _stored(store: EmbeddedStore, subject: NamedNode, predicate=None, object_=None) -> bool:

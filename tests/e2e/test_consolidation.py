@@ -75,6 +75,21 @@ def test_adding_and_changing_articles_gives_what_a_fresh_build_gives(tmp_path):
     assert any("ReportedEvent" in q for q in grown) and any("altLabel" in q for q in grown)
 
 
+def test_a_new_alias_definition_moves_the_events_naming_the_alias_as_counterpart(tmp_path):
+    # the visit is the cooperative's event: the acronym's entity is only its counterpart
+    visits = {
+        "id": "visits-ibb",
+        "date": "2024-03-04",
+        "text": "Bornova Kadın Kooperatifi, İBB'yi ziyaret etti.",
+    }
+    build(tmp_path / "grown", [visits])
+    build(tmp_path / "grown", [visits, DEFINES_ACRONYM])
+    build(tmp_path / "fresh", [visits, DEFINES_ACRONYM])
+    grown = quads(tmp_path / "grown")
+    assert grown == quads(tmp_path / "fresh")
+    assert not any("organization/ibb>" in q for q in grown)
+
+
 def test_a_changed_article_takes_back_what_its_old_version_said(tmp_path):
     elsewhere = "Bornova Kadın Kooperatifi, Çiğli Gençlik Derneği'ni ziyaret etti."
     build(tmp_path / "grown", [DEFINES_ACRONYM, NEXT_MONTH])
