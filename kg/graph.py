@@ -110,7 +110,10 @@ class KnowledgeGraph:
                 track_touched=not everything,
                 rows=rows,
             )
-            consolidation.consolidate(kg.store, None if everything else ingested.touched, rows)
+            if everything:
+                consolidation.consolidate(kg.store, rows=rows)
+            else:
+                consolidation.consolidate(kg.store, ingested.touched, pairs=ingested.pairs)
         report = BuildReport(
             out, ingested.articles, ingested.unchanged, ingested.problems, facts_read=ingested.facts
         )
@@ -352,11 +355,15 @@ class KnowledgeGraph:
                 f"no article with id '{article_id}' in this graph", where=str(self.directory)
             )
         touched = consolidation.entities_in(self.store, [graph.value])
+        pairs = consolidation.pairs_in(self.store, [graph.value])
         marker = self.directory / CONSOLIDATING
         interrupted = marker.exists()
         marker.touch()
         removed = self.store.drop_graph(graph)
-        self.consolidate(None if interrupted else touched)
+        if interrupted:
+            self.consolidate()
+        else:
+            consolidation.consolidate(self.store, touched, pairs=pairs)
         marker.unlink()
         return removed
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg import engines, rdf
-from kg.consolidation import entities_in
+from kg.consolidation import entities_in, pairs_in
 from kg.errors import KgError
 from kg.factrows import FactRows
 from kg.model import Article, Problem
@@ -27,6 +27,9 @@ class IngestReport:
     facts: int = 0
     problems: list[Problem] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)  # entities of the graphs written or replaced
+    pairs: set[tuple[str, str]] = field(
+        default_factory=set
+    )  # and their facts' (agent, counterpart)
 
 
 def ingest(
@@ -44,8 +47,9 @@ def ingest(
     """Write every new or changed article of ``items`` to ``store``; report problems as they come.
 
     ``on_progress(articles, facts)`` is called after each batch is committed. With
-    ``track_touched`` the report lists the entities of the graphs written or replaced (what a
-    consolidation must look at); a build that consolidates everything anyway skips it. ``rows``
+    ``track_touched`` the report lists the entities of the graphs written or replaced, and the
+    (agent, counterpart) of their facts (what a consolidation must look at); a build that
+    consolidates everything anyway skips it. ``rows``
     keeps the facts and labels of every graph written (a first build consolidates from them).
     """
     if engine not in engines.ENGINES:
@@ -79,6 +83,7 @@ def ingest(
         if track_touched:  # what the old versions named
             replaced = [g.value for g in graphs if store.raw.contains_named_graph(g)]
             report.touched |= entities_in(store, replaced)
+            report.pairs |= pairs_in(store, replaced)
         try:
             store.write_graphs(zip(graphs, (p.ntriples for p in good), strict=True))
         except KgError as e:
@@ -87,6 +92,7 @@ def ingest(
             continue
         if track_touched:
             report.touched |= entities_in(store, [g.value for g in graphs])
+            report.pairs |= {(row[2], row[3]) for p in good for row in p.fact_rows}
         if rows is not None:
             for graph, p in zip(graphs, good, strict=True):
                 rows.add(graph.value, p.fact_rows, p.label_rows)

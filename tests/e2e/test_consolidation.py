@@ -75,6 +75,34 @@ def test_adding_and_changing_articles_gives_what_a_fresh_build_gives(tmp_path):
     assert any("ReportedEvent" in q for q in grown) and any("altLabel" in q for q in grown)
 
 
+@pytest.mark.parametrize("chunk", [3, 250])
+def test_growing_without_new_aliases_rebuilds_only_the_changed_pairs_right(
+    tmp_path, monkeypatch, chunk
+):
+    # every acronym is defined in the first build: the second rebuilds events pair by pair
+    monkeypatch.setattr(consolidation, "CHUNK", chunk)
+    first = [*SYNTHETIC[:14], *CROSS]
+    final = [*map(changed, SYNTHETIC[:4]), *SYNTHETIC[4:], *CROSS[:-1]]
+    final.append(dict(CROSS[-1], text=SAME_VISIT_LATER["text"]))  # the same visit, told again
+    build(tmp_path / "grown", first)
+    calls = []  # chunks done pair by pair (the arguments hold the store: not kept)
+    pairwise = consolidation._pairs_state
+    monkeypatch.setattr(
+        consolidation, "_pairs_state", lambda *a: calls.append(len(a[1])) or pairwise(*a)
+    )
+    build(tmp_path / "grown", final)
+    assert calls
+    kg = KnowledgeGraph.open(tmp_path / "grown", read_only=False)
+    kg.remove(SYNTHETIC[20]["id"])
+    kg.remove(SAME_VISIT_LATER["id"])
+    del kg
+    build(
+        tmp_path / "fresh",
+        [a for a in final if a["id"] not in {SYNTHETIC[20]["id"], SAME_VISIT_LATER["id"]}],
+    )
+    assert quads(tmp_path / "grown") == quads(tmp_path / "fresh")
+
+
 def test_a_new_alias_definition_moves_the_events_naming_the_alias_as_counterpart(tmp_path):
     # the visit is the cooperative's event: the acronym's entity is only its counterpart
     visits = {
