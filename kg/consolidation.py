@@ -70,7 +70,13 @@ def consolidate(
         store.update([*rdf.rewrite_update(live), *union_update(removed=before, added=after)])
         if scope is not None:  # the events of entities that stated something of an old IRI
             scope = [*scope, *_entities_named(before)]
-        pairs = None  # and every event naming an old IRI takes the new one: all are rebuilt
+        # an old IRI that the merged graph names was an entity of its own until now (its alias
+        # was first defined in this build): every event of the entities above is rebuilt; an
+        # old IRI only new articles name (the alias used alone) moves with its pairs
+        if any(_in_merged_graph(store, old) for old in live):
+            pairs = None
+    if pairs is not None:
+        pairs = {(rewrites.get(s, s), rewrites.get(o, o)) for s, o in pairs}
     if scope is None:
         scope = _all_entities(store)
     # a rewrite only becomes possible when an article naming its old or its new IRI is written,
@@ -86,7 +92,7 @@ def consolidate(
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
         if pairs is None:
             held, wanted = _merged_state(reads, chunk, asked, rewrites)
-        else:  # no rewrite is live: no graph names an old IRI, ``asked`` is the chunk
+        else:  # no graph names an old IRI any more: ``asked`` is the chunk
             held, wanted = _pairs_state(reads, chunk, pairs_of)
         # one transaction per chunk (a transaction is held in memory until it commits), then
         # flushed: RocksDB would keep up to 128 MB of write buffer per index in memory otherwise
@@ -177,6 +183,12 @@ def _entities_named(triples: Iterable[Triple]) -> set[str]:
         for term in (t.subject, t.object)
         if isinstance(term, NamedNode) and term.value.startswith(vocab.ENTITY_BASE)
     }
+
+
+def _in_merged_graph(store: EmbeddedStore, iri: str) -> bool:
+    """Whether the merged graph names ``iri`` (as a party of an event or a post)."""
+    found = store.raw.quads_for_pattern(None, None, NamedNode(iri), rdf.MERGED_GRAPH)
+    return next(iter(found), None) is not None
 
 
 def _stored(store: EmbeddedStore, subject: NamedNode, predicate=None, object_=None) -> bool:
