@@ -1,13 +1,14 @@
-"""Consolidation against the store: read what ``kg.merge`` needs, a bounded chunk at a time, and
+"""Consolidation against the store: read what ``kg.merge`` needs a bounded chunk at a time (from
+the store through ``kg.storereads``, or from the rows a first build kept, ``kg.factrows``), and
 write what changed.
 
-Work is scoped to entities: a build passes the entities of the article graphs it wrote (and of the
-old versions it replaced), so adding ten articles to a big store reads and rewrites what those ten
-touch, not the whole store. Without a scope every entity is reconsidered. Either way entities go
-in chunks of ``CHUNK``: each chunk's labels, events and head posts are read with index lookups
-(SPARQL ``VALUES``) and its label changes and deletions written in one transaction, so memory
-follows the chunk, not the store. Consolidation as a whole is therefore not one transaction:
-``KnowledgeGraph`` keeps a marker file meanwhile, so that the build after a killed one
+Work is scoped: a build passes the entities of the article graphs it wrote (and of the old
+versions it replaced) and the (agent, counterpart) pairs of their facts, so adding ten articles to
+a big store rebuilds those entities' labels and those pairs' events, not the whole store. Without a
+scope every entity is reconsidered. Either way entities go in chunks of ``CHUNK``, read with index
+lookups (SPARQL ``VALUES``), each chunk's label changes and deletions written in one transaction,
+so memory follows the chunk, not the store. Consolidation as a whole is therefore not one
+transaction: ``KnowledgeGraph`` keeps a marker file meanwhile, so that the build after a killed one
 consolidates everything again.
 """
 
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date
 from sys import intern
 
 from pyoxigraph import NamedNode, Quad, Triple
@@ -24,6 +24,7 @@ from kg import merge, rdf, vocab
 from kg.engines import batches
 from kg.factrows import FactRows
 from kg.store import EmbeddedStore, union_update
+from kg.storereads import HEAD_OF, MERGED, StoreReads
 
 # Entities per round of reads: a chunk's facts, events and merged quads are in memory together,
 # and widely named entities have thousands of each. On 100,000 synthetic articles, chunks of 1,000
@@ -32,11 +33,8 @@ CHUNK = 250
 INSERT_QUADS = (
     20_000  # new merged-graph quads collected before they are written (~1 KB each in the loader)
 )
-HEAD_OF = "headOf"
-MERGED = f"<{vocab.MERGED_GRAPH}>"
 NON_PERSON_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES if t != "Person")
 ALL_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
-ALL_TYPES_LIST = ", ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
 BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these by either party
 
 
@@ -57,7 +55,7 @@ def consolidate(
     events and head posts of those pairs are rebuilt, not every event of the scope's entities
     (a widely named organisation has thousands).
     """
-    reads = rows if rows is not None else _StoreReads(store)
+    reads = rows if rows is not None else StoreReads(store)
     rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
     olds: dict[str, list[str]] = defaultdict(list)
     for old, new in rewrites.items():
@@ -102,20 +100,6 @@ def consolidate(
             store.flush()
         changes.insert(wanted - held)
     changes.write()
-
-
-def entities_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[str]:
-    """The IRIs of the entities that the given article graphs name."""
-    found: set[str] = set()
-    for chunk in batches(graphs, CHUNK):
-        rows = store.query(f"""
-            SELECT DISTINCT ?e WHERE {{
-              VALUES ?g {{ {_iris(chunk)} }}
-              GRAPH ?g {{ ?e a ?top }}
-              FILTER (?top IN ({ALL_TYPES_LIST}))
-            }}""")  # with VALUES ?top it took 10 times as long: each type's every entity was read
-        found.update(intern(r["e"].value) for r in rows)
-    return found
 
 
 class _Changes:
@@ -255,7 +239,7 @@ def _merged_state(
 
 
 def _pairs_state(
-    reads: _StoreReads, chunk: list[str], pairs_of: dict[str, set[tuple[str, str]]]
+    reads: StoreReads, chunk: list[str], pairs_of: dict[str, set[tuple[str, str]]]
 ) -> tuple[set[Quad], set[Quad]]:
     """``_merged_state`` for only the events between the given pairs of entities, and the head
     posts of the organisations among them: what changes when the pairs' facts change."""
@@ -280,147 +264,3 @@ def _pairs_state(
     owned = [(s, o) for s, o in either_way if s in in_chunk]  # a merged event's agent owns it
     held = set(reads.held_of(owned, parties))
     return held, wanted
-
-
-class _StoreReads:
-    """What a chunk needs, read from the store (``kg.factrows.FactRows`` answers the same)."""
-
-    def __init__(self, store: EmbeddedStore) -> None:
-        self.store = store
-
-    def facts(self, asked: list[str], by_counterpart: Iterable[str]) -> list[merge.ReportedFact]:
-        """Every article's fact nodes with an asked agent, and those of the ``by_counterpart``
-        relations with an asked counterpart."""
-        facts: dict[str, merge.ReportedFact] = {}
-        either = ", ".join(f"civ:{p}" for p in by_counterpart)
-        # the asked party's pattern goes first: Oxigraph joins in the order written (one query
-        # with a UNION of both parties took 4-6 times as long as the two, and VALUES ?p 8 times
-        # FILTER IN)
-        for first, then, predicates in (
-            ("civ:agent ?s", "civ:counterpart ?o", ""),
-            ("civ:counterpart ?o", "civ:agent ?s", f"&& ?p IN ({either})"),
-        ):
-            rows = self.store.query(f"""
-                SELECT ?g ?f ?p ?s ?o ?date WHERE {{
-                  VALUES {first[-2:]} {{ {_iris(asked)} }}
-                  GRAPH ?g {{
-                    ?f {first} ; {then} ; civ:relation ?p .
-                    OPTIONAL {{ ?f civ:date ?date }}
-                  }}
-                  FILTER (?g != {MERGED} {predicates})
-                }}""")
-            for r in rows:
-                fact = r["f"].value
-                if fact not in facts:
-                    facts[fact] = merge.ReportedFact(
-                        fact,
-                        intern(r["g"].value),
-                        intern(r["p"].value.removeprefix(vocab.CIV)),
-                        intern(r["s"].value),
-                        intern(r["o"].value),
-                        _date(r["date"]),
-                    )
-        return list(facts.values())
-
-    def labels(self, asked: list[str]) -> Iterator[tuple[str, str, int]]:
-        """(entity, label, how many article graphs give it) for the asked entities."""
-        rows = self.store.query(f"""
-            SELECT ?e ?name (COUNT(DISTINCT ?g) AS ?n) WHERE {{
-              VALUES ?e {{ {_iris(asked)} }}
-              GRAPH ?g {{ ?e rdfs:label ?name }}
-              FILTER (?g != {MERGED})
-            }} GROUP BY ?e ?name""")
-        return ((r["e"].value, r["name"].value, int(r["n"].value)) for r in rows)
-
-    def pair_facts(self, pairs: Iterable[tuple[str, str]]) -> list[merge.ReportedFact]:
-        """Every article's fact nodes with one of these (agent, counterpart)."""
-        # each fact is stated directly too (s p o): found first, that triple gives exactly the
-        # graphs and relations of the pair; the fact node's agent, read first, gave every fact
-        # of a widely named agent (3-6 s for ten articles added to 100,000)
-        rows = self.store.query(f"""
-            SELECT ?g ?f ?p ?s ?o ?date WHERE {{
-              VALUES (?s ?o) {{ {_iri_pairs(pairs)} }}
-              GRAPH ?g {{
-                ?s ?p ?o .
-                ?f civ:agent ?s ; civ:relation ?p ; civ:counterpart ?o .
-                OPTIONAL {{ ?f civ:date ?date }}
-              }}
-              FILTER (?g != {MERGED})
-            }}""")
-        return [
-            merge.ReportedFact(
-                r["f"].value,
-                intern(r["g"].value),
-                intern(r["p"].value.removeprefix(vocab.CIV)),
-                intern(r["s"].value),
-                intern(r["o"].value),
-                _date(r["date"]),
-            )
-            for r in rows
-        ]
-
-    def head_facts(self, organizations: list[str]) -> list[merge.ReportedFact]:
-        """Who is reported heading each organisation: one headOf row per (person, organisation)
-        (``merge.post_holders`` needs no more), not one per report: read from the direct headOf
-        triples of the union, where each pair is once (the merged graph states none)."""
-        if not organizations:
-            return []
-        rows = self.store.query(f"""
-            SELECT DISTINCT ?s ?o WHERE {{
-              VALUES ?o {{ {_iris(organizations)} }}
-              ?s civ:{HEAD_OF} ?o
-            }}""")
-        return [merge.ReportedFact("", "", HEAD_OF, r["s"].value, r["o"].value, None) for r in rows]
-
-    def held_of(self, pairs: list[tuple[str, str]], organizations: list[str]) -> Iterator[Quad]:
-        """The merged graph's quads of the events with these (agent, counterpart), and of the
-        organisations' head posts."""
-        if pairs:
-            rows = self.store.query(f"""
-                SELECT DISTINCT ?node WHERE {{
-                  VALUES (?s ?o) {{ {_iri_pairs(pairs)} }}
-                  GRAPH {MERGED} {{ ?node civ:agent ?s ; civ:counterpart ?o }}
-                }}""")
-            for r in rows:
-                yield from self.store.raw.quads_for_pattern(r["node"], None, None, rdf.MERGED_GRAPH)
-        for organization in organizations:
-            post = rdf.post_iri(organization)
-            yield from self.store.raw.quads_for_pattern(post, None, None, rdf.MERGED_GRAPH)
-
-    def held(self, asked: list[str]) -> Iterator[Quad]:
-        """The merged graph's quads about events whose agent is asked, and the asked head posts."""
-        rows = self.store.query(f"""
-            SELECT DISTINCT ?node WHERE {{
-              VALUES ?x {{ {_iris(asked)} }}
-              GRAPH {MERGED} {{ {{ ?node civ:agent ?x }} UNION {{ ?node org:postIn ?x }} }}
-            }}""")
-        for r in rows:
-            yield from self.store.raw.quads_for_pattern(r["node"], None, None, rdf.MERGED_GRAPH)
-
-
-def _iris(iris: Iterable[str]) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)
-
-
-def _iri_pairs(pairs: Iterable[tuple[str, str]]) -> str:
-    return " ".join(f"(<{s}> <{o}>)" for s, o in sorted(pairs))
-
-
-def pairs_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[tuple[str, str]]:
-    """The (agent, counterpart) of every fact the given article graphs state."""
-    found: set[tuple[str, str]] = set()
-    for chunk in batches(graphs, CHUNK):
-        rows = store.query(f"""
-            SELECT DISTINCT ?s ?o WHERE {{
-              VALUES ?g {{ {_iris(chunk)} }}
-              GRAPH ?g {{ ?f civ:agent ?s ; civ:counterpart ?o }}
-            }}""")
-        found.update((intern(r["s"].value), intern(r["o"].value)) for r in rows)
-    return found
-
-
-def _date(term) -> date | None:
-    try:
-        return date.fromisoformat(term.value) if term is not None else None
-    except ValueError:  # a malformed date in a hand-made graph: treat the report as undated
-        return None

@@ -18,7 +18,7 @@ import pandas as pd
 import pyoxigraph
 import rdflib
 
-from kg import consolidation, frames, networks, rdf, tables, views, vocab
+from kg import consolidation, frames, networks, rdf, storereads, tables, views, vocab
 from kg.errors import KgError
 from kg.factrows import SCRATCH_PREFIX, FactRows
 from kg.ingest import ingest
@@ -354,8 +354,8 @@ class KnowledgeGraph:
             raise KgError(
                 f"no article with id '{article_id}' in this graph", where=str(self.directory)
             )
-        touched = consolidation.entities_in(self.store, [graph.value])
-        pairs = consolidation.pairs_in(self.store, [graph.value])
+        touched = storereads.entities_in(self.store, [graph.value])
+        pairs = storereads.pairs_in(self.store, [graph.value])
         marker = self.directory / CONSOLIDATING
         interrupted = marker.exists()
         marker.touch()

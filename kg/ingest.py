@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg import engines, rdf
-from kg.consolidation import entities_in, pairs_in
 from kg.errors import KgError
 from kg.factrows import FactRows
 from kg.model import Article, Problem
 from kg.pipeline import EXTRACTOR_VERSION
 from kg.store import EmbeddedStore
+from kg.storereads import entities_in, pairs_in
 
 
 @dataclass

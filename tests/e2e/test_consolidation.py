@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 
-from kg import KnowledgeGraph, consolidation
+from kg import KnowledgeGraph, consolidation, storereads
 from kg.factrows import SCRATCH_PREFIX, FactRows
 from kg.graph import CONSOLIDATING
 from kg.ingest import ingest
@@ -211,8 +211,8 @@ def test_fact_rows_answer_what_the_store_answers(tmp_path):
     kg = KnowledgeGraph(tmp_path, EmbeddedStore(tmp_path / "store"))
     with FactRows(tmp_path) as rows:
         assert ingest(kg.store, read_inputs([source]), rows=rows).articles == len(SYNTHETIC)
-        entities = sorted(consolidation.entities_in(kg.store, kg.store.named_graphs()))
-        from_store = consolidation._StoreReads(kg.store)
+        entities = sorted(storereads.entities_in(kg.store, kg.store.named_graphs()))
+        from_store = storereads.StoreReads(kg.store)
         by = consolidation.BY_COUNTERPART
         facts = rows.facts(entities, by)
         assert len(facts) > 100 and {f.predicate for f in facts} >= {"visited", "headOf"}
@@ -255,11 +255,11 @@ def test_entities_in_names_what_the_graphs_hold(tmp_path):
     build(tmp_path / "out", [DEFINES_ACRONYM])
     kg = KnowledgeGraph.open(tmp_path / "out")
     graph = "https://w3id.org/civic-kg/article/defines-acronym"
-    found = consolidation.entities_in(kg.store, [graph])
+    found = storereads.entities_in(kg.store, [graph])
     assert {iri.rsplit("/", 2)[-2] + "/" + iri.rsplit("/", 1)[-1] for iri in found} == {
         "organization/izmir-buyuksehir-belediyesi",
         "organization/karsiyaka-genclik-dernegi",
         "place/izmir",
         "place/karsiyaka",
     }
-    assert consolidation.entities_in(kg.store, []) == set()
+    assert storereads.entities_in(kg.store, []) == set()
