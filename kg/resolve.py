@@ -18,8 +18,12 @@ class _Group:
 
     @property
     def name(self) -> str:
-        # the first form that is not shouted in capitals, else the first form
-        return next((n for n in self.names if not is_all_caps(n.replace(" ", ""))), self.names[0])
+        # the first form that is not shouted in capitals, else the first form (a plain loop: a
+        # generator costs more than the one or two names it usually looks at)
+        for n in self.names:
+            if not is_all_caps(n.replace(" ", "")):
+                return n
+        return self.names[0]
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
         merged[key] = acronyms[key[1]]  # "TBB" written alone, defined elsewhere in the article
         del groups[key]
-    key_of = {m: merged.get(k, k) for m, k in key_of.items()}
+    if merged:
+        key_of = {m: merged.get(k, k) for m, k in key_of.items()}
     for key in [k for k, g in groups.items() if g.type == ORGANIZATION and k[1] in generic]:
         del groups[key]  # "Kent Konseyi" with no fuller name in the article names no one
     key_of = {m: k for m, k in key_of.items() if k in groups}

@@ -178,8 +178,13 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
 
 
 def _ends_in_adverbial_case(token: Token, lang: Turkish) -> bool:
-    return not token.suffix and any(
-        token.key.endswith(suffix) and len(token.key) - len(suffix) >= 3
+    return not token.suffix and _has_adverbial_ending(token.key, lang)
+
+
+@lru_cache(maxsize=1 << 14)  # asked of every sentence's first word; openers repeat a lot
+def _has_adverbial_ending(key: str, lang: Turkish) -> bool:
+    return any(
+        key.endswith(suffix) and len(key) - len(suffix) >= 3
         for suffix, case in lang.suffixes.items()
         if case in ("loc", "abl") and len(suffix) >= 2
     )

@@ -49,7 +49,8 @@ def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) ->
         place = place_of(tok, lang)
         if place is None:
             return
-        if lang.places.get(lower(place)) and lang.places[lower(place)].subtype == "Country":
+        entry = lang.places.get(lower(place))
+        if entry is not None and entry.subtype == "Country":
             return
         for mention in add_places(reading, i, lang, attributive=True):
             add_fact(

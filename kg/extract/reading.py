@@ -37,10 +37,20 @@ class SentenceReading:
 
     def token_span(self, mention: Mention) -> tuple[int, int]:
         """Indices of the first and one past the last token of a mention."""
+        if len(self._starts) != len(self.tokens):  # asked for every mention: no call when indexed
+            self._index_offsets()
+        return bisect_left(self._starts, mention.start), bisect_right(self._ends, mention.end)
+
+    def token_from(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (len(tokens) if none)."""
+        self._index_offsets()
+        return bisect_left(self._starts, offset)
+
+    def _index_offsets(self) -> None:
+        # token offsets in sorted lists, so that finding a token by offset is a binary search
         if len(self._starts) != len(self.tokens):
             self._starts = [t.start for t in self.tokens]
             self._ends = [t.end for t in self.tokens]
-        return bisect_left(self._starts, mention.start), bisect_right(self._ends, mention.end)
 
 
 def place_of(token: Token, lang: Turkish) -> str | None:

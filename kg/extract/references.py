@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
+from operator import attrgetter
 
 from kg.extract.reading import SentenceReading
-from kg.lang.tr import PREFIX, OrgHead, Turkish, prefix
+from kg.lang.tr import OrgHead, Turkish, prefix
 from kg.lang.tr.morphology import group_noun, inflection_of
 from kg.lang.tr.text import Token
 from kg.model import ORGANIZATION, Mention
 
 REFERENCE_CASES = ("dat", "acc", "abl", "ins", "by")  # a bare "belediye" (nominative) is too vague
 
+_KEY = attrgetter("key")
+
 
 def find_references(reading: SentenceReading, lang: Turkish) -> None:
     """Common-noun references to a named organisation: "yürütme kurulu üyelerine", "federasyon yetkilileri"."""
     tokens = reading.tokens
-    by_first, inflected = lang.references_by_first, lang.inflected_references
-    # the few words a reference can start at, so that a sentence without any costs little
-    starts = [i for i, t in enumerate(tokens) if t.key in by_first]
-    singles = [
-        i
-        for i, t in enumerate(tokens)
-        if t.key[:PREFIX] in inflected and not t.suffix and _inflected_head(t.key, lang)
-    ]
+    by_first, inflected = lang.references_by_first, _inflected_heads(lang)
+    keys = list(map(_KEY, tokens))
+    starts = _positions(keys, by_first)
+    singles = [i for i in _positions(keys, inflected) if not tokens[i].suffix]
     if not starts and not singles:
         return
     taken = {i for m in reading.mentions for i in range(*reading.token_span(m))}
     for i in starts:
+        if i in taken:  # inside a name ("X Belediyesi") or a reference found already
+            continue
         first = tokens[i]
         for stems, head in by_first[first.key]:
             n = len(stems)
@@ -55,10 +57,35 @@ def find_references(reading: SentenceReading, lang: Turkish) -> None:
             taken.update(range(i, i + n))
     for i in singles:
         if i not in taken:
-            _add_reference(reading, tokens[i], tokens[i], *_inflected_head(tokens[i].key, lang))
+            _add_reference(reading, tokens[i], tokens[i], *inflected[tokens[i].key])
 
 
-@lru_cache(maxsize=1 << 14)  # asked of every word that starts like a head noun
+def _positions(keys: list[str], table: Mapping[str, object]) -> list[int]:
+    """Indices of the keys found in ``table``. Most sentences hold none: a set operation in C
+    rules them out before the loop in Python."""
+    if table.keys().isdisjoint(keys):
+        return []
+    return [i for i, key in enumerate(keys) if key in table]
+
+
+@cache
+def _inflected_heads(lang: Turkish) -> dict[str, tuple[OrgHead, str]]:
+    """Every word ``_inflected_head`` reads as a head noun with a case suffix, with its answer.
+
+    Such a word is a stem plus one whole case suffix, so there are only stems x suffixes of
+    them: listing them once turns the per-token question into a dictionary lookup."""
+    candidates = {
+        stem + suffix
+        for entries in lang.inflected_references.values()
+        for stems, _ in entries
+        for stem in stems
+        for suffix, case in lang.suffixes.items()
+        if suffix and case in REFERENCE_CASES
+    }
+    answers = {word: _inflected_head(word, lang) for word in candidates}
+    return {word: answer for word, answer in answers.items() if answer is not None}
+
+
 def _inflected_head(word: str, lang: Turkish) -> tuple[OrgHead, str] | None:
     """ "belediyeye", "derneğe": a single head noun with a case suffix refers to the article's one
     organisation with that head (resolution drops it when there is none, or several).

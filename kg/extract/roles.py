@@ -56,7 +56,7 @@ def split_at_titles(
 
 
 def title_at(
-    run: list[int], i: int, tokens: Sequence[Token], lang: Turkish
+    run: Sequence[int], i: int, tokens: Sequence[Token], lang: Turkish
 ) -> tuple[Title | None, int]:
     best: tuple[Title | None, int] = (None, 0)
     for title in lang.titles_by_first.get(tokens[run[i]].key, ()):
@@ -111,14 +111,14 @@ def read_genitive_titles(reading: SentenceReading) -> None:
     if not starts:  # a title names no one here
         return
     for org in [m for m in reading.mentions if m.type == ORGANIZATION and m.case in ("gen", "nom")]:
-        i = _token_at(reading, org.end, after=True)
+        i = reading.token_from(org.end)
         modifiers = MAX_TITLE_MODIFIERS if org.case == "gen" else 0
         for _ in range(modifiers + 1):
             if i >= len(tokens) or not tokens[i].is_word or is_capitalised(tokens[i].base):
                 break
             if tokens[i].key in lang.former_words:
                 break
-            title, width = title_at(list(range(i, len(tokens))), 0, tokens, lang)
+            title, width = title_at(range(i, len(tokens)), 0, tokens, lang)
             person = (
                 starts.get(tokens[i + width].start) if title and i + width < len(tokens) else None
             )
@@ -129,14 +129,6 @@ def read_genitive_titles(reading: SentenceReading) -> None:
                     reading.mentions[k] = replace(org, attributive=True)
                 break
             i += 1
-
-
-def _token_at(reading: SentenceReading, offset: int, *, after: bool = False) -> int:
-    """Index of the token starting at ``offset``, or (after=True) of the first one after it."""
-    for i, t in enumerate(reading.tokens):
-        if (t.start >= offset) if after else (t.start == offset):
-            return i
-    return len(reading.tokens)
 
 
 def _org_before_acronym(reading: SentenceReading, first: int) -> Mention | None:

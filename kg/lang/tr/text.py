@@ -175,9 +175,15 @@ class Sentence:
     end: int
 
 
-# the leading look-ahead lets the regex engine skip straight to the characters a sentence can end at
+# Where a sentence ends: terminal punctuation (and closing quotes) before white space, a blank
+# line, or a line break before a capital. The pattern opens with a plain character class, so the
+# regex engine scans for those characters in C and tries the rest only there; look-behinds then
+# pick the branch for the character found (a branch or look-ahead first would be tried at every
+# character).
 _SENTENCE_END_RE = re.compile(
-    r"(?=[.!?…\n])(?:[.!?…]+[\"'”»)]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-ZÇĞİÖŞÜ'\"]))"
+    r"[.!?…\n]"
+    r"(?:(?<=[.!?…])[.!?…]*[\"'”»)]*(?=\s|$)"  # "geldi." "dedi?!" "bitti.”"
+    r"|(?<=\n)(?:\s*\n|(?=\s*[A-ZÇĞİÖŞÜ'\"])))"  # a blank line; a new line opening with a capital
 )
 
 
@@ -190,11 +196,15 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Senten
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
         end = m.end()
-        if m.group(0).startswith(".") and _abbreviated(text[start : m.start() + 1], abbreviations):
+        if text[m.start()] == "." and _abbreviated(text[start : m.start() + 1], abbreviations):
             continue
-        yield from _trimmed(text, start, end)
+        sentence = _trimmed(text, start, end)
+        if sentence is not None:
+            yield sentence
         start = end
-    yield from _trimmed(text, start, len(text))
+    sentence = _trimmed(text, start, len(text))
+    if sentence is not None:
+        yield sentence
 
 
 def _abbreviated(chunk: str, abbreviations: frozenset[str]) -> bool:
@@ -208,9 +218,11 @@ def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[0].isalpha() and word[1] == "."
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
+def _trimmed(text: str, start: int, end: int) -> Sentence | None:
+    """The sentence in ``text[start:end]`` without surrounding white space; None if it is blank."""
     chunk = text[start:end]
     stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        yield Sentence(stripped, start + lead, start + lead + len(stripped))
+    if not stripped:
+        return None
+    lead = len(chunk) - len(chunk.lstrip())
+    return Sentence(stripped, start + lead, start + lead + len(stripped))
