@@ -36,6 +36,7 @@ INSERT_QUADS = (
 NON_PERSON_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES if t != "Person")
 ALL_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
 BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these by either party
+Reads = StoreReads | FactRows  # where a chunk's facts, labels and merged quads are read
 
 
 def consolidate(
@@ -61,7 +62,7 @@ def consolidate(
     for old, new in rewrites.items():
         olds[new].append(old)
     # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
-    live = {old: new for old, new in rewrites.items() if _stored(store, NamedNode(old))}
+    live = {old: new for old, new in rewrites.items() if store.has_any(NamedNode(old))}
     if live:
         before = _article_triples_naming(store, live)
         after = [rdf.rewritten(t, live) for t in before]
@@ -71,7 +72,7 @@ def consolidate(
         # an old IRI that the merged graph names was an entity of its own until now (its alias
         # was first defined in this build): every event of the entities above is rebuilt; an
         # old IRI only new articles name (the alias used alone) moves with its pairs
-        if any(_in_merged_graph(store, old) for old in live):
+        if any(store.has_any(None, None, NamedNode(old), rdf.MERGED_GRAPH) for old in live):
             pairs = None
     if pairs is not None:
         pairs = {(rewrites.get(s, s), rewrites.get(o, o)) for s, o in pairs}
@@ -169,23 +170,11 @@ def _entities_named(triples: Iterable[Triple]) -> set[str]:
     }
 
 
-def _in_merged_graph(store: EmbeddedStore, iri: str) -> bool:
-    """Whether the merged graph names ``iri`` (as a party of an event or a post)."""
-    found = store.raw.quads_for_pattern(None, None, NamedNode(iri), rdf.MERGED_GRAPH)
-    return next(iter(found), None) is not None
-
-
-def _stored(store: EmbeddedStore, subject: NamedNode, predicate=None, object_=None) -> bool:
-    """Whether some graph has a triple of this pattern."""
-    found = store.raw.quads_for_pattern(subject, predicate, object_, None)
-    return next(iter(found), None) is not None
-
-
 def _stored_iri(store: EmbeddedStore, key: tuple[str, str]) -> str | None:
     """The IRI of the entity of this (type, key) when some article graph has it."""
     type_, key_slug = key
     iri = rdf.key_iri(key_slug, type_)
-    return iri.value if _stored(store, iri, rdf.RDF_TYPE, rdf.civ(type_)) else None
+    return iri.value if store.has_any(iri, rdf.RDF_TYPE, rdf.civ(type_)) else None
 
 
 def _all_entities(store: EmbeddedStore) -> Iterator[str]:
@@ -200,7 +189,7 @@ def _all_entities(store: EmbeddedStore) -> Iterator[str]:
     return (intern(r["e"].value) for r in rows)
 
 
-def _label_update(reads, asked: list[str], rewrites: dict[str, str]) -> list[str]:
+def _label_update(reads: Reads, asked: list[str], rewrites: dict[str, str]) -> list[str]:
     """Operations that give each asked entity its one canonical label in every article graph."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for iri, name, graphs in reads.labels(asked):
@@ -211,7 +200,7 @@ def _label_update(reads, asked: list[str], rewrites: dict[str, str]) -> list[str
 
 
 def _merged_state(
-    reads, chunk: list[str], asked: list[str], rewrites: dict[str, str]
+    reads: Reads, chunk: list[str], asked: list[str], rewrites: dict[str, str]
 ) -> tuple[set[Quad], set[Quad]]:
     """The merged graph's quads of the events and head posts the chunk owns, as stored (held) and
     as every article now reports them (wanted). An event belongs to its agent's chunk (for a

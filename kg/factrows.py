@@ -12,13 +12,12 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 
 from pyoxigraph import Quad, Triple
 
 from kg import rdf, vocab
-from kg.merge import ReportedFact
+from kg.merge import ReportedFact, report_date
 
 FactRow = tuple[str, str, str, str, str | None]  # fact node, relation, agent, counterpart, date
 LabelRow = tuple[str, str]  # entity, rdfs:label
@@ -108,7 +107,7 @@ class FactRows:
             [*asked, *asked, *relations],
         )
         return [
-            ReportedFact(node, graph, relation, agent, counterpart, _day(day))
+            ReportedFact(node, graph, relation, agent, counterpart, report_date(day))
             for node, graph, relation, agent, counterpart, day in rows
         ]
 
@@ -153,10 +152,3 @@ def _with(gid: int, rows: Iterable[tuple], *, at: int) -> Iterator[tuple]:
 
 def _marks(values: list) -> str:
     return ", ".join("?" * len(values))
-
-
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text is not None else None
-    except ValueError:  # as when read from the store: a malformed date makes the report undated
-        return None

@@ -95,7 +95,7 @@ class KnowledgeGraph:
         # touch again (their articles are stored and unchanged): the next one consolidates
         # everything, as does a first build (then there is no point in tracking what it touched);
         # a first build keeps what consolidation reads as it writes, instead of reading it back
-        first = not kg._has_articles() and not kg._has_merged_graph()
+        first = not kg._has_articles() and not kg.store.has_any(graph=rdf.MERGED_GRAPH)
         everything = first or (out / CONSOLIDATING).exists()
         (out / CONSOLIDATING).touch()
         with FactRows(out) if first else contextlib.nullcontext() as rows:
@@ -369,10 +369,6 @@ class KnowledgeGraph:
 
     def _has_articles(self) -> bool:
         return any(g.value.startswith(vocab.ARTICLE_BASE) for g in self.store.raw.named_graphs())
-
-    def _has_merged_graph(self) -> bool:
-        quads = self.store.raw.quads_for_pattern(None, None, None, rdf.MERGED_GRAPH)
-        return next(iter(quads), None) is not None
 
     def count_entities(self) -> int:
         types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)

@@ -26,10 +26,9 @@ class IngestReport:
     unchanged: int = 0
     facts: int = 0
     problems: list[Problem] = field(default_factory=list)
-    touched: set[str] = field(default_factory=set)  # entities of the graphs written or replaced
-    pairs: set[tuple[str, str]] = field(
-        default_factory=set
-    )  # and their facts' (agent, counterpart)
+    # the entities of the graphs written or replaced, and their facts' (agent, counterpart)
+    touched: set[str] = field(default_factory=set)
+    pairs: set[tuple[str, str]] = field(default_factory=set)
 
 
 def ingest(
@@ -49,8 +48,8 @@ def ingest(
     ``on_progress(articles, facts)`` is called after each batch is committed. With
     ``track_touched`` the report lists the entities of the graphs written or replaced, and the
     (agent, counterpart) of their facts (what a consolidation must look at); a build that
-    consolidates everything anyway skips it. ``rows``
-    keeps the facts and labels of every graph written (a first build consolidates from them).
+    consolidates everything anyway skips it. ``rows`` keeps the facts and labels of every graph
+    written (a first build consolidates from them).
     """
     if engine not in engines.ENGINES:
         raise KgError(f"unknown engine '{engine}' (use one of: {', '.join(engines.ENGINES)})")
@@ -92,7 +91,7 @@ def ingest(
             continue
         if track_touched:
             report.touched |= entities_in(store, [g.value for g in graphs])
-            report.pairs |= {(row[2], row[3]) for p in good for row in p.fact_rows}
+            report.pairs |= {(s, o) for p in good for _, _, s, o, _ in p.fact_rows}
         if rows is not None:
             for graph, p in zip(graphs, good, strict=True):
                 rows.add(graph.value, p.fact_rows, p.label_rows)

@@ -200,6 +200,12 @@ class EmbeddedStore:
     def contains(self, quad: Quad) -> bool:
         return quad in self._store
 
+    def has_any(self, subject=None, predicate=None, object_=None, graph=None) -> bool:
+        """Whether some quad matches the pattern (None matches anything; ``graph`` None: any
+        graph, the default one included)."""
+        found = self._store.quads_for_pattern(subject, predicate, object_, graph)
+        return next(iter(found), None) is not None
+
     def drop_graph(self, graph: NamedNode) -> int:
         """Remove a named graph in one transaction; returns how many quads it held."""
         count = sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))

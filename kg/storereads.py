@@ -9,7 +9,6 @@ bound and most selective; the comments say what the other shapes cost.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
 from sys import intern
 
 from pyoxigraph import Quad
@@ -79,16 +78,8 @@ class StoreReads:
                   FILTER (?g != {MERGED} {predicates})
                 }}""")
             for r in rows:
-                fact = r["f"].value
-                if fact not in facts:
-                    facts[fact] = merge.ReportedFact(
-                        fact,
-                        intern(r["g"].value),
-                        intern(r["p"].value.removeprefix(vocab.CIV)),
-                        intern(r["s"].value),
-                        intern(r["o"].value),
-                        _date(r["date"]),
-                    )
+                if r["f"].value not in facts:
+                    facts[r["f"].value] = _reported(r)
         return list(facts.values())
 
     def labels(self, asked: list[str]) -> Iterator[tuple[str, str, int]]:
@@ -116,17 +107,7 @@ class StoreReads:
               }}
               FILTER (?g != {MERGED})
             }}""")
-        return [
-            merge.ReportedFact(
-                r["f"].value,
-                intern(r["g"].value),
-                intern(r["p"].value.removeprefix(vocab.CIV)),
-                intern(r["s"].value),
-                intern(r["o"].value),
-                _date(r["date"]),
-            )
-            for r in rows
-        ]
+        return [_reported(r) for r in rows]
 
     def head_facts(self, organizations: list[str]) -> list[merge.ReportedFact]:
         """Who is reported heading each organisation: one headOf row per (person, organisation)
@@ -175,8 +156,14 @@ def _iri_pairs(pairs: Iterable[tuple[str, str]]) -> str:
     return " ".join(f"(<{s}> <{o}>)" for s, o in sorted(pairs))
 
 
-def _date(term) -> date | None:
-    try:
-        return date.fromisoformat(term.value) if term is not None else None
-    except ValueError:  # a malformed date in a hand-made graph: treat the report as undated
-        return None
+def _reported(row) -> merge.ReportedFact:
+    """A fact node of a solution of ?g ?f ?p ?s ?o ?date."""
+    date = row["date"]
+    return merge.ReportedFact(
+        row["f"].value,
+        intern(row["g"].value),
+        intern(row["p"].value.removeprefix(vocab.CIV)),
+        intern(row["s"].value),
+        intern(row["o"].value),
+        merge.report_date(date.value if date is not None else None),
+    )

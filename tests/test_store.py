@@ -252,3 +252,12 @@ def test_triple_formats_write_what_a_construct_over_all_graphs_gives(tmp_path, f
     written = triples_written(store, fmt)
     assert len(written) == len(set(written))
     assert set(written) == {str(t) for t in union}
+
+
+def test_has_any_matches_a_pattern_in_the_graph_asked(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G, quads(2))
+    s0, other = NamedNode("https://example.org/s0"), NamedNode("https://example.org/graph/2")
+    assert store.has_any(s0) and store.has_any(s0, P, graph=G) and store.has_any(graph=G)
+    assert not store.has_any(s0, graph=other) and not store.has_any(graph=other)
+    assert not store.has_any(NamedNode("https://example.org/s9"))
