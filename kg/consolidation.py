@@ -44,6 +44,7 @@ def consolidate(
     scope: Iterable[str] | None = None,
     rows: FactRows | None = None,
     pairs: Iterable[tuple[str, str]] | None = None,
+    added: FactRows | None = None,
 ) -> None:
     """Join what the articles say to each other for the entities in ``scope`` (IRIs; all if None).
 
@@ -54,7 +55,9 @@ def consolidate(
     (the merged graph is then empty), read instead of the store. ``pairs``: the (agent,
     counterpart) of every fact the changed graphs stated, before and after; with them only the
     events and head posts of those pairs are rebuilt, not every event of the scope's entities
-    (a widely named organisation has thousands).
+    (a widely named organisation has thousands). ``added``: the rows of the article graphs this
+    build wrote, when it replaced none; the pairs' new reports are then merged into the events the
+    merged graph holds, instead of every report of the pairs being read again.
     """
     reads = rows if rows is not None else StoreReads(store)
     rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
@@ -74,6 +77,7 @@ def consolidate(
         # old IRI only new articles name (the alias used alone) moves with its pairs
         if any(store.has_any(None, None, NamedNode(old), rdf.MERGED_GRAPH) for old in live):
             pairs = None
+        added = None  # the new rows name IRIs as they were before the rewrites: read the store
     if pairs is not None:
         pairs = {(rewrites.get(s, s), rewrites.get(o, o)) for s, o in pairs}
     if scope is None:
@@ -92,7 +96,7 @@ def consolidate(
         if pairs is None:
             held, wanted = _merged_state(reads, chunk, asked, rewrites)
         else:  # no graph names an old IRI any more: ``asked`` is the chunk
-            held, wanted = _pairs_state(reads, chunk, pairs_of)
+            held, wanted = _pairs_state(reads, chunk, pairs_of, added)
         # one transaction per chunk (a transaction is held in memory until it commits), then
         # flushed: RocksDB would keep up to 128 MB of write buffer per index in memory otherwise
         operations = [*_label_update(reads, asked, rewrites), *_delete_data(held - wanted)]
@@ -228,28 +232,38 @@ def _merged_state(
 
 
 def _pairs_state(
-    reads: StoreReads, chunk: list[str], pairs_of: dict[str, set[tuple[str, str]]]
+    reads: StoreReads,
+    chunk: list[str],
+    pairs_of: dict[str, set[tuple[str, str]]],
+    added: FactRows | None,
 ) -> tuple[set[Quad], set[Quad]]:
     """``_merged_state`` for only the events between the given pairs of entities, and the head
-    posts of the organisations among them: what changes when the pairs' facts change."""
+    posts of the organisations among them: what changes when the pairs' facts change. With
+    ``added`` (the only changes are new graphs, whose rows it has) the events held are merged
+    with the new reports; otherwise every report of the pairs is read from the store."""
     pairs = {pair for iri in chunk for pair in pairs_of.get(iri, ())}
     if not pairs:
         return set(), set()
     in_chunk = set(chunk)
     either_way = pairs | {(o, s) for s, o in pairs}
+    parties = sorted({iri for pair in pairs for iri in pair} & in_chunk)
+    owned = [(s, o) for s, o in either_way if s in in_chunk]  # a merged event's agent owns it
+    held = set(reads.held_of(owned, parties))
+    if added is None:
+        facts, known = reads.pair_facts(either_way), []
+    else:
+        facts, known = added.pair_facts(either_way), rdf.merged_events(held)
     events = [
         e
         for e in merge.merge_events(
-            reads.pair_facts(either_way),
+            facts,
             {},
             predicates=vocab.EVENT_PREDICATES,
             symmetric=vocab.SYMMETRIC_PREDICATES,
+            known=known,
         )
         if e.s in in_chunk
     ]
-    parties = sorted({iri for pair in pairs for iri in pair} & in_chunk)
     posts = merge.post_holders(reads.head_facts(parties), {}, predicate=HEAD_OF)
     wanted = set(rdf.merged_quads(events, posts))
-    owned = [(s, o) for s, o in either_way if s in in_chunk]  # a merged event's agent owns it
-    held = set(reads.held_of(owned, parties))
     return held, wanted

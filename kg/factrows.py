@@ -22,6 +22,7 @@ from kg.merge import ReportedFact, report_date
 FactRow = tuple[str, str, str, str, str | None]  # fact node, relation, agent, counterpart, date
 LabelRow = tuple[str, str]  # entity, rdfs:label
 SCRATCH_PREFIX = ".kg-rows-"  # the scratch directory in the build's output directory
+PAIRS_PER_QUERY = 500  # (agent, counterpart) pairs per lookup, two SQL parameters each
 
 _RELATION = rdf.civ(vocab.RELATION)
 _AGENT = rdf.civ(vocab.AGENT)
@@ -60,7 +61,9 @@ class FactRows:
     under ``directory`` (removed by ``close``; a killed build's is removed by the next one).
 
     It answers what ``kg.consolidation`` asks of the store for a chunk of entities, and knows of
-    no merged graph: it stands in for the store only while that graph is still empty.
+    no merged graph: it stands in for the store only while that graph is still empty. A later
+    build that only adds articles reads the new reports of its pairs here (``pair_facts``), and
+    merges them into the events the merged graph already holds.
     """
 
     def __init__(self, directory: str | Path) -> None:
@@ -111,6 +114,24 @@ class FactRows:
             for node, graph, relation, agent, counterpart, day in rows
         ]
 
+    def pair_facts(self, pairs: Iterable[tuple[str, str]]) -> list[ReportedFact]:
+        """The fact nodes with one of these (agent, counterpart)."""
+        self._index()
+        found, pairs = [], sorted(pairs)
+        for start in range(0, len(pairs), PAIRS_PER_QUERY):
+            chunk = pairs[start : start + PAIRS_PER_QUERY]
+            rows = self._db.execute(
+                f"""SELECT node, iri, relation, agent, counterpart, day
+                    FROM fact JOIN graph ON graph.id = fact.graph
+                    WHERE (agent, counterpart) IN (VALUES {", ".join(["(?, ?)"] * len(chunk))})""",
+                [iri for pair in chunk for iri in pair],
+            )
+            found += [
+                ReportedFact(node, graph, relation, agent, counterpart, report_date(day))
+                for node, graph, relation, agent, counterpart, day in rows
+            ]
+        return found
+
     def labels(self, asked: list[str]) -> Iterator[tuple[str, str, int]]:
         """(entity, label, how many article graphs give it) for the asked entities."""
         self._index()
@@ -138,7 +159,7 @@ class FactRows:
         # built once the rows are all in: faster than keeping the indexes up while they arrive
         if not self._indexed:
             self._db.executescript("""
-                CREATE INDEX fact_agent ON fact (agent);
+                CREATE INDEX fact_pair ON fact (agent, counterpart);
                 CREATE INDEX fact_counterpart ON fact (counterpart);
                 CREATE INDEX label_entity ON label (entity);
             """)

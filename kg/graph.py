@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import tempfile
@@ -94,11 +93,13 @@ class KnowledgeGraph:
         # a build killed after writing left entities unconsolidated that no later build would
         # touch again (their articles are stored and unchanged): the next one consolidates
         # everything, as does a first build (then there is no point in tracking what it touched);
-        # a first build keeps what consolidation reads as it writes, instead of reading it back
+        # every build keeps the facts and labels of the graphs it writes as it writes them: a
+        # first build consolidates from them instead of reading the store back, and a build that
+        # only adds articles merges their reports into the events the store holds
         first = not kg._has_articles() and not kg.store.has_any(graph=rdf.MERGED_GRAPH)
         everything = first or (out / CONSOLIDATING).exists()
         (out / CONSOLIDATING).touch()
-        with FactRows(out) if first else contextlib.nullcontext() as rows:
+        with FactRows(out) as rows:
             ingested = ingest(
                 kg.store,
                 read_inputs(inputs),
@@ -111,9 +112,12 @@ class KnowledgeGraph:
                 rows=rows,
             )
             if everything:
-                consolidation.consolidate(kg.store, rows=rows)
+                consolidation.consolidate(kg.store, rows=rows if first else None)
             else:
-                consolidation.consolidate(kg.store, ingested.touched, pairs=ingested.pairs)
+                added = None if ingested.replaced else rows
+                consolidation.consolidate(
+                    kg.store, ingested.touched, pairs=ingested.pairs, added=added
+                )
         report = BuildReport(
             out, ingested.articles, ingested.unchanged, ingested.problems, facts_read=ingested.facts
         )

@@ -29,6 +29,7 @@ class IngestReport:
     # the entities of the graphs written or replaced, and their facts' (agent, counterpart)
     touched: set[str] = field(default_factory=set)
     pairs: set[tuple[str, str]] = field(default_factory=set)
+    replaced: int = 0  # graphs that were in the store and were written again
 
 
 def ingest(
@@ -47,9 +48,10 @@ def ingest(
 
     ``on_progress(articles, facts)`` is called after each batch is committed. With
     ``track_touched`` the report lists the entities of the graphs written or replaced, and the
-    (agent, counterpart) of their facts (what a consolidation must look at); a build that
-    consolidates everything anyway skips it. ``rows`` keeps the facts and labels of every graph
-    written (a first build consolidates from them).
+    (agent, counterpart) of their facts (what a consolidation must look at), and how many graphs
+    were replaced; a build that consolidates everything anyway skips it. ``rows`` keeps the facts
+    and labels of every graph written (a first build consolidates from them; a build that only
+    adds articles merges their facts into the stored events).
     """
     if engine not in engines.ENGINES:
         raise KgError(f"unknown engine '{engine}' (use one of: {', '.join(engines.ENGINES)})")
@@ -81,6 +83,7 @@ def ingest(
         graphs = [rdf.article_iri(p.article_id) for p in good]
         if track_touched:  # what the old versions named
             replaced = [g.value for g in graphs if store.raw.contains_named_graph(g)]
+            report.replaced += len(replaced)
             report.touched |= entities_in(store, replaced)
             report.pairs |= pairs_in(store, replaced)
         try:

@@ -139,50 +139,76 @@ def merge_events(
     predicates: Iterable[str],
     symmetric: Iterable[str] = (),
     days: int = SAME_EVENT_DAYS,
+    known: Iterable[MergedEvent] = (),
 ) -> list[MergedEvent]:
     """Reports of the same relation between the same parties, dated within ``days`` of the previous
     report, are one event. Undated reports of the same parties form one event of their own.
 
+    ``known``: events merged earlier from other reports (as the merged graph holds them). The
+    result is what merging all their reports and ``facts`` gives, so a build that only adds
+    articles needs the events of the pairs it touched, not every report of them again.
+
     >>> f = lambda n, d: ReportedFact(f"f{n}", f"a{n}", "visited", "x", "y", date.fromisoformat(d))
     >>> [e.articles for e in merge_events([f(1, "2024-05-02"), f(2, "2024-05-01"), f(3, "2024-06-01")], {}, predicates=["visited"])]
     [('a1', 'a2'), ('a3',)]
+    >>> old = merge_events([f(1, "2024-05-01"), f(3, "2024-05-06")], {}, predicates=["visited"])
+    >>> [e.articles for e in merge_events([f(2, "2024-05-03")], {}, predicates=["visited"], known=old)]
+    [('a1', 'a2', 'a3')]
     """
     wanted, sym = set(predicates), set(symmetric)
-    by_parties: dict[tuple[str, str, str], list[ReportedFact]] = defaultdict(list)
+    # every report is an event of its own to start with; events then join while their dates
+    # are within ``days`` of each other (merging reports one by one, sorted by date, is the same)
+    by_parties: dict[tuple[str, str, str], list[MergedEvent]] = defaultdict(list)
     for f in facts:
-        if f.predicate not in wanted:
-            continue
-        s, o = rewrites.get(f.s, f.s), rewrites.get(f.o, f.o)
-        if f.predicate in sym and o < s:
-            s, o = o, s
-        by_parties[(f.predicate, s, o)].append(f)
+        if f.predicate in wanted:
+            event = MergedEvent(f.predicate, f.s, f.o, f.date, f.date, (f.fact,), (f.graph,))
+            by_parties[_parties(event, rewrites, sym)].append(event)
+    for event in known:
+        if event.predicate in wanted:
+            by_parties[_parties(event, rewrites, sym)].append(event)
     events = []
-    for (p, s, o), reports in sorted(by_parties.items()):
-        for group in _by_date(reports, days):
-            dates = [r.date for r in group if r.date is not None]
+    for (p, s, o), parts in sorted(by_parties.items()):
+        for group in _by_date(parts, days):
+            firsts = [e.first for e in group if e.first is not None]
+            lasts = [e.last for e in group if e.last is not None]
             events.append(
                 MergedEvent(
                     p,
                     s,
                     o,
-                    min(dates, default=None),
-                    max(dates, default=None),
-                    tuple(sorted(r.fact for r in group)),
-                    tuple(sorted({r.graph for r in group})),
+                    min(firsts, default=None),
+                    max(lasts, default=None),
+                    tuple(sorted({fact for e in group for fact in e.facts})),
+                    tuple(sorted({graph for e in group for graph in e.articles})),
                 )
             )
     return events
 
 
-def _by_date(reports: list[ReportedFact], days: int) -> list[list[ReportedFact]]:
-    undated = [r for r in reports if r.date is None]
-    dated = sorted((r for r in reports if r.date is not None), key=lambda r: (r.date, r.fact))
-    groups: list[list[ReportedFact]] = []
-    for r in dated:
-        if groups and (r.date - groups[-1][-1].date).days <= days:
-            groups[-1].append(r)
+def _parties(
+    event: MergedEvent, rewrites: Mapping[str, str], symmetric: set[str]
+) -> tuple[str, str, str]:
+    """An event's (relation, agent, counterpart), rewritten, a symmetric relation's parties sorted."""
+    s, o = rewrites.get(event.s, event.s), rewrites.get(event.o, event.o)
+    if event.predicate in symmetric and o < s:
+        s, o = o, s
+    return event.predicate, s, o
+
+
+def _by_date(parts: list[MergedEvent], days: int) -> list[list[MergedEvent]]:
+    """Dated events joined while each starts within ``days`` of the latest date before it (in
+    date order), then the undated ones together."""
+    undated = [e for e in parts if e.first is None]
+    dated = sorted((e for e in parts if e.first is not None), key=lambda e: (e.first, e.facts))
+    groups: list[list[MergedEvent]] = []
+    latest = None
+    for e in dated:
+        if groups and (e.first - latest).days <= days:
+            groups[-1].append(e)
+            latest = max(latest, e.last)
         else:
-            groups.append([r])
+            groups.append([e])
+            latest = e.last
     if undated:
         groups.append(undated)
     return groups

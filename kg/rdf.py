@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from urllib.parse import quote
@@ -12,7 +13,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg import vocab
 from kg.lang.tr.text import slug
-from kg.merge import MergedEvent
+from kg.merge import MergedEvent, report_date
 from kg.model import Article, Byline, Entity, Extraction, Fact
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
@@ -279,6 +280,51 @@ def merged_quads(
         yield Quad(post, org("role"), civ(vocab.HEAD_ROLE), graph)
         for person in holders:
             yield Quad(post, org("heldBy"), NamedNode(person), graph)
+
+
+def merged_events(quads: Iterable[Quad]) -> list[MergedEvent]:
+    """The events that merged-graph quads state, as ``merged_quads`` wrote them (head posts and
+    other nodes are left out): what a build that only adds articles merges new reports into.
+
+    >>> e = MergedEvent("visited", "urn:a", "urn:b", None, None, ("urn:f",), ("urn:g",))
+    >>> merged_events(merged_quads([e], {})) == [e]
+    True
+    """
+    parts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for q in quads:
+        parts[q.subject.value][q.predicate.value].append(q.object)
+    events = []
+    for node in sorted(parts):
+        values = parts[node]
+        if _REPORTED_EVENT not in values[RDF_TYPE.value]:
+            continue
+        first, last = values[_FIRST], values[_LAST]
+        events.append(
+            MergedEvent(
+                values[_RELATION][0].value.removeprefix(vocab.CIV),
+                values[_AGENT][0].value,
+                values[_COUNTERPART][0].value,
+                report_date(first[0].value) if first else None,
+                report_date(last[0].value) if last else None,
+                tuple(sorted(term.value for term in values[_REPORT])),
+                tuple(sorted(term.value for term in values[PROV_DERIVED.value])),
+            )
+        )
+    return events
+
+
+_REPORTED_EVENT = civ(vocab.REPORTED_EVENT)
+_RELATION, _AGENT, _COUNTERPART, _FIRST, _LAST, _REPORT = (
+    vocab.civ(term)
+    for term in (
+        vocab.RELATION,
+        vocab.AGENT,
+        vocab.COUNTERPART,
+        vocab.FIRST_REPORTED,
+        vocab.LAST_REPORTED,
+        vocab.REPORT,
+    )
+)
 
 
 def rewrite_update(rewrites: Mapping[str, str]) -> list[str]:

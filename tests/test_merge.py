@@ -1,7 +1,11 @@
 """Cross-article consolidation as pure functions: alias rewrites, canonical labels, merged events."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.merge import (
     EntityName,
@@ -97,3 +101,61 @@ def test_undated_reports_form_their_own_event_and_rewritten_parties_count_as_one
 
 def test_structural_facts_are_not_events():
     assert merge_events([fact(1, "2024-05-01", p="headOf")], {}, predicates=["visited"]) == []
+
+
+def test_an_event_known_from_earlier_reports_joins_a_new_report_that_bridges_it_to_another():
+    old = merge_events([fact(1, "2024-05-01"), fact(3, "2024-05-07")], {}, predicates=["visited"])
+    assert len(old) == 2
+    events = merge_events([fact(2, "2024-05-04")], {}, predicates=["visited"], known=old)
+    assert [(e.facts, e.first, e.last) for e in events] == [
+        (("f1", "f2", "f3"), date(2024, 5, 1), date(2024, 5, 7))
+    ]
+
+
+def test_a_report_inside_a_known_event_s_span_does_not_shorten_it():
+    # the known event runs 1-10 May; a report of 5 May joins it, and one of 13 May is within 3
+    # days of its end, not of 5 May
+    old = merge_events(
+        [fact(n, f"2024-05-{day:02d}") for n, day in ((1, 1), (2, 4), (3, 7), (4, 10))],
+        {},
+        predicates=["visited"],
+    )
+    assert len(old) == 1
+    new = [fact(5, "2024-05-05"), fact(6, "2024-05-13")]
+    events = merge_events(new, {}, predicates=["visited"], known=old)
+    assert [e.facts for e in events] == [("f1", "f2", "f3", "f4", "f5", "f6")]
+
+
+@st.composite
+def reports(draw) -> list[ReportedFact]:
+    """Reports of a few relations between three parties, on dates a few days apart or none."""
+    parties, start = ["x", "y", "z"], date(2024, 5, 1)
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(parties),
+                st.sampled_from(parties),
+                st.sampled_from(["visited", "metWith", "headOf"]),
+                st.one_of(st.none(), st.integers(0, 15)),
+                st.integers(0, 5),  # the article: one may report several facts
+            ),
+            max_size=25,
+        )
+    )
+    return [
+        ReportedFact(f"f{n}", f"a{a}", p, s, o, None if d is None else start + timedelta(days=d))
+        for n, (s, o, p, d, a) in enumerate(rows)
+    ]
+
+
+@given(reports(), st.lists(st.integers(0, 24), max_size=3))
+def test_merging_new_reports_into_known_events_equals_merging_every_report_at_once(facts, cuts):
+    """A build that adds articles merges their reports into the events already stored; the events
+    must be those a build of every article at once gives, however the reports were split."""
+    options = dict(predicates=["visited", "metWith"], symmetric=["metWith"])
+    rewrites = {"z": "y"}
+    events: list = []
+    bounds = [0, *sorted(cuts), len(facts)]
+    for start, end in pairwise(bounds):
+        events = merge_events(facts[start:end], rewrites, known=events, **options)
+    assert events == merge_events(facts, rewrites, **options)

@@ -109,3 +109,25 @@ def test_byline_links_the_article_to_reporter_place_and_agency():
     assert about[vocab.SCHEMA + "author"] == rdf.entity_iri("Ali Kaya", "Person")
     assert about[vocab.SCHEMA + "contentLocation"] == rdf.entity_iri("İzmir", "Place")
     assert about[vocab.SCHEMA + "sourceOrganization"] == rdf.entity_iri("İGFA", "Organization")
+
+
+def test_the_events_of_a_merged_graph_read_back_as_they_were_written_and_posts_are_left_out():
+    from datetime import date
+
+    from kg.merge import MergedEvent
+
+    events = [
+        MergedEvent(
+            "visited",
+            "urn:a",
+            "urn:b",
+            date(2024, 5, 1),
+            date(2024, 5, 3),
+            ("urn:f1", "urn:f2"),
+            ("urn:g1", "urn:g2"),
+        ),
+        MergedEvent("metWith", "urn:a", "urn:c", None, None, ("urn:f3",), ("urn:g1",)),
+    ]
+    quads = list(rdf.merged_quads(events, {"urn:b": ("urn:p",)}))
+    read = rdf.merged_events(reversed(quads))
+    assert sorted(read, key=repr) == sorted(events, key=repr)

@@ -106,6 +106,62 @@ def test_growing_without_new_aliases_rebuilds_only_the_changed_pairs_right(
     assert not any("organization/ibb>" in q for q in grown)
 
 
+# the same parties again and again (the synthetic articles seldom repeat a pair): a visit, a
+# meeting (symmetric, named either way round), thanks and a head of one of the organisations
+REPEATED = [
+    "Kula Belediyesi, Gediz Derneği'ni ziyaret etti.",
+    "Kula Belediyesi ile Gediz Derneği bir araya geldi.",
+    "Gediz Derneği Başkanı Ayşe Kaya, Kula Belediyesi ile bir araya geldi.",
+    "Salihli Kent Konseyi, Gediz Derneği'ne teşekkür etti.",
+    "Gediz Derneği ile Kula Belediyesi bir araya geldi.",
+]
+
+
+def repeated(day: int | None) -> dict:
+    """An article of three of the sentences above, on 2026-02-``day`` (undated if None)."""
+    k = day or 0
+    text = " ".join(REPEATED[(k + i) % len(REPEATED)] for i in range(3))
+    return {"id": f"repeated-{day}", "date": f"2026-02-{day:02d}" if day else "", "text": text}
+
+
+@pytest.mark.parametrize("chunk", [1, 250])
+def test_adding_articles_merges_their_reports_into_the_stored_events(tmp_path, monkeypatch, chunk):
+    # the first build's reports are four days apart (separate events); the second adds reports
+    # in between, which join and bridge them, a later one, and undated ones
+    monkeypatch.setattr(consolidation, "CHUNK", chunk)
+    first = [repeated(day) for day in (1, 5, 9, 13, None)] + SYNTHETIC[:3]
+    final = [*first, *(repeated(day) for day in (3, 6, 11, 20))] + SYNTHETIC[3:6]
+    build(tmp_path / "grown", first)
+    modes = []  # whether each chunk merged into the stored events (the store is not kept)
+    pairwise = consolidation._pairs_state
+    monkeypatch.setattr(
+        consolidation, "_pairs_state", lambda *a: modes.append(a[3] is not None) or pairwise(*a)
+    )
+    build(tmp_path / "grown", final)
+    assert modes and all(modes)
+    build(tmp_path / "fresh", final)
+    grown = quads(tmp_path / "grown")
+    assert grown == quads(tmp_path / "fresh")
+    bridged = '"2026-02-01"^^<http://www.w3.org/2001/XMLSchema#date>'
+    assert any("firstReported" in q and bridged in q for q in grown)
+
+
+def test_an_added_article_using_a_known_alias_alone_joins_the_stored_event(tmp_path):
+    # the new article's own rows name İBB's node, which becomes the long form's: its report must
+    # still join the visit stored the day before
+    visit = {
+        "id": "long-form-visit",
+        "date": "2024-03-01",
+        "text": "İzmir Büyükşehir Belediyesi, Bornova Kadın Kooperatifi'ni ziyaret etti.",
+    }
+    build(tmp_path / "grown", [DEFINES_ACRONYM, visit])
+    build(tmp_path / "grown", [DEFINES_ACRONYM, visit, USES_ACRONYM])
+    build(tmp_path / "fresh", [DEFINES_ACRONYM, visit, USES_ACRONYM])
+    grown = quads(tmp_path / "grown")
+    assert grown == quads(tmp_path / "fresh")
+    assert any(USES_ACRONYM["id"] in q and "wasDerivedFrom" in q and "merged" in q for q in grown)
+
+
 def test_a_new_alias_definition_moves_the_events_naming_the_alias_as_counterpart(tmp_path):
     # the visit is the cooperative's event: the acronym's entity is only its counterpart
     visits = {
