@@ -284,6 +284,22 @@ class EmbeddedStore:
     def flush(self) -> None:
         self._store.flush()
 
+    def compact(self) -> None:
+        """Finish RocksDB's compaction of everything written so far, now.
+
+        Writes land as new sorted files that RocksDB merges in the background; a process that
+        closes the store first leaves the merging undone, and a store opened read-only (``kg
+        query``, ``kg serve``) never does it, so its queries read many overlapping files: 2-3x
+        slower on a freshly built store (see the README's "How far it scales"). The cost grows
+        with the whole store, not with what was written (10,000 articles, 1.2 GB: about 5 s).
+        """
+        try:
+            self._store.optimize()
+        except (OSError, RuntimeError) as e:  # RuntimeError: the store is open read-only
+            raise KgError(
+                f"could not compact the store: {_first_line(e)}", where=str(self.path)
+            ) from e
+
 
 def replace_graph_operations(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
     """The SPARQL update operations that replace a named graph's content with ``quads``."""

@@ -167,6 +167,19 @@ def test_dropping_the_union_again_keeps_what_updates_put_in_the_default_graph(tm
     assert default_count(store) == 6  # the union view: 5 named triples and the one written
 
 
+def test_compacting_keeps_every_quad_and_a_read_only_store_refuses_with_a_kg_error(tmp_path):
+    store = EmbeddedStore(tmp_path / "s")
+    for n in range(5):  # several bulk loads: several sets of files for RocksDB to merge
+        graph = NamedNode(f"https://example.org/graph/{n}")
+        store.write_graphs([(graph, "".join(f"{q.triple} .\n" for q in quads(50, graph)))])
+    before = sorted(map(str, store.raw))
+    store.compact()
+    assert sorted(map(str, store.raw)) == before
+    del store
+    with pytest.raises(KgError, match="could not compact the store"):
+        EmbeddedStore(tmp_path / "s", read_only=True).compact()
+
+
 def test_store_persists_across_reopening(tmp_path):
     store = EmbeddedStore(tmp_path / "store")
     store.replace_graph(G, quads(4))

@@ -191,6 +191,33 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
     assert ask(KnowledgeGraph.open(out), '?s civ:visited ?o . ?o rdfs:label "Gördes Belediyesi"@tr')
 
 
+def test_builds_that_at_least_double_the_store_compact_it_and_smaller_ones_do_not(
+    tmp_path, monkeypatch
+):
+    from kg.store import EmbeddedStore
+
+    compacted = []
+    real_compact = EmbeddedStore.compact
+    monkeypatch.setattr(EmbeddedStore, "compact", lambda s: compacted.append(1) or real_compact(s))
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+
+    def build_with(*names: str) -> bool:
+        for name in names:
+            (inputs / f"{name}.txt").write_text(
+                f"{name} Kent Konseyi, Salihli Belediyesi'ni ziyaret etti.", encoding="utf-8"
+            )
+        compacted.clear()
+        KnowledgeGraph.build([inputs], out=tmp_path / "out", formats=(), html=False)
+        return bool(compacted)
+
+    assert build_with("Kula", "Demirci")  # a first build
+    assert not build_with("Gördes")  # one new article to two stored
+    assert build_with("Selendi", "Akhisar", "Soma")  # three to three
+    assert not build_with()  # nothing written
+    assert ask(KnowledgeGraph.open(tmp_path / "out"), '?s rdfs:label "Soma Kent Konseyi"@tr')
+
+
 def test_unwritable_output_directory_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory", encoding="utf-8")
