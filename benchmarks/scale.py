@@ -58,7 +58,7 @@ import rdflib
 from corpus import synthetic_articles
 from export import peak_rss_kib
 from extract import extract_all
-from proctree import run_sampled
+from proctree import cpu_by_thread_kind, run_sampled
 from pyoxigraph import RdfFormat
 from scale_sparql import anchored_queries, rdflib_times, timed
 
@@ -71,6 +71,14 @@ BUILD_TARGET = 500  # articles/s per core
 SPARQL_TARGET = 10  # times faster than rdflib
 LINEAR_TARGET = 1.25  # per-article cost, largest size over smallest
 EXTRACT_TARGET = 1.0  # MB/s per core
+# Where a build's CPU goes, by thread (proctree.cpu_by_thread_kind); 2 ms per article is the
+# whole budget of the build target on one core
+THREAD_KINDS = {
+    "main": "main thread (reading, extraction, encoding, consolidation)",
+    "rocksdb": "RocksDB compaction threads",
+    "other": "other threads (Oxigraph's bulk loader)",
+    "workers": "worker processes (extraction)",
+}
 FACTS_PER_ENTITY = 2.3  # a store built from 4000 synthetic articles: 48,834 facts, 20,915 entities
 
 
@@ -132,6 +140,7 @@ def run_build(corpus: Path, out: Path, workers: int) -> dict:
     if done.returncode != 0:
         raise SystemExit(f"the build of {corpus} failed with exit code {done.returncode}")
     result = json.loads(done.stdout)
+    result["cpu_by_thread"]["workers"] = usage.cpu_seconds_below()
     result["cpu_seconds"] += usage.cpu_seconds_below()
     result["peak_kib"] = max(result["peak_kib"], usage.total_peak_kib)
     return result
@@ -140,15 +149,16 @@ def run_build(corpus: Path, out: Path, workers: int) -> dict:
 def child_build(corpus: str, out: str, workers: str) -> dict:
     """One build in this process: its time, this process's CPU time over it and peak RSS."""
     options = {"workers": int(workers)} if build_takes_workers() else {}
-    before = resource.getrusage(resource.RUSAGE_SELF)
+    before, threads_before = resource.getrusage(resource.RUSAGE_SELF), cpu_by_thread_kind()
     started = time.perf_counter()
     report = KnowledgeGraph.build([corpus], out=out, formats=(), html=False, **options)
     seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_SELF)
+    after, threads_after = resource.getrusage(resource.RUSAGE_SELF), cpu_by_thread_kind()
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return {
         "seconds": seconds,
         "cpu_seconds": cpu,
+        "cpu_by_thread": {k: threads_after[k] - threads_before[k] for k in threads_after},
         "peak_kib": peak_rss_kib(),
         "articles": report.articles,
         "problems": len(report.problems),
@@ -248,6 +258,10 @@ def bench_build(args: argparse.Namespace, work: Path) -> list[Row]:
                 Row("end-to-end build", size, cpu / seconds, "cores busy"),
                 Row("build peak RSS", size, peak, "MiB (max)"),
             ]
+            for kind, what in THREAD_KINDS.items():
+                ms = statistics.median(r["cpu_by_thread"][kind] for r in runs) * 1000 / n
+                if ms or kind != "workers":
+                    rows.append(Row(f"build CPU per article: {what}", size, ms, "ms"))
     if len(per_article) > 1:
         small, large = min(per_article), max(per_article)
         ratio = per_article[large] / per_article[small]
