@@ -162,7 +162,7 @@ def child_build(corpus: str, out: str, workers: str) -> dict:
         "peak_kib": peak_rss_kib(),
         "articles": report.articles,
         "problems": len(report.problems),
-        "quads": report.quads,
+        "quads": report.quads_written,
     }
 
 
@@ -234,7 +234,7 @@ def bench_build(args: argparse.Namespace, work: Path) -> list[Row]:
                 log(
                     f"build {n} articles, {workers} worker(s), run {k + 1}: {r['seconds']:.1f} s, "
                     f"{r['cpu_seconds']:.1f} CPU s, {r['peak_kib'] / 1024:.0f} MiB, "
-                    f"{r['quads']} quads, {r['problems']} problems"
+                    f"{r['quads']} quads written, {r['problems']} problems"
                 )
             if any(r["problems"] or r["articles"] != n for r in runs):
                 raise SystemExit(f"the build of {n} articles did not store every article")

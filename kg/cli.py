@@ -478,8 +478,8 @@ def _print_summary(report, seconds: float) -> None:
     unchanged = f" ({report.unchanged} unchanged, not re-extracted)" if report.unchanged else ""
     click.echo(
         f"Built {report.out} in {seconds:.1f}s: {report.articles} articles{unchanged}, "
-        f"{report.entities} entities, {sum(report.facts_by_predicate.values())} facts, "
-        f"{report.quads} quads"
+        f"{report.entities} entities, {sum(report.facts_by_predicate.values())} facts; "
+        f"{report.quads_written} quads written"
     )
     for predicate, n in report.facts_by_predicate.items():
         click.echo(f"  {predicate:<20} {n}")

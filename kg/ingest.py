@@ -25,6 +25,7 @@ class IngestReport:
     articles: int = 0
     unchanged: int = 0
     facts: int = 0
+    quads: int = 0  # in the article graphs written
     problems: list[Problem] = field(default_factory=list)
     # the entities of the graphs written or replaced, and their facts' (agent, counterpart)
     touched: set[str] = field(default_factory=set)
@@ -100,6 +101,7 @@ def ingest(
                 rows.add(graph.value, p.fact_rows, p.label_rows)
         report.articles += len(good)
         report.facts += sum(p.facts for p in good)
+        report.quads += sum(p.triples for p in good)
         if on_progress:
             on_progress(report.articles, report.facts)
     return report
