@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from kg.lang.tr import data_lines, data_rows
@@ -56,6 +57,12 @@ SURNAMES = (
     "Çakır",
     "Yücel",
 )
+# Dates: a news source's output over time, so that reports of the same parties fall into
+# separate events as they would in a real corpus (one date for all made each pair one event of
+# thousands of reports)
+FIRST_DAY = date(2024, 1, 1)
+ARTICLES_PER_DAY = 100
+
 # The 30 provinces whose municipality is a Büyükşehir Belediyesi; the others have a plain one.
 METROPOLITAN = frozenset(
     [
@@ -431,8 +438,11 @@ class _Slots(dict):
         return value
 
 
-def synthetic_articles(n_bytes: int, seed: int = 0) -> Iterator[Article]:
-    """Articles of 1.5-2.5 KB of UTF-8 text each until ``n_bytes`` have been produced.
+def synthetic_articles(
+    n_bytes: int, seed: int = 0, *, per_day: int = ARTICLES_PER_DAY
+) -> Iterator[Article]:
+    """Articles of 1.5-2.5 KB of UTF-8 text each until ``n_bytes`` have been produced, dated
+    ``per_day`` a day from ``FIRST_DAY`` on (100,000 articles span 1,000 days).
 
     >>> a, b = list(synthetic_articles(3000, seed=7))[:2], list(synthetic_articles(3000, seed=7))[:2]
     >>> a == b and 1500 <= len(a[0].text.encode("utf-8")) <= 2500
@@ -444,5 +454,6 @@ def synthetic_articles(n_bytes: int, seed: int = 0) -> Iterator[Article]:
     while produced < n_bytes:
         text = _Article(rng).text(target_bytes=rng.randint(1500, 2250))
         produced += len(text.encode("utf-8"))
-        yield Article(f"synthetic-{seed}-{k}", text, date="2026-01-15")
+        day = FIRST_DAY + timedelta(days=k // per_day)
+        yield Article(f"synthetic-{seed}-{k}", text, date=day.isoformat())
         k += 1
