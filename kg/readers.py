@@ -172,6 +172,19 @@ def read_html(path: Path) -> Iterator[Article | Problem]:
     )
 
 
+def _one(path: Path) -> int:
+    return 1
+
+
+def _jsonl_lines(path: Path) -> int:
+    """The non-blank lines of a JSONL file (0 if it cannot be read: reading it says why)."""
+    try:
+        with path.open("rb") as lines:
+            return sum(1 for raw in lines if not raw.isspace())
+    except OSError:
+        return 0
+
+
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_text,
@@ -180,6 +193,8 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
 }
 """File suffix (lower case) -> the reader for that kind of file; add a format here."""
+ARTICLES_IN: dict[Reader, Callable[[Path], int]] = {read_jsonl: _jsonl_lines}
+"""Reader -> how many articles a file of its kind holds, counted cheaply (one if not listed)."""
 
 
 def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | Problem]:
@@ -209,7 +224,38 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | P
         yield item
 
 
+def count_articles(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many articles the inputs hold, found without reading them (a JSONL file's non-blank
+    lines, one for each other file): the total of a progress bar. An upper bound, as bad lines and
+    repeated articles count too.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "a.jsonl").write_text('{"text": "Bir."}\\n\\n{"text": "İki."}\\n', "utf-8")
+    ...     _ = Path(tmp, "b.txt").write_text("Üç.", "utf-8")
+    ...     count_articles([tmp])
+    3
+    """
+    return sum(
+        ARTICLES_IN.get(found[1], _one)(found[0])
+        for found in _input_files(paths)
+        if not isinstance(found, Problem)
+    )
+
+
 def _read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | Problem]:
+    for found in _input_files(paths):
+        if isinstance(found, Problem):
+            yield found
+        else:
+            path, reader = found
+            yield from reader(path)
+
+
+def _input_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[Path, Reader] | Problem]:
+    """Each input file with its reader, directories walked; a Problem for each that cannot be."""
     visited_dirs: set[str] = set()
     for name in paths:
         path = Path(name)
@@ -222,7 +268,7 @@ def _read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | P
             yield Problem(str(path), _os_error_words(e))
             continue
         if stat.S_ISDIR(mode):
-            yield from _read_directory(path, visited_dirs)
+            yield from _directory_files(path, visited_dirs)
         elif not stat.S_ISREG(mode):
             yield Problem(str(path), "not a regular file")
         elif (reader := READERS.get(path.suffix.lower())) is None:
@@ -230,10 +276,10 @@ def _read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | P
             kind = f"'{path.suffix}'" if path.suffix else "(no suffix)"
             yield Problem(str(path), f"unsupported file type {kind} (use {known})")
         else:
-            yield from reader(path)
+            yield path, reader
 
 
-def _read_directory(directory: Path, visited: set[str]) -> Iterator[Article | Problem]:
+def _directory_files(directory: Path, visited: set[str]) -> Iterator[tuple[Path, Reader] | Problem]:
     real = os.path.realpath(directory)
     if real in visited:  # a symlink loop, or the same directory named twice
         return
@@ -249,9 +295,9 @@ def _read_directory(directory: Path, visited: set[str]) -> Iterator[Article | Pr
             continue
         path = Path(entry.path)
         if entry.is_dir():
-            yield from _read_directory(path, visited)
+            yield from _directory_files(path, visited)
         elif entry.is_file() and (reader := READERS.get(path.suffix.lower())) is not None:
-            yield from reader(path)
+            yield path, reader
 
 
 def _decode_file(path: Path) -> str:

@@ -12,6 +12,7 @@ from kg.readers import (
     READERS,
     article_id_from_path,
     article_id_from_url,
+    count_articles,
     outlet_from_url,
     read_inputs,
 )
@@ -352,6 +353,20 @@ def test_directory_skips_hidden_entries_and_unknown_suffixes_silently(tmp_path):
     write(tmp_path, "tablo.csv", "ad,soyad\n")
     write(tmp_path, "README", "not")
     assert [item.id for item in read(tmp_path)] == ["meclis"]
+
+
+def test_the_article_count_for_progress_is_what_reading_yields(tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "meclis.txt", MECLIS)
+    write(folder, "a/dernek.md", DERNEK)
+    write(folder, ".gizli.txt", DERNEK)
+    write(folder, "tablo.csv", "ad,soyad\n")
+    lines = [{"id": "c-1", "text": BELEDIYE}, {"id": "c-2", "text": MECLIS}]
+    write(folder, "c.jsonl", jsonl(*lines) + "\n  \n" + jsonl({"id": "c-3", "text": DERNEK}))
+    single = write(tmp_path / "elsewhere", "tek.txt", BELEDIYE)
+    inputs = [folder, single, tmp_path / "yok.txt"]
+    assert count_articles(inputs) == len([a for a in read_inputs(inputs) if isinstance(a, Article)])
+    assert count_articles(inputs) == 6
 
 
 def test_directory_suffixes_are_matched_regardless_of_case(tmp_path):
