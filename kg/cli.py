@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import TextIO
 
 import click
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
@@ -20,7 +21,7 @@ from kg.evaluate import format_report, predict, read_gold, read_predictions
 from kg.graph import KnowledgeGraph
 from kg.model import Problem
 from kg.pipeline import extract as extract_article
-from kg.readers import read_inputs
+from kg.readers import count_articles, read_inputs
 from kg.remote import PushReport, RemoteStore
 from kg.store import FORMATS
 
@@ -102,7 +103,9 @@ def build(
     """Build the graph from article files or folders (.txt, .md, .jsonl, .html) into OUT."""
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    progress = None if quiet else Progress(terminal=sys.stderr.isatty())
+    progress = (
+        None if quiet else Progress(total=count_articles(inputs), terminal=sys.stderr.isatty())
+    )
     started = time.monotonic()
     report = KnowledgeGraph.build(
         inputs,
@@ -114,6 +117,7 @@ def build(
         scheduler=scheduler,
         on_progress=progress,
         on_problem=_print_problem,
+        on_stage=progress.stage if progress else None,
     )
     if progress:
         progress.done()
@@ -448,30 +452,61 @@ def _print_problem(problem: Problem) -> None:
 
 
 class Progress:
-    """Build progress on stderr: a line redrawn in place on a terminal, and when piped a plain
-    line every ``every`` seconds (so a short build stays quiet and a long one leaves a trace)."""
+    """Build progress on stderr. On a terminal, click's bar: articles done of ``total`` (an upper
+    bound: ``readers.count_articles``), percentage, time left and the rates, then a line as each
+    later stage starts. When piped, a plain line every ``every`` seconds, and the stages once a
+    line has been written (so a short piped build stays quiet and a long one leaves a trace)."""
 
-    def __init__(self, *, terminal: bool, every: float = 30.0) -> None:
-        self.terminal, self.every = terminal, every
+    def __init__(
+        self, *, total: int, terminal: bool, every: float = 30.0, stream: TextIO | None = None
+    ) -> None:
+        self.total, self.every = total, every
+        self.stream = stream if stream is not None else sys.stderr
         self.started = self.last = time.monotonic()
         self.shown = False
+        self.reached = 0  # articles the bar shows done
+        self.bar = (
+            click.progressbar(
+                length=max(total, 1),
+                label="Building",
+                file=self.stream,
+                show_pos=True,
+                show_percent=True,
+                item_show_func=lambda rates: rates,
+            )
+            if terminal
+            else None
+        )
 
     def __call__(self, articles: int, facts: int) -> None:
         now = time.monotonic()
-        if not self.terminal and now - self.last < self.every:
+        seconds = max(now - self.started, 1e-9)
+        rates = f"{articles / seconds:.0f} articles/s, {facts / seconds:.0f} facts/s"
+        if self.bar is not None:
+            done = min(articles, self.total)
+            self.bar.update(done - self.reached, rates)
+            self.reached = done
+            return
+        if now - self.last < self.every:
             return
         self.last = now
-        seconds = max(now - self.started, 1e-9)
-        line = (
-            f"{articles} articles ({articles / seconds:.0f}/s), "
-            f"{facts} facts ({facts / seconds:.0f}/s)"
-        )
-        click.echo(f"\r{line}" if self.terminal else line, err=True, nl=not self.terminal)
-        self.shown = True
+        share = f" ({100 * articles / self.total:.0f}%)" if self.total else ""
+        self._line(f"{articles} of {self.total} articles{share}, {facts} facts: {rates}")
+
+    def stage(self, what: str) -> None:
+        """A later stage of the build starts (consolidating, compacting, writing a file)."""
+        if self.bar is not None or self.shown:
+            self.done()
+            self._line(f"{what} ...")
 
     def done(self) -> None:
-        if self.terminal and self.shown:
-            click.echo("", err=True)
+        if self.bar is not None:
+            self.bar.render_finish()
+            self.bar = None  # later lines are plain
+
+    def _line(self, text: str) -> None:
+        click.echo(text, file=self.stream)
+        self.shown = True
 
 
 def _print_summary(report, seconds: float) -> None:

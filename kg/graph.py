@@ -83,6 +83,7 @@ class KnowledgeGraph:
         scheduler: str | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         on_problem: Callable[[Problem], None] | None = None,
+        on_stage: Callable[[str], None] | None = None,
     ) -> BuildReport:
         """Read, extract and store every article of ``inputs`` into ``out``; write RDF files and a view.
 
@@ -90,8 +91,10 @@ class KnowledgeGraph:
         same store, and a failure leaves every article either as it was or fully new. Articles
         stream through: ``workers`` processes extract them (``engine="dask"``: a Dask cluster at
         ``scheduler``, or a local one), and the store is the same whichever engine ran.
-        ``on_progress(articles, facts)`` is called as batches are committed.
+        ``on_progress(articles, facts)`` is called as batches are committed, and
+        ``on_stage(what)`` as each later stage starts (consolidating, compacting, each file).
         """
+        stage = on_stage or (lambda what: None)
         out = Path(out)
         _check_writable(out)
         kg = cls(out, EmbeddedStore(out / STORE_DIR))  # holds the store's lock from here on
@@ -119,6 +122,7 @@ class KnowledgeGraph:
                 track_touched=not everything,
                 rows=rows,
             )
+            stage("consolidating the articles with each other")
             if everything:
                 consolidation.consolidate(kg.store, rows=rows if first else None)
             else:
@@ -136,11 +140,14 @@ class KnowledgeGraph:
         )
         kg.store.flush()
         if ingested.articles - ingested.unchanged >= max(stored, 1) * COMPACT_AFTER_GROWTH:
+            stage("compacting the store")
             kg.store.compact()  # a big write leaves compaction that read-only openers never do
         (out / CONSOLIDATING).unlink()
         for fmt in formats:
+            stage(f"writing {GRAPH_FILE}.{fmt}")
             report.outputs.append(kg.export(out / f"{GRAPH_FILE}.{fmt}", fmt))
         if html:
+            stage(f"drawing {HTML_FILE}")
             report.outputs.append(kg.render_html(out / HTML_FILE))
         report.entities = kg.count_entities()
         report.facts_by_predicate = kg.count_facts()

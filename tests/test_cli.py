@@ -183,35 +183,65 @@ def test_remove_drops_an_article_and_everything_it_stated(tmp_path):
 
 def test_build_prints_no_progress_lines_when_not_on_a_terminal(built):
     _, result = built
-    assert "/s)" not in result.output and "\r" not in result.output
+    assert "articles/s" not in result.output and "\r" not in result.output
+    assert "consolidating" not in result.output
 
 
-def test_progress_when_piped_is_a_plain_line_now_and_then(capsys):
+class Terminal(io.StringIO):
+    """What the progress bar writes to, taken for a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_when_piped_is_a_plain_line_now_and_then_with_the_share_done():
     from kg.cli import Progress
 
-    progress = Progress(terminal=False, every=0)
+    out = io.StringIO()
+    progress = Progress(total=256, terminal=False, every=0, stream=out)
     progress(64, 700)
     progress(128, 1400)
     progress.done()
-    lines = capsys.readouterr().err.splitlines()
+    lines = out.getvalue().splitlines()
     assert len(lines) == 2 and "\r" not in "".join(lines)
-    assert lines[1].startswith("128 articles (") and "1400 facts (" in lines[1]
+    assert lines[1].startswith("128 of 256 articles (50%), 1400 facts: ")
+    assert "articles/s" in lines[1] and "facts/s" in lines[1]
 
 
-def test_progress_when_piped_says_nothing_within_its_interval(capsys):
+def test_progress_when_piped_says_nothing_within_its_interval_not_even_the_stages():
     from kg.cli import Progress
 
-    progress = Progress(terminal=False, every=3600)
+    out = io.StringIO()
+    progress = Progress(total=256, terminal=False, every=3600, stream=out)
     progress(64, 700)
+    progress.stage("consolidating the articles with each other")
     progress.done()
-    assert capsys.readouterr().err == ""
+    assert out.getvalue() == ""
 
 
-def test_progress_on_a_terminal_redraws_one_line_with_rates(capsys):
+def test_progress_on_a_terminal_is_a_bar_of_the_articles_done_with_rates_then_the_stages():
     from kg.cli import Progress
 
-    progress = Progress(terminal=True)
+    out = Terminal()
+    progress = Progress(total=256, terminal=True, stream=out)
     progress(64, 700)
+    progress(128, 1400)
+    progress.stage("compacting the store")
     progress.done()
-    err = capsys.readouterr().err
-    assert err.startswith("\r64 articles (") and "/s), 700 facts (" in err and err.endswith("\n")
+    redrawn, _, after = out.getvalue().rpartition("\n")
+    bar = redrawn.split("\r")[-1]
+    assert "[" in bar and "128/256" in bar and "50%" in bar and "facts/s" in bar
+    assert redrawn.endswith("compacting the store ...") and after == ""
+
+
+def test_a_build_names_each_stage_after_writing_articles(tmp_path):
+    from kg import KnowledgeGraph
+
+    stages = []
+    KnowledgeGraph.build([SEED], out=tmp_path / "out", formats=("nq",), on_stage=stages.append)
+    assert stages == [
+        "consolidating the articles with each other",
+        "compacting the store",
+        "writing graph.nq",
+        "drawing graph.html",
+    ]

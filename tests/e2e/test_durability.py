@@ -29,7 +29,7 @@ from tests.union import union_mismatch
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 ARTICLES = 200
 DEADLINE = 120.0  # seconds a build may take to reach its kill point before the test fails
-PROGRESS = re.compile(rb"(\d+) articles")
+PROGRESS = re.compile(rb"(\d+)/\d+ ")  # the progress bar's "done/total"
 ONTOLOGY = f"<{vocab.ONTOLOGY_GRAPH}>"
 MERGED = f"<{vocab.MERGED_GRAPH}>"
 
@@ -125,13 +125,14 @@ def start_build(news: Path, out: Path) -> tuple[subprocess.Popen, int]:
     return process, parent
 
 
-def kill_when(news: Path, out: Path, reached: Callable[[int], bool]) -> int:
-    """Run a build and SIGKILL it once ``reached(articles written)`` holds; returns that count."""
+def kill_when(news: Path, out: Path, reached: Callable[[int, bytes], bool]) -> int:
+    """Run a build and SIGKILL it once ``reached(articles written, the latest output)`` holds;
+    returns the articles written."""
     process, terminal = start_build(news, out)
     written, output = 0, b""
     started = time.monotonic()
     try:
-        while not reached(written):
+        while not reached(written, output):
             if process.poll() is not None:
                 pytest.fail(f"the build ended (exit {process.returncode}) before its kill point")
             if time.monotonic() - started > DEADLINE:
@@ -154,9 +155,9 @@ def kill_when(news: Path, out: Path, reached: Callable[[int], bool]) -> int:
     return written
 
 
-def exporting(out: Path) -> Callable[[int], bool]:
+def exporting(out: Path) -> Callable[[int, bytes], bool]:
     """Whether the build has every article in and is writing graph.trig (its temp file exists)."""
-    return lambda written: (
+    return lambda written, output: (
         written == ARTICLES and any(p.name.startswith(".graph.trig.") for p in out.iterdir())
     )
 
@@ -189,15 +190,19 @@ def test_every_article_graph_differs_between_the_old_and_the_new_texts(states):
     assert all(states.old[g] not in (states.written[g], states.new[g]) for g in articles)
 
 
-@pytest.mark.parametrize("kill_point", ["the article writes", "the consolidation", "the export"])
+@pytest.mark.parametrize(
+    "kill_point", ["the article writes", "the consolidation", "the compaction", "the export"]
+)
 def test_sigkilled_build_leaves_each_article_old_or_new(states, tmp_path, kill_point):
     out = tmp_path / "out"
     shutil.copytree(states.old_dir, out)
     old_trig = trig_quads(out / "graph.trig")
     assert old_trig == all_quads(states.old)
     reached = {
-        "the article writes": lambda written: written >= ARTICLES // 3,
-        "the consolidation": lambda written: written == ARTICLES,  # the next step after the last
+        "the article writes": lambda written, output: written >= ARTICLES // 3,
+        # the next step after the last article
+        "the consolidation": lambda written, output: written == ARTICLES,
+        "the compaction": lambda written, output: b"compacting the store" in output,
         "the export": exporting(out),
     }[kill_point]
 
