@@ -114,7 +114,11 @@ def states(tmp_path_factory) -> States:
 def start_build(news: Path, out: Path) -> tuple[subprocess.Popen, int]:
     """A real `kg build` whose standard error is a terminal, so it reports each article written."""
     parent, child = pty.openpty()
-    command = "import sys; from kg.cli import main; sys.exit(main())"
+    # groups of about 15 articles: the kill can land between writes (a build writes ~450 at once)
+    command = (
+        "import sys; import kg.ingest; kg.ingest.WRITE_TRIPLES = 3_000; "
+        "from kg.cli import main; sys.exit(main())"
+    )
     process = subprocess.Popen(
         [sys.executable, "-c", command, "build", str(news), "--out", str(out), "--no-html"],
         stdin=subprocess.DEVNULL,
