@@ -30,9 +30,12 @@ from kg.storereads import HEAD_OF, MERGED, StoreReads
 # and widely named entities have thousands of each. On 100,000 synthetic articles, chunks of 1,000
 # held up to 350k merged quads (250 MiB of Python objects) and the build peaked at 1.5 GB.
 CHUNK = 250
-INSERT_QUADS = (
-    20_000  # new merged-graph quads collected before they are written (~1 KB each in the loader)
-)
+# New merged-graph quads collected before they are written (with the union's copy, twice as many
+# lines, ~0.7 KB each in the bulk loader): fewer, bigger writes leave RocksDB less to merge
+INSERT_QUADS = 50_000
+# Update text written between two flushes of RocksDB's write buffers (a quad deleted or relabelled
+# takes a line of ~150 bytes here and a few KB across the buffers of the indexes)
+FLUSH_UPDATE_BYTES = 4_000_000
 NON_PERSON_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES if t != "Person")
 ALL_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
 BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these by either party
@@ -91,20 +94,28 @@ def consolidate(
     for pair in pairs or ():
         for party in pair:
             pairs_of[party].add(pair)
+    unflushed = 0  # bytes of update text since the last flush
     for chunk in batches(sorted(canonical), CHUNK):
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
         if pairs is None:
             held, wanted = _merged_state(reads, chunk, asked, rewrites)
         else:  # no graph names an old IRI any more: ``asked`` is the chunk
             held, wanted = _pairs_state(reads, chunk, pairs_of, added)
-        # one transaction per chunk (a transaction is held in memory until it commits), then
-        # flushed: RocksDB would keep up to 128 MB of write buffer per index in memory otherwise
+        # one transaction per chunk (a transaction is held in memory until it commits); flushed
+        # now and then, as RocksDB would keep up to 128 MB of write buffer per index in memory,
+        # but not after every chunk: each flush adds small files to every index for RocksDB to
+        # merge (flushing every chunk cost more compaction than writing the merged graph)
         operations = [*_label_update(reads, asked, rewrites), *_delete_data(held - wanted)]
         if operations:
             store.update(operations)
-            store.flush()
+            unflushed += sum(map(len, operations))
+            if unflushed >= FLUSH_UPDATE_BYTES:
+                store.flush()
+                unflushed = 0
         changes.insert(wanted - held)
     changes.write()
+    if unflushed:
+        store.flush()
 
 
 class _Changes:
