@@ -33,12 +33,14 @@ class IngestReport:
     replaced: int = 0  # graphs that were in the store and were written again
 
 
-# Triples of new article graphs written to the store at once (about 450 synthetic articles; with
+# Triples of new article graphs written to the store at once (about 225 synthetic articles; with
 # the union's copy, twice as many lines go to the bulk loader, which takes ~0.7 KB a line while it
 # runs). Each write adds sorted files that RocksDB merges in the background; fewer, bigger writes
 # cost it less merging: loading 10,000 articles 64 at a time with a pause for extraction between
-# took 7.7 ms of CPU per article, 256 at a time 5.6 ms, all at once 4.3 ms.
-WRITE_TRIPLES = 100_000
+# took 7.7 ms of CPU per article, 256 at a time 5.6 ms, all at once 4.3 ms. In builds of 10,000
+# articles, 100,000 triples at a time raised the peak RSS by 100 MiB (200 MiB with two workers)
+# over 50,000 and was no faster; 25,000 was no faster either.
+WRITE_TRIPLES = 50_000
 
 
 def write_groups(prepared: Iterable[engines.Prepared], triples: int) -> Iterator[list]:
