@@ -13,8 +13,9 @@ written as JSONL before anything is timed. Sections (--only picks some; all by d
            from /proc, pages they share counted in each), as is their CPU time ("cores busy").
   load     N-Quads of the dataset store into a fresh on-disk Oxigraph store: bulk_load, load in one
            transaction, load in one transaction per 64 article graphs (how builds wrote before),
-           bulk_load per 64 article graphs (how a build writes new articles) and one DROP +
-           INSERT DATA update per graph (how it rewrites changed ones).
+           bulk_load per 64 article graphs (how builds wrote later), bulk_load in groups of
+           graphs of about kg.ingest.WRITE_TRIPLES triples (how a build writes new articles now)
+           and one DROP + INSERT DATA update per graph (how it rewrites changed ones).
   sparql   the dataset's union as N-Triples in an on-disk Oxigraph store (bulk-loaded, then
            compacted, as a build leaves its store) and an rdflib in-memory
            Graph (in a child process, each query stopped after --timeout), three queries users
@@ -53,6 +54,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import pyoxigraph
 import rdflib
@@ -66,6 +68,7 @@ from scale_sparql import anchored_queries, rdflib_times, timed
 from kg import page, views, vocab
 from kg.engines import BATCH
 from kg.graph import KnowledgeGraph
+from kg.ingest import WRITE_TRIPLES, write_groups
 
 BYTES_PER_ARTICLE = 3000  # articles are at most ~2.4 KB, so this budget yields enough of them
 BUILD_TARGET = 500  # articles/s per core
@@ -296,6 +299,10 @@ def bench_load(args: argparse.Namespace, work: Path) -> list[Row]:
     # The texts the last two write are made before the timings: only the store's work is timed.
     graphs = graph_texts(nq)
     batches = [nquads(graphs[i : i + BATCH]) for i in range(0, len(graphs), BATCH)]
+    sized = (SimpleNamespace(triples=text.count("\n"), graph=(g, text)) for g, text in graphs)
+    groups = [
+        nquads([item.graph for item in group]) for group in write_groups(sized, WRITE_TRIPLES)
+    ]
     updates = [f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{t}}} }}" for g, t in graphs]
     methods = {
         "bulk_load": lambda s: s.bulk_load(path=str(nq), format=RdfFormat.N_QUADS),
@@ -303,8 +310,11 @@ def bench_load(args: argparse.Namespace, work: Path) -> list[Row]:
         f"load, one transaction per {BATCH} graphs (builds before bulk loading)": lambda s: [
             s.load(b, format=RdfFormat.N_QUADS) for b in batches
         ],
-        f"bulk_load per {BATCH} graphs (a build)": lambda s: [
+        f"bulk_load per {BATCH} graphs (builds before writing by size)": lambda s: [
             s.bulk_load(b, format=RdfFormat.N_QUADS) for b in batches
+        ],
+        f"bulk_load per {WRITE_TRIPLES:,} triples of graphs (a build)": lambda s: [
+            s.bulk_load(g, format=RdfFormat.N_QUADS) for g in groups
         ],
         "DROP + INSERT DATA per graph (a rebuild)": lambda s: [s.update(u) for u in updates],
     }
