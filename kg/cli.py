@@ -480,14 +480,14 @@ class Progress:
 
     def __call__(self, articles: int, facts: int) -> None:
         now = time.monotonic()
+        if self.bar is None and now - self.last < self.every:
+            return
         seconds = max(now - self.started, 1e-9)
         rates = f"{articles / seconds:.0f} articles/s, {facts / seconds:.0f} facts/s"
         if self.bar is not None:
             done = min(articles, self.total)
             self.bar.update(done - self.reached, rates)
             self.reached = done
-            return
-        if now - self.last < self.every:
             return
         self.last = now
         share = f" ({100 * articles / self.total:.0f}%)" if self.total else ""

@@ -1,13 +1,15 @@
-"""Ingest a stream of articles: skip the unchanged, extract the rest with an engine, write in batches.
+"""Ingest a stream of articles: skip the unchanged, extract the rest with an engine, write in groups.
 
-Nothing here holds the corpus: articles are read, prepared and written a batch at a time, and
-each batch of new articles is one transaction of whole article graphs.
+Nothing here holds the corpus: articles are read and prepared a batch at a time and written a
+group of about ``WRITE_TRIPLES`` triples at a time, each group one atomic write of whole article
+graphs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from kg import engines, rdf
 from kg.errors import KgError
@@ -43,13 +45,16 @@ class IngestReport:
 WRITE_TRIPLES = 50_000
 
 
-def write_groups(prepared: Iterable[engines.Prepared], triples: int) -> Iterator[list]:
-    """Consecutive lists of prepared articles holding about ``triples`` triples (at least one)."""
+def write_groups(
+    prepared: Iterable, triples: int, size_of: Callable[[object], int] = attrgetter("triples")
+) -> Iterator[list]:
+    """Consecutive lists of prepared articles (or anything ``size_of`` measures in triples)
+    holding about ``triples`` triples, at least one item each."""
     group: list = []
     size = 0
     for p in prepared:
         group.append(p)
-        size += p.triples
+        size += size_of(p)
         if size >= triples:
             yield group
             group, size = [], 0

@@ -236,11 +236,8 @@ def count_articles(paths: Iterable[str | os.PathLike[str]]) -> int:
     ...     count_articles([tmp])
     3
     """
-    return sum(
-        ARTICLES_IN.get(found[1], _one)(found[0])
-        for found in _input_files(paths)
-        if not isinstance(found, Problem)
-    )
+    files = (found for found in _input_files(paths) if not isinstance(found, Problem))
+    return sum(ARTICLES_IN.get(reader, _one)(path) for path, reader in files)
 
 
 def _read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | Problem]:
