@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from kg.extract.entities import read_sentence
+from kg.extract.datelines import read_bylines
+from kg.extract.entities import attach_acronyms, read_names, sort_mentions
+from kg.extract.places import locate_by_genitive_place
+from kg.extract.reading import SentenceReading
+from kg.extract.references import find_references
 from kg.extract.relations import read_events, resolve_passives, sentence_parties
-from kg.lang.tr import turkish
+from kg.extract.roles import complete_roles, read_genitive_titles
+from kg.lang.tr import Turkish, turkish
 from kg.lang.tr.dates import first_date
-from kg.lang.tr.text import fold, normalise, split_sentences
+from kg.lang.tr.text import Sentence, fold, normalise, split_sentences, tokenize
 from kg.model import Article, Extraction, Fact
-from kg.resolve import resolve
+from kg.resolve import Resolution, resolve
 
 EXTRACTOR_VERSION = "civic-kg-tr-0.1.0"
 DATE_SEARCH_CHARS = 300  # a publication date written in the text stands near its top
+
+SentenceStage = Callable[[SentenceReading], None]
+
+# What reading one sentence does, in order. Each stage adds mentions, roles or facts to the
+# reading; a new way of reading names is one function here.
+SENTENCE_STAGES: tuple[SentenceStage, ...] = (
+    read_bylines,  # "Ali VELİ / İZMİR (İGFA) -", "Son Mühür -", "Kaynak: İHA"
+    read_names,  # runs of capitalised words: organisations, people, places, titles
+    complete_roles,  # titles across commas and "ve" -> headOf / memberOf
+    read_genitive_titles,  # "X Derneği'nin başkanı Ali Veli", "X Kent Konseyi üyesi Ali Veli"
+    locate_by_genitive_place,  # "Trabzon'un Yomra Belediyesi" -> locatedIn Trabzon
+    attach_acronyms,  # "Manisalı Dernekler Federasyonu (MANİSA-FED)"
+    find_references,  # "federasyon yetkilileri", "belediyeye"
+    sort_mentions,
+)
+
+
+def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
+    """The mentions of one sentence and the facts its names and titles state."""
+    reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
+    for stage in SENTENCE_STAGES:
+        stage(reading)
+    return reading
 
 
 def extract(article: Article) -> Extraction:
@@ -27,9 +56,18 @@ def extract(article: Article) -> Extraction:
     text = normalise(article.text)
     readings = [read_sentence(s, lang) for s in split_sentences(text, lang.abbreviations)]
     resolution = resolve((m for r in readings for m in r.mentions), generic=lang.generic_org_names)
-    canonical = {fold(m.name): name for m, name in resolution.names.items()}
+    facts = [*_name_facts(readings, resolution), *_event_facts(readings, resolution)]
+    byline = next((r.byline for r in readings if r.byline is not None), None)
+    date = article.date or first_date(text[:DATE_SEARCH_CHARS], lang)
+    article = replace(article, text=text, date=date)
+    facts = _without_meetings_of_visits(_deduplicated(facts))
+    return Extraction(article, resolution.entities, facts, byline)
 
-    facts: list[Fact] = []
+
+def _name_facts(readings: list[SentenceReading], resolution: Resolution) -> list[Fact]:
+    """The facts names and titles state (headOf, partOf, locatedIn, ...), with canonical names."""
+    canonical = {fold(m.name): name for m, name in resolution.names.items()}
+    facts = []
     for reading in readings:
         for f in reading.facts:
             s, o = canonical.get(fold(f.s)), canonical.get(fold(f.o))
@@ -37,22 +75,21 @@ def extract(article: Article) -> Extraction:
                 continue
             # most facts name their parties canonically already: those are kept as they are
             facts.append(f if (s, o) == (f.s, f.o) else replace(f, s=s, o=o))
+    return facts
 
-    pending = []
+
+def _event_facts(readings: list[SentenceReading], resolution: Resolution) -> list[Fact]:
+    """The facts relation cues state, sentence by sentence, a dropped subject carried over."""
+    facts, pending = [], []
     subject = None
     for reading in readings:
         parties = sentence_parties(reading, resolution)
-        events, passives, subject = read_events(reading, parties, lang, subject)
+        events, passives, subject = read_events(reading, parties, subject)
         facts.extend(events)
         pending.extend(passives)
     host = next((f.o for f in facts if f.p == "visited"), None)
     facts.extend(resolve_passives(pending, host))
-
-    byline = next((r.byline for r in readings if r.byline is not None), None)
-    date = article.date or first_date(text[:DATE_SEARCH_CHARS], lang)
-    article = replace(article, text=text, date=date)
-    facts = _without_meetings_of_visits(_deduplicated(facts))
-    return Extraction(article, resolution.entities, facts, byline)
+    return facts
 
 
 def _without_meetings_of_visits(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:

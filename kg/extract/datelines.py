@@ -14,6 +14,20 @@ MAX_SOURCE_WORDS = 3  # "Kaynak: Demirören Haber Ajansı"
 DASHES = "-–—"
 
 
+def read_bylines(reading: SentenceReading) -> None:
+    """Sentence stage: the byline, dateline or source line a sentence opens with, if any; its
+    tokens are kept out of names and parties."""
+    lang, text = reading.lang, reading.sentence.text
+    # a dateline has its agency in parentheses, a source line a colon: most sentences have neither
+    used = read_dateline(reading, lang) if "(" in text else set()
+    if not used and reading.sentence.start == 0:
+        used = read_opening_byline(reading, lang)
+    if ":" in text:
+        used |= read_source_line(reading, lang)
+    reading.byline_tokens = used
+    reading.dateline_end = max(used, default=-1) + 1
+
+
 def read_opening_byline(reading: SentenceReading, lang: Turkish) -> set[int]:
     """An article's first words naming its outlet (and reporter) before a dash:
     "Son Mühür - ...", "Medya Ege- ...", "Son Mühür/ Ayşe Kaya- ..."; or after one at the end

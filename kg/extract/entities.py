@@ -9,13 +9,7 @@ from functools import lru_cache
 from itertools import takewhile
 from operator import attrgetter
 
-from kg.extract.datelines import read_dateline, read_opening_byline, read_source_line
-from kg.extract.places import (
-    NAME_CONFIDENCE,
-    add_place_facts,
-    locate_by_genitive_place,
-    read_places,
-)
+from kg.extract.places import NAME_CONFIDENCE, add_place_facts, read_places
 from kg.extract.reading import (
     MAX_PERSON_WORDS,
     SentenceReading,
@@ -24,53 +18,36 @@ from kg.extract.reading import (
     join_words,
     place_of,
 )
-from kg.extract.references import find_references
-from kg.extract.roles import (
-    Role,
-    complete_roles,
-    listed_after,
-    read_genitive_titles,
-    split_at_titles,
-    title_at,
-)
+from kg.extract.roles import Role, listed_after, split_at_titles, title_at
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
-from kg.lang.tr.text import Sentence, Token, is_all_caps, lower, recase, tokenize
+from kg.lang.tr.text import Token, is_all_caps, lower, recase
 from kg.model import ORGANIZATION, PERSON, Mention
 
 _KEY_SUFFIX = attrgetter("key", "suffix")
 
 
-def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
-    """Find the entity mentions of a sentence and the facts stated by their names and titles."""
-    reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
-    text = sentence.text
-    # a dateline has its agency in parentheses, a source line a colon: most sentences have neither
-    used = read_dateline(reading, lang) if "(" in text else set()
-    if not used and sentence.start == 0:
-        used = read_opening_byline(reading, lang)
-    if ":" in text:
-        used |= read_source_line(reading, lang)
-    reading.dateline_end = max(used, default=-1) + 1
-    roles: list[Role] = []
+def read_names(reading: SentenceReading) -> None:
+    """Sentence stage: runs of capitalised words read as organisations, people, places and the
+    titles between them (roles are completed by a later stage)."""
+    lang, text = reading.lang, reading.sentence.text
+    used = reading.byline_tokens
     if text[1:].islower() and not used:  # no capital after the first letter: one run at most
         runs = [[0]] if reading.tokens and reading.tokens[0].base[:1].isupper() else []
     else:
         runs = _name_runs(reading.tokens, used, lang)
+    roles = reading.roles
     for run in runs:
         listed = listed_after(reading, roles, run)
         if listed is not None:
             _read_listed_person(reading, listed, run)
             continue
         roles.extend(_read_run(reading, run, lang))
-    complete_roles(reading, roles)
-    read_genitive_titles(reading)
-    locate_by_genitive_place(reading)
-    if "(" in text:
-        _attach_acronyms(reading)
-    find_references(reading, lang)
+
+
+def sort_mentions(reading: SentenceReading) -> None:
+    """Sentence stage: mentions in text order (an outer name before the names inside it)."""
     reading.mentions.sort(key=lambda m: (m.start, -m.end))
-    return reading
 
 
 # --- runs of capitalised words -------------------------------------------------------------
@@ -490,8 +467,11 @@ def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) ->
         role.end = run[-1] + 1
 
 
-def _attach_acronyms(reading: SentenceReading) -> None:
-    """ "Manisalı Dernekler Federasyonu (MANİSA-FED)": the acronym becomes an alias of the name."""
+def attach_acronyms(reading: SentenceReading) -> None:
+    """Sentence stage: "Manisalı Dernekler Federasyonu (MANİSA-FED)": the acronym becomes an
+    alias of the name."""
+    if "(" not in reading.sentence.text:
+        return
     tokens = reading.tokens
     acronym_starts = set()
     for k, mention in enumerate(reading.mentions):

@@ -59,7 +59,7 @@ def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) ->
 
 
 def locate_by_genitive_place(reading: SentenceReading) -> None:
-    """ "Trabzon'un Yomra Belediyesi": a place in the genitive right before a name locates it."""
+    """Sentence stage: "Trabzon'un Yomra Belediyesi": a place in the genitive right before a name locates it."""
     places = {m.end: m for m in reading.mentions if m.type == PLACE and m.case == "gen"}
     if not places:
         return

@@ -5,11 +5,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kg.lang.tr import Turkish
 from kg.lang.tr.morphology import token_case
 from kg.lang.tr.text import Sentence, Token, lower
 from kg.model import PLACE, Byline, Fact, Mention
+
+if TYPE_CHECKING:
+    from kg.extract.roles import Role
 
 MAX_PERSON_WORDS = 4  # a person's name has at most this many words
 
@@ -25,6 +29,8 @@ class SentenceReading:
     facts: list[Fact] = field(default_factory=list)
     dateline_end: int = 0  # tokens before this are a byline/dateline, not parties to any event
     byline: Byline | None = None
+    byline_tokens: set[int] = field(default_factory=set)  # read as a byline, not as names
+    roles: list[Role] = field(default_factory=list)  # titles read next to names, completed later
     _covered: frozenset[int] | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)

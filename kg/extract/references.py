@@ -17,9 +17,10 @@ REFERENCE_CASES = ("dat", "acc", "abl", "ins", "by")  # a bare "belediye" (nomin
 _KEY = attrgetter("key")
 
 
-def find_references(reading: SentenceReading, lang: Turkish) -> None:
-    """Common-noun references to a named organisation: "yürütme kurulu üyelerine", "federasyon yetkilileri"."""
-    tokens = reading.tokens
+def find_references(reading: SentenceReading) -> None:
+    """Sentence stage: common-noun references to a named organisation ("yürütme kurulu
+    üyelerine", "federasyon yetkilileri")."""
+    tokens, lang = reading.tokens, reading.lang
     by_first, inflected = lang.references_by_first, _inflected_heads(lang)
     keys = list(map(_KEY, tokens))
     starts = _positions(keys, by_first)

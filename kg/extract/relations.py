@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -91,95 +91,149 @@ def sentence_parties(reading: SentenceReading, resolution: Resolution) -> list[P
     return parties
 
 
+@dataclass
+class Clause:
+    """One cue in its sentence: what a construction reads the cue's parties from."""
+
+    reading: SentenceReading
+    parties: Sequence[Party]
+    cue: Cue
+    start: int  # first token of the cue
+    end: int  # one past its last token
+    previous_subject: Party | None  # the actor of the sentences before, for a dropped subject
+    pending: list[PendingPassive]  # passives whose actor only the whole article can tell
+
+    @property
+    def lang(self) -> Turkish:
+        return self.reading.lang
+
+
+Construction = Callable[[Clause], list[Fact]]
+ANY_FORM = "*"
+
+
+def verb_form(clause: Clause) -> str:
+    """How the cue's verb is inflected, which says where its actor is written:
+    "first_person" ("teşekkür ediyorum": the speaker of a quote), "nominalised" ("katkı
+    sunduğunu": the actor in the genitive), "participle" ("teşekkür eden Başkan X": the actor
+    after it) or "finite" (the nominative subject before it)."""
+    tokens, lang, end = clause.reading.tokens, clause.lang, clause.end
+    if _is_first_person(tokens[end - 1 : end + 1], lang):
+        return "first_person"
+    if _is_nominalised(tokens[end - 1], lang):
+        return "nominalised"
+    if _is_participle(tokens[end - 1], lang):
+        return "participle"
+    return "finite"
+
+
 def read_events(
     reading: SentenceReading,
     parties: Sequence[Party],
-    lang: Turkish,
     previous_subject: Party | None,
 ) -> tuple[list[Fact], list[PendingPassive], Party | None]:
-    """Event facts of one sentence; passives still needing an actor; the sentence's subject."""
+    """Event facts of one sentence; passives still needing an actor; the sentence's subject.
+
+    Each cue is read by the construction ``CONSTRUCTIONS`` names for its voice and verb form."""
     facts: list[Fact] = []
     pending: list[PendingPassive] = []
     if not parties:  # every relation needs at least one party named in the sentence
         return facts, pending, previous_subject
+    lang = reading.lang
     for start, end, cue in find_cues(reading, lang):
-        if cue.voice == "noun":
-            facts.extend(_noun_form(reading, parties, lang, cue, start, end))
-        elif cue.voice == "passive":
-            facts.extend(_passive(reading, parties, lang, cue, start, end, pending))
-        else:
-            facts.extend(_active(reading, parties, lang, cue, start, end, previous_subject))
+        clause = Clause(reading, parties, cue, start, end, previous_subject, pending)
+        construction = CONSTRUCTIONS.get((cue.voice, ANY_FORM))
+        if construction is None:
+            construction = CONSTRUCTIONS[(cue.voice, verb_form(clause))]
+        facts.extend(construction(clause))
     # the sentence's actor, for a later sentence that drops its subject
     subject = next(
-        (p for p in parties if p.mention.type != PLACE and _case_of(reading, p, lang) == "nom"),
+        (p for p in parties if p.mention.type != PLACE and _case_of(reading, p) == "nom"),
         previous_subject,
     )
     return facts, pending, subject
 
 
-def _active(
-    reading: SentenceReading,
-    parties: Sequence[Party],
-    lang: Turkish,
-    cue: Cue,
-    start: int,
-    end: int,
-    previous_subject: Party | None,
-) -> list[Fact]:
-    objects = _objects(reading, parties, lang, cue, start)
-    if _is_first_person(reading.tokens[end - 1 : end + 1], lang):
-        subjects = []  # "teşekkür ediyorum": the speaker of the quote, named elsewhere
-    elif _is_nominalised(reading.tokens[end - 1], lang):  # "X'in ... katkı sunduğunu": X acts
-        subjects = [
-            p for p in parties if p.end <= start and p.mention.case == "gen" and p not in objects
-        ][-1:]
-    elif _is_participle(reading.tokens[end - 1], lang):  # "teşekkür eden Başkan X": X acts
-        subjects = _subjects(
-            reading, parties, lang, limit=len(reading.tokens), exclude=objects, after=end
-        )
-        if not subjects and cue.predicate in SYMMETRIC_PREDICATES:
-            # "A ile B arasında imzalanan protokol": the parties stand before the participle
-            subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
-    else:
-        subjects = _subjects(reading, parties, lang, limit=start, exclude=objects)
+# --- constructions: one function per voice and verb form -------------------------------------
+
+
+def _finite(clause: Clause) -> list[Fact]:
+    """ "X, Y'yi ziyaret etti": the nominative subject before the cue acts."""
+    objects = _objects(clause)
+    subjects = _subjects(clause.reading, clause.parties, limit=clause.start, exclude=objects)
+    return _active_facts(clause, subjects, objects)
+
+
+def _first_person(clause: Clause) -> list[Fact]:
+    """ "teşekkür ediyorum": the speaker of the quote acts, named in an earlier sentence."""
+    return _active_facts(clause, [], _objects(clause))
+
+
+def _nominalised(clause: Clause) -> list[Fact]:
+    """ "X'in ... katkı sunduğunu belirtti": the genitive before the cue acts."""
+    objects = _objects(clause)
+    subjects = [
+        p
+        for p in clause.parties
+        if p.end <= clause.start and p.mention.case == "gen" and p not in objects
+    ][-1:]
+    return _active_facts(clause, subjects, objects)
+
+
+def _participle(clause: Clause) -> list[Fact]:
+    """ "teşekkür eden Başkan X": the party after the participle acts."""
+    reading, parties = clause.reading, clause.parties
+    objects = _objects(clause)
+    subjects = _subjects(
+        reading, parties, limit=len(reading.tokens), exclude=objects, after=clause.end
+    )
+    if not subjects and clause.cue.predicate in SYMMETRIC_PREDICATES:
+        # "A ile B arasında imzalanan protokol": the parties stand before the participle
+        subjects = _subjects(reading, parties, limit=clause.start, exclude=objects)
+    return _active_facts(clause, subjects, objects)
+
+
+def _active_facts(clause: Clause, subjects: list[Party], objects: list[Party]) -> list[Fact]:
+    """Facts of an active cue once its subjects and objects are read."""
+    reading, cue = clause.reading, clause.cue
     confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
-    if not subjects and previous_subject is not None:
-        subjects, confidence = [previous_subject], min(confidence, CARRIED_SUBJECT_CONFIDENCE)
+    if not subjects and clause.previous_subject is not None:
+        subjects = [clause.previous_subject]
+        confidence = min(confidence, CARRIED_SUBJECT_CONFIDENCE)
     if cue.predicate in SYMMETRIC_PREDICATES and (
         len(subjects) + len(objects) > 2 or (len(subjects) == 2 and not objects)
     ):  # "A ve B bir araya geldi", "A, B ve C protokol imzaladı"
-        return _among(reading, [*subjects, *objects], cue.predicate, end, confidence)
+        return _among(reading, [*subjects, *objects], cue.predicate, clause.end, confidence)
     if cue.reverse:
         subjects, objects = objects, subjects
     subjects = _as_bodies(reading, subjects)  # "A, B ve C başkanları D'yi ziyaret etti"
-    return _facts(reading, subjects, cue.predicate, objects, end, confidence)
+    return _facts(reading, subjects, cue.predicate, objects, clause.end, confidence)
 
 
-def _passive(
-    reading: SentenceReading,
-    parties: Sequence[Party],
-    lang: Turkish,
-    cue: Cue,
-    start: int,
-    end: int,
-    pending: list[PendingPassive],
-) -> list[Fact]:
+def _passive(clause: Clause) -> list[Fact]:
     """ "Y'ye X tarafından teşekkür edildi"; with no "tarafından", the actor is left pending."""
-    agents = [p for p in parties if _is_agent(reading, p, lang) and p.index < start]
+    reading, parties, cue, start, end = (
+        clause.reading,
+        clause.parties,
+        clause.cue,
+        clause.start,
+        clause.end,
+    )
+    agents = [p for p in parties if _is_agent(reading, p) and p.index < start]
     if cue.object_case == "acc":  # the accusative object is the passive's subject
-        objects = _subjects(reading, parties, lang, limit=start, exclude=agents)
+        objects = _subjects(reading, parties, limit=start, exclude=agents)
     else:
-        objects = _objects(reading, parties, lang, cue, start)
+        objects = _objects(clause)
     if cue.reverse:
         return _facts(reading, objects, cue.predicate, agents, end, AGENT_CONFIDENCE)
     if cue.predicate in SYMMETRIC_PREDICATES:  # "A ile B arasında protokol imzalandı"
-        others = _subjects(reading, parties, lang, limit=start, exclude=[*agents, *objects])
+        others = _subjects(reading, parties, limit=start, exclude=[*agents, *objects])
         group = [*agents, *others, *objects]
         return (
             _among(reading, group, cue.predicate, end, ACTIVE_CONFIDENCE) if len(group) > 1 else []
         )
     if not agents and objects:
-        pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
+        clause.pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
     return _facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE)
 
 
@@ -207,11 +261,11 @@ def resolve_passives(pending: Sequence[PendingPassive], host: str | None) -> lis
 # --- roles -----------------------------------------------------------------------------------
 
 
-def _case_of(reading: SentenceReading, party: Party, lang: Turkish) -> str:
+def _case_of(reading: SentenceReading, party: Party) -> str:
     """A party's case; "X ile" is instrumental, "X tarafından" is the agent.
 
     An acronym in parentheses after the name ("X Birliği (XB) ile") is looked past."""
-    tokens = reading.tokens
+    tokens, lang = reading.tokens, reading.lang
     end = party.end
     if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
         end += 3
@@ -232,34 +286,32 @@ def _case_of(reading: SentenceReading, party: Party, lang: Turkish) -> str:
     return party.mention.case
 
 
-def _is_agent(reading: SentenceReading, party: Party, lang: Turkish) -> bool:
-    return _case_of(reading, party, lang) == "by"
+def _is_agent(reading: SentenceReading, party: Party) -> bool:
+    return _case_of(reading, party) == "by"
 
 
-def _objects(
-    reading: SentenceReading, parties: Sequence[Party], lang: Turkish, cue: Cue, cue_start: int
-) -> list[Party]:
+def _objects(clause: Clause) -> list[Party]:
     """The other parties of a cue: those before it in its case, with their conjuncts."""
-    before = [p for p in parties if p.end <= cue_start]
+    reading, parties, cue = clause.reading, clause.parties, clause.cue
+    before = [p for p in parties if p.end <= clause.start]
     if cue.object_case == "any":
         wanted = {"dat", "acc", "ins"}
         before = [p for p in parties if p.mention.type != PLACE]
     else:
         wanted = set(cue.object_case.split("|"))
-    marked = [p for p in before if _case_of(reading, p, lang) in wanted]
+    marked = [p for p in before if _case_of(reading, p) in wanted]
     if not marked:
         return []
     chosen = marked[-1] if cue.object_case != "any" else marked[0]
-    return _with_conjuncts(reading, parties, chosen, lang)
+    return _with_conjuncts(reading, parties, chosen)
 
 
-def _with_conjuncts(
-    reading: SentenceReading, parties: Sequence[Party], last: Party, lang: Turkish
-) -> list[Party]:
+def _with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Party) -> list[Party]:
     """ "A, B ve C'yi": only the last conjunct carries the suffix; the ones before share it.
 
     A comma joins only inside a list closed by "ve" ("X, Y'yi ziyaret etti" is subject, object).
     """
+    lang = reading.lang
     group = [last]
     for p in reversed([q for q in parties if q.end <= group[0].index]):
         between = reading.tokens[p.end : group[0].index]
@@ -278,7 +330,6 @@ def _with_conjuncts(
 def _subjects(
     reading: SentenceReading,
     parties: Sequence[Party],
-    lang: Turkish,
     *,
     limit: int,
     exclude: Sequence[Party],
@@ -293,7 +344,7 @@ def _subjects(
         and p.end <= limit
         and id(p) not in excluded
         and p.mention.type != PLACE
-        and _case_of(reading, p, lang) == "nom"
+        and _case_of(reading, p) == "nom"
     ]
     # Turkish news marks the subject with a comma after it ("X, Y'yi ziyaret etti")
     marked = [
@@ -311,7 +362,7 @@ def _subjects(
         if q.index < first.end or q.end > limit or id(q) in excluded:
             continue
         link = _list_link(reading, group[-1].end, q.index)
-        if not link or _case_of(reading, q, lang) != "nom" or q.mention.type == PLACE:
+        if not link or _case_of(reading, q) != "nom" or q.mention.type == PLACE:
             break
         group.append(q)
         links.append(link)
@@ -377,15 +428,16 @@ def _as_bodies(reading: SentenceReading, group: Sequence[Party]) -> list[Party]:
     return [p._replace(name=heads.get(p.name, p.name)) for p in group]
 
 
-def _noun_form(
-    reading: SentenceReading,
-    parties: Sequence[Party],
-    lang: Turkish,
-    cue: Cue,
-    start: int,
-    end: int,
-) -> list[Fact]:
+def _noun_form(clause: Clause) -> list[Fact]:
     """Headline form: "X'den Y'ye ziyaret" — the actor in the ablative, the other party in the cue's case."""
+    reading, parties, cue, start, end = (
+        clause.reading,
+        clause.parties,
+        clause.cue,
+        clause.start,
+        clause.end,
+    )
+    lang = reading.lang
     actors = [
         p for p in parties if p.mention.case == "abl" and p.end <= start and p.mention.type != PLACE
     ]  # "İzmir'den Ankara'ya ziyaret": a place is where one comes from, not who visits
@@ -427,3 +479,15 @@ def _facts(
                 a, b = sorted((a, b))
             facts.append(Fact(a, predicate, b, evidence, first, last, confidence))
     return facts
+
+
+# Which construction reads a cue, by the cue's voice (cues.tsv) and its verb's form (verb_form):
+# a new construction is one function and one row here.
+CONSTRUCTIONS: dict[tuple[str, str], Construction] = {
+    ("active", "finite"): _finite,
+    ("active", "first_person"): _first_person,
+    ("active", "nominalised"): _nominalised,
+    ("active", "participle"): _participle,
+    ("passive", ANY_FORM): _passive,
+    ("noun", ANY_FORM): _noun_form,
+}

@@ -80,13 +80,14 @@ def _add_role(reading: SentenceReading, role: Role, confidence: float) -> None:
         add_fact(reading, person.name, role.title.relation, org.name, start, end, confidence)
 
 
-def complete_roles(reading: SentenceReading, roles: list[Role]) -> None:
-    """Fill in what a title's own run leaves out, then state each role as a fact.
+def complete_roles(reading: SentenceReading) -> None:
+    """Sentence stage: fill in what a title's own run leaves out, then state each role as a fact.
 
     - "X Birliği (XB) Başkanı Ali Veli": the organisation before the acronym in parentheses;
     - "Ali Veli, X Derneği Başkanı": the name before the comma (apposition);
     - "X Derneği Başkanı ve Y Muhtarı Ali Veli": coordinated titles share the name after them.
     """
+    roles = reading.roles
     for k, role in enumerate(roles):
         confidence = TITLE_CONFIDENCE
         if role.org is None or role.org.tentative:
@@ -104,7 +105,7 @@ def complete_roles(reading: SentenceReading, roles: list[Role]) -> None:
 
 
 def read_genitive_titles(reading: SentenceReading) -> None:
-    """A lower-case title after an organisation: "X Derneği'nin (yeni) başkanı Ali Veli" after its
+    """Sentence stage: a lower-case title after an organisation: "X Derneği'nin (yeni) başkanı Ali Veli" after its
     genitive, "X Kent Konseyi üyesi Ali Veli" right after its name."""
     tokens, lang = reading.tokens, reading.lang
     starts = {m.start: m for m in reading.mentions if m.type == PERSON}

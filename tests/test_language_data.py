@@ -1,0 +1,131 @@
+"""Every value in the Turkish data files names something real: a predicate of the vocabulary, a
+class of the ontology, a case the morphology knows, a construction the relation reader has."""
+
+from importlib import resources
+
+import pytest
+
+from kg.extract.relations import ANY_FORM, CONSTRUCTIONS
+from kg.lang.tr import data_lines, data_rows, turkish
+from kg.lang.tr.text import lower
+from kg.vocab import (
+    EVENT_PREDICATES,
+    ORGANIZATION_SUBTYPES,
+    PLACE_SUBTYPES,
+    SYMMETRIC_PREDICATES,
+)
+
+CASES = {"nom", "dat", "acc", "abl", "gen", "loc", "ins", "by"}
+HEAD_KINDS = {"org", "sub_body", "office", "event"}
+
+
+def subtype_or_none(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+def test_every_cue_states_an_event_predicate_of_the_vocabulary():
+    for row in data_rows("cues.tsv"):
+        assert row["predicate"] in EVENT_PREDICATES, row
+
+
+def test_every_cue_voice_has_a_construction_that_reads_it():
+    voices = {voice for voice, _ in CONSTRUCTIONS}
+    for row in data_rows("cues.tsv"):
+        assert row["voice"] in voices, row
+
+
+def test_every_voice_is_read_for_any_verb_form_or_for_each_one():
+    forms = {form for voice, form in CONSTRUCTIONS if voice == "active"}
+    assert forms == {"finite", "first_person", "nominalised", "participle"}
+    for voice in {voice for voice, _ in CONSTRUCTIONS} - {"active"}:
+        assert (voice, ANY_FORM) in CONSTRUCTIONS
+
+
+def test_every_cue_object_case_is_a_case_or_any():
+    for row in data_rows("cues.tsv"):
+        cases = row["object_case"].split("|")
+        assert row["object_case"] == "any" or set(cases) <= CASES, row
+        assert row["direction"] in ("forward", "reverse"), row
+
+
+def test_symmetric_cues_are_never_reversed():
+    for row in data_rows("cues.tsv"):
+        if row["predicate"] in SYMMETRIC_PREDICATES:
+            assert row["direction"] == "forward", row
+
+
+def test_every_head_noun_subtype_is_an_organisation_class_of_the_ontology():
+    for row in data_rows("org_heads.tsv"):
+        subtype = subtype_or_none(row["subtype"])
+        assert subtype is None or subtype in ORGANIZATION_SUBTYPES, row
+        assert row["kind"] in HEAD_KINDS, row
+
+
+def test_every_known_acronym_subtype_is_an_organisation_class():
+    for row in data_rows("known_acronyms.tsv"):
+        subtype = subtype_or_none(row["subtype"])
+        assert subtype is None or subtype in ORGANIZATION_SUBTYPES, row
+
+
+def test_every_title_states_head_of_member_of_or_nothing():
+    for row in data_rows("titles.tsv"):
+        assert row["relation"] in ("headOf", "memberOf", "-"), row
+        assert row["number"] in ("singular", "plural"), row
+
+
+def test_every_implied_head_of_a_title_is_an_organisation_head_noun():
+    heads = {" ".join(h.words) for h in turkish().org_heads}
+    for row in data_rows("titles.tsv"):
+        implied = subtype_or_none(row["implied_head"])
+        assert implied is None or lower(implied) in heads, row
+
+
+def test_every_place_head_subtype_is_a_place_class():
+    for row in data_rows("place_heads.tsv"):
+        assert row["subtype"] in PLACE_SUBTYPES, row
+        assert row["keep"] in ("yes", "no"), row
+
+
+def test_every_suffix_marks_a_known_case():
+    for name in ("suffixes.tsv", "possessed_case.tsv"):
+        for row in data_rows(name):
+            assert row["case"] in CASES, (name, row)
+
+
+def test_function_words_have_the_roles_the_relation_reader_knows():
+    for row in data_rows("function_words.tsv"):
+        assert row["role"] in ("agent", "comitative", "conjunction"), row
+
+
+def test_every_district_lies_in_a_listed_province():
+    provinces = {row["name"] for row in data_rows("provinces.tsv")}
+    for row in data_rows("districts.tsv"):
+        assert row["province"] in provinces, row
+
+
+def test_month_numbers_run_from_one_to_twelve():
+    numbers = {int(row["number"]) for row in data_rows("months.tsv")}
+    assert numbers == set(range(1, 13))
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        f.name
+        for f in resources.files("kg.lang.tr").iterdir()
+        if f.name.endswith((".tsv", ".txt"))
+    ),
+)
+def test_every_data_file_says_what_it_holds_and_where_it_comes_from(name):
+    text = resources.files("kg.lang.tr").joinpath(name).read_text(encoding="utf-8")
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    assert header, f"{name} has no header comment"
+    assert "civic-kg team" in header or "Source" in header, f"{name} names no source"
+    assert data_lines(name), f"{name} holds no data"
+
+
+def test_every_data_file_is_read_by_the_language_loader():
+    loader = resources.files("kg.lang.tr").joinpath("__init__.py").read_text(encoding="utf-8")
+    for f in resources.files("kg.lang.tr").iterdir():
+        if f.name.endswith((".tsv", ".txt")):
+            assert f'"{f.name}"' in loader, f"{f.name} is shipped but never loaded"
