@@ -111,9 +111,7 @@ def test_month_numbers_run_from_one_to_twelve():
 @pytest.mark.parametrize(
     "name",
     sorted(
-        f.name
-        for f in resources.files("kg.lang.tr").iterdir()
-        if f.name.endswith((".tsv", ".txt"))
+        f.name for f in resources.files("kg.lang.tr").iterdir() if f.name.endswith((".tsv", ".txt"))
     ),
 )
 def test_every_data_file_says_what_it_holds_and_where_it_comes_from(name):
