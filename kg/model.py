@@ -101,6 +101,29 @@ class Extraction:
     facts: tuple[Fact, ...]
     byline: Byline | None = None
 
+    def __post_init__(self) -> None:
+        # The invariants every later stage relies on (RDF, store, views), checked where an
+        # extraction is made so that a broken one never travels: an entity name names one entity,
+        # a fact's parties are two different entities of this article, its evidence is the text
+        # its offsets point at.
+        names = {e.name for e in self.entities}
+        if len(names) != len(self.entities):
+            raise ValueError(f"article {self.article.id!r}: two entities share a name")
+        text = self.article.text
+        for f in self.facts:
+            if f.s not in names or f.o not in names or f.s == f.o:
+                raise ValueError(
+                    f"article {self.article.id!r}: fact ({f.s}, {f.p}, {f.o}) does not relate "
+                    "two entities of the article"
+                )
+            if not f.evidence.strip() or text[f.start : f.end] != f.evidence:
+                raise ValueError(
+                    f"article {self.article.id!r}: evidence of ({f.s}, {f.p}, {f.o}) is not the "
+                    f"text at {f.start}-{f.end}"
+                )
+            if not 0 < f.confidence <= 1:
+                raise ValueError(f"article {self.article.id!r}: confidence {f.confidence}")
+
     def to_json(self) -> dict:
         """The per-article JSON contract of DESIGN.md (the gold files' shape)."""
         a = self.article

@@ -10,11 +10,11 @@ from kg.extract.entities import attach_acronyms, read_names, sort_mentions
 from kg.extract.places import locate_by_genitive_place
 from kg.extract.reading import SentenceReading
 from kg.extract.references import find_references
-from kg.extract.relations import read_events, resolve_passives, sentence_parties
+from kg.extract.relations import read_events, resolve_passives
 from kg.extract.roles import complete_roles, read_genitive_titles
 from kg.lang.tr import Turkish, turkish
 from kg.lang.tr.dates import first_date
-from kg.lang.tr.text import Sentence, fold, normalise, split_sentences, tokenize
+from kg.lang.tr.text import Sentence, normalise, split_sentences, tokenize
 from kg.model import Article, Extraction, Fact
 from kg.resolve import Resolution, resolve
 
@@ -66,11 +66,11 @@ def extract(article: Article) -> Extraction:
 
 def _name_facts(readings: list[SentenceReading], resolution: Resolution) -> list[Fact]:
     """The facts names and titles state (headOf, partOf, locatedIn, ...), with canonical names."""
-    canonical = {fold(m.name): name for m, name in resolution.names.items()}
+    canonical = resolution.canonical
     facts = []
     for reading in readings:
         for f in reading.facts:
-            s, o = canonical.get(fold(f.s)), canonical.get(fold(f.o))
+            s, o = canonical(f.s), canonical(f.o)
             if not s or not o or s == o:
                 continue
             # most facts name their parties canonically already: those are kept as they are
@@ -83,8 +83,7 @@ def _event_facts(readings: list[SentenceReading], resolution: Resolution) -> lis
     facts, pending = [], []
     subject = None
     for reading in readings:
-        parties = sentence_parties(reading, resolution)
-        events, passives, subject = read_events(reading, parties, subject)
+        events, passives, subject = read_events(reading, resolution, subject)
         facts.extend(events)
         pending.extend(passives)
     host = next((f.o for f in facts if f.p == "visited"), None)

@@ -6,7 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.lang.tr.text import fold, is_all_caps
-from kg.model import ORGANIZATION, PERSON, Entity, Mention
+from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
+
+# When one name is read as two types in an article ("Saadet Parti" as a person and a party), the
+# type read more often wins, then the one whose evidence is strongest: a head noun, then a name.
+TYPE_PRECEDENCE = (ORGANIZATION, PERSON, PLACE)
 
 
 @dataclass
@@ -32,9 +36,14 @@ class Resolution:
 
     entities: tuple[Entity, ...]
     names: dict[Mention, str]
+    by_mention_name: dict[str, str] = field(default_factory=dict)  # fold(mention name) -> entity
 
     def name_of(self, mention: Mention) -> str | None:
         return self.names.get(mention)
+
+    def canonical(self, name: str) -> str | None:
+        """The entity a name written by some mention of the article refers to, if any."""
+        return self.by_mention_name.get(fold(name))
 
 
 def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset()) -> Resolution:
@@ -66,13 +75,15 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         if m.acronym:
             group.aliases.append(m.acronym)
             acronyms.setdefault(fold(m.acronym), key)
+    merged = _merge_one_name_of_two_types(groups)
     tails = _org_tails(groups)
-    merged = _merge_short_org_names(groups, tails)
+    merged |= _merge_short_org_names(groups, tails)
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
         merged[key] = acronyms[key[1]]  # "TBB" written alone, defined elsewhere in the article
         del groups[key]
     if merged:
-        key_of = {m: merged.get(k, k) for m, k in key_of.items()}
+        key_of = {m: _followed(merged, k) for m, k in key_of.items()}
+        acronyms = {a: _followed(merged, k) for a, k in acronyms.items()}
     for key in [k for k, g in groups.items() if g.type == ORGANIZATION and k[1] in generic]:
         del groups[key]  # "Kent Konseyi" with no fuller name in the article names no one
     key_of = {m: k for m, k in key_of.items() if k in groups}
@@ -97,11 +108,44 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         entities.append(
             Entity(final[key], group.type, group.subtype, tuple(aliases), counts.get(key, 1))
         )
-    return Resolution(tuple(entities), names)
+    by_mention_name = {fold(m.name): name for m, name in names.items()}
+    return Resolution(tuple(entities), names, by_mention_name)
 
 
 Tails = dict[str, list[tuple[str, str]]]
 Surnames = dict[str, list[tuple[str, str]]]
+
+
+def _followed(merged: dict[tuple[str, str], tuple[str, str]], key: tuple[str, str]):
+    """Where a merged group went in the end: merges chain ("TBB" -> its long form -> ...)."""
+    seen = {key}
+    while key in merged and merged[key] not in seen:
+        key = merged[key]
+        seen.add(key)
+    return key
+
+
+def _merge_one_name_of_two_types(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """One name is one entity: groups of the same name read as different types become one."""
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    for key in groups:
+        by_name.setdefault(key[1], []).append(key)
+    merged = {}
+    for keys in by_name.values():
+        if len(keys) < 2:
+            continue
+        winner = max(
+            keys, key=lambda k: (len(groups[k].names), -TYPE_PRECEDENCE.index(groups[k].type))
+        )
+        for key in keys:
+            if key != winner:
+                groups[winner].names.extend(groups[key].names)
+                groups[winner].aliases.extend(groups[key].aliases)
+                merged[key] = winner
+                del groups[key]
+    return merged
 
 
 def _org_tails(groups: dict[tuple[str, str], _Group]) -> Tails:

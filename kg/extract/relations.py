@@ -96,6 +96,7 @@ class Clause:
     """One cue in its sentence: what a construction reads the cue's parties from."""
 
     reading: SentenceReading
+    resolution: Resolution
     parties: Sequence[Party]
     cue: Cue
     start: int  # first token of the cue
@@ -129,7 +130,7 @@ def verb_form(clause: Clause) -> str:
 
 def read_events(
     reading: SentenceReading,
-    parties: Sequence[Party],
+    resolution: Resolution,
     previous_subject: Party | None,
 ) -> tuple[list[Fact], list[PendingPassive], Party | None]:
     """Event facts of one sentence; passives still needing an actor; the sentence's subject.
@@ -137,11 +138,12 @@ def read_events(
     Each cue is read by the construction ``CONSTRUCTIONS`` names for its voice and verb form."""
     facts: list[Fact] = []
     pending: list[PendingPassive] = []
+    parties = sentence_parties(reading, resolution)
     if not parties:  # every relation needs at least one party named in the sentence
         return facts, pending, previous_subject
     lang = reading.lang
     for start, end, cue in find_cues(reading, lang):
-        clause = Clause(reading, parties, cue, start, end, previous_subject, pending)
+        clause = Clause(reading, resolution, parties, cue, start, end, previous_subject, pending)
         construction = CONSTRUCTIONS.get((cue.voice, ANY_FORM))
         if construction is None:
             construction = CONSTRUCTIONS[(cue.voice, verb_form(clause))]
@@ -203,10 +205,10 @@ def _active_facts(clause: Clause, subjects: list[Party], objects: list[Party]) -
     if cue.predicate in SYMMETRIC_PREDICATES and (
         len(subjects) + len(objects) > 2 or (len(subjects) == 2 and not objects)
     ):  # "A ve B bir araya geldi", "A, B ve C protokol imzaladı"
-        return _among(reading, [*subjects, *objects], cue.predicate, clause.end, confidence)
+        return _among(clause, [*subjects, *objects], confidence)
     if cue.reverse:
         subjects, objects = objects, subjects
-    subjects = _as_bodies(reading, subjects)  # "A, B ve C başkanları D'yi ziyaret etti"
+    subjects = _as_bodies(clause, subjects)  # "A, B ve C başkanları D'yi ziyaret etti"
     return _facts(reading, subjects, cue.predicate, objects, clause.end, confidence)
 
 
@@ -229,9 +231,7 @@ def _passive(clause: Clause) -> list[Fact]:
     if cue.predicate in SYMMETRIC_PREDICATES:  # "A ile B arasında protokol imzalandı"
         others = _subjects(reading, parties, limit=start, exclude=[*agents, *objects])
         group = [*agents, *others, *objects]
-        return (
-            _among(reading, group, cue.predicate, end, ACTIVE_CONFIDENCE) if len(group) > 1 else []
-        )
+        return _among(clause, group, ACTIVE_CONFIDENCE) if len(group) > 1 else []
     if not agents and objects:
         clause.pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
     return _facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE)
@@ -403,29 +403,25 @@ def _is_participle(token: Token, lang: Turkish) -> bool:
     )
 
 
-def _among(
-    reading: SentenceReading,
-    group: Sequence[Party],
-    predicate: str,
-    cue_end: int,
-    confidence: float,
-) -> list[Fact]:
+def _among(clause: Clause, group: Sequence[Party], confidence: float) -> list[Fact]:
     """A symmetric relation among every pair of a coordinated group ("A, B ve C protokol imzaladı")."""
-    group = _as_bodies(reading, group)
+    group = _as_bodies(clause, group)
+    predicate, reading, end = clause.cue.predicate, clause.reading, clause.end
     facts = []
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
-            facts.extend(_facts(reading, [a], predicate, [b], cue_end, confidence))
+            facts.extend(_facts(reading, [a], predicate, [b], end, confidence))
     return facts
 
 
-def _as_bodies(reading: SentenceReading, group: Sequence[Party]) -> list[Party]:
+def _as_bodies(clause: Clause, group: Sequence[Party]) -> list[Party]:
     """Guideline rule 8: in a group of three or more, a person who heads an organisation stands
     for it (three mayors signing is their municipalities signing)."""
     if len(group) < 3:
         return list(group)
-    heads = {f.s: f.o for f in reading.facts if f.p == "headOf"}
-    return [p._replace(name=heads.get(p.name, p.name)) for p in group]
+    canonical = clause.resolution.canonical
+    heads = {canonical(f.s): canonical(f.o) for f in clause.reading.facts if f.p == "headOf"}
+    return [p._replace(name=heads.get(p.name) or p.name) for p in group]
 
 
 def _noun_form(clause: Clause) -> list[Fact]:
@@ -454,6 +450,11 @@ def _noun_form(clause: Clause) -> list[Fact]:
     return _facts(reading, actors[-1:], cue.predicate, others[-1:], end, NOUN_CONFIDENCE)
 
 
+def _within(mention: Mention, reading: SentenceReading) -> bool:
+    sentence = reading.sentence
+    return sentence.start <= mention.start and mention.end <= sentence.end
+
+
 def _facts(
     reading: SentenceReading,
     subjects: Sequence[Party],
@@ -469,8 +470,11 @@ def _facts(
         for o in objects:
             if s.name == o.name:
                 continue
-            spans = [p.mention for p in (s, o) if p.index >= 0]
-            first = min(m.start for m in spans)
+            # a party carried from an earlier sentence is not part of this one's evidence
+            spans = [p.mention for p in (s, o) if p.index >= 0 and _within(p.mention, reading)]
+            first = min(
+                (m.start for m in spans), default=tokens[min(cue_end, len(tokens)) - 1].start
+            )
             last = max([end, *(m.end for m in spans)])
             offset = reading.sentence.start
             evidence = reading.sentence.text[first - offset : last - offset]
