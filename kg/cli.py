@@ -239,7 +239,7 @@ def extract(inputs: tuple[Path, ...]) -> None:
     default=0,
     show_default=True,
     type=click.IntRange(min=0),
-    help="Also list the first N false positives and false negatives.",
+    help="Also list the first N false positives and false negatives, of relations and of entities.",
 )
 def evaluate(gold: Path, pred: Path | None, errors: int) -> None:
     """Score entities and relations against a gold JSONL file: precision, recall and F1 tables."""

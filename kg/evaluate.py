@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +95,16 @@ class RelationError:
 
 
 @dataclass(frozen=True)
+class EntityError:
+    """An entity predicted and matched by no gold entity, or a gold entity no prediction found."""
+
+    article_id: str
+    name: str
+    type: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     """Scores micro-averaged over a gold set; ``bands`` count predictions (tp + fp) per band."""
 
@@ -108,6 +118,8 @@ class Report:
     bands: tuple[tuple[str, Scores], ...]
     false_positives: tuple[RelationError, ...]
     false_negatives: tuple[RelationError, ...]
+    entity_false_positives: tuple[EntityError, ...] = ()
+    entity_false_negatives: tuple[EntityError, ...] = ()
 
 
 def normalise_name(name: str) -> str:
@@ -183,12 +195,16 @@ def evaluate(
     by_predicate: dict[str, Scores] = defaultdict(Scores)
     bands = dict.fromkeys(_band_labels(edges), Scores())
     false_positives, false_negatives = [], []
+    entity_fps: list[EntityError] = []
+    entity_fns: list[EntityError] = []
     for g in gold:
         truth = g.annotation
         guess = predictions.get(truth.article_id, Annotation(truth.article_id))
         alignment = align_entities(truth.entities, guess.entities)
         typed_alignment = align_entities(truth.entities, guess.entities, typed=True)
         entities += _entity_scores(truth, guess, len(alignment))
+        entity_fps += _unmatched(truth.article_id, guess.entities, alignment.keys())
+        entity_fns += _unmatched(truth.article_id, truth.entities, alignment.values())
         typed += _entity_scores(truth, guess, len(typed_alignment))
         stated, found = _keyed_relations(truth, guess, alignment)
         for key in stated.keys() | found.keys():
@@ -212,6 +228,8 @@ def evaluate(
         bands=tuple((b, s) for b, s in bands.items() if b != UNKNOWN_BAND or s.tp + s.fp),
         false_positives=tuple(false_positives),
         false_negatives=tuple(false_negatives),
+        entity_false_positives=tuple(entity_fps),
+        entity_false_negatives=tuple(entity_fns),
     )
 
 
@@ -239,6 +257,12 @@ def format_report(report: Report, errors: int = 0) -> str:
     if errors > 0:
         blocks.append(_error_list("false positives", report.false_positives, errors))
         blocks.append(_error_list("false negatives", report.false_negatives, errors))
+        blocks.append(
+            _entity_error_list("entity false positives", report.entity_false_positives, errors)
+        )
+        blocks.append(
+            _entity_error_list("entity false negatives", report.entity_false_negatives, errors)
+        )
     return "\n\n".join(blocks)
 
 
@@ -347,6 +371,25 @@ def _error_list(title: str, errors: Sequence[RelationError], n: int) -> str:
     for e in errors[:n]:
         lines.append(f"  {e.article_id}: {e.s} --{e.p}--> {e.o}")
         lines.append(f"      {e.evidence!r}" if e.evidence else "      (no evidence)")
+    return "\n".join(lines)
+
+
+def _unmatched(
+    article_id: str, entities: Sequence[Entity], matched: Iterable[int]
+) -> list[EntityError]:
+    taken = set(matched)
+    return [
+        EntityError(article_id, e.name, e.type, e.aliases)
+        for i, e in enumerate(entities)
+        if i not in taken
+    ]
+
+
+def _entity_error_list(title: str, errors: Sequence[EntityError], n: int) -> str:
+    lines = [f"{title} (first {min(n, len(errors))} of {len(errors)})"]
+    for e in errors[:n]:
+        aliases = f"  (also: {', '.join(e.aliases)})" if e.aliases else ""
+        lines.append(f"  {e.article_id}: {e.type} {e.name}{aliases}")
     return "\n".join(lines)
 
 

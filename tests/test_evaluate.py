@@ -322,3 +322,30 @@ def test_the_real_extractor_scores_within_bounds_and_fills_the_predicate_table(t
     assert result.exit_code == 0, result.output
     rows = {line.split()[0] for line in result.output.splitlines() if line.strip()}
     assert {"headOf", "visited", "thanked", "locatedIn"} <= rows
+
+
+def test_entities_no_gold_entity_matches_and_gold_entities_never_found_are_listed(tmp_path):
+    entities = [
+        {"name": "Bayındır Kent Konseyi", "type": "Organization", "aliases": []},
+        {"name": "Akbulut Sokağı", "type": "Place", "aliases": ["Akbulut Sk"]},
+    ]
+    report = score(tmp_path, prediction(entities=entities))
+    assert [(e.name, e.aliases) for e in report.entity_false_positives] == [
+        ("Akbulut Sokağı", ("Akbulut Sk",))
+    ]
+    assert {e.name for e in report.entity_false_negatives} == {
+        "İzmir Kent Konseyi",
+        "Selin Akbulut",
+        "Bayındır",
+    }
+
+
+def test_cli_lists_entity_errors_with_the_relation_errors(tmp_path):
+    entities = [{"name": "Akbulut Sokağı", "type": "Place", "aliases": []}]
+    gold = write_jsonl(tmp_path / "gold.jsonl", [ARTICLE])
+    pred = write_jsonl(tmp_path / "pred.jsonl", [prediction(entities=entities)])
+    result = CliRunner().invoke(main, ["evaluate", str(gold), "--pred", str(pred), "--errors", "9"])
+    assert result.exit_code == 0, result.output
+    assert "entity false positives (first 1 of 1)" in result.output
+    assert "bayindir-kent-konseyi-ziyareti: Place Akbulut Sokağı" in result.output
+    assert "entity false negatives (first 4 of 4)" in result.output
