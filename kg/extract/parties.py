@@ -1,0 +1,169 @@
+"""The parties of a sentence and their parts in it: case, lists, subjects and objects of a cue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from kg.extract.reading import SentenceReading
+from kg.lang.tr.morphology import group_noun, inflection_of
+from kg.lang.tr.text import is_capitalised
+from kg.model import PLACE, Mention
+from kg.resolve import Resolution
+
+
+class Party(NamedTuple):
+    """A resolved mention taking part in a sentence.
+
+    A named tuple rather than a frozen dataclass: one is made for every party of every sentence,
+    and a frozen dataclass is several times slower to build."""
+
+    name: str
+    mention: Mention
+    index: int  # first token
+    end: int  # one past the last token
+    case: str  # its part in the sentence: the suffix's case, "ins" after "ile", "by" after "tarafından"
+
+
+def sentence_parties(reading: SentenceReading, resolution: Resolution) -> list[Party]:
+    """The resolved, non-attributive mentions of a sentence, in order."""
+    parties = []
+    # mentions are sorted by start, so one lies inside an earlier party exactly when it starts
+    # before the furthest end reached so far
+    reach = 0
+    for m in reading.mentions:
+        name = resolution.name_of(m)
+        if name is None or m.attributive:
+            continue
+        first, end = reading.token_span(m)
+        if first < reading.dateline_end or first < reach:
+            continue
+        parties.append(Party(name, m, first, end, _case_in(reading, m, end)))
+        reach = max(reach, end)
+    return parties
+
+
+def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
+    """A party's case; "X ile" is instrumental, "X tarafından" is the agent.
+
+    An acronym in parentheses after the name ("X Birliği (XB) ile") is looked past."""
+    tokens, lang = reading.tokens, reading.lang
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        end += 3
+    after = tokens[end] if end < len(tokens) else None
+    group = group_noun(after.key, lang) if after is not None else None
+    if group is not None and mention.case in ("nom", "gen"):
+        # "Yürütme Kurulu üyelerine", "X'in heyeti": the members' case is the body's own
+        return inflection_of(after.key, group, lang) or "nom"
+    if after is not None and mention.case == "gen" and not after.base[:1].isupper():
+        # "X'in çalışmalarına katkı sundu": the possessed noun's case is X's part in the event
+        return next((c for e, c in lang.possessed_case if after.key.endswith(e)), "gen")
+    if after is not None and mention.case == "nom":
+        role = lang.function_words.get(after.key)
+        if role == "comitative":
+            return "ins"
+        if role == "agent":
+            return "by"
+    return mention.case
+
+
+def objects_before(
+    reading: SentenceReading,
+    parties: Sequence[Party],
+    limit: int,
+    cases: frozenset[str],
+    *,
+    anywhere: bool = False,
+) -> list[Party]:
+    """The last party before ``limit`` in one of ``cases``, with its conjuncts; with
+    ``anywhere``, the first person or organisation of the sentence in those cases instead."""
+    if anywhere:
+        marked = [p for p in parties if p.mention.type != PLACE and p.case in cases]
+    else:
+        marked = [p for p in parties if p.end <= limit and p.case in cases]
+    if not marked:
+        return []
+    return with_conjuncts(reading, parties, marked[0] if anywhere else marked[-1])
+
+
+def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Party) -> list[Party]:
+    """ "A, B ve C'yi": only the last conjunct carries the suffix; the ones before share it.
+
+    A comma joins only inside a list closed by "ve" ("X, Y'yi ziyaret etti" is subject, object).
+    """
+    lang = reading.lang
+    group = [last]
+    for p in reversed([q for q in parties if q.end <= group[0].index]):
+        between = reading.tokens[p.end : group[0].index]
+        is_ve = len(between) == 1 and lang.function_words.get(between[0].key) in (
+            "conjunction",
+            "comitative",  # "A ile B'ye teşekkür etti": both are thanked
+        )
+        is_comma = len(between) == 1 and between[0].text == "," and len(group) > 1
+        opens_sentence = p is parties[0] and p.index <= reading.dateline_end
+        if not (is_ve or (is_comma and not opens_sentence)) or p.mention.case != "nom":
+            break
+        group.insert(0, p)
+    return group
+
+
+def subjects_before(
+    reading: SentenceReading,
+    parties: Sequence[Party],
+    *,
+    limit: int,
+    exclude: Sequence[Party],
+    after: int = 0,
+) -> list[Party]:
+    """The nominative actor before ``limit``: the first unmarked person or organisation, with
+    conjuncts."""
+    excluded = {id(p) for p in exclude}
+    candidates = [
+        p
+        for p in parties
+        if after <= p.index
+        and p.end <= limit
+        and id(p) not in excluded
+        and p.mention.type != PLACE
+        and p.case == "nom"
+    ]
+    if not candidates:
+        return []
+    # Turkish news marks the subject with a comma after it ("X, Y'yi ziyaret etti")
+    tokens = reading.tokens
+    marked = [p for p in candidates if p.end < len(tokens) and tokens[p.end].text == ","]
+    first = (marked or candidates)[0]
+    group, links = [first], []
+    for q in reversed([c for c in candidates if c.end <= first.index]):  # "A ve B, ...": A too
+        if not _list_link(reading, q.end, group[0].index):
+            break
+        group.insert(0, q)
+    for q in parties:
+        if q.index < first.end or q.end > limit or id(q) in excluded:
+            continue
+        link = _list_link(reading, group[-1].end, q.index)
+        if not link or q.case != "nom" or q.mention.type == PLACE:
+            break
+        group.append(q)
+        links.append(link)
+    while links and links[-1] == ",":  # "A, B ve C": a list is closed by "ve"
+        links.pop()
+        group.pop()
+    return group
+
+
+def _list_link(reading: SentenceReading, start: int, end: int) -> str | None:
+    """ "ve" or "," when the tokens between two parties join them into one list, else None.
+
+    Words of other names and titles in between ("A ve X Odası Başkan Vekili B") do not count."""
+    covered = reading.covered()
+    between = [
+        t
+        for i, t in enumerate(reading.tokens[start:end], start)
+        if i not in covered and not (t.is_word and is_capitalised(t.base))
+    ]
+    if len(between) != 1:
+        return None
+    if between[0].text == ",":
+        return ","
+    return "ve" if reading.lang.function_words.get(between[0].key) == "conjunction" else None
