@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kg.extract.datelines import read_bylines
+from kg.extract.discourse import Discourse
 from kg.extract.entities import attach_acronyms, read_names, sort_mentions
 from kg.extract.places import locate_by_genitive_place
 from kg.extract.reading import SentenceReading
@@ -56,7 +57,8 @@ def extract(article: Article) -> Extraction:
     text = normalise(article.text)
     readings = [read_sentence(s, lang) for s in split_sentences(text, lang.abbreviations)]
     resolution = resolve((m for r in readings for m in r.mentions), generic=lang.generic_org_names)
-    facts = [*_name_facts(readings, resolution), *_event_facts(readings, resolution)]
+    name_facts = _name_facts(readings, resolution)
+    facts = [*name_facts, *_event_facts(readings, resolution, Discourse.of(name_facts))]
     byline = next((r.byline for r in readings if r.byline is not None), None)
     date = article.date or first_date(text[:DATE_SEARCH_CHARS], lang)
     article = replace(article, text=text, date=date)
@@ -78,12 +80,14 @@ def _name_facts(readings: list[SentenceReading], resolution: Resolution) -> list
     return facts
 
 
-def _event_facts(readings: list[SentenceReading], resolution: Resolution) -> list[Fact]:
+def _event_facts(
+    readings: list[SentenceReading], resolution: Resolution, discourse: Discourse
+) -> list[Fact]:
     """The facts relation cues state, sentence by sentence, a dropped subject carried over."""
     facts, pending = [], []
     subject = None
     for reading in readings:
-        events, passives, subject = read_events(reading, resolution, subject)
+        events, passives, subject = read_events(reading, resolution, discourse, subject)
         facts.extend(events)
         pending.extend(passives)
     host = next((f.o for f in facts if f.p == "visited"), None)

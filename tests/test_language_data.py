@@ -15,7 +15,7 @@ from kg.vocab import (
     SYMMETRIC_PREDICATES,
 )
 
-CASES = {"nom", "dat", "acc", "abl", "gen", "loc", "ins", "by"}
+CASES = {"nom", "dat", "acc", "abl", "gen", "loc", "ins", "by", "adj"}
 HEAD_KINDS = {"org", "sub_body", "office", "event"}
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from kg.extract.discourse import Discourse
 from kg.extract.reading import SentenceReading
 from kg.lang.tr.morphology import group_noun, inflection_of
 from kg.lang.tr.text import is_capitalised
-from kg.model import PLACE, Mention
+from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 from kg.resolve import Resolution
 
 
@@ -25,8 +26,11 @@ class Party(NamedTuple):
     case: str  # its part in the sentence: the suffix's case, "ins" after "ile", "by" after "tarafından"
 
 
-def sentence_parties(reading: SentenceReading, resolution: Resolution) -> list[Party]:
-    """The resolved, non-attributive mentions of a sentence, in order."""
+def sentence_parties(
+    reading: SentenceReading, resolution: Resolution, discourse: Discourse
+) -> list[Party]:
+    """The resolved, non-attributive mentions of a sentence, in order; a person with their
+    body's people after them ("X Başkanı A ve yönetim kurulu üyeleri") stands for the body."""
     parties = []
     # mentions are sorted by start, so one lies inside an earlier party exactly when it starts
     # before the furthest end reached so far
@@ -38,9 +42,57 @@ def sentence_parties(reading: SentenceReading, resolution: Resolution) -> list[P
         first, end = reading.token_span(m)
         if first < reading.dateline_end or first < reach:
             continue
-        parties.append(Party(name, m, first, end, _case_in(reading, m, end)))
-        reach = max(reach, end)
+        case = _case_in(reading, m, end)
+        if case == "adj":  # "CHP'li başkanlar": a party's members, not the party
+            continue
+        party = Party(name, m, first, end, case)
+        party = _with_companions(reading, resolution, discourse, party)
+        parties.append(party)
+        reach = max(reach, party.end)
     return parties
+
+
+MAX_COMPANION_WORDS = 4  # "ve dernek yönetim kurulu üyeleri": words up to the group noun
+
+
+def _with_companions(
+    reading: SentenceReading, resolution: Resolution, discourse: Discourse, party: Party
+) -> Party:
+    """Guideline rules 13-14: "A ve (yönetim kurulu) üyeleri" is A's body, or the named board the
+    members phrase refers to ("A ve yürütme kurulu üyelerine" -> "X Kent Konseyi Yürütme Kurulu");
+    the party takes the case written on the group noun."""
+    tokens, lang = reading.tokens, reading.lang
+    end = party.end
+    if end >= len(tokens) or lang.function_words.get(tokens[end].key) != "conjunction":
+        return party
+    for j in range(end + 1, min(len(tokens), end + 1 + MAX_COMPANION_WORDS)):
+        token = tokens[j]
+        if not token.is_word or token.suffix:
+            return party
+        group = group_noun(token.key, lang)
+        if group is not None:
+            break
+    else:
+        return party
+    body = _named_body_between(reading, resolution, end + 1, j + 1) or (
+        discourse.bodies.get(party.name) if party.mention.type == PERSON else party.name
+    )
+    if body is None:
+        return party
+    case = inflection_of(token.key, group, lang) or "nom"
+    return Party(body, party.mention, party.index, j + 1, case)
+
+
+def _named_body_between(
+    reading: SentenceReading, resolution: Resolution, start: int, end: int
+) -> str | None:
+    """The organisation a common-noun reference among tokens start..end resolves to, if any."""
+    for m in reading.mentions:
+        if m.reference and m.type == ORGANIZATION:
+            first, last = reading.token_span(m)
+            if start <= first and last <= end:
+                return resolution.name_of(m)
+    return None
 
 
 def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:

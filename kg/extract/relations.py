@@ -7,11 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.cues import find_cues
+from kg.extract.discourse import Discourse
 from kg.extract.parties import Party, objects_before, sentence_parties, subjects_before
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import Cue, Turkish
 from kg.lang.tr.text import Token
-from kg.model import PLACE, Fact, Mention
+from kg.model import PERSON, PLACE, Fact, Mention
 from kg.resolve import Resolution
 from kg.vocab import SYMMETRIC_PREDICATES
 
@@ -41,6 +42,7 @@ class Clause:
 
     reading: SentenceReading
     resolution: Resolution
+    discourse: Discourse
     parties: Sequence[Party]
     cue: Cue
     start: int  # first token of the cue
@@ -75,6 +77,7 @@ def verb_form(clause: Clause) -> str:
 def read_events(
     reading: SentenceReading,
     resolution: Resolution,
+    discourse: Discourse,
     previous_subject: Party | None,
 ) -> tuple[list[Fact], list[PendingPassive], Party | None]:
     """Event facts of one sentence; passives still needing an actor; the sentence's subject.
@@ -82,11 +85,13 @@ def read_events(
     Each cue is read by the construction ``CONSTRUCTIONS`` names for its voice and verb form."""
     facts: list[Fact] = []
     pending: list[PendingPassive] = []
-    parties = sentence_parties(reading, resolution)
+    parties = sentence_parties(reading, resolution, discourse)
     if not parties:  # every relation needs at least one party named in the sentence
         return facts, pending, previous_subject
     for start, end, cue in find_cues(reading):
-        clause = Clause(reading, resolution, parties, cue, start, end, previous_subject, pending)
+        clause = Clause(
+            reading, resolution, discourse, parties, cue, start, end, previous_subject, pending
+        )
         construction = CONSTRUCTIONS.get((cue.voice, ANY_FORM))
         if construction is None:
             construction = CONSTRUCTIONS[(cue.voice, verb_form(clause))]
@@ -241,13 +246,14 @@ def _objects(clause: Clause) -> list[Party]:
 
 
 def _as_bodies(clause: Clause, group: Sequence[Party]) -> list[Party]:
-    """Guideline rule 8: in a group of three or more, a person who heads an organisation stands
-    for it (three mayors signing is their municipalities signing)."""
-    if len(group) < 3:
+    """Guideline rule 13: three or more named people who all hold roles in one named body act as
+    that body; people of different bodies act each for themselves."""
+    if len(group) < 3 or any(p.mention.type != PERSON for p in group):
         return list(group)
-    canonical = clause.resolution.canonical
-    heads = {canonical(f.s): canonical(f.o) for f in clause.reading.facts if f.p == "headOf"}
-    return [p._replace(name=heads.get(p.name) or p.name) for p in group]
+    bodies = {clause.discourse.bodies.get(p.name) for p in group}
+    if len(bodies) != 1 or None in bodies:
+        return list(group)
+    return [group[0]._replace(name=bodies.pop(), end=group[-1].end)]
 
 
 def _among(clause: Clause, group: Sequence[Party], confidence: float) -> list[Fact]:
