@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from kg.extract.conventions import (
+    no_meeting_within_a_visit,
+    no_visit_to_a_visited_bodys_people,
+    one_statement_each,
+)
 from kg.extract.datelines import read_bylines
 from kg.extract.discourse import Discourse
 from kg.extract.entities import attach_acronyms, read_names, sort_mentions
@@ -38,6 +43,16 @@ SENTENCE_STAGES: tuple[SentenceStage, ...] = (
 )
 
 
+ArticleRule = Callable[[list[Fact], Discourse], list[Fact]]
+
+# Guideline conventions applied to an article's facts once all are read, in order.
+ARTICLE_RULES: tuple[ArticleRule, ...] = (
+    one_statement_each,  # one fact per (s, p, o), its most confident statement
+    no_meeting_within_a_visit,  # rules 10, 16
+    no_visit_to_a_visited_bodys_people,  # rule 13
+)
+
+
 def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
     """The mentions of one sentence and the facts its names and titles state."""
     reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
@@ -58,12 +73,14 @@ def extract(article: Article) -> Extraction:
     readings = [read_sentence(s, lang) for s in split_sentences(text, lang.abbreviations)]
     resolution = resolve((m for r in readings for m in r.mentions), generic=lang.generic_org_names)
     name_facts = _name_facts(readings, resolution)
-    facts = [*name_facts, *_event_facts(readings, resolution, Discourse.of(name_facts))]
+    discourse = Discourse.of(text, resolution.entities, name_facts)
+    facts = [*name_facts, *_event_facts(readings, resolution, discourse)]
     byline = next((r.byline for r in readings if r.byline is not None), None)
     date = article.date or first_date(text[:DATE_SEARCH_CHARS], lang)
     article = replace(article, text=text, date=date)
-    facts = _without_meetings_of_visits(_deduplicated(facts))
-    return Extraction(article, resolution.entities, facts, byline)
+    for rule in ARTICLE_RULES:
+        facts = rule(facts, discourse)
+    return Extraction(article, resolution.entities, tuple(facts), byline)
 
 
 def _name_facts(readings: list[SentenceReading], resolution: Resolution) -> list[Fact]:
@@ -80,32 +97,9 @@ def _name_facts(readings: list[SentenceReading], resolution: Resolution) -> list
     return facts
 
 
-def _event_facts(
-    readings: list[SentenceReading], resolution: Resolution, discourse: Discourse
-) -> list[Fact]:
-    """The facts relation cues state, sentence by sentence, a dropped subject carried over."""
-    facts, pending = [], []
-    subject = None
-    for reading in readings:
-        events, passives, subject = read_events(reading, resolution, discourse, subject)
-        facts.extend(events)
-        pending.extend(passives)
+def _event_facts(readings: list[SentenceReading], resolution: Resolution, discourse) -> list[Fact]:
+    """The facts relation cues state, sentence by sentence, in the article's discourse."""
+    facts = [f for reading in readings for f in read_events(reading, resolution, discourse)]
     host = next((f.o for f in facts if f.p == "visited"), None)
-    facts.extend(resolve_passives(pending, host))
+    facts.extend(resolve_passives(discourse.pending, host))
     return facts
-
-
-def _without_meetings_of_visits(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
-    """Guideline rule 10: no metWith where a visit between the same two parties is stated."""
-    visits = {frozenset((f.s, f.o)) for f in facts if f.p == "visited"}
-    return tuple(f for f in facts if not (f.p == "metWith" and frozenset((f.s, f.o)) in visits))
-
-
-def _deduplicated(facts: list[Fact]) -> tuple[Fact, ...]:
-    """One fact per (s, p, o): the most confident statement of it, first one on ties."""
-    best: dict[tuple[str, str, str], Fact] = {}
-    for f in facts:
-        key = (f.s, f.p, f.o)
-        if key not in best or f.confidence > best[key].confidence:
-            best[key] = f
-    return tuple(best.values())

@@ -55,3 +55,119 @@ def test_heads_of_different_bodies_act_each_for_themselves():
 def test_a_party_adjective_names_no_party():
     text = "Başkan Ali Er'e CHP'li ve MHP'li belediye başkanları da destek verdi."
     assert not any(p == "supported" for _, p, _ in events_of(text))
+
+
+def test_a_pronoun_object_in_a_quote_is_the_other_side_of_the_speakers_visit():
+    text = (
+        "Kula Belediye Başkanı Ali Er, Tire Belediyesi'ni ziyaret etti. "
+        'Başkan Er, "Misafirperverlikleri için kendilerine teşekkür ederim" dedi.'
+    )
+    assert ("Ali Er", "thanked", "Tire Belediyesi") in events_of(text)
+
+
+def test_the_speaker_named_before_the_quote_acts_in_the_first_person():
+    text = (
+        "Gediz Derneği, Tire Belediyesi'ni ziyaret etti. "
+        "Tire Belediye Başkanı Can Ak da bir konuşma yaptı. "
+        'Gediz Derneği Başkanı Ece Su, "Tire Belediyesi\'ne teşekkür ediyorum" dedi.'
+    )
+    assert ("Ece Su", "thanked", "Tire Belediyesi") in events_of(text)
+    assert ("Can Ak", "thanked", "Tire Belediyesi") not in events_of(text)
+
+
+def test_us_in_a_quote_is_the_speakers_body():
+    text = (
+        "Kula Kent Konseyi Başkanı Oya Er bir açıklama yaptı. "
+        '"Tire Belediyesi bize her zaman destek verdi" dedi.'
+    )
+    assert ("Tire Belediyesi", "supported", "Kula Kent Konseyi") in events_of(text)
+
+
+def test_our_president_is_the_last_head_named_who_is_not_the_speaker():
+    text = (
+        "Tire Belediye Başkanı Can Ak, Gediz Derneği'ni ziyaret etti. "
+        'Gediz Derneği Başkanı Ece Su, "Başkanımıza ziyaretinden dolayı teşekkür ediyorum" dedi.'
+    )
+    assert ("Ece Su", "thanked", "Can Ak") in events_of(text)
+
+
+def test_a_body_named_with_olarak_acts_in_the_first_person():
+    text = (
+        'Gediz Derneği Başkanı Ece Su, "Gediz Derneği olarak ilk ziyaretimizi yaptık ve '
+        "Tire Belediyesi'ni ziyaret ettik\" dedi."
+    )
+    assert ("Gediz Derneği", "visited", "Tire Belediyesi") in events_of(text)
+
+
+def test_cooperation_between_the_parties_before_arasinda():
+    text = "Kula Ticaret Odası ile Gediz Üniversitesi arasında iş birliği başladı."
+    assert ("Gediz Üniversitesi", "cooperatesWith", "Kula Ticaret Odası") in events_of(text)
+
+
+def test_cooperation_among_a_list_before_the_cue():
+    text = "Kula Derneği, Tire Vakfı ve Ödemiş Derneği işbirliği ile bir okul yapıldı."
+    pairs = {(s, o) for s, p, o in events_of(text) if p == "cooperatesWith"}
+    assert pairs == {
+        ("Kula Derneği", "Tire Vakfı"),
+        ("Kula Derneği", "Ödemiş Derneği"),
+        ("Tire Vakfı", "Ödemiş Derneği"),
+    } or pairs == {
+        ("Kula Derneği", "Tire Vakfı"),
+        ("Kula Derneği", "Ödemiş Derneği"),
+        ("Ödemiş Derneği", "Tire Vakfı"),
+    }
+
+
+def test_cooperation_with_a_partner_after_ile():
+    text = "Tire Belediyesi, Gediz Derneği ile iş birliği yaptı."
+    assert ("Gediz Derneği", "cooperatesWith", "Tire Belediyesi") in events_of(text)
+
+
+def test_cooperation_said_of_no_pair_gives_nothing():
+    text = "Tire Belediye Başkanı Can Ak, kurumlar arasında iş birliğinin önemli olduğunu söyledi."
+    assert not any(p == "cooperatesWith" for _, p, _ in events_of(text))
+
+
+def test_a_sister_municipality_named_after_the_cue_pairs_the_two_bodies():
+    text = (
+        "Kula Belediye Başkanı Ali Er, kardeş belediye Tire Belediye Başkanı Can Ak'ı "
+        "makamında ziyaret etti."
+    )
+    assert ("Kula Belediyesi", "cooperatesWith", "Tire Belediyesi") in events_of(text)
+
+
+def test_a_signed_cooperation_protocol_is_also_cooperation():
+    text = "Kula Belediyesi ile Tire Belediyesi arasında iş birliği protokolü imzalandı."
+    events = events_of(text)
+    assert ("Kula Belediyesi", "signedAgreementWith", "Tire Belediyesi") in events
+    assert ("Kula Belediyesi", "cooperatesWith", "Tire Belediyesi") in events
+
+
+def test_support_promised_is_not_support_given():
+    text = "Tire Belediyesi, Gediz Derneği'ne destek olacak."
+    assert not any(p == "supported" for _, p, _ in events_of(text))
+    assert ("Tire Belediyesi", "supported", "Gediz Derneği") in events_of(
+        "Tire Belediyesi, Gediz Derneği'ne destek oldu."
+    )
+
+
+def test_no_meeting_between_a_visitor_and_the_visited_bodys_head():
+    text = (
+        "Gediz Derneği, Tire Belediyesi'ni ziyaret etti. Dernek Başkanı Ece Su, "
+        "Tire Belediye Başkanı Can Ak ile bir araya geldi."
+    )
+    assert not any(p == "metWith" for _, p, _ in events_of(text))
+
+
+def test_the_visited_bodys_officials_listed_as_hosts_add_no_visit():
+    text = (
+        "Ece Su, Tire Ticaret Odası'nı ziyaret ederek Tire Ticaret Odası Başkanı Can Ak ve "
+        "Tire Ticaret Odası Başkan Yardımcısı Ali Er'in konuğu oldu."
+    )
+    visits = {o for s, p, o in events_of(text) if p == "visited"}
+    assert visits == {"Tire Ticaret Odası"}
+
+
+def test_with_followed_by_about_is_no_meeting():
+    text = "Tire Belediyesi, Kula Mahallesi ile ilgili istişarede bulundu."
+    assert not any(p == "metWith" for _, p, _ in events_of(text))

@@ -36,7 +36,7 @@ def test_every_cue_voice_has_a_construction_that_reads_it():
 
 def test_every_voice_is_read_for_any_verb_form_or_for_each_one():
     forms = {form for voice, form in CONSTRUCTIONS if voice == "active"}
-    assert forms == {"finite", "first_person", "nominalised", "participle"}
+    assert forms == {"finite", "first_person", "nominalised", "participle", "intention"}
     for voice in {voice for voice, _ in CONSTRUCTIONS} - {"active"}:
         assert (voice, ANY_FORM) in CONSTRUCTIONS
 
@@ -94,7 +94,21 @@ def test_every_suffix_marks_a_known_case():
 
 def test_function_words_have_the_roles_the_relation_reader_knows():
     for row in data_rows("function_words.tsv"):
-        assert row["role"] in ("agent", "comitative", "conjunction"), row
+        assert row["role"] in (
+            "agent",
+            "comitative",
+            "conjunction",
+            "as",
+            "between",
+            "apposition",
+            "topic",
+        ), row
+
+
+def test_every_pronoun_has_a_case_and_a_referent_the_discourse_knows():
+    for row in data_rows("pronouns.tsv"):
+        assert row["case"] in CASES, row
+        assert row["refers_to"] in ("speaker_side", "counterpart", "head"), row
 
 
 def test_every_district_lies_in_a_listed_province():

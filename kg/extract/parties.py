@@ -52,6 +52,10 @@ def sentence_parties(
     return parties
 
 
+SUBJECT_CASES = frozenset({"nom", "as"})
+LIST_LINKS = frozenset(
+    {"conjunction", "comitative"}
+)  # "A ve B", "A ile B"  # "X, ..." and "X olarak ..." name the actor
 MAX_COMPANION_WORDS = 4  # "ve dernek yönetim kurulu üyeleri": words up to the group noun
 
 
@@ -86,13 +90,22 @@ def _with_companions(
 def _named_body_between(
     reading: SentenceReading, resolution: Resolution, start: int, end: int
 ) -> str | None:
-    """The organisation a common-noun reference among tokens start..end resolves to, if any."""
+    """The organisation named among tokens start..end ("Yürütme Kurulu üyeleri"), if any."""
     for m in reading.mentions:
-        if m.reference and m.type == ORGANIZATION:
+        if m.type == ORGANIZATION:
             first, last = reading.token_span(m)
             if start <= first and last <= end:
                 return resolution.name_of(m)
     return None
+
+
+def after_acronym(reading: SentenceReading, end: int) -> int:
+    """Where a name ending at token ``end`` is followed on, past an acronym in parentheses
+    ("X Birliği (XB) ile")."""
+    tokens = reading.tokens
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        return end + 3
+    return end
 
 
 def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
@@ -100,8 +113,7 @@ def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
 
     An acronym in parentheses after the name ("X Birliği (XB) ile") is looked past."""
     tokens, lang = reading.tokens, reading.lang
-    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
-        end += 3
+    end = after_acronym(reading, end)
     after = tokens[end] if end < len(tokens) else None
     group = group_noun(after.key, lang) if after is not None else None
     if group is not None and mention.case in ("nom", "gen"):
@@ -113,9 +125,14 @@ def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
     if after is not None and mention.case == "nom":
         role = lang.function_words.get(after.key)
         if role == "comitative":
+            following = tokens[end + 1] if end + 1 < len(tokens) else None
+            if following is not None and lang.function_words.get(following.key) == "topic":
+                return "topic"  # "X ile ilgili": about X, not with X
             return "ins"
         if role == "agent":
             return "by"
+        if role == "as":
+            return "as"
     return mention.case
 
 
@@ -146,7 +163,7 @@ def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Par
     lang = reading.lang
     group = [last]
     for p in reversed([q for q in parties if q.end <= group[0].index]):
-        between = reading.tokens[p.end : group[0].index]
+        between = reading.tokens[after_acronym(reading, p.end) : group[0].index]
         is_ve = len(between) == 1 and lang.function_words.get(between[0].key) in (
             "conjunction",
             "comitative",  # "A ile B'ye teşekkür etti": both are thanked
@@ -154,6 +171,25 @@ def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Par
         is_comma = len(between) == 1 and between[0].text == "," and len(group) > 1
         opens_sentence = p is parties[0] and p.index <= reading.dateline_end
         if not (is_ve or (is_comma and not opens_sentence)) or p.mention.case != "nom":
+            break
+        group.insert(0, p)
+    return group
+
+
+def listed_before(reading: SentenceReading, parties: Sequence[Party], end: int) -> list[Party]:
+    """The parties listed right before token ``end`` ("A, B ve C arasında", "A, B ile C
+    işbirliği"): linked by commas, "ve" and "ile", an acronym in parentheses looked past."""
+    function_words = reading.lang.function_words
+    group: list[Party] = []
+    for p in reversed([q for q in parties if q.end <= end]):
+        between = reading.tokens[after_acronym(reading, p.end) : group[0].index if group else end]
+        if group:
+            linked = len(between) == 1 and (
+                between[0].text == "," or function_words.get(between[0].key) in LIST_LINKS
+            )
+        else:
+            linked = not between
+        if not linked:
             break
         group.insert(0, p)
     return group
@@ -177,7 +213,7 @@ def subjects_before(
         and p.end <= limit
         and id(p) not in excluded
         and p.mention.type != PLACE
-        and p.case == "nom"
+        and p.case in SUBJECT_CASES
     ]
     if not candidates:
         return []
@@ -194,7 +230,7 @@ def subjects_before(
         if q.index < first.end or q.end > limit or id(q) in excluded:
             continue
         link = _list_link(reading, group[-1].end, q.index)
-        if not link or q.case != "nom" or q.mention.type == PLACE:
+        if not link or q.case not in SUBJECT_CASES or q.mention.type == PLACE:
             break
         group.append(q)
         links.append(link)
@@ -219,3 +255,29 @@ def _list_link(reading: SentenceReading, start: int, end: int) -> str | None:
     if between[0].text == ",":
         return ","
     return "ve" if reading.lang.function_words.get(between[0].key) == "conjunction" else None
+
+
+def pronoun_parties(
+    reading: SentenceReading, discourse: Discourse, covered: frozenset[int]
+) -> list[Party]:
+    """Parties written as pronouns or possessed titles (guideline rule 20): "bize" is the speaker's
+    side, "kendilerine" the other side of the speaker's visit, "başkanımıza" the head addressed."""
+    lang = reading.lang
+    if lang.pronouns.keys().isdisjoint(t.key for t in reading.tokens):
+        return []
+    parties = []
+    for i, token in enumerate(reading.tokens):
+        found = lang.pronouns.get(token.key)
+        if found is None or i in covered or token.suffix:
+            continue
+        case, refers_to = found
+        actor = discourse.actor_at(token.start)
+        if actor is None:
+            continue
+        name = discourse.referent(refers_to, actor)
+        kind = discourse.entity_types.get(name) if name else None
+        if kind is None:
+            continue
+        mention = Mention(token.text, token.start, token.end, kind, name, case=case)
+        parties.append(Party(name, mention, i, i + 1, case))
+    return parties

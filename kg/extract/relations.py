@@ -4,11 +4,19 @@ its voice and verb form call for, with the parties' parts read from their cases.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.cues import find_cues
 from kg.extract.discourse import Discourse
-from kg.extract.parties import Party, objects_before, sentence_parties, subjects_before
+from kg.extract.parties import (
+    SUBJECT_CASES,
+    Party,
+    listed_before,
+    objects_before,
+    pronoun_parties,
+    sentence_parties,
+    subjects_before,
+)
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import Cue, Turkish
 from kg.lang.tr.text import Token
@@ -24,6 +32,10 @@ CONTEXT_AGENT_CONFIDENCE = 0.55  # passive whose actor is the host of the articl
 LOOSE_CONFIDENCE = 0.6  # cues that name no case ("iş birliği"): the sentence's other party
 
 OBJECT_CASES_OF_LOOSE_CUES = frozenset({"dat", "acc", "ins"})
+COMITATIVE = frozenset({"ins"})
+STATED_ONLY = frozenset({"supported"})  # rule 18: support wished or promised gives nothing
+JOINT_CONFIDENCE = 0.75  # a joint act among parties the sentence pairs explicitly
+QUOTE_OPENERS = frozenset('"“«')
 
 
 @dataclass(frozen=True)
@@ -47,12 +59,16 @@ class Clause:
     cue: Cue
     start: int  # first token of the cue
     end: int  # one past its last token
-    previous_subject: Party | None  # the actor of the sentences before, for a dropped subject
-    pending: list[PendingPassive]  # passives whose actor only the whole article can tell
 
     @property
     def lang(self) -> Turkish:
         return self.reading.lang
+
+    @property
+    def carried_actor(self) -> Party | None:
+        """Who acts when the sentence names no one: the speaker inside a quotation, else the
+        actor of the sentences before."""
+        return self.discourse.actor_at(self.reading.tokens[self.start].start)
 
 
 Construction = Callable[[Clause], list[Fact]]
@@ -65,6 +81,8 @@ def verb_form(clause: Clause) -> str:
     sunduğunu": the actor in the genitive), "participle" ("teşekkür eden Başkan X": the actor
     after it) or "finite" (the nominative subject before it)."""
     tokens, lang, end = clause.reading.tokens, clause.lang, clause.end
+    if _is_intention(tokens[end - 1], lang):
+        return "intention"
     if _is_first_person(tokens[end - 1 : end + 1], lang):
         return "first_person"
     if _is_nominalised(tokens[end - 1], lang):
@@ -75,32 +93,66 @@ def verb_form(clause: Clause) -> str:
 
 
 def read_events(
-    reading: SentenceReading,
-    resolution: Resolution,
-    discourse: Discourse,
-    previous_subject: Party | None,
-) -> tuple[list[Fact], list[PendingPassive], Party | None]:
-    """Event facts of one sentence; passives still needing an actor; the sentence's subject.
+    reading: SentenceReading, resolution: Resolution, discourse: Discourse
+) -> list[Fact]:
+    """Event facts of one sentence, read in the article's discourse, which it then moves on.
 
     Each cue is read by the construction ``CONSTRUCTIONS`` names for its voice and verb form."""
-    facts: list[Fact] = []
-    pending: list[PendingPassive] = []
     parties = sentence_parties(reading, resolution, discourse)
-    if not parties:  # every relation needs at least one party named in the sentence
-        return facts, pending, previous_subject
-    for start, end, cue in find_cues(reading):
-        clause = Clause(
-            reading, resolution, discourse, parties, cue, start, end, previous_subject, pending
-        )
-        construction = CONSTRUCTIONS.get((cue.voice, ANY_FORM))
-        if construction is None:
-            construction = CONSTRUCTIONS[(cue.voice, verb_form(clause))]
-        facts.extend(construction(clause))
+    discourse.enter(reading.sentence.start, reading.sentence.end, _quote_opener(reading, parties))
+    taken = frozenset(i for p in parties for i in range(p.index, p.end))
+    pronouns = pronoun_parties(reading, discourse, taken)
+    if pronouns:
+        parties = sorted([*parties, *pronouns], key=lambda p: p.index)
+    facts: list[Fact] = []
+    if parties:  # every relation needs at least one party named in the sentence
+        cues = find_cues(reading)
+        for k, (start, end, cue) in enumerate(cues):
+            if _qualifies_next(cue, cues[k + 1 : k + 2], end, parties):
+                continue  # "iş birliği protokolü imzalandı": read with the signing below
+            clause = Clause(reading, resolution, discourse, parties, cue, start, end)
+            construction = CONSTRUCTIONS.get((cue.voice, ANY_FORM))
+            if construction is None:
+                construction = CONSTRUCTIONS[(cue.voice, verb_form(clause))]
+            found = construction(clause)
+            if k and _qualifies_next(cues[k - 1][2], [cues[k]], cues[k - 1][1], parties):
+                found += [replace(f, p=cues[k - 1][2].predicate) for f in found]
+            facts.extend(found)
     # the sentence's actor, for a later sentence that drops its subject
-    subject = next(
-        (p for p in parties if p.mention.type != PLACE and p.case == "nom"), previous_subject
+    discourse.subject = next(
+        (p for p in parties if p.mention.type != PLACE and p.case in SUBJECT_CASES),
+        discourse.subject,
     )
-    return facts, pending, subject
+    discourse.events.extend(facts)
+    return facts
+
+
+MAX_QUALIFIER_GAP = 4  # "kardeş şehir protokolüne imza attı": words between the two cues
+
+
+def _qualifies_next(
+    cue: Cue, following: Sequence[tuple[int, int, Cue]], end: int, parties: Sequence[Party]
+) -> bool:
+    """Guideline rule 15: a joint or sister cue right before a signing ("iş birliği protokolü
+    imzalandı", "kardeş şehir protokolüne imza attı") says what the signed protocol states: the
+    signing parties also cooperate."""
+    if cue.voice not in ("joint", "sister") or not following:
+        return False
+    start, _, signing = following[0]
+    return (
+        signing.predicate == "signedAgreementWith"
+        and start - end <= MAX_QUALIFIER_GAP
+        and not any(end <= p.index < start for p in parties)
+    )
+
+
+def _quote_opener(reading: SentenceReading, parties: Sequence[Party]) -> Party | None:
+    """The subject written before the first quotation mark of a sentence ("Başkan X, “...")."""
+    for i, token in enumerate(reading.tokens):
+        if token.text in QUOTE_OPENERS:
+            subjects = subjects_before(reading, parties, limit=i, exclude=())
+            return subjects[0] if subjects else None
+    return None
 
 
 # --- constructions: one function per voice and verb form -------------------------------------
@@ -113,9 +165,19 @@ def _finite(clause: Clause) -> list[Fact]:
     return _active_facts(clause, subjects, objects)
 
 
+def _intention(clause: Clause) -> list[Fact]:
+    """ "katkı sağlamak amacıyla", "destek olacağız": a meant act. Support meant is not support
+    given (guideline rule 18); other acts are read as stated ("teşekkür etmek istiyorum")."""
+    if clause.cue.predicate in STATED_ONLY:
+        return []
+    return _finite(clause)
+
+
 def _first_person(clause: Clause) -> list[Fact]:
-    """ "teşekkür ediyorum": the speaker of the quote acts, named in an earlier sentence."""
-    return _active_facts(clause, [], _objects(clause))
+    """ "teşekkür ediyorum": the speaker of the quote acts, or the side they speak for when the
+    sentence says so ("X olarak ziyaret ettik")."""
+    sides = [p for p in clause.parties if p.case == "as" and p.end <= clause.start]
+    return _active_facts(clause, sides[-1:], _objects(clause))
 
 
 def _nominalised(clause: Clause) -> list[Fact]:
@@ -136,7 +198,7 @@ def _participle(clause: Clause) -> list[Fact]:
     subjects = subjects_before(
         reading, parties, limit=len(reading.tokens), exclude=objects, after=clause.end
     )
-    if not subjects and clause.cue.predicate in SYMMETRIC_PREDICATES:
+    if not subjects and not objects and clause.cue.predicate in SYMMETRIC_PREDICATES:
         # "A ile B arasında imzalanan protokol": the parties stand before the participle
         subjects = subjects_before(reading, parties, limit=clause.start, exclude=objects)
     return _active_facts(clause, subjects, objects)
@@ -146,8 +208,9 @@ def _active_facts(clause: Clause, subjects: list[Party], objects: list[Party]) -
     """Facts of an active cue once its subjects and objects are read."""
     reading, cue = clause.reading, clause.cue
     confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
-    if not subjects and clause.previous_subject is not None:
-        subjects = [clause.previous_subject]
+    carried = clause.carried_actor
+    if not subjects and carried is not None:
+        subjects = [carried]
         confidence = min(confidence, CARRIED_SUBJECT_CONFIDENCE)
     if cue.predicate in SYMMETRIC_PREDICATES and (
         len(subjects) + len(objects) > 2 or (len(subjects) == 2 and not objects)
@@ -180,7 +243,7 @@ def _passive(clause: Clause) -> list[Fact]:
         group = [*agents, *others, *objects]
         return _among(clause, group, ACTIVE_CONFIDENCE) if len(group) > 1 else []
     if not agents and objects:
-        clause.pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
+        clause.discourse.pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
     return _facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE)
 
 
@@ -207,6 +270,84 @@ def _noun_form(clause: Clause) -> list[Fact]:
     if not actors or not others:
         return []
     return _facts(reading, actors[-1:], cue.predicate, others[-1:], end, NOUN_CONFIDENCE)
+
+
+def _joint(clause: Clause) -> list[Fact]:
+    """A joint undertaking ("iş birliği", "ortak proje") among the parties the sentence pairs:
+    "A ile B arasında ...", "A, B ve C işbirliği ile", "A, B ile iş birliği yaptı"; nothing when
+    it pairs none ("iş birliği önemlidir")."""
+    reading, parties = clause.reading, clause.parties
+    group = _between_group(clause) or _listed_right_before(clause)
+    if len(group) >= 2:
+        return _among(clause, group, JOINT_CONFIDENCE)
+    partners = objects_before(reading, parties, clause.start, COMITATIVE)
+    if not partners:
+        return []
+    actors = subjects_before(reading, parties, limit=partners[0].index, exclude=partners)
+    if not actors and clause.carried_actor is not None:
+        actors = [clause.carried_actor]
+    return _among(clause, [*actors, *partners], JOINT_CONFIDENCE) if actors else []
+
+
+def _sister(clause: Clause) -> list[Fact]:
+    """ "kardeş belediye X", "kardeş şehir X": a sister tie between the actor's body and X's, or
+    among the bodies the sentence pairs ("A ile B kardeş şehir oldu")."""
+    reading, parties, discourse = clause.reading, clause.parties, clause.discourse
+    partner = _named_right_after(clause)
+    if partner is None:
+        group = _between_group(clause) or _listed_right_before(clause)
+        if len(group) < 2:
+            partners = objects_before(reading, parties, clause.start, COMITATIVE)
+            actors = subjects_before(reading, parties, limit=clause.start, exclude=partners)
+            group = [*actors[:1], *partners] if partners else []
+        bodies = [p._replace(name=discourse.body_of(p)) for p in group]
+        return _among(clause, bodies, JOINT_CONFIDENCE) if len(bodies) >= 2 else []
+    actors = subjects_before(reading, parties, limit=clause.start, exclude=[partner])
+    actor = actors[0] if actors else clause.carried_actor
+    if actor is None:
+        return []
+    pair = [
+        actor._replace(name=discourse.body_of(actor)),
+        partner._replace(name=discourse.body_of(partner)),
+    ]
+    return _among(clause, pair, JOINT_CONFIDENCE)
+
+
+def _between_group(clause: Clause) -> list[Party]:
+    """The parties listed right before the "arasında" nearest the cue ("A, B ile C arasında")."""
+    reading = clause.reading
+    function_words = reading.lang.function_words
+    between = next(
+        (
+            i
+            for i in range(clause.start - 1, -1, -1)
+            if function_words.get(reading.tokens[i].key) == "between"
+        ),
+        None,
+    )
+    if between is None:
+        return []
+    return listed_before(reading, clause.parties, between)
+
+
+def _listed_right_before(clause: Clause) -> list[Party]:
+    """A list of parties ending right before the cue ("A, B ve C İşbirliği ile")."""
+    return listed_before(clause.reading, clause.parties, clause.start)
+
+
+def _named_right_after(clause: Clause) -> Party | None:
+    """The party a cue noun names right after it ("kardeş belediye X", "kardeş belediyemiz
+    olan X", "kardeş belediye X Belediye Başkanı Y": X's body)."""
+    reading, end = clause.reading, clause.end
+    tokens = reading.tokens
+    if end < len(tokens) and reading.lang.function_words.get(tokens[end].key) == "apposition":
+        end += 1
+    for m in reading.mentions:
+        name = clause.resolution.name_of(m)
+        first, last = reading.token_span(m)
+        if name is not None and m.type != PLACE and first == end:
+            return Party(name, m, first, last, m.case)
+    return None
 
 
 def resolve_passives(pending: Sequence[PendingPassive], host: str | None) -> list[Fact]:
@@ -274,6 +415,10 @@ def _is_first_person(tokens: Sequence[Token], lang: Turkish) -> bool:
     return any(t.key.endswith(lang.first_person_endings) for t in tokens if not t.suffix)
 
 
+def _is_intention(token: Token, lang: Turkish) -> bool:
+    return not token.suffix and token.key.endswith(lang.intention_endings)
+
+
 def _is_nominalised(token: Token, lang: Turkish) -> bool:
     return not token.suffix and token.key.endswith(lang.nominalised_endings)
 
@@ -325,8 +470,11 @@ def _facts(
 CONSTRUCTIONS: dict[tuple[str, str], Construction] = {
     ("active", "finite"): _finite,
     ("active", "first_person"): _first_person,
+    ("active", "intention"): _intention,
     ("active", "nominalised"): _nominalised,
     ("active", "participle"): _participle,
     ("passive", ANY_FORM): _passive,
     ("noun", ANY_FORM): _noun_form,
+    ("joint", ANY_FORM): _joint,
+    ("sister", ANY_FORM): _sister,
 }

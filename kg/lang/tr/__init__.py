@@ -66,6 +66,7 @@ class Turkish:
     softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
     participle_endings: tuple[str, ...]
     nominalised_endings: tuple[str, ...]
+    intention_endings: tuple[str, ...]
     address_words: frozenset[str]
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
@@ -74,6 +75,7 @@ class Turkish:
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
     possessed_case: tuple[tuple[str, str], ...]  # (ending, case), longest ending first
+    pronouns: dict[str, tuple[str, str]]  # word -> (case, what it refers to)
     # lookups built from the lists above, so each token is checked against a few entries only
     heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
     titles_by_first: dict[str, tuple[Title, ...]] = field(default_factory=dict)
@@ -211,6 +213,7 @@ def _load() -> Turkish:
         softening={r["written"]: r["bare"] for r in data_rows("softening.tsv")},
         participle_endings=tuple(r["ending"] for r in data_rows("participles.tsv")),
         nominalised_endings=tuple(r["ending"] for r in data_rows("nominalised.tsv")),
+        intention_endings=tuple(r["ending"] for r in data_rows("intentions.tsv")),
         address_words=frozenset(r["word"] for r in data_rows("address_words.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
         former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
@@ -226,6 +229,7 @@ def _load() -> Turkish:
                 reverse=True,
             )
         ),
+        pronouns={r["word"]: (r["case"], r["refers_to"]) for r in data_rows("pronouns.tsv")},
         known_acronyms={
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
         },

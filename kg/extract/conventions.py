@@ -1,0 +1,51 @@
+"""Guideline conventions that need the whole article's facts: one fact per (s, p, o), no meeting
+beside the visit it happened in, no visit to a body's officials beside the visit to the body."""
+
+from __future__ import annotations
+
+from kg.extract.discourse import Discourse
+from kg.model import Fact
+
+
+def one_statement_each(facts: list[Fact], discourse: Discourse) -> list[Fact]:
+    """One fact per (s, p, o): the most confident statement of it, the first one on ties."""
+    best: dict[tuple[str, str, str], Fact] = {}
+    for f in facts:
+        key = (f.s, f.p, f.o)
+        if key not in best or f.confidence > best[key].confidence:
+            best[key] = f
+    return list(best.values())
+
+
+def no_meeting_within_a_visit(facts: list[Fact], discourse: Discourse) -> list[Fact]:
+    """Guideline rules 10 and 16: no metWith between the two sides of a stated visit, the
+    visitors' and the visited body's people included; a meeting during a visit is the visit."""
+    sides = [
+        ({f.s, discourse.bodies.get(f.s)}, {f.o, discourse.bodies.get(f.o)})
+        for f in facts
+        if f.p == "visited"
+    ]
+    if not sides:
+        return facts
+
+    def across(a: str, b: str) -> bool:
+        a_side, b_side = {a, discourse.bodies.get(a)}, {b, discourse.bodies.get(b)}
+        return any((a_side & s and b_side & o) or (a_side & o and b_side & s) for s, o in sides)
+
+    return [f for f in facts if not (f.p == "metWith" and across(f.s, f.o))]
+
+
+def no_visit_to_a_visited_bodys_people(facts: list[Fact], discourse: Discourse) -> list[Fact]:
+    """Guideline rule 13: officials of a visited body listed as its hosts add nothing beyond the
+    body ("X Odası'nı ziyaret ederek Başkan A ve üyeler B, C'nin konuğu oldu")."""
+    visits = {(f.s, f.o) for f in facts if f.p == "visited"}
+    return [
+        f
+        for f in facts
+        if not (
+            f.p == "visited"
+            and f.o in discourse.bodies
+            and (f.s, discourse.bodies[f.o]) in visits
+            and f.s != discourse.bodies[f.o]
+        )
+    ]
