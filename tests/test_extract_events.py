@@ -171,3 +171,53 @@ def test_the_visited_bodys_officials_listed_as_hosts_add_no_visit():
 def test_with_followed_by_about_is_no_meeting():
     text = "Tire Belediyesi, Kula Mahallesi ile ilgili istişarede bulundu."
     assert not any(p == "metWith" for _, p, _ in events_of(text))
+
+
+def test_the_giver_of_help_in_the_genitive_supports_the_sentences_actor():
+    text = "Kula Belediyesi'nin desteğiyle Gediz Derneği bir okul yaptırdı."
+    assert ("Kula Belediyesi", "supported", "Gediz Derneği") in events_of(text)
+
+
+def test_an_invitation_in_the_genitive_invites_the_sentences_actor():
+    text = "Tire Kent Konseyi'nin davetiyle Ödemiş Belediye Başkanı Ece Su da toplantıya katıldı."
+    assert ("Tire Kent Konseyi", "invited", "Ece Su") in events_of(text)
+
+
+def test_thanks_for_support_also_state_the_support_to_the_thankers_body():
+    text = (
+        "Kula Kent Konseyi Başkanı Oya Er, Tire Belediye Başkanı Can Ak'a desteklerinden "
+        "dolayı teşekkür etti."
+    )
+    events = events_of(text)
+    assert ("Oya Er", "thanked", "Can Ak") in events
+    assert ("Can Ak", "supported", "Kula Kent Konseyi") in events
+
+
+def test_thanks_for_hospitality_state_a_visit_by_the_thanker():
+    text = "Gediz Derneği, misafirperverlikleri için Tire Belediyesi'ne teşekkür etti."
+    assert ("Gediz Derneği", "visited", "Tire Belediyesi") in events_of(text)
+
+
+def test_a_participles_head_acts_whatever_its_own_case():
+    text = "Gediz Derneği'ne desteğini esirgemeyen Tire Belediye Başkanı Can Ak'a plaket verildi."
+    assert ("Can Ak", "supported", "Gediz Derneği") in events_of(text)
+
+
+def test_a_participle_before_a_common_noun_names_no_actor():
+    text = "Tire Belediyesi'ni ziyaret eden heyet, Kula Derneği'ne teşekkür etti."
+    assert not any(s == "Kula Derneği" and p == "visited" for s, p, _ in events_of(text))
+
+
+def test_wishing_the_newly_elected_well_is_congratulating():
+    text = "Kula Belediye Başkanı Ali Er, Tire Ticaret Odası Başkanı Can Ak'a hayırlı olsun dedi."
+    assert ("Ali Er", "congratulated", "Can Ak") in events_of(text)
+
+
+def test_a_reaction_against_someone_is_criticism():
+    text = "Gediz Derneği Başkanı Ece Su, Tire Belediye Başkanı Can Ak'a sert tepki gösterdi."
+    assert ("Ece Su", "criticized", "Can Ak") in events_of(text)
+
+
+def test_hosting_someone_as_a_guest_is_their_visit():
+    text = "Tire Belediye Başkanı Can Ak, Gediz Derneği heyetini makamında konuk etti."
+    assert ("Gediz Derneği", "visited", "Can Ak") in events_of(text)

@@ -36,7 +36,14 @@ def test_every_cue_voice_has_a_construction_that_reads_it():
 
 def test_every_voice_is_read_for_any_verb_form_or_for_each_one():
     forms = {form for voice, form in CONSTRUCTIONS if voice == "active"}
-    assert forms == {"finite", "first_person", "nominalised", "participle", "intention"}
+    assert forms == {
+        "finite",
+        "first_person",
+        "second_person",
+        "nominalised",
+        "participle",
+        "intention",
+    }
     for voice in {voice for voice, _ in CONSTRUCTIONS} - {"active"}:
         assert (voice, ANY_FORM) in CONSTRUCTIONS
 
@@ -102,7 +109,14 @@ def test_function_words_have_the_roles_the_relation_reader_knows():
             "between",
             "apposition",
             "topic",
+            "reason",
         ), row
+
+
+def test_every_reason_of_thanks_states_an_event_predicate():
+    for row in data_rows("reasons.tsv"):
+        assert row["predicate"] in EVENT_PREDICATES, row
+        assert row["direction"] in ("forward", "reverse"), row
 
 
 def test_every_pronoun_has_a_case_and_a_referent_the_discourse_knows():

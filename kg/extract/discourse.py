@@ -94,6 +94,10 @@ class Discourse:
             return self.bodies.get(party.name, party.name)
         return party.name
 
+    def body_of_name(self, name: str) -> str:
+        """The organisation a person of this name speaks for, else the name itself."""
+        return self.bodies.get(name, name) if self.entity_types.get(name) == PERSON else name
+
     def counterpart_of(self, names: set[str]) -> str | None:
         """The other side of the last visit one of ``names`` took part in ("kendilerine
         teşekkür ederim": the host thanks the visitor, the visitor the host)."""

@@ -19,7 +19,7 @@ from kg.extract.parties import (
 )
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import Cue, Turkish
-from kg.lang.tr.text import Token
+from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PERSON, PLACE, Fact, Mention
 from kg.resolve import Resolution
 from kg.vocab import SYMMETRIC_PREDICATES
@@ -33,8 +33,10 @@ LOOSE_CONFIDENCE = 0.6  # cues that name no case ("iş birliği"): the sentence'
 
 OBJECT_CASES_OF_LOOSE_CUES = frozenset({"dat", "acc", "ins"})
 COMITATIVE = frozenset({"ins"})
-STATED_ONLY = frozenset({"supported"})  # rule 18: support wished or promised gives nothing
+SUPPORTED = "supported"
+STATED_ONLY = frozenset({SUPPORTED})  # rule 18: support wished or promised gives nothing
 JOINT_CONFIDENCE = 0.75  # a joint act among parties the sentence pairs explicitly
+MEANS_CONFIDENCE = 0.7  # "X'in desteğiyle": the receiver is the sentence's actor
 QUOTE_OPENERS = frozenset('"“«')
 
 
@@ -85,6 +87,8 @@ def verb_form(clause: Clause) -> str:
         return "intention"
     if _is_first_person(tokens[end - 1 : end + 1], lang):
         return "first_person"
+    if _ends_with(tokens[end - 1], lang.second_person_endings):
+        return "second_person"
     if _is_nominalised(tokens[end - 1], lang):
         return "nominalised"
     if _is_participle(tokens[end - 1], lang):
@@ -115,6 +119,8 @@ def read_events(
             if construction is None:
                 construction = CONSTRUCTIONS[(cue.voice, verb_form(clause))]
             found = construction(clause)
+            if cue.predicate == THANKED:
+                found += _acts_thanked_for(clause, found)
             if k and _qualifies_next(cues[k - 1][2], [cues[k]], cues[k - 1][1], parties):
                 found += [replace(f, p=cues[k - 1][2].predicate) for f in found]
             facts.extend(found)
@@ -144,6 +150,50 @@ def _qualifies_next(
         and start - end <= MAX_QUALIFIER_GAP
         and not any(end <= p.index < start for p in parties)
     )
+
+
+THANKED = "thanked"
+REASON_WINDOW = 8  # "X'e verdikleri destek ve katkılardan dolayı teşekkür etti"
+
+
+def _acts_thanked_for(clause: Clause, thanks: list[Fact]) -> list[Fact]:
+    """Guideline rule 18: the reason given for thanks is an act too ("desteklerinden dolayı
+    teşekkür etti": the thanked supported the thanker's side; "misafirperverlikleri için": the
+    thanker visited the thanked)."""
+    if not thanks:
+        return []
+    reason = _reason_before(clause.reading, clause.start)
+    if reason is None:
+        return []
+    predicate, reverse = reason
+    discourse = clause.discourse
+    acts = []
+    for f in thanks:
+        if reverse:
+            acts.append(replace(f, p=predicate))
+        else:
+            receiver = discourse.body_of_name(f.s) if predicate == SUPPORTED else f.s
+            if receiver != f.o:
+                acts.append(replace(f, s=f.o, p=predicate, o=receiver))
+    return acts
+
+
+def _reason_before(reading: SentenceReading, start: int) -> tuple[str, bool] | None:
+    """(predicate, reverse) of a reason noun followed by "dolayı/için/ötürü" before a cue."""
+    tokens, lang = reading.tokens, reading.lang
+    for i in range(max(0, start - REASON_WINDOW), start - 1):
+        if lang.function_words.get(tokens[i + 1].key) != "reason" and not (
+            i + 2 < start and lang.function_words.get(tokens[i + 2].key) == "reason"
+        ):
+            continue
+        for stems, predicate, reverse in lang.reasons:
+            n = len(stems)
+            words = tokens[i - n + 1 : i + 1] if i - n + 1 >= 0 else []
+            if len(words) == n and all(
+                w.key.startswith(stem) for w, stem in zip(words, stems, strict=True)
+            ):
+                return predicate, reverse
+    return None
 
 
 def _quote_opener(reading: SentenceReading, parties: Sequence[Party]) -> Party | None:
@@ -180,6 +230,21 @@ def _first_person(clause: Clause) -> list[Fact]:
     return _active_facts(clause, sides[-1:], _objects(clause))
 
 
+def _second_person(clause: Clause) -> list[Fact]:
+    """ "bize destek oldunuz": the one the speaker addresses acts, the other side of the
+    speaker's visit."""
+    discourse, reading = clause.discourse, clause.reading
+    speaker = clause.carried_actor
+    addressee = discourse.referent("counterpart", speaker) if speaker is not None else None
+    kind = discourse.entity_types.get(addressee) if addressee else None
+    if kind is None:
+        return []
+    cue_token = reading.tokens[clause.end - 1]
+    mention = Mention(cue_token.text, cue_token.start, cue_token.end, kind, addressee)
+    actor = Party(addressee, mention, clause.end - 1, clause.end, "nom")
+    return _active_facts(clause, [actor], _objects(clause))
+
+
 def _nominalised(clause: Clause) -> list[Fact]:
     """ "X'in ... katkı sunduğunu belirtti": the genitive before the cue acts."""
     objects = _objects(clause)
@@ -192,16 +257,45 @@ def _nominalised(clause: Clause) -> list[Fact]:
 
 
 def _participle(clause: Clause) -> list[Fact]:
-    """ "teşekkür eden Başkan X": the party after the participle acts."""
+    """ "teşekkür eden Başkan X": the party after the participle acts, whatever case its own
+    clause gives it ("desteğini esirgemeyen Başkan X'e teşekkür etti")."""
     reading, parties = clause.reading, clause.parties
     objects = _objects(clause)
-    subjects = subjects_before(
-        reading, parties, limit=len(reading.tokens), exclude=objects, after=clause.end
-    )
+    subjects = _head_of_participle(clause, objects)
     if not subjects and not objects and clause.cue.predicate in SYMMETRIC_PREDICATES:
         # "A ile B arasında imzalanan protokol": the parties stand before the participle
         subjects = subjects_before(reading, parties, limit=clause.start, exclude=objects)
     return _active_facts(clause, subjects, objects)
+
+
+def _head_of_participle(clause: Clause, objects: Sequence[Party]) -> list[Party]:
+    """The party a participle describes: the name right after it, past its title's words ("...
+    eden Kula Belediye Başkanı Ali Er"), with the names listed with it."""
+    reading = clause.reading
+    tokens = reading.tokens
+    for p in clause.parties:
+        if p.index < clause.end or p in objects:
+            continue
+        between = tokens[clause.end : p.index]
+        if all(t.is_word and is_capitalised(t.base) and not t.suffix for t in between):
+            return [p, *_listed_after(reading, clause.parties, p)]
+        return []
+    return []
+
+
+def _listed_after(reading: SentenceReading, parties: Sequence[Party], first: Party) -> list[Party]:
+    """The parties listed after ``first`` by "ve" ("... eden A ve B")."""
+    listed = []
+    last = first
+    for p in parties:
+        if p.index < last.end:
+            continue
+        between = reading.tokens[last.end : p.index]
+        if len(between) != 1 or reading.lang.function_words.get(between[0].key) != "conjunction":
+            break
+        listed.append(p)
+        last = p
+    return listed
 
 
 def _active_facts(clause: Clause, subjects: list[Party], objects: list[Party]) -> list[Fact]:
@@ -313,6 +407,19 @@ def _sister(clause: Clause) -> list[Fact]:
     return _among(clause, pair, JOINT_CONFIDENCE)
 
 
+def _means(clause: Clause) -> list[Fact]:
+    """ "X'in desteğiyle", "X'in davetiyle": X gives the help or the invitation, and whoever the
+    sentence says acts (its agent, else its subject) receives it."""
+    reading, parties = clause.reading, clause.parties
+    givers = [p for p in listed_before(reading, parties, clause.start) if p.case == "gen"]
+    if not givers:
+        return []
+    receivers = [p for p in parties if p.case == "by"][:1] or subjects_before(
+        reading, parties, limit=len(reading.tokens), exclude=givers
+    )
+    return _facts(reading, givers, clause.cue.predicate, receivers, clause.end, MEANS_CONFIDENCE)
+
+
 def _between_group(clause: Clause) -> list[Party]:
     """The parties listed right before the "arasında" nearest the cue ("A, B ile C arasında")."""
     reading = clause.reading
@@ -415,6 +522,10 @@ def _is_first_person(tokens: Sequence[Token], lang: Turkish) -> bool:
     return any(t.key.endswith(lang.first_person_endings) for t in tokens if not t.suffix)
 
 
+def _ends_with(token: Token, endings: tuple[str, ...]) -> bool:
+    return not token.suffix and token.key.endswith(endings)
+
+
 def _is_intention(token: Token, lang: Turkish) -> bool:
     return not token.suffix and token.key.endswith(lang.intention_endings)
 
@@ -471,10 +582,12 @@ CONSTRUCTIONS: dict[tuple[str, str], Construction] = {
     ("active", "finite"): _finite,
     ("active", "first_person"): _first_person,
     ("active", "intention"): _intention,
+    ("active", "second_person"): _second_person,
     ("active", "nominalised"): _nominalised,
     ("active", "participle"): _participle,
     ("passive", ANY_FORM): _passive,
     ("noun", ANY_FORM): _noun_form,
     ("joint", ANY_FORM): _joint,
     ("sister", ANY_FORM): _sister,
+    ("means", ANY_FORM): _means,
 }

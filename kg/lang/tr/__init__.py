@@ -73,9 +73,11 @@ class Turkish:
     place_heads: dict[str, tuple[str, bool]]  # head -> (place subtype, head kept in the name)
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
+    second_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
     possessed_case: tuple[tuple[str, str], ...]  # (ending, case), longest ending first
     pronouns: dict[str, tuple[str, str]]  # word -> (case, what it refers to)
+    reasons: tuple[tuple[tuple[str, ...], str, bool], ...]  # (stem words, predicate, reverse)
     # lookups built from the lists above, so each token is checked against a few entries only
     heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
     titles_by_first: dict[str, tuple[Title, ...]] = field(default_factory=dict)
@@ -222,12 +224,17 @@ def _load() -> Turkish:
         },
         source_words=frozenset(r["word"] for r in data_rows("source_words.tsv")),
         first_person_endings=tuple(r["ending"] for r in data_rows("first_person.tsv")),
+        second_person_endings=tuple(r["ending"] for r in data_rows("second_person.tsv")),
         possessed_case=tuple(
             sorted(
                 ((r["ending"], r["case"]) for r in data_rows("possessed_case.tsv")),
                 key=lambda row: len(row[0]),
                 reverse=True,
             )
+        ),
+        reasons=tuple(
+            (_words(r["stem"]), r["predicate"], r["direction"] == "reverse")
+            for r in data_rows("reasons.tsv")
         ),
         pronouns={r["word"]: (r["case"], r["refers_to"]) for r in data_rows("pronouns.tsv")},
         known_acronyms={
