@@ -144,7 +144,7 @@ def test_month_numbers_run_from_one_to_twelve():
 )
 def test_every_data_file_says_what_it_holds_and_where_it_comes_from(name):
     text = resources.files("kg.lang.tr").joinpath(name).read_text(encoding="utf-8")
-    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    header = " ".join(line.lstrip("# ") for line in text.splitlines() if line.startswith("#"))
     assert header, f"{name} has no header comment"
     assert "civic-kg team" in header or "Source" in header, f"{name} names no source"
     assert data_lines(name), f"{name} holds no data"
