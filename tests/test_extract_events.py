@@ -221,3 +221,22 @@ def test_a_reaction_against_someone_is_criticism():
 def test_hosting_someone_as_a_guest_is_their_visit():
     text = "Tire Belediye Başkanı Can Ak, Gediz Derneği heyetini makamında konuk etti."
     assert ("Gediz Derneği", "visited", "Can Ak") in events_of(text)
+
+
+def test_a_verb_without_its_own_object_shares_the_one_before_it():
+    text = "Gediz Derneği, Tire Muhtarı Ece Su'yu ziyaret ederek günlerini kutladı."
+    events = events_of(text)
+    assert ("Gediz Derneği", "visited", "Ece Su") in events
+    assert ("Gediz Derneği", "congratulated", "Ece Su") in events
+
+
+def test_a_genitive_takes_the_case_of_its_possessed_noun_a_few_words_on():
+    text = "Gediz Derneği Başkanı Ece Su, Kula Belediyesi'nin yeni imar planını eleştirdi."
+    assert ("Ece Su", "criticized", "Kula Belediyesi") in events_of(text)
+
+
+def test_each_verb_of_a_chain_takes_its_own_object_when_it_has_one():
+    text = "Gediz Derneği, Tire Belediyesi'ni ziyaret ederek Kula Derneği'ne teşekkür etti."
+    events = events_of(text)
+    assert ("Gediz Derneği", "thanked", "Kula Derneği") in events
+    assert ("Gediz Derneği", "thanked", "Tire Belediyesi") not in events

@@ -7,8 +7,9 @@ from typing import NamedTuple
 
 from kg.extract.discourse import Discourse
 from kg.extract.reading import SentenceReading
+from kg.lang.tr import Turkish
 from kg.lang.tr.morphology import group_noun, inflection_of
-from kg.lang.tr.text import is_capitalised
+from kg.lang.tr.text import Token, is_capitalised
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 from kg.resolve import Resolution
 
@@ -99,6 +100,20 @@ def _named_body_between(
     return None
 
 
+MAX_POSSESSED_DISTANCE = 4  # "X'in halkın iradesiyle seçilen yönetimini": words to the noun
+
+
+def _possessed_case(words: Sequence[Token], lang: Turkish) -> str:
+    """The case of the first possessed noun among lower-case ``words`` after a genitive."""
+    for token in words:
+        if not token.is_word or token.suffix or is_capitalised(token.base):
+            break
+        case = next((c for e, c in lang.possessed_case if token.key.endswith(e)), None)
+        if case is not None:
+            return case
+    return "gen"
+
+
 def after_acronym(reading: SentenceReading, end: int) -> int:
     """Where a name ending at token ``end`` is followed on, past an acronym in parentheses
     ("X Birliği (XB) ile")."""
@@ -120,8 +135,9 @@ def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
         # "Yürütme Kurulu üyelerine", "X'in heyeti": the members' case is the body's own
         return inflection_of(after.key, group, lang) or "nom"
     if after is not None and mention.case == "gen" and not after.base[:1].isupper():
-        # "X'in çalışmalarına katkı sundu": the possessed noun's case is X's part in the event
-        return next((c for e, c in lang.possessed_case if after.key.endswith(e)), "gen")
+        # "X'in (yeni) çalışmalarına katkı sundu": the possessed noun's case is X's part in the
+        # event
+        return _possessed_case(tokens[end : end + MAX_POSSESSED_DISTANCE], lang)
     if after is not None and mention.case == "nom":
         role = lang.function_words.get(after.key)
         if role == "comitative":

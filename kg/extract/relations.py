@@ -4,7 +4,7 @@ its voice and verb form call for, with the parties' parts read from their cases.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.extract.cues import find_cues
 from kg.extract.discourse import Discourse
@@ -33,6 +33,7 @@ LOOSE_CONFIDENCE = 0.6  # cues that name no case ("iş birliği"): the sentence'
 
 OBJECT_CASES_OF_LOOSE_CUES = frozenset({"dat", "acc", "ins"})
 COMITATIVE = frozenset({"ins"})
+VERBAL = frozenset({"active", "passive"})  # voices of a cue that is a verb with a clause of its own
 SUPPORTED = "supported"
 STATED_ONLY = frozenset({SUPPORTED})  # rule 18: support wished or promised gives nothing
 JOINT_CONFIDENCE = 0.75  # a joint act among parties the sentence pairs explicitly
@@ -61,6 +62,8 @@ class Clause:
     cue: Cue
     start: int  # first token of the cue
     end: int  # one past its last token
+    previous: Clause | None = None  # the cue before it in the sentence
+    objects_read: list[Party] = field(default_factory=list)  # the objects found for it
 
     @property
     def lang(self) -> Turkish:
@@ -111,10 +114,12 @@ def read_events(
     facts: list[Fact] = []
     if parties:  # every relation needs at least one party named in the sentence
         cues = find_cues(reading)
+        previous = None
         for k, (start, end, cue) in enumerate(cues):
             if _qualifies_next(cue, cues[k + 1 : k + 2], end, parties):
                 continue  # "iş birliği protokolü imzalandı": read with the signing below
-            clause = Clause(reading, resolution, discourse, parties, cue, start, end)
+            clause = Clause(reading, resolution, discourse, parties, cue, start, end, previous)
+            previous = clause
             construction = CONSTRUCTIONS.get((cue.voice, ANY_FORM))
             if construction is None:
                 construction = CONSTRUCTIONS[(cue.voice, verb_form(clause))]
@@ -483,14 +488,29 @@ def resolve_passives(pending: Sequence[PendingPassive], host: str | None) -> lis
 
 
 def _objects(clause: Clause) -> list[Party]:
-    """The other parties of a cue: those before it in its case, with their conjuncts."""
+    """The other parties of a cue: those before it in its case, with their conjuncts; with none,
+    those of the cue before it when no party stands between them ("X'i ziyaret ederek
+    günlerini kutladı": X is congratulated too)."""
     cue = clause.cue
+    previous = clause.previous if clause.previous and clause.previous.cue.voice in VERBAL else None
     if cue.object_case == "any":
-        return objects_before(
+        found = objects_before(
             clause.reading, clause.parties, clause.start, OBJECT_CASES_OF_LOOSE_CUES, anywhere=True
         )
-    cases = frozenset(cue.object_case.split("|"))
-    return objects_before(clause.reading, clause.parties, clause.start, cases)
+    else:
+        cases = frozenset(cue.object_case.split("|"))
+        found = objects_before(clause.reading, clause.parties, clause.start, cases)
+        if found and previous is not None and found[-1].end <= previous.start:
+            found = []  # the case-marked party belongs to an earlier verb's clause
+    if (
+        not found
+        and previous is not None
+        and previous.objects_read
+        and not any(previous.end <= p.index < clause.start for p in clause.parties)
+    ):
+        found = previous.objects_read
+    clause.objects_read = found
+    return found
 
 
 def _as_bodies(clause: Clause, group: Sequence[Party]) -> list[Party]:
