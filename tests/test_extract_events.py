@@ -240,3 +240,23 @@ def test_each_verb_of_a_chain_takes_its_own_object_when_it_has_one():
     events = events_of(text)
     assert ("Gediz Derneği", "thanked", "Kula Derneği") in events
     assert ("Gediz Derneği", "thanked", "Tire Belediyesi") not in events
+
+
+def test_a_third_person_verb_without_a_named_subject_carries_no_actor_over():
+    text = (
+        "Gediz Derneği Başkanı Ece Su konuştu. "
+        "Tire Belediyesi'ne ilçedeki tüm muhtarlar da destek verdi."
+    )
+    assert not any(p == "supported" for _, p, _ in events_of(text))
+
+
+def test_partners_met_together_did_not_meet_each_other():
+    text = "Toplantıda Kula Derneği, Tire Vakfı ve Ödemiş Derneği ile görüşüldü ve görüşme yapıldı."
+    assert not any(p == "metWith" for _, p, _ in events_of(text))
+
+
+def test_a_lone_given_name_that_is_a_full_names_surname_is_that_person():
+    text = (
+        "Kula Kent Konseyi Başkanı Oya Ergin konuştu. Ergin ise Tire Belediyesi'ne teşekkür etti."
+    )
+    assert ("Oya Ergin", "thanked", "Tire Belediyesi") in events_of(text)

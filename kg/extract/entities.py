@@ -387,8 +387,9 @@ def _read_person(
     if len(words) >= 2 and (titled or honorific or known_name):
         name = " ".join(recase(tokens[i].base) for i in words)
         return add_mention(reading, words, PERSON, name, None)
-    if len(words) == 1 and (first.suffix or not known_name) and not place_of(first, lang):
-        # kept only if it is the surname of a person named in full in the same article
+    if len(words) == 1 and not place_of(first, lang):
+        # kept only if it is the surname of a person named in full in the same article (given
+        # names are surnames too: "Nazlı Ergin ... Ergin ise")
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
     return None
 

@@ -70,9 +70,12 @@ def _with_companions(
     end = party.end
     if end >= len(tokens) or lang.function_words.get(tokens[end].key) != "conjunction":
         return party
+    people = {
+        i for m in reading.mentions if m.type == PERSON for i in range(*reading.token_span(m))
+    }
     for j in range(end + 1, min(len(tokens), end + 1 + MAX_COMPANION_WORDS)):
         token = tokens[j]
-        if not token.is_word or token.suffix:
+        if not token.is_word or token.suffix or j in people:
             return party
         group = group_noun(token.key, lang)
         if group is not None:
@@ -177,9 +180,11 @@ def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Par
     A comma joins only inside a list closed by "ve" ("X, Y'yi ziyaret etti" is subject, object).
     """
     lang = reading.lang
+    covered = reading.covered()
     group = [last]
     for p in reversed([q for q in parties if q.end <= group[0].index]):
-        between = reading.tokens[after_acronym(reading, p.end) : group[0].index]
+        # the words of a title between two names do not part them ("A ve X Muhtarı B'yi")
+        between = _linking_tokens(reading, covered, p.end, group[0].index)
         is_ve = len(between) == 1 and lang.function_words.get(between[0].key) in (
             "conjunction",
             "comitative",  # "A ile B'ye teşekkür etti": both are thanked
@@ -200,8 +205,15 @@ def listed_before(reading: SentenceReading, parties: Sequence[Party], end: int) 
     for p in reversed([q for q in parties if q.end <= end]):
         between = reading.tokens[after_acronym(reading, p.end) : group[0].index if group else end]
         if group:
+            # "A, B ile C": a comma lists names of one kind; "Ali Er, A ile B arasında" is the
+            # sentence's subject before a list
+            comma = (
+                len(between) == 1
+                and between[0].text == ","
+                and p.mention.type == group[0].mention.type
+            )
             linked = len(between) == 1 and (
-                between[0].text == "," or function_words.get(between[0].key) in LIST_LINKS
+                comma or function_words.get(between[0].key) in LIST_LINKS
             )
         else:
             linked = not between
@@ -209,6 +221,21 @@ def listed_before(reading: SentenceReading, parties: Sequence[Party], end: int) 
             break
         group.insert(0, p)
     return group
+
+
+def _linking_tokens(
+    reading: SentenceReading, covered: frozenset[int], start: int, end: int
+) -> list[Token]:
+    """The tokens between two names that could link them: not the words of other names and
+    titles, nor an abbreviation's full stop ("A, X Rektörü Prof. Dr. B ve C")."""
+    tokens = reading.tokens
+    return [
+        t
+        for i, t in enumerate(tokens[start:end], start)
+        if i not in covered
+        and not (t.is_word and is_capitalised(t.base) and not t.suffix)
+        and not (t.text == "." and i > start and is_capitalised(tokens[i - 1].base))
+    ]
 
 
 def subjects_before(

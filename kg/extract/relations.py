@@ -16,6 +16,7 @@ from kg.extract.parties import (
     pronoun_parties,
     sentence_parties,
     subjects_before,
+    with_conjuncts,
 )
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import Cue, Turkish
@@ -26,6 +27,7 @@ from kg.vocab import SYMMETRIC_PREDICATES
 
 ACTIVE_CONFIDENCE = 0.85  # subject and object both in the sentence, object in the cue's case
 CARRIED_SUBJECT_CONFIDENCE = 0.6  # subject dropped, taken from the sentence before
+SPEAKER_CONFIDENCE = 0.65  # "teşekkür ediyorum" inside a quotation: its speaker
 NOUN_CONFIDENCE = 0.75  # headline form "X'den Y'ye ziyaret"
 AGENT_CONFIDENCE = 0.85  # passive with "X tarafından"
 CONTEXT_AGENT_CONFIDENCE = 0.55  # passive whose actor is the host of the article's visit
@@ -35,6 +37,7 @@ OBJECT_CASES_OF_LOOSE_CUES = frozenset({"dat", "acc", "ins"})
 COMITATIVE = frozenset({"ins"})
 VERBAL = frozenset({"active", "passive"})  # voices of a cue that is a verb with a clause of its own
 SUPPORTED = "supported"
+SIGNED = "signedAgreementWith"
 STATED_ONLY = frozenset({SUPPORTED})  # rule 18: support wished or promised gives nothing
 JOINT_CONFIDENCE = 0.75  # a joint act among parties the sentence pairs explicitly
 MEANS_CONFIDENCE = 0.7  # "X'in desteğiyle": the receiver is the sentence's actor
@@ -115,9 +118,13 @@ def read_events(
     if parties:  # every relation needs at least one party named in the sentence
         cues = find_cues(reading)
         previous = None
+        qualifier = None
         for k, (start, end, cue) in enumerate(cues):
             if _qualifies_next(cue, cues[k + 1 : k + 2], end, parties):
+                qualifier = cue
                 continue  # "iş birliği protokolü imzalandı": read with the signing below
+            if qualifier is None and _qualified_by_next(cue, cues[k + 1 : k + 2], end, parties):
+                qualifier = cues[k + 1][2]
             clause = Clause(reading, resolution, discourse, parties, cue, start, end, previous)
             previous = clause
             construction = CONSTRUCTIONS.get((cue.voice, ANY_FORM))
@@ -126,8 +133,11 @@ def read_events(
             found = construction(clause)
             if cue.predicate == THANKED:
                 found += _acts_thanked_for(clause, found)
-            if k and _qualifies_next(cues[k - 1][2], [cues[k]], cues[k - 1][1], parties):
-                found += [replace(f, p=cues[k - 1][2].predicate) for f in found]
+            if qualifier is not None and cue.predicate == SIGNED:
+                found += [replace(f, p=qualifier.predicate) for f in found]
+                qualifier = None
+            elif qualifier is not None and qualifier is cue:
+                qualifier = None  # the signing it qualified came first: read it alone too
             facts.extend(found)
     # the sentence's actor, for a later sentence that drops its subject
     discourse.subject = next(
@@ -150,10 +160,23 @@ def _qualifies_next(
     if cue.voice not in ("joint", "sister") or not following:
         return False
     start, _, signing = following[0]
-    return (
-        signing.predicate == "signedAgreementWith"
-        and start - end <= MAX_QUALIFIER_GAP
-        and not any(end <= p.index < start for p in parties)
+    return signing.predicate == SIGNED and _adjacent(end, start, parties)
+
+
+def _qualified_by_next(
+    cue: Cue, following: Sequence[tuple[int, int, Cue]], end: int, parties: Sequence[Party]
+) -> bool:
+    """The same with the joint cue after the signing: "arasında imzalanan kardeş şehir
+    protokolü"."""
+    if cue.predicate != SIGNED or not following:
+        return False
+    start, _, qualifier = following[0]
+    return qualifier.voice in ("joint", "sister") and _adjacent(end, start, parties)
+
+
+def _adjacent(end: int, start: int, parties: Sequence[Party]) -> bool:
+    return 0 <= start - end <= MAX_QUALIFIER_GAP and not any(
+        end <= p.index < start for p in parties
     )
 
 
@@ -232,7 +255,7 @@ def _first_person(clause: Clause) -> list[Fact]:
     """ "teşekkür ediyorum": the speaker of the quote acts, or the side they speak for when the
     sentence says so ("X olarak ziyaret ettik")."""
     sides = [p for p in clause.parties if p.case == "as" and p.end <= clause.start]
-    return _active_facts(clause, sides[-1:], _objects(clause))
+    return _active_facts(clause, sides[-1:], _objects(clause), first_person=True)
 
 
 def _second_person(clause: Clause) -> list[Fact]:
@@ -251,13 +274,15 @@ def _second_person(clause: Clause) -> list[Fact]:
 
 
 def _nominalised(clause: Clause) -> list[Fact]:
-    """ "X'in ... katkı sunduğunu belirtti": the genitive before the cue acts."""
+    """ "X'in ... katkı sunduğunu belirtti", "A ve B'nin imza attığı protokol": the genitive
+    before the cue acts, with the names listed with it."""
     objects = _objects(clause)
-    subjects = [
+    actors = [
         p
         for p in clause.parties
         if p.end <= clause.start and p.mention.case == "gen" and p not in objects
-    ][-1:]
+    ]
+    subjects = with_conjuncts(clause.reading, clause.parties, actors[-1]) if actors else []
     return _active_facts(clause, subjects, objects)
 
 
@@ -279,7 +304,7 @@ def _head_of_participle(clause: Clause, objects: Sequence[Party]) -> list[Party]
     reading = clause.reading
     tokens = reading.tokens
     for p in clause.parties:
-        if p.index < clause.end or p in objects:
+        if p.index < clause.end or p in objects or p.mention.type == PLACE:
             continue
         between = tokens[clause.end : p.index]
         if all(t.is_word and is_capitalised(t.base) and not t.suffix for t in between):
@@ -303,14 +328,22 @@ def _listed_after(reading: SentenceReading, parties: Sequence[Party], first: Par
     return listed
 
 
-def _active_facts(clause: Clause, subjects: list[Party], objects: list[Party]) -> list[Fact]:
+def _active_facts(
+    clause: Clause, subjects: list[Party], objects: list[Party], *, first_person: bool = False
+) -> list[Fact]:
     """Facts of an active cue once its subjects and objects are read."""
     reading, cue = clause.reading, clause.cue
     confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
     carried = clause.carried_actor
-    if not subjects and carried is not None:
+    speaking = carried is not None and clause.discourse.speaker is carried
+    if not subjects and carried is not None and (speaking or first_person):
+        # a sentence naming no actor is the speaker's inside a quotation; outside one, only a
+        # verb in the first person carries the last actor over (a third-person verb without a
+        # named subject mostly has a common-noun one: "belediye başkanları da destek verdi")
         subjects = [carried]
-        confidence = min(confidence, CARRIED_SUBJECT_CONFIDENCE)
+        confidence = min(confidence, SPEAKER_CONFIDENCE if speaking else CARRIED_SUBJECT_CONFIDENCE)
+    if cue.predicate in SYMMETRIC_PREDICATES and not subjects:
+        return []  # "A, B ve C ile görüştü": the partners did not meet each other
     if cue.predicate in SYMMETRIC_PREDICATES and (
         len(subjects) + len(objects) > 2 or (len(subjects) == 2 and not objects)
     ):  # "A ve B bir araya geldi", "A, B ve C protokol imzaladı"
@@ -339,7 +372,7 @@ def _passive(clause: Clause) -> list[Fact]:
         return _facts(reading, objects, cue.predicate, agents, end, AGENT_CONFIDENCE)
     if cue.predicate in SYMMETRIC_PREDICATES:  # "A ile B arasında protokol imzalandı"
         others = subjects_before(reading, parties, limit=start, exclude=[*agents, *objects])
-        group = [*agents, *others, *objects]
+        group = _between_group(clause) or [*agents, *others, *objects]
         return _among(clause, group, ACTIVE_CONFIDENCE) if len(group) > 1 else []
     if not agents and objects:
         clause.discourse.pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
@@ -419,6 +452,8 @@ def _means(clause: Clause) -> list[Fact]:
     givers = [p for p in listed_before(reading, parties, clause.start) if p.case == "gen"]
     if not givers:
         return []
+    if clause.cue.predicate in SYMMETRIC_PREDICATES:  # "A ve B'nin imzasıyla": they both sign
+        return _among(clause, givers, MEANS_CONFIDENCE) if len(givers) > 1 else []
     receivers = [p for p in parties if p.case == "by"][:1] or subjects_before(
         reading, parties, limit=len(reading.tokens), exclude=givers
     )
@@ -439,12 +474,18 @@ def _between_group(clause: Clause) -> list[Party]:
     )
     if between is None:
         return []
-    return listed_before(reading, clause.parties, between)
+    return _without_places(listed_before(reading, clause.parties, between))
 
 
 def _listed_right_before(clause: Clause) -> list[Party]:
     """A list of parties ending right before the cue ("A, B ve C İşbirliği ile")."""
-    return listed_before(clause.reading, clause.parties, clause.start)
+    return _without_places(listed_before(clause.reading, clause.parties, clause.start))
+
+
+def _without_places(group: list[Party]) -> list[Party]:
+    """Parties of a joint act are people and bodies: "İzmir ile Manisa arasında iş birliği" pairs
+    no one."""
+    return [p for p in group if p.mention.type != PLACE]
 
 
 def _named_right_after(clause: Clause) -> Party | None:
