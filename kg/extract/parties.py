@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 from kg.extract.discourse import Discourse
@@ -53,6 +54,7 @@ def sentence_parties(
     return parties
 
 
+_KEY = attrgetter("key")
 SUBJECT_CASES = frozenset({"nom", "as"})
 LIST_LINKS = frozenset(
     {"conjunction", "comitative"}
@@ -180,11 +182,10 @@ def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Par
     A comma joins only inside a list closed by "ve" ("X, Y'yi ziyaret etti" is subject, object).
     """
     lang = reading.lang
-    covered = reading.covered()
     group = [last]
     for p in reversed([q for q in parties if q.end <= group[0].index]):
         # the words of a title between two names do not part them ("A ve X Muhtarı B'yi")
-        between = _linking_tokens(reading, covered, p.end, group[0].index)
+        between = _linking_tokens(reading, p.end, group[0].index)
         is_ve = len(between) == 1 and lang.function_words.get(between[0].key) in (
             "conjunction",
             "comitative",  # "A ile B'ye teşekkür etti": both are thanked
@@ -223,12 +224,13 @@ def listed_before(reading: SentenceReading, parties: Sequence[Party], end: int) 
     return group
 
 
-def _linking_tokens(
-    reading: SentenceReading, covered: frozenset[int], start: int, end: int
-) -> list[Token]:
+def _linking_tokens(reading: SentenceReading, start: int, end: int) -> list[Token]:
     """The tokens between two names that could link them: not the words of other names and
     titles, nor an abbreviation's full stop ("A, X Rektörü Prof. Dr. B ve C")."""
     tokens = reading.tokens
+    if end - start <= 1:  # nothing or one token between: the usual list "A, B ve C"
+        return tokens[start:end]
+    covered = reading.covered()
     return [
         t
         for i, t in enumerate(tokens[start:end], start)
@@ -301,13 +303,15 @@ def _list_link(reading: SentenceReading, start: int, end: int) -> str | None:
 
 
 def pronoun_parties(
-    reading: SentenceReading, discourse: Discourse, covered: frozenset[int]
+    reading: SentenceReading, discourse: Discourse, named: Sequence[Party]
 ) -> list[Party]:
     """Parties written as pronouns or possessed titles (guideline rule 20): "bize" is the speaker's
-    side, "kendilerine" the other side of the speaker's visit, "başkanımıza" the head addressed."""
+    side, "kendilerine" the other side of the speaker's visit, "başkanımıza" the head addressed;
+    none inside the ``named`` parties."""
     lang = reading.lang
-    if lang.pronouns.keys().isdisjoint(t.key for t in reading.tokens):
+    if lang.pronouns.keys().isdisjoint(map(_KEY, reading.tokens)):
         return []
+    covered = {i for p in named for i in range(p.index, p.end)}
     parties = []
     for i, token in enumerate(reading.tokens):
         found = lang.pronouns.get(token.key)

@@ -110,8 +110,7 @@ def read_events(
     Each cue is read by the construction ``CONSTRUCTIONS`` names for its voice and verb form."""
     parties = sentence_parties(reading, resolution, discourse)
     discourse.enter(reading.sentence.start, reading.sentence.end, _quote_opener(reading, parties))
-    taken = frozenset(i for p in parties for i in range(p.index, p.end))
-    pronouns = pronoun_parties(reading, discourse, taken)
+    pronouns = pronoun_parties(reading, discourse, parties)
     if pronouns:
         parties = sorted([*parties, *pronouns], key=lambda p: p.index)
     facts: list[Fact] = []
@@ -226,6 +225,8 @@ def _reason_before(reading: SentenceReading, start: int) -> tuple[str, bool] | N
 
 def _quote_opener(reading: SentenceReading, parties: Sequence[Party]) -> Party | None:
     """The subject written before the first quotation mark of a sentence ("Başkan X, “...")."""
+    if QUOTE_OPENERS.isdisjoint(reading.sentence.text):  # most sentences quote no one
+        return None
     for i, token in enumerate(reading.tokens):
         if token.text in QUOTE_OPENERS:
             subjects = subjects_before(reading, parties, limit=i, exclude=())
