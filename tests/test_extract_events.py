@@ -260,3 +260,31 @@ def test_a_lone_given_name_that_is_a_full_names_surname_is_that_person():
         "Kula Kent Konseyi Başkanı Oya Ergin konuştu. Ergin ise Tire Belediyesi'ne teşekkür etti."
     )
     assert ("Oya Ergin", "thanked", "Tire Belediyesi") in events_of(text)
+
+
+def test_the_delegation_stands_for_the_body_whose_delegation_was_named():
+    text = (
+        "Gediz Derneği heyeti Tire'ye geldi. "
+        "Heyet, Tire Belediyesi'ni ve Tire Ticaret Odası'nı ziyaret etti."
+    )
+    events = events_of(text)
+    assert ("Gediz Derneği", "visited", "Tire Belediyesi") in events
+    assert ("Gediz Derneği", "visited", "Tire Ticaret Odası") in events
+
+
+def test_a_place_compounded_with_a_visit_is_visited():
+    text = "Kula Belediye Başkanı Ali Er, Tire ziyareti sırasında esnafla buluştu."
+    assert ("Ali Er", "visited", "Tire") in events_of(text)
+
+
+def test_a_light_verbs_object_may_stand_between_it_and_its_noun():
+    text = (
+        'Gediz Derneği Başkanı Ece Su, "Gediz Derneği olarak ilk ziyaretimizi '
+        "Tire Belediye Başkanı Can Ak'a gerçekleştirdik\" dedi."
+    )
+    assert ("Gediz Derneği", "visited", "Can Ak") in events_of(text)
+
+
+def test_an_inflected_noun_is_not_joined_to_a_verb_that_is_no_light_verb():
+    text = "Tire Belediyesi, Gediz Derneği'ne destekleri ve her zaman yanlarında olduğu için teşekkür etti."
+    assert ("Tire Belediyesi", "supported", "Gediz Derneği") not in events_of(text)

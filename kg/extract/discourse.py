@@ -30,6 +30,7 @@ class Discourse:
     heads: list[str] = field(default_factory=list)  # people heading a body, in text order
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted spans of the text
     subject: Party | None = None  # the actor of the last sentence that named one
+    delegation: str | None = None  # the body whose delegation the article last named
     speaker: Party | None = None  # who speaks in the quotation open at this point
     quote_end: int = -1  # where that quotation closes
     events: list[Fact] = field(default_factory=list)  # the event facts read so far
@@ -79,6 +80,8 @@ class Discourse:
             return self.counterpart_of(side)
         if refers_to == "head":
             return self.last_head_besides(side)
+        if refers_to == "delegation":
+            return self.delegation
         return None
 
     def quote_at(self, offset: int) -> tuple[int, int] | None:

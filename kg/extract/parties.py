@@ -49,6 +49,8 @@ def sentence_parties(
             continue
         party = Party(name, m, first, end, case)
         party = _with_companions(reading, resolution, discourse, party)
+        if _followed_by_group_noun(reading, end):  # "X heyeti": X's delegation, "heyet" later
+            discourse.delegation = discourse.body_of(party)
         parties.append(party)
         reach = max(reach, party.end)
     return parties
@@ -128,6 +130,13 @@ def after_acronym(reading: SentenceReading, end: int) -> int:
     return end
 
 
+def _followed_by_group_noun(reading: SentenceReading, end: int) -> bool:
+    end = after_acronym(reading, end)
+    return (
+        end < len(reading.tokens) and group_noun(reading.tokens[end].key, reading.lang) is not None
+    )
+
+
 def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
     """A party's case; "X ile" is instrumental, "X tarafından" is the agent.
 
@@ -192,7 +201,9 @@ def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Par
         )
         is_comma = len(between) == 1 and between[0].text == "," and len(group) > 1
         opens_sentence = p is parties[0] and p.index <= reading.dateline_end
-        if not (is_ve or (is_comma and not opens_sentence)) or p.mention.case != "nom":
+        # the suffix is written on the last name only, or on each ("A'yı ve B'yi")
+        shares_case = p.mention.case in ("nom", last.mention.case)
+        if not (is_ve or (is_comma and not opens_sentence)) or not shares_case:
             break
         group.insert(0, p)
     return group
@@ -312,12 +323,15 @@ def pronoun_parties(
     if lang.pronouns.keys().isdisjoint(map(_KEY, reading.tokens)):
         return []
     covered = {i for p in named for i in range(p.index, p.end)}
+    ends = {after_acronym(reading, p.end) for p in named}
     parties = []
     for i, token in enumerate(reading.tokens):
         found = lang.pronouns.get(token.key)
         if found is None or i in covered or token.suffix:
             continue
         case, refers_to = found
+        if refers_to == "delegation" and i in ends:
+            continue  # "X heyeti" is X's, read with X
         actor = discourse.actor_at(token.start)
         if actor is None:
             continue

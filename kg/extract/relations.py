@@ -284,7 +284,10 @@ def _nominalised(clause: Clause) -> list[Fact]:
         if p.end <= clause.start and p.mention.case == "gen" and p not in objects
     ]
     subjects = with_conjuncts(clause.reading, clause.parties, actors[-1]) if actors else []
-    return _active_facts(clause, subjects, objects)
+    # "ağırladıkları için": a nominalised verb's own ending says who acts; it is not the
+    # speaker's unless it says "we" ("ziyaret ettiğimiz")
+    carry = _is_first_person(clause.reading.tokens[clause.end - 1 : clause.end], clause.lang)
+    return _active_facts(clause, subjects, objects, first_person=carry, carry=carry)
 
 
 def _participle(clause: Clause) -> list[Fact]:
@@ -330,12 +333,17 @@ def _listed_after(reading: SentenceReading, parties: Sequence[Party], first: Par
 
 
 def _active_facts(
-    clause: Clause, subjects: list[Party], objects: list[Party], *, first_person: bool = False
+    clause: Clause,
+    subjects: list[Party],
+    objects: list[Party],
+    *,
+    first_person: bool = False,
+    carry: bool = True,
 ) -> list[Fact]:
     """Facts of an active cue once its subjects and objects are read."""
     reading, cue = clause.reading, clause.cue
     confidence = ACTIVE_CONFIDENCE if cue.object_case != "any" else LOOSE_CONFIDENCE
-    carried = clause.carried_actor
+    carried = clause.carried_actor if carry else None
     speaking = carried is not None and clause.discourse.speaker is carried
     if not subjects and carried is not None and (speaking or first_person):
         # a sentence naming no actor is the speaker's inside a quotation; outside one, only a
@@ -400,9 +408,24 @@ def _noun_form(clause: Clause) -> list[Fact]:
             if p.mention.case == "gen" and p.end <= start and p.mention.type != PLACE
         ]
     others = [p for p in parties if p.mention.case == cue.object_case and p.end <= start]
+    if not others:
+        others = _place_compounded(clause)  # "Van ziyareti": a visit to Van
+        if others and not actors:
+            actors = [p for p in parties if p.case == "gen" and p.end <= start] or subjects_before(
+                reading, parties, limit=len(reading.tokens), exclude=others
+            )
     if not actors or not others:
         return []
     return _facts(reading, actors[-1:], cue.predicate, others[-1:], end, NOUN_CONFIDENCE)
+
+
+def _place_compounded(clause: Clause) -> list[Party]:
+    """The place a noun cue is compounded with, written right before it ("Van ziyaretleri")."""
+    return [
+        p
+        for p in clause.parties
+        if p.end == clause.start and p.mention.type == PLACE and p.mention.case == "nom"
+    ]
 
 
 def _joint(clause: Clause) -> list[Fact]:
@@ -534,14 +557,15 @@ def _objects(clause: Clause) -> list[Party]:
     those of the cue before it when no party stands between them ("X'i ziyaret ederek
     günlerini kutladı": X is congratulated too)."""
     cue = clause.cue
-    previous = clause.previous if clause.previous and clause.previous.cue.voice in VERBAL else None
+    previous = clause.previous if _closes_a_clause(clause.previous) else None
     if cue.object_case == "any":
         found = objects_before(
             clause.reading, clause.parties, clause.start, OBJECT_CASES_OF_LOOSE_CUES, anywhere=True
         )
     else:
+        # up to the verb: "ziyaretimizi Kula Belediyesi'ne gerçekleştirdik"
         cases = frozenset(cue.object_case.split("|"))
-        found = objects_before(clause.reading, clause.parties, clause.start, cases)
+        found = objects_before(clause.reading, clause.parties, clause.end - 1, cases)
         if found and previous is not None and found[-1].end <= previous.start:
             found = []  # the case-marked party belongs to an earlier verb's clause
     if (
@@ -553,6 +577,16 @@ def _objects(clause: Clause) -> list[Party]:
         found = previous.objects_read
     clause.objects_read = found
     return found
+
+
+def _closes_a_clause(clause: Clause | None) -> bool:
+    """Whether a cue is a verb ending a clause of its own ("ziyaret ederek", "ziyaret etti"),
+    not a noun or a clause inside another ("ağırladıkları için", "ziyaret eden")."""
+    return (
+        clause is not None
+        and clause.cue.voice in VERBAL
+        and (clause.cue.voice != "active" or verb_form(clause) in ("finite", "first_person"))
+    )
 
 
 def _as_bodies(clause: Clause, group: Sequence[Party]) -> list[Party]:

@@ -67,6 +67,7 @@ class Turkish:
     participle_endings: tuple[str, ...]
     nominalised_endings: tuple[str, ...]
     intention_endings: tuple[str, ...]
+    light_verbs: frozenset[str]
     address_words: frozenset[str]
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
@@ -216,6 +217,7 @@ def _load() -> Turkish:
         participle_endings=tuple(r["ending"] for r in data_rows("participles.tsv")),
         nominalised_endings=tuple(r["ending"] for r in data_rows("nominalised.tsv")),
         intention_endings=tuple(r["ending"] for r in data_rows("intentions.tsv")),
+        light_verbs=frozenset(r["verb"] for r in data_rows("light_verbs.tsv")),
         address_words=frozenset(r["word"] for r in data_rows("address_words.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
         former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
