@@ -288,3 +288,18 @@ def test_a_light_verbs_object_may_stand_between_it_and_its_noun():
 def test_an_inflected_noun_is_not_joined_to_a_verb_that_is_no_light_verb():
     text = "Tire Belediyesi, Gediz Derneği'ne destekleri ve her zaman yanlarında olduğu için teşekkür etti."
     assert ("Tire Belediyesi", "supported", "Gediz Derneği") not in events_of(text)
+
+
+def test_a_body_compounded_with_a_visit_is_visited():
+    text = "Vali Ali Er'in Kula Belediyesi ziyareti sırasında projeler konuşuldu."
+    assert ("Ali Er", "visited", "Kula Belediyesi") in events_of(text)
+
+
+def test_a_plaque_of_thanks_thanks():
+    text = "Gediz Derneği, Tire Belediye Başkanı Can Ak'a teşekkür plaketi verdi."
+    assert ("Gediz Derneği", "thanked", "Can Ak") in events_of(text)
+
+
+def test_accepting_an_invitation_is_being_invited():
+    text = "Kula Belediye Başkanı Ali Er, Gediz Derneği'nin davetine katıldı."
+    assert ("Gediz Derneği", "invited", "Ali Er") in events_of(text)

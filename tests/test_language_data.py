@@ -155,3 +155,8 @@ def test_every_data_file_is_read_by_the_language_loader():
     for f in resources.files("kg.lang.tr").iterdir():
         if f.name.endswith((".tsv", ".txt")):
             assert f'"{f.name}"' in loader, f"{f.name} is shipped but never loaded"
+
+
+def test_no_cue_is_listed_twice():
+    rows = [(r["predicate"], r["cue"], r["voice"]) for r in data_rows("cues.tsv")]
+    assert len(rows) == len(set(rows))

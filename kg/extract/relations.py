@@ -420,12 +420,9 @@ def _noun_form(clause: Clause) -> list[Fact]:
 
 
 def _place_compounded(clause: Clause) -> list[Party]:
-    """The place a noun cue is compounded with, written right before it ("Van ziyaretleri")."""
-    return [
-        p
-        for p in clause.parties
-        if p.end == clause.start and p.mention.type == PLACE and p.mention.case == "nom"
-    ]
+    """The place or body a noun cue is compounded with, written right before it ("Van
+    ziyaretleri", "Bakan X'in Kula Belediyesi ziyareti")."""
+    return [p for p in clause.parties if p.end == clause.start and p.case == "nom"]
 
 
 def _joint(clause: Clause) -> list[Fact]:
@@ -473,7 +470,7 @@ def _means(clause: Clause) -> list[Fact]:
     """ "X'in desteğiyle", "X'in davetiyle": X gives the help or the invitation, and whoever the
     sentence says acts (its agent, else its subject) receives it."""
     reading, parties = clause.reading, clause.parties
-    givers = [p for p in listed_before(reading, parties, clause.start) if p.case == "gen"]
+    givers = [p for p in listed_before(reading, parties, clause.start) if p.mention.case == "gen"]
     if not givers:
         return []
     if clause.cue.predicate in SYMMETRIC_PREDICATES:  # "A ve B'nin imzasıyla": they both sign
