@@ -303,3 +303,8 @@ def test_a_plaque_of_thanks_thanks():
 def test_accepting_an_invitation_is_being_invited():
     text = "Kula Belediye Başkanı Ali Er, Gediz Derneği'nin davetine katıldı."
     assert ("Gediz Derneği", "invited", "Ali Er") in events_of(text)
+
+
+def test_a_genitive_before_a_relative_participle_takes_the_case_of_the_noun_it_describes():
+    text = "Kula Belediye Başkanı Ali Er, Tire Derneği'nin başlattığı kampanyayı destekledi."
+    assert ("Ali Er", "supported", "Tire Derneği") in events_of(text)

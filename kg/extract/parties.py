@@ -111,9 +111,15 @@ MAX_POSSESSED_DISTANCE = 4  # "X'in halkın iradesiyle seçilen yönetimini": wo
 
 
 def _possessed_case(words: Sequence[Token], lang: Turkish) -> str:
-    """The case of the first possessed noun among lower-case ``words`` after a genitive."""
-    for token in words:
+    """The case of the first possessed noun among lower-case ``words`` after a genitive; after
+    a relative participle, the case of the noun it describes ("X'in düzenlediği kermese")."""
+    for k, token in enumerate(words):
         if not token.is_word or token.suffix or is_capitalised(token.base):
+            break
+        if token.key.endswith(lang.relative_participle_endings) and k + 1 < len(words):
+            noun = words[k + 1]
+            if noun.is_word and not noun.suffix and not is_capitalised(noun.base):
+                return next((c for e, c in lang.noun_cases if noun.key.endswith(e)), "gen")
             break
         case = next((c for e, c in lang.possessed_case if token.key.endswith(e)), None)
         if case is not None:

@@ -68,6 +68,8 @@ class Turkish:
     nominalised_endings: tuple[str, ...]
     intention_endings: tuple[str, ...]
     light_verbs: frozenset[str]
+    relative_participle_endings: tuple[str, ...]
+    noun_cases: tuple[tuple[str, str], ...]  # (ending, case) of a common noun
     address_words: frozenset[str]
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
@@ -218,6 +220,10 @@ def _load() -> Turkish:
         nominalised_endings=tuple(r["ending"] for r in data_rows("nominalised.tsv")),
         intention_endings=tuple(r["ending"] for r in data_rows("intentions.tsv")),
         light_verbs=frozenset(r["verb"] for r in data_rows("light_verbs.tsv")),
+        relative_participle_endings=tuple(
+            r["ending"] for r in data_rows("relative_participles.tsv")
+        ),
+        noun_cases=tuple((r["ending"], r["case"]) for r in data_rows("noun_cases.tsv")),
         address_words=frozenset(r["word"] for r in data_rows("address_words.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
         former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
