@@ -49,7 +49,9 @@ def sentence_parties(
             continue
         party = Party(name, m, first, end, case)
         party = _with_companions(reading, resolution, discourse, party)
-        if _followed_by_group_noun(reading, end):  # "X heyeti": X's delegation, "heyet" later
+        grouped = party.end > end and m.type == PERSON  # "A ve yönetim kurulu üyeleri"
+        if grouped or _followed_by_delegation(reading, end):
+            # "X heyeti", "X Başkanı A ve yönetim kurulu üyeleri": a delegation, "heyet" later
             discourse.delegation = discourse.body_of(party)
         parties.append(party)
         reach = max(reach, party.end)
@@ -85,6 +87,8 @@ def _with_companions(
         if group is not None:
             break
     else:
+        return party
+    if j + 1 in people:  # "ve Yönetim Kurulu Üyeleri B, C": a title before names, not companions
         return party
     body = _named_body_between(reading, resolution, end + 1, j + 1) or (
         discourse.bodies.get(party.name) if party.mention.type == PERSON else party.name
@@ -136,11 +140,13 @@ def after_acronym(reading: SentenceReading, end: int) -> int:
     return end
 
 
-def _followed_by_group_noun(reading: SentenceReading, end: int) -> bool:
+def _followed_by_delegation(reading: SentenceReading, end: int) -> bool:
+    """Whether a name is followed by a delegation noun ("X heyeti", "X heyetinin")."""
     end = after_acronym(reading, end)
-    return (
-        end < len(reading.tokens) and group_noun(reading.tokens[end].key, reading.lang) is not None
-    )
+    if end >= len(reading.tokens):
+        return False
+    key = reading.tokens[end].key
+    return any(key.startswith(noun) for noun in reading.lang.delegation_nouns)
 
 
 def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:

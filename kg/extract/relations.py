@@ -379,13 +379,21 @@ def _passive(clause: Clause) -> list[Fact]:
         objects = _objects(clause)
     if cue.reverse:
         return _facts(reading, objects, cue.predicate, agents, end, AGENT_CONFIDENCE)
-    if cue.predicate in SYMMETRIC_PREDICATES:  # "A ile B arasında protokol imzalandı"
-        others = subjects_before(reading, parties, limit=start, exclude=[*agents, *objects])
-        group = _between_group(clause) or [*agents, *others, *objects]
-        return _among(clause, group, ACTIVE_CONFIDENCE) if len(group) > 1 else []
+    if cue.predicate in SYMMETRIC_PREDICATES:
+        return _signed_between(clause, agents, objects)
     if not agents and objects:
         clause.discourse.pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
     return _facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE)
+
+
+def _signed_between(clause: Clause, agents: list[Party], partners: list[Party]) -> list[Fact]:
+    """A passive symmetric act among the parties the sentence names as its sides: "A ile B
+    arasında protokol imzalandı", "A tarafından B ile ...", "A, B ile protokol imzalandı"."""
+    others = subjects_before(
+        clause.reading, clause.parties, limit=clause.start, exclude=[*agents, *partners]
+    )
+    group = _between_group(clause) or [*agents, *others, *partners]
+    return _among(clause, group, ACTIVE_CONFIDENCE) if len(group) > 1 else []
 
 
 def _noun_form(clause: Clause) -> list[Fact]:

@@ -68,6 +68,7 @@ class Turkish:
     nominalised_endings: tuple[str, ...]
     intention_endings: tuple[str, ...]
     light_verbs: frozenset[str]
+    delegation_nouns: frozenset[str]
     relative_participle_endings: tuple[str, ...]
     noun_cases: tuple[tuple[str, str], ...]  # (ending, case) of a common noun
     address_words: frozenset[str]
@@ -220,6 +221,7 @@ def _load() -> Turkish:
         nominalised_endings=tuple(r["ending"] for r in data_rows("nominalised.tsv")),
         intention_endings=tuple(r["ending"] for r in data_rows("intentions.tsv")),
         light_verbs=frozenset(r["verb"] for r in data_rows("light_verbs.tsv")),
+        delegation_nouns=frozenset(r["noun"] for r in data_rows("delegation_nouns.tsv")),
         relative_participle_endings=tuple(
             r["ending"] for r in data_rows("relative_participles.tsv")
         ),
