@@ -5,9 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from kg.vocab import PARTY_TYPES
+
 PERSON = "Person"
 ORGANIZATION = "Organization"
 PLACE = "Place"
+
+
+def fits_party_types(predicate: str, subject_type: str, object_type: str) -> bool:
+    """Whether a predicate may relate entities of these types (vocab.PARTY_TYPES).
+
+    >>> fits_party_types("headOf", "Person", "Organization"), fits_party_types("headOf", "Place", "Organization")
+    (True, False)
+    """
+    subjects, objects = PARTY_TYPES[predicate]
+    return subject_type in subjects and object_type in objects
 
 
 @dataclass(frozen=True)
@@ -106,15 +118,20 @@ class Extraction:
         # extraction is made so that a broken one never travels: an entity name names one entity,
         # a fact's parties are two different entities of this article, its evidence is the text
         # its offsets point at.
-        names = {e.name for e in self.entities}
-        if len(names) != len(self.entities):
+        types = {e.name: e.type for e in self.entities}
+        if len(types) != len(self.entities):
             raise ValueError(f"article {self.article.id!r}: two entities share a name")
         text = self.article.text
         for f in self.facts:
-            if f.s not in names or f.o not in names or f.s == f.o:
+            if f.s not in types or f.o not in types or f.s == f.o:
                 raise ValueError(
                     f"article {self.article.id!r}: fact ({f.s}, {f.p}, {f.o}) does not relate "
                     "two entities of the article"
+                )
+            if not fits_party_types(f.p, types[f.s], types[f.o]):
+                raise ValueError(
+                    f"article {self.article.id!r}: {f.p} cannot relate a {types[f.s]} to a "
+                    f"{types[f.o]} ({f.s}, {f.o})"
                 )
             if not f.evidence.strip() or text[f.start : f.end] != f.evidence:
                 raise ValueError(

@@ -9,6 +9,7 @@ from kg.extract.conventions import (
     no_meeting_within_a_visit,
     no_visit_to_a_visited_bodys_people,
     one_statement_each,
+    parties_of_the_right_types,
 )
 from kg.extract.datelines import read_bylines
 from kg.extract.discourse import Discourse
@@ -47,6 +48,7 @@ ArticleRule = Callable[[list[Fact], Discourse], list[Fact]]
 
 # Guideline conventions applied to an article's facts once all are read, in order.
 ARTICLE_RULES: tuple[ArticleRule, ...] = (
+    parties_of_the_right_types,  # the relation vocabulary: who can visit, head, be located
     one_statement_each,  # one fact per (s, p, o), its most confident statement
     no_meeting_within_a_visit,  # rules 10, 16
     no_visit_to_a_visited_bodys_people,  # rule 13

@@ -86,6 +86,19 @@ STRUCTURAL_PREDICATES = ("headOf", "memberOf", "partOf", "locatedIn")
 PREDICATES = EVENT_PREDICATES + STRUCTURAL_PREDICATES
 SYMMETRIC_PREDICATES = ("metWith", "cooperatesWith", "signedAgreementWith")
 
+# What each predicate relates: (types of its subject, types of its object), as the shapes in
+# ontology/shapes.ttl require (a test holds the two together). Events are acts of people and
+# bodies; a directed one may be aimed at a place ("Van'ı ziyaret etti").
+_ACTORS = frozenset({"Person", "Organization"})
+PARTY_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    **{p: (_ACTORS, _ACTORS | {"Place"}) for p in EVENT_PREDICATES},
+    **{p: (_ACTORS, _ACTORS) for p in SYMMETRIC_PREDICATES},
+    "headOf": (frozenset({"Person"}), frozenset({"Organization"})),
+    "memberOf": (_ACTORS, frozenset({"Organization"})),
+    "partOf": (frozenset({"Organization"}), frozenset({"Organization"})),
+    "locatedIn": (frozenset({"Organization", "Place"}), frozenset({"Place"})),
+}
+
 # The class of the node that states each fact with its provenance (DESIGN.md "stated twice").
 FACT_CLASS = {
     "visited": "Visit",

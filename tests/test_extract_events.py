@@ -193,11 +193,6 @@ def test_thanks_for_support_also_state_the_support_to_the_thankers_body():
     assert ("Can Ak", "supported", "Kula Kent Konseyi") in events
 
 
-def test_thanks_for_hospitality_state_a_visit_by_the_thanker():
-    text = "Gediz Derneği, misafirperverlikleri için Tire Belediyesi'ne teşekkür etti."
-    assert ("Gediz Derneği", "visited", "Tire Belediyesi") in events_of(text)
-
-
 def test_a_participles_head_acts_whatever_its_own_case():
     text = "Gediz Derneği'ne desteğini esirgemeyen Tire Belediye Başkanı Can Ak'a plaket verildi."
     assert ("Can Ak", "supported", "Gediz Derneği") in events_of(text)

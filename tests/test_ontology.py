@@ -375,3 +375,36 @@ def test_a_membership_in_an_unknown_role_is_a_violation(shapes):
     g.add((membership, ORG.organization, KENT_KONSEYI))
     g.add((membership, ORG.role, CIV.chairOfEverything))
     assert violations(g, shapes) == {(membership, ORG.role, SH.InConstraintComponent)}
+
+
+def classes_allowed(shapes: Graph, node) -> set[str]:
+    """The civ: classes a shape node allows: its sh:class, or each sh:class of its sh:or."""
+    allowed = {str(c) for c in shapes.objects(node, SH["class"])}
+    for alternatives in shapes.objects(node, SH["or"]):
+        for member in shapes.items(alternatives):
+            allowed |= {str(c) for c in shapes.objects(member, SH["class"])}
+    return {c.removeprefix(vocab.CIV) for c in allowed}
+
+
+def test_the_party_types_of_every_predicate_are_the_ones_the_shapes_require(shapes):
+    subjects: dict[str, set[str]] = {}
+    objects: dict[str, set[str]] = {}
+    for shape in shapes.subjects(RDF.type, SH.NodeShape):
+        allowed = classes_allowed(shapes, shape)
+        for target, table in ((SH.targetSubjectsOf, subjects), (SH.targetObjectsOf, objects)):
+            for p in shapes.objects(shape, target):
+                if allowed:
+                    table.setdefault(str(p).removeprefix(vocab.CIV), set()).update(allowed)
+        for prop in shapes.objects(shape, SH.property):
+            path = shapes.value(prop, SH.path)
+            if path is not None and str(path).removeprefix(vocab.CIV) in vocab.PREDICATES:
+                objects.setdefault(str(path).removeprefix(vocab.CIV), set()).update(
+                    classes_allowed(shapes, prop)
+                )
+    for predicate in vocab.PREDICATES:
+        subject_types, object_types = vocab.PARTY_TYPES[predicate]
+        assert subjects[predicate] == set(subject_types), predicate
+        expected = set(object_types)
+        if predicate in vocab.SYMMETRIC_PREDICATES:  # both sides are subjects of one edge
+            assert subjects[predicate] == expected, predicate
+        assert objects[predicate] == expected, predicate

@@ -4,7 +4,7 @@ beside the visit it happened in, no visit to a body's officials beside the visit
 from __future__ import annotations
 
 from kg.extract.discourse import Discourse
-from kg.model import Fact
+from kg.model import Fact, fits_party_types
 
 
 def one_statement_each(facts: list[Fact], discourse: Discourse) -> list[Fact]:
@@ -49,3 +49,11 @@ def no_visit_to_a_visited_bodys_people(facts: list[Fact], discourse: Discourse) 
             and f.s != discourse.bodies[f.o]
         )
     ]
+
+
+def parties_of_the_right_types(facts: list[Fact], discourse: Discourse) -> list[Fact]:
+    """What each predicate relates (vocab.PARTY_TYPES): a fact read between a place and a body
+    ("İzmir ile Manisa arasında iş birliği") or whose party resolved to another type states
+    nothing the vocabulary can say."""
+    types = discourse.entity_types
+    return [f for f in facts if fits_party_types(f.p, types[f.s], types[f.o])]

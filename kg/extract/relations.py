@@ -660,10 +660,15 @@ def _facts(
     facts = []
     tokens = reading.tokens
     last_cue_token = tokens[min(cue_end, len(tokens)) - 1]
+    symmetric = predicate in SYMMETRIC_PREDICATES
     for s in subjects:
         for o in objects:
-            if s.name == o.name:
-                continue
+            if (
+                s.name == o.name
+                or s.mention.type == PLACE
+                or (symmetric and o.mention.type == PLACE)
+            ):
+                continue  # events are acts of people and bodies (vocab.PARTY_TYPES)
             # a party carried from an earlier sentence is not part of this one's evidence
             spans = [p.mention for p in (s, o) if p.index >= 0 and _within(p.mention, reading)]
             first = min((m.start for m in spans), default=last_cue_token.start)
