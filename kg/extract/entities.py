@@ -18,7 +18,7 @@ from kg.extract.reading import (
     join_words,
     place_of,
 )
-from kg.extract.roles import Role, listed_after, split_at_titles, title_at
+from kg.extract.roles import Role, listed_after, split_at_titles, title_at, title_sub_body
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
 from kg.lang.tr.text import Token, is_all_caps, lower, recase
@@ -134,9 +134,14 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
         if before and tokens[before[-1]].key in lang.former_words:  # "Kurucu Başkanı": a past role
             before, title = before[:-1], replace(title, relation=None)
         org = _read_title_org(reading, before, title, title_words, lang)
+        sub_body = title_sub_body(reading, org, [*before, title_words[0]], title)
         person = _read_person(reading, after, lang, titled=True) if after else None
         first = (before or title_words)[0]
-        roles.append(Role(title, org, person, first, (after or title_words)[-1] + 1))
+        end = (after or title_words)[-1] + 1
+        if sub_body is None:
+            roles.append(Role(title, org, person, first, end))
+        else:
+            roles.append(Role(title, sub_body, person, first, end, body=org))
     return roles
 
 

@@ -42,8 +42,12 @@ def read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> lis
 
 
 def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) -> None:
-    """locatedIn for each place word that opens ``words`` (not national bodies)."""
+    """locatedIn for the place words that open ``words`` (guideline rules 11 and 29): the first
+    place, and each following one that lies within it ("Edirne Lalapaşa Belediyesi"). National
+    bodies ("Türkiye ...") get none; a demonym ("Manisalı ...") or a place outside the first
+    ("Kocaeli Kastamonu Derneği") says where the members come from: a place, not the seat."""
     lang = reading.lang
+    seat = None
     for i in words:
         tok = reading.tokens[i]
         place = place_of(tok, lang)
@@ -52,7 +56,13 @@ def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) ->
         entry = lang.places.get(lower(place))
         if entry is not None and entry.subtype == "Country":
             return
-        for mention in add_places(reading, i, lang, attributive=True):
+        mentions = add_places(reading, i, lang, attributive=True)
+        if tok.key not in lang.places and tok.key in lang.demonyms:
+            return
+        for mention in mentions:
+            if seat is not None and (lower(mention.name), seat) not in lang.district_provinces:
+                continue
+            seat = seat or mention.name
             add_fact(
                 reading, org.name, "locatedIn", mention.name, org.start, org.end, NAME_CONFIDENCE
             )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.extract.reading import SentenceReading, add_fact
-from kg.lang.tr import Title, Turkish
-from kg.lang.tr.text import Token, is_capitalised
+from kg.extract.reading import MAX_PERSON_WORDS, SentenceReading, add_fact, add_mention
+from kg.lang.tr import OrgHead, Title, Turkish
+from kg.lang.tr.text import Token, fold, is_capitalised, recase
 from kg.model import ORGANIZATION, PERSON, Mention
 
 TITLE_CONFIDENCE = 0.9  # a role read from a title next to a name
@@ -17,6 +17,16 @@ APPOSITION_CONFIDENCE = 0.8  # a role read across a comma ("Ali Veli, X Başkan�
 
 
 MAX_TITLE_MODIFIERS = 2  # words between a genitive and its title: "X'in yeni genel başkanı"
+
+
+SUB_BODY_CONFIDENCE = (
+    0.9  # a sub-body a title names inside its organisation ("Odası Meclis Başkanı")
+)
+
+
+# A municipality's council members count as members of the municipality (guideline rule 21), so
+# its council is made a body of its own only where the text names it.
+MUNICIPALITY = "Municipality"
 
 
 @dataclass
@@ -29,6 +39,7 @@ class Role:
     first: int  # first token of the role's words (organisation or title)
     end: int  # one past its last token
     listed: list[Mention] = field(default_factory=list)  # more names after a plural title
+    body: Mention | None = None  # the organisation whose sub-body ``org`` is, named by the title
 
 
 def split_at_titles(
@@ -71,6 +82,31 @@ def title_at(
     return best
 
 
+def title_sub_body(
+    reading: SentenceReading, org: Mention | None, words: list[int], title: Title
+) -> Mention | None:
+    """ "X Odası Meclis Başkanı": a title that carries a sub-body's head names that sub-body of the
+    organisation before it ("X Odası Meclisi", partOf "X Odası"; guideline rules 4 and 21)."""
+    head = _implied_sub_body(title, reading.lang)
+    if head is None or org is None or org.tentative or org.subtype == MUNICIPALITY:
+        return None
+    if fold(org.name).endswith(fold(title.implied_head or "")):  # the words before named it already
+        return None
+    name = f"{org.name} {title.implied_head}"
+    body = add_mention(reading, words, ORGANIZATION, name, head.subtype, attributive=True)
+    start = min(org.start, body.start)
+    add_fact(reading, body.name, "partOf", org.name, start, body.end, SUB_BODY_CONFIDENCE)
+    return body
+
+
+def _implied_sub_body(title: Title, lang: Turkish) -> OrgHead | None:
+    """The sub-body head a title carries ("Meclis Başkanı" -> "meclisi"), if any."""
+    if title.implied_head is None:
+        return None
+    words = tuple(fold(title.implied_head).split())
+    return next((h for h in lang.org_heads if h.words == words and h.sub_body), None)
+
+
 def _add_role(reading: SentenceReading, role: Role, confidence: float) -> None:
     if role.title.relation is None or role.org is None or role.person is None:
         return
@@ -92,8 +128,13 @@ def complete_roles(reading: SentenceReading) -> None:
         confidence = TITLE_CONFIDENCE
         if role.org is None or role.org.tentative:
             role.org = _org_before_acronym(reading, role.first) or role.org
-        if role.org is None and k and _joined_by_comma(reading, roles[k - 1].end, role.first):
-            role.org = roles[k - 1].org  # "X Derneği Başkanı A, Başkan Vekili B": same X
+        if _continues(reading, roles, k):
+            # "X Derneği Başkanı A, Başkan Vekili B": same X; "X Odası Başkanı A, Meclis Başkanı
+            # B": X's Meclis
+            body = roles[k - 1].body or roles[k - 1].org
+            if body is not None:
+                sub_body = title_sub_body(reading, body, [role.first], role.title)
+                role.org, role.body = (sub_body, body) if sub_body else (body, None)
         if role.person is None:
             role.person = _person_before_comma(reading, role.first)
             confidence = APPOSITION_CONFIDENCE
@@ -120,16 +161,103 @@ def read_genitive_titles(reading: SentenceReading) -> None:
             if tokens[i].key in lang.former_words:
                 break
             title, width = title_at(range(i, len(tokens)), 0, tokens, lang)
-            person = (
-                starts.get(tokens[i + width].start) if title and i + width < len(tokens) else None
-            )
+            person = _person_at(reading, i + width, starts) if title else None
             if person is not None:
-                _add_role(reading, Role(title, org, person, i, i + width), APPOSITION_CONFIDENCE)
-                if not org.attributive:  # it names the person's body, not a party to an event
-                    k = reading.mentions.index(org)
+                body = _board_parent(reading, org, title)
+                role = Role(title, body or org, person, i, i + width)
+                if title.plural:  # "X Derneği üyeleri A, B ve C, yedek üyeler ise D ve E"
+                    role.listed.extend(_listed_after(reading, person, starts))
+                    role.listed.extend(_second_list(reading, role, starts))
+                _add_role(reading, role, APPOSITION_CONFIDENCE)
+                k = reading.mentions.index(org)
+                if body is not None:  # the board is named only to say whose members they are
+                    reading.mentions[k] = replace(org, tentative=True)
+                elif not org.attributive:  # it names the person's body, not a party to an event
                     reading.mentions[k] = replace(org, attributive=True)
                 break
             i += 1
+
+
+def _board_parent(reading: SentenceReading, org: Mention, title: Title) -> Mention | None:
+    """ "X Derneği Yönetim Kurulu üyeleri": the members of a board are members of the
+    organisation itself (guideline rule 21), as the title "Yönetim Kurulu Üyeleri" says."""
+    lang = reading.lang
+    parent = next((f.o for f in reading.facts if f.p == "partOf" and f.s == org.name), None)
+    if parent is None:
+        return None
+    words = tuple(fold(org.name).split())
+    for head in lang.org_heads:
+        n = len(head.words)
+        if head.sub_body and words[-n:] == head.words:
+            board_title = (*head.words, *title.words[-1:])
+            if any(t.words == board_title for t in lang.titles_by_first.get(board_title[0], ())):
+                return next(
+                    (m for m in reading.mentions if m.type == ORGANIZATION and m.name == parent),
+                    None,
+                )
+    return None
+
+
+def _second_list(reading: SentenceReading, role: Role, starts: dict[int, Mention]) -> list[Mention]:
+    """ "..., yedek üyeler (ise) D ve E": a second list of the same body after a comma, under a
+    plural title of the same relation, one particle allowed before the names."""
+    tokens, lang = reading.tokens, reading.lang
+    i = reading.token_from((role.listed or [role.person])[-1].end)
+    if i + 1 >= len(tokens) or tokens[i].text != "," or is_capitalised(tokens[i + 1].base):
+        return []
+    title, width = title_at(range(i + 1, len(tokens)), 0, tokens, lang)
+    if title is None or not title.plural or title.relation != role.title.relation:
+        return []
+    for j in (i + 1 + width, i + 2 + width):
+        first = _person_at(reading, j, starts)
+        if first is not None:
+            return [first, *_listed_after(reading, first, starts)]
+    return []
+
+
+def _person_at(reading: SentenceReading, i: int, starts: dict[int, Mention]) -> Mention | None:
+    """The person named from token ``i`` on, after a title: one read already, or capitalised words
+    no other name took ("üyeleri Musab Yasak": a title says a person's name follows)."""
+    tokens, lang = reading.tokens, reading.lang
+    if i >= len(tokens):
+        return None
+    if tokens[i].start in starts:
+        return starts[tokens[i].start]
+    taken = {k for m in reading.mentions for k in range(*reading.token_span(m))}
+    words: list[int] = []
+    for j in range(i, min(i + MAX_PERSON_WORDS, len(tokens))):
+        token = tokens[j]
+        if j in taken or not is_capitalised(token.base) or not token.base.isalpha():
+            break
+        if token.key in lang.honorifics or token.key in lang.titles_by_first:
+            break
+        words.append(j)
+        if token.suffix:
+            break
+    if len(words) < 2:
+        return None
+    name = " ".join(recase(tokens[j].base) for j in words)
+    person = add_mention(reading, words, PERSON, name, None)
+    starts[person.start] = person
+    return person
+
+
+def _listed_after(
+    reading: SentenceReading, person: Mention, starts: dict[int, Mention]
+) -> list[Mention]:
+    """The people named after ``person`` in a list joined by commas and "ve"."""
+    tokens, words = reading.tokens, reading.lang.function_words
+    listed = []
+    i = reading.token_from(person.end)
+    while i + 1 < len(tokens) and (
+        tokens[i].text == "," or words.get(tokens[i].key) == "conjunction"
+    ):
+        after = _person_at(reading, i + 1, starts)
+        if after is None:
+            break
+        listed.append(after)
+        i = reading.token_from(after.end)
+    return listed
 
 
 def _org_before_acronym(reading: SentenceReading, first: int) -> Mention | None:
@@ -152,6 +280,15 @@ def _person_before_comma(reading: SentenceReading, first: int) -> Mention | None
     return next(
         (m for m in reading.mentions if m.type == PERSON and not m.tentative and m.end == end), None
     )
+
+
+def _continues(reading: SentenceReading, roles: list[Role], k: int) -> bool:
+    """Whether a title with no organisation of its own continues the one before it after a comma."""
+    role = roles[k]
+    own = role.org is not None and not (
+        role.org.tentative and _implied_sub_body(role.title, reading.lang)
+    )
+    return not own and k > 0 and _joined_by_comma(reading, roles[k - 1].end, role.first)
 
 
 def _joined_by_comma(reading: SentenceReading, end: int, start: int) -> bool:

@@ -61,6 +61,8 @@ class Turkish:
     function_words: dict[str, str]  # word -> role
     places: dict[str, Place]  # folded name -> place
     demonyms: dict[str, str]  # folded demonym ("manisalı") -> place name ("Manisa")
+    # (folded district, its province's name) for every district: a name can be in several provinces
+    district_provinces: frozenset[tuple[str, str]]
     given_names: frozenset[str]  # folded
     possessive_endings: tuple[str, ...]  # longest first
     softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
@@ -205,6 +207,9 @@ def _load() -> Turkish:
         function_words={r["word"]: r["role"] for r in data_rows("function_words.tsv")},
         places=places,
         demonyms=demonyms,
+        district_provinces=frozenset(
+            (lower(row["name"]), row["province"]) for row in data_rows("districts.tsv")
+        ),
         possessive_endings=tuple(
             sorted((r["ending"] for r in data_rows("possessives.tsv")), key=len, reverse=True)
         ),
