@@ -102,3 +102,76 @@ def test_place_outside_the_first_place_gives_no_located_in():
     assert ("Kocaeli Kastamonu Derneği", "locatedIn", "Kocaeli") in facts
     assert ("Kocaeli Kastamonu Derneği", "locatedIn", "Kastamonu") not in facts
     assert entities_of(text)["Kastamonu"] == "Place"
+
+
+# --- head nouns written bare before a title (rules 22 and 23) ------------------------------
+
+
+def test_bare_head_noun_before_a_title_names_the_full_body():
+    facts = facts_of("Toplantıda Ege Balkan Dernekleri Federasyon Başkanı Recep Varol konuştu.")
+    assert ("Recep Varol", "headOf", "Ege Balkan Dernekleri Federasyonu") in facts
+
+
+def test_bare_chamber_noun_after_a_place_names_the_chamber_in_that_place():
+    facts = facts_of("Toplantıda Kula Esnaf Oda Başkanı Ali Veli konuştu.")
+    assert ("Ali Veli", "headOf", "Kula Esnaf Odası") in facts
+    assert ("Kula Esnaf Odası", "locatedIn", "Kula") in facts
+
+
+def test_head_of_a_named_branch_heads_the_branch_which_is_part_of_its_parent():
+    facts = facts_of("Toplantıda KUDEM Narlıdere Şube Başkanı Ali Şafak konuştu.")
+    assert ("Ali Şafak", "headOf", "KUDEM Narlıdere Şubesi") in facts
+    assert ("KUDEM Narlıdere Şubesi", "partOf", "KUDEM") in facts
+    assert ("KUDEM Narlıdere Şubesi", "locatedIn", "Narlıdere") in facts
+
+
+def test_head_of_an_unnamed_branch_is_a_member_of_the_parent():
+    facts = facts_of("Toplantıda Kula-İş Sendikası Şube Başkanı Ali Kaya konuştu.")
+    assert ("Ali Kaya", "memberOf", "Kula-İş Sendikası") in facts
+    assert ("Ali Kaya", "headOf", "Kula-İş Sendikası") not in facts
+
+
+def test_quote_opening_adjective_is_not_part_of_an_organisation_name():
+    text = "Kula Derneği ziyaret edildi. Ali Er, 'Değerli Dernek Başkanımız çok çalıştı' dedi."
+    assert not any(name.startswith("Değerli") for name in entities_of(text))
+
+
+# --- sub-bodies written alone (rule 24) ----------------------------------------------------
+
+
+def test_sub_body_alone_after_a_comma_takes_the_organisation_named_before():
+    text = (
+        "Toplantıya Kula Kent Konseyi Kadın Meclisi Başkanı Ayşe Er, "
+        "Gençlik Meclisi Başkanı Can Ak katıldı."
+    )
+    facts = facts_of(text)
+    assert ("Can Ak", "headOf", "Kula Kent Konseyi Gençlik Meclisi") in facts
+    assert ("Kula Kent Konseyi Gençlik Meclisi", "partOf", "Kula Kent Konseyi") in facts
+
+
+def test_board_written_alone_is_no_entity():
+    text = "Kula Derneği Başkanı Ali Er ve Yönetim Kurulu ile bir araya gelindi."
+    assert "Yönetim Kurulu" not in entities_of(text)
+
+
+def test_every_bare_head_stands_for_an_organisation_head_noun():
+    from kg.lang.tr import turkish
+
+    heads = {h.words for h in turkish().org_heads}
+    for bare, words in turkish().bare_heads:
+        assert words in heads, bare
+
+
+# --- venues are not organisations (rule 28) ------------------------------------------------
+
+
+def test_culture_centre_is_a_venue_not_an_organisation():
+    text = "Kula Derneği, Ahmet Yılmaz Kültür Merkezi'nde toplandı."
+    entities = entities_of(text)
+    assert "Ahmet Yılmaz Kültür Merkezi" not in entities
+    assert entities["Kula Derneği"] == "Organization"
+
+
+def test_head_office_is_the_organisation_itself():
+    text = "Kula Derneği Genel Merkezi ziyaret edildi."
+    assert "Genel Merkezi" not in entities_of(text)

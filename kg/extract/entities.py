@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import takewhile
 from operator import attrgetter
 
@@ -21,10 +21,11 @@ from kg.extract.reading import (
 from kg.extract.roles import Role, listed_after, split_at_titles, title_at, title_sub_body
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
-from kg.lang.tr.text import Token, is_all_caps, lower, recase
+from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
 from kg.model import ORGANIZATION, PERSON, Mention
 
 _KEY_SUFFIX = attrgetter("key", "suffix")
+OPENING_QUOTES = frozenset("'\"“‘«")
 
 
 def read_names(reading: SentenceReading) -> None:
@@ -133,7 +134,9 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
             continue
         if before and tokens[before[-1]].key in lang.former_words:  # "Kurucu Başkanı": a past role
             before, title = before[:-1], replace(title, relation=None)
-        org = _read_title_org(reading, before, title, title_words, lang)
+        org, member_only = _read_title_org(reading, before, title, title_words, lang)
+        if member_only and title.relation == "headOf":
+            title = replace(title, relation="memberOf")
         sub_body = title_sub_body(reading, org, [*before, title_words[0]], title)
         person = _read_person(reading, after, lang, titled=True) if after else None
         first = (before or title_words)[0]
@@ -178,16 +181,33 @@ def _read_title_org(
     title: Title,
     title_words: list[int],
     lang: Turkish,
-) -> Mention | None:
-    """The organisation a title belongs to: the words before it, or the head the title implies.
+) -> tuple[Mention | None, bool]:
+    """The organisation a title belongs to: the words before it, or the head the title implies;
+    and whether the title holder is only a member of it (the head of an unnamed branch).
 
     With nothing before it, a title that implies a head ("Belediye Başkanı") names the article's
     one organisation with that head; the mention is tentative until resolution finds it.
     """
     tokens = reading.tokens
+    bare = _bare_head_ending(tokens, before, lang) if len(before) > 1 else None
+    if bare is not None:
+        return _read_bare_head_org(reading, before, bare, lang)
     heads = _heads_in(before, tokens, lang) if before else ()
     if heads:
-        return _read_org(reading, before, heads, lang, attributive=True)
+        return _read_org(reading, before, heads, lang, attributive=True), False
+    return _read_headless_title_org(reading, before, title, title_words, lang), False
+
+
+def _read_headless_title_org(
+    reading: SentenceReading,
+    before: list[int],
+    title: Title,
+    title_words: list[int],
+    lang: Turkish,
+) -> Mention | None:
+    """The organisation of a title with no head noun before it: an acronym, a bare head noun
+    alone, or the head the title implies."""
+    tokens = reading.tokens
     if before and is_all_caps(tokens[before[0]].base) and not place_of(tokens[before[0]], lang):
         # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
         read_places(reading, before[1:], lang)
@@ -203,6 +223,15 @@ def _read_title_org(
             attributive=True,
             tentative=True,
         )
+    head = _head_for_name(title.implied_head, lang) if title.implied_head else None
+    if head is not None and head.sub_body:
+        # "Meclis Başkanı": a sub-body of the organisation before the title (roles.title_sub_body)
+        # or the article's one such body; words with no head noun name no organisation for it
+        if not before:
+            return _bare_head_alone(reading, title_words[:1], head)
+        read_places(reading, before, lang)  # "Gençlik Meclis Başkanı": the article's one
+        name = f"{join_words(before, tokens)} {title.implied_head}"
+        return _bare_head_alone(reading, [*before, title_words[0]], head, name)
     if title.implied_head and before:
         name = join_words(before, tokens) + " " + title.implied_head
         head = _head_for_name(name, lang)
@@ -224,6 +253,112 @@ def _read_title_org(
         )
     _read_part(reading, before, lang)
     return None
+
+
+def _bare_head_ending(tokens: Sequence[Token], before: list[int], lang: Turkish) -> OrgHead | None:
+    """The head a bare noun ending the words before a title stands for, with the words before it
+    ("Balkan Dernekleri Federasyon" -> "federasyonu", "Kula Kent Konsey" -> "kent konseyi")."""
+    key = tokens[before[-1]].key
+    if key not in _bare_heads(lang):
+        return None
+    keys = [tokens[i].key for i in before[:-1]]
+    for head in _bare_heads(lang)[key]:
+        n = len(head.words) - 1
+        if n < len(keys) and (n == 0 or tuple(keys[-n:]) == head.words[:-1]):
+            return head
+    return None
+
+
+@cache
+def _bare_heads(lang: Turkish) -> dict[str, tuple[OrgHead, ...]]:
+    """The heads each bare noun of ``bare_heads.tsv`` stands for, the longest head first."""
+    by_words = {head.words: head for head in lang.org_heads}
+    heads: dict[str, list[OrgHead]] = {}
+    for bare, words in lang.bare_heads:
+        heads.setdefault(bare, []).append(by_words[words])
+    return {
+        bare: tuple(sorted(found, key=lambda h: -len(h.words))) for bare, found in heads.items()
+    }
+
+
+def _read_bare_head_org(
+    reading: SentenceReading, before: list[int], head: OrgHead, lang: Turkish
+) -> tuple[Mention | None, bool]:
+    """ "X Federasyon Başkanı": a head noun written bare before a title names "X Federasyonu"
+    (guideline rule 23). For a branch (rule 22): "X Derneği Narlıdere Şube Başkanı" names the
+    branch "X Derneği Narlıdere Şubesi", partOf X and in its place; "X Sendikası Şube Başkanı"
+    names no branch, and its head is a member of X. Returns the organisation and whether the
+    title holder is only a member of it."""
+    tokens = reading.tokens
+    own = len(before) - len(head.words)
+    if not _without_opening_word(before[:own], tokens, lang):
+        # "'Değerli Büyükşehir Belediye Başkanımız": the article's one such body
+        return _bare_head_alone(reading, before, head), False
+    rest = before[:-1]
+    name = " ".join([*(tokens[i].base for i in rest), _capitalised(head.words[-1])])
+    if not head.sub_body:
+        org = add_mention(reading, before, ORGANIZATION, name, head.subtype, attributive=True)
+        if not _heads_in(rest, tokens, lang):
+            add_place_facts(reading, rest, org)
+        return org, False
+    parent, end = _read_parent_words(reading, rest, lang)
+    if parent is None:
+        if all(place_of(tokens[i], lang) for i in rest):  # "Narlıdere Şube Başkanı"
+            return _bare_head_alone(reading, before, head, name), False
+        read_places(reading, rest, lang)  # "Spor Şube": a unit of a body the words do not name
+        return None, False
+    if end == len(rest):
+        return parent, True
+    sub_body = add_mention(reading, before, ORGANIZATION, name, head.subtype, attributive=True)
+    add_fact(
+        reading, sub_body.name, "partOf", parent.name, sub_body.start, sub_body.end, NAME_CONFIDENCE
+    )
+    add_place_facts(reading, rest[end:], sub_body)
+    return sub_body, False
+
+
+def _bare_head_alone(
+    reading: SentenceReading, words: list[int], head: OrgHead, name: str | None = None
+) -> Mention:
+    """A body named by its head noun, and at most its place ("Şube Başkanı", "Narlıdere Şube
+    Başkanı"): the article's one such body, if it names one in full."""
+    name = name or " ".join(_capitalised(w) for w in head.words)
+    return add_mention(
+        reading, words, ORGANIZATION, name, head.subtype, attributive=True, tentative=True
+    )
+
+
+def _without_opening_word(words: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
+    """The words of a name without a first word that is capitalised only because it opens the
+    sentence or a quotation ("'Değerli Büyükşehir Belediye Başkanımız"): names open with a
+    place, a proper name or an acronym, which the gazetteers know or capitals show."""
+    if not words:
+        return words
+    first = words[0]
+    opens = first == 0 or tokens[first - 1].text in OPENING_QUOTES
+    token = tokens[first]
+    if not opens or place_of(token, lang) or is_all_caps(token.base) or len(words) > 1:
+        return words
+    return []
+
+
+def _read_parent_words(
+    reading: SentenceReading, words: list[int], lang: Turkish
+) -> tuple[Mention | None, int]:
+    """The organisation that opens the words before a sub-body's bare head (a name with a head
+    noun, or an acronym), and how many of the words it takes."""
+    tokens = reading.tokens
+    heads = _heads_in(words, tokens, lang) if words else ()
+    if heads:
+        end = heads[-1][1]
+        return _read_org(reading, words[:end], heads, lang, attributive=True), end
+    if words and is_all_caps(tokens[words[0]].base) and not place_of(tokens[words[0]], lang):
+        return _add_acronym(reading, words[0], attributive=True), 1
+    return None, 0
+
+
+def _capitalised(word: str) -> str:
+    return upper(word[:1]) + word[1:]
 
 
 def _bare_head(tokens: Sequence[Token], before: list[int], lang: Turkish) -> OrgHead | None:

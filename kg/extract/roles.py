@@ -92,7 +92,10 @@ def title_sub_body(
         return None
     if fold(org.name).endswith(fold(title.implied_head or "")):  # the words before named it already
         return None
-    name = f"{org.name} {title.implied_head}"
+    # words between the organisation and the title name the sub-body ("X Kent Konseyi Gençlik
+    # Meclis Başkanı" -> "X Kent Konseyi Gençlik Meclisi")
+    between = [reading.tokens[i].base for i in words[:-1] if reading.tokens[i].start >= org.end]
+    name = " ".join([org.name, *between, title.implied_head or ""])
     body = add_mention(reading, words, ORGANIZATION, name, head.subtype, attributive=True)
     start = min(org.start, body.start)
     add_fact(reading, body.name, "partOf", org.name, start, body.end, SUB_BODY_CONFIDENCE)
@@ -128,6 +131,8 @@ def complete_roles(reading: SentenceReading) -> None:
         confidence = TITLE_CONFIDENCE
         if role.org is None or role.org.tentative:
             role.org = _org_before_acronym(reading, role.first) or role.org
+        if k and _lone_sub_body(role.org, reading.lang) is not None:
+            _complete_sub_body(reading, role, roles[k - 1])
         if _continues(reading, roles, k):
             # "X Derneği Başkanı A, Başkan Vekili B": same X; "X Odası Başkanı A, Meclis Başkanı
             # B": X's Meclis
@@ -280,6 +285,35 @@ def _person_before_comma(reading: SentenceReading, first: int) -> Mention | None
     return next(
         (m for m in reading.mentions if m.type == PERSON and not m.tentative and m.end == end), None
     )
+
+
+def _lone_sub_body(org: Mention | None, lang: Turkish) -> OrgHead | None:
+    """The sub-body head an organisation is named by alone ("Gençlik Meclisi"), if it is."""
+    if org is None:
+        return None
+    words = tuple(fold(org.name).split())
+    return next((h for h in lang.org_heads if h.sub_body and h.words == words), None)
+
+
+def _complete_sub_body(reading: SentenceReading, role: Role, before: Role) -> None:
+    """ "X Kent Konseyi Kadın Meclisi Başkanı A, Gençlik Meclisi Başkanı B": a sub-body written
+    alone after a comma belongs to the organisation of the title before (guideline rule 24)."""
+    if before.org is None or not _joined_by_comma(reading, before.end, role.first):
+        return
+    parent_name = next(
+        (f.o for f in reading.facts if f.p == "partOf" and f.s == before.org.name),
+        before.org.name,
+    )
+    sub = role.org
+    assert sub is not None
+    name = f"{parent_name} {sub.name}"
+    words = list(range(*reading.token_span(sub)))
+    role.org = add_mention(reading, words, ORGANIZATION, name, sub.subtype, attributive=True)
+    role.body = next(
+        (m for m in reading.mentions if m.type == ORGANIZATION and m.name == parent_name), None
+    )
+    start = min(before.org.start, sub.start)
+    add_fact(reading, name, "partOf", parent_name, start, sub.end, SUB_BODY_CONFIDENCE)
 
 
 def _continues(reading: SentenceReading, roles: list[Role], k: int) -> bool:

@@ -75,6 +75,9 @@ class Turkish:
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    bare_heads: tuple[
+        tuple[str, tuple[str, ...]], ...
+    ]  # ("dernek", ("derneği",)): see bare_heads.tsv
     possessed_case: tuple[tuple[str, str], ...]  # (ending, case), longest ending first
     # lookups built from the lists above, so each token is checked against a few entries only
     heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
@@ -145,7 +148,7 @@ def turkish() -> Turkish:
             lambda c: [prefix(c.words[0])],
         ),
         generic_org_names=frozenset(
-            [" ".join(h.words) for h in lang.org_heads if h.kind == "org"]
+            [" ".join(h.words) for h in lang.org_heads if h.kind in ("org", "sub_body")]
             + [lower(t.implied_head) for t in lang.titles if t.implied_head]
         ),
         inflected_references=_index(
@@ -231,6 +234,7 @@ def _load() -> Turkish:
                 reverse=True,
             )
         ),
+        bare_heads=tuple((r["bare"], _words(r["head"])) for r in data_rows("bare_heads.tsv")),
         known_acronyms={
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
         },
