@@ -175,3 +175,36 @@ def test_culture_centre_is_a_venue_not_an_organisation():
 def test_head_office_is_the_organisation_itself():
     text = "Kula Derneği Genel Merkezi ziyaret edildi."
     assert "Genel Merkezi" not in entities_of(text)
+
+
+# --- acronyms of common nouns and plural titles --------------------------------------------
+
+
+def test_acronym_of_a_common_noun_is_no_organisation():
+    text = "Kula Belediyesi, ilçedeki STK'larla bir araya geldi."
+    assert "STK" not in entities_of(text)
+
+
+def test_code_with_digits_is_no_organisation():
+    assert "KUL2030" not in entities_of("Kula Belediyesi KUL2030 planını açıkladı.")
+
+
+def test_plural_deputy_title_gives_each_listed_person_membership():
+    facts = facts_of("Törene DSP Genel Başkan Yardımcıları Ali Kaya, Veli Demir katıldı.")
+    assert ("Ali Kaya", "memberOf", "DSP") in facts
+    assert ("Veli Demir", "memberOf", "DSP") in facts
+
+
+def test_titled_name_after_a_plural_list_is_not_read_as_a_listed_person():
+    text = (
+        "Törene DSP Genel Başkan Yardımcıları Ali Kaya, Veli Demir, "
+        "Kula Belediye Başkanı Can Ak katıldı."
+    )
+    facts = facts_of(text)
+    assert ("Can Ak", "headOf", "Kula Belediyesi") in facts
+    assert not any(s.startswith("Kula Belediye Başkanı") for s, _, _ in facts)
+
+
+def test_regional_chair_of_an_organisation_is_a_member_of_it():
+    facts = facts_of("Kula Dernekleri Federasyonu Bölge Başkanı Aydın Bingöl konuştu.")
+    assert ("Aydın Bingöl", "memberOf", "Kula Dernekleri Federasyonu") in facts

@@ -396,12 +396,14 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
 def _add_acronym(reading: SentenceReading, i: int, *, attributive: bool = False) -> Mention:
     """An organisation written as an acronym: a known national body, one the article defines, or
     one another article defines (cross-article resolution joins it to its long form). In a
-    heading written in capitals an all-caps word is just a word: kept only if the article
-    defines it."""
+    heading written in capitals an all-caps word is just a word, and a common noun's acronym
+    ("STK") no body: kept only if the article defines it."""
     acronym = reading.tokens[i].base
     known = acronym in reading.lang.known_acronyms
     subtype = reading.lang.known_acronyms.get(acronym)
-    tentative = not known and _in_capitals(reading.tokens)
+    # a common noun in capitals ("STK") or a code with digits ("U2020") names no body by itself
+    common = acronym in reading.lang.common_acronyms or not acronym.replace("-", "").isalpha()
+    tentative = not known and (common or _in_capitals(reading.tokens))
     return add_mention(
         reading, [i], ORGANIZATION, acronym, subtype, attributive=attributive, tentative=tentative
     )

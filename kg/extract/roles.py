@@ -339,8 +339,9 @@ def listed_after(reading: SentenceReading, roles: list[Role], run: list[int]) ->
     if not roles or not roles[-1].title.plural or roles[-1].person is None:
         return None
     role = roles[-1]
-    between = reading.tokens[role.end : run[0]]
-    linked = len(between) == 1 and (
-        between[0].text == "," or between[0].key in reading.lang.function_words
-    )
-    return role if linked else None
+    tokens, lang = reading.tokens, reading.lang
+    between = tokens[role.end : run[0]]
+    linked = len(between) == 1 and (between[0].text == "," or between[0].key in lang.function_words)
+    if not linked or any(tokens[i].key in lang.titles_by_first for i in run):
+        return None  # "..., Kula Belediye Başkanı Ali Veli": a title of its own ends the list
+    return role

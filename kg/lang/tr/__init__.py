@@ -75,6 +75,7 @@ class Turkish:
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    common_acronyms: frozenset[str]  # "STK", "TİS": capitals that name no organisation
     bare_heads: tuple[
         tuple[str, tuple[str, ...]], ...
     ]  # ("dernek", ("derneği",)): see bare_heads.tsv
@@ -234,6 +235,7 @@ def _load() -> Turkish:
                 reverse=True,
             )
         ),
+        common_acronyms=frozenset(r["acronym"] for r in data_rows("common_acronyms.tsv")),
         bare_heads=tuple((r["bare"], _words(r["head"])) for r in data_rows("bare_heads.tsv")),
         known_acronyms={
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
