@@ -208,3 +208,39 @@ def test_titled_name_after_a_plural_list_is_not_read_as_a_listed_person():
 def test_regional_chair_of_an_organisation_is_a_member_of_it():
     facts = facts_of("Kula Dernekleri Federasyonu Bölge Başkanı Aydın Bingöl konuştu.")
     assert ("Aydın Bingöl", "memberOf", "Kula Dernekleri Federasyonu") in facts
+
+
+# --- party members (rule 25) ---------------------------------------------------------------
+
+
+def test_party_adjective_before_a_titled_person_gives_membership():
+    facts = facts_of("Törende CHP'li Belediye Başkanı Ali Veli konuştu.")
+    assert ("Ali Veli", "memberOf", "CHP") in facts
+
+
+def test_party_adjective_before_a_name_gives_membership():
+    assert ("Ayşe Demir", "memberOf", "DEM") in facts_of("Toplantıda DEM'li Ayşe Demir konuştu.")
+
+
+# --- more head nouns -----------------------------------------------------------------------
+
+
+def test_department_of_a_municipality_is_part_of_it_and_headed():
+    text = "Toplantıda Kula Belediyesi Muhtarlıklar Dairesi Başkanı Ersin Arslan konuştu."
+    facts = facts_of(text)
+    assert ("Kula Belediyesi Muhtarlıklar Dairesi", "partOf", "Kula Belediyesi") in facts
+    assert ("Ersin Arslan", "headOf", "Kula Belediyesi Muhtarlıklar Dairesi") in facts
+
+
+def test_party_womens_branch_is_part_of_the_party_and_in_its_place():
+    text = "Toplantıda Saadet Partisi Kula Kadın Kolları Başkanı Gül Yeşil konuştu."
+    facts = facts_of(text)
+    assert ("Saadet Partisi Kula Kadın Kolları", "partOf", "Saadet Partisi") in facts
+    assert ("Saadet Partisi Kula Kadın Kolları", "locatedIn", "Kula") in facts
+    assert ("Gül Yeşil", "headOf", "Saadet Partisi Kula Kadın Kolları") in facts
+
+
+def test_bank_and_union_in_sen_are_organisations():
+    entities = entities_of("Kula Bankası ve Tüm Kula Sen açıklama yaptı.")
+    assert entities["Kula Bankası"] == "Organization"
+    assert entities["Tüm Kula Sen"] == "Organization"

@@ -432,7 +432,10 @@ def _read_org(
         part = part[: heads[-1][1]] if heads else []
     if not heads:
         return None
-    start = _person_before_org(reading, part, lang)
+    # "Ali Veli İzmir Kent Konseyi": a person's name runs into the organisation's; not where a
+    # head noun comes before the place ("Saadet Partisi Emirdağ Kadın Kolları")
+    first_place = next((k for k, i in enumerate(part) if place_of(tokens[i], lang)), len(part))
+    start = 0 if heads[0][1] <= first_place else _person_before_org(reading, part, lang)
     head_start, head_end, head = heads[-1]
     case = _head_case(tokens[part[head_end - 1]], head, lang)
     if head.kind == "office" and head_start == 1 and is_all_caps(tokens[part[0]].base):

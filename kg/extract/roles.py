@@ -148,6 +148,27 @@ def complete_roles(reading: SentenceReading) -> None:
             if _joined_by_conjunction(reading, role.end, after.first):
                 role.person = after.person
         _add_role(reading, role, confidence)
+    _read_party_members(reading)
+
+
+PARTY = "PoliticalParty"
+
+
+def _read_party_members(reading: SentenceReading) -> None:
+    """ "CHP'li Belediye Başkanı Ali Veli", "CHP'li Ali Veli": the person a party's member
+    adjective describes is a member of the party (guideline rule 25)."""
+    tokens, lang = reading.tokens, reading.lang
+    for party in [m for m in reading.mentions if m.type == ORGANIZATION and m.subtype == PARTY]:
+        _, end = reading.token_span(party)
+        if end >= len(tokens) or tokens[end - 1].suffix not in lang.member_suffixes:
+            continue
+        person = next((r.person for r in reading.roles if r.first == end), None) or next(
+            (m for m in reading.mentions if m.type == PERSON and m.start == tokens[end].start),
+            None,
+        )
+        if person is not None and not person.tentative:
+            start, stop = party.start, max(person.end, party.end)
+            add_fact(reading, person.name, "memberOf", party.name, start, stop, TITLE_CONFIDENCE)
 
 
 def read_genitive_titles(reading: SentenceReading) -> None:

@@ -75,6 +75,7 @@ class Turkish:
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    member_suffixes: frozenset[str]  # "li" in "CHP'li": a member of the party
     common_acronyms: frozenset[str]  # "STK", "TİS": capitals that name no organisation
     bare_heads: tuple[
         tuple[str, tuple[str, ...]], ...
@@ -235,6 +236,7 @@ def _load() -> Turkish:
                 reverse=True,
             )
         ),
+        member_suffixes=frozenset(r["suffix"] for r in data_rows("member_suffixes.tsv")),
         common_acronyms=frozenset(r["acronym"] for r in data_rows("common_acronyms.tsv")),
         bare_heads=tuple((r["bare"], _words(r["head"])) for r in data_rows("bare_heads.tsv")),
         known_acronyms={
