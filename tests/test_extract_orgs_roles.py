@@ -244,3 +244,53 @@ def test_bank_and_union_in_sen_are_organisations():
     entities = entities_of("Kula Bankası ve Tüm Kula Sen açıklama yaptı.")
     assert entities["Kula Bankası"] == "Organization"
     assert entities["Tüm Kula Sen"] == "Organization"
+
+
+# --- names that punctuation or numbers split (boundaries) ----------------------------------
+
+
+def test_comma_list_inside_a_name_is_one_organisation():
+    text = "Toplantıda Kula Eğitim, Kültür ve Dayanışma Derneği Başkanı Ali Veli konuştu."
+    facts = facts_of(text)
+    assert ("Ali Veli", "headOf", "Kula Eğitim, Kültür ve Dayanışma Derneği") in facts
+    assert "Kültür ve Dayanışma Derneği" not in entities_of(text)
+
+
+def test_sentence_opener_before_a_comma_stays_out_of_a_name():
+    text = "Dün, Kültür ve Sanat Derneği toplandı."
+    assert "Kültür ve Sanat Derneği" in entities_of(text)
+
+
+def test_date_opening_a_name_stays_in_it():
+    entities = entities_of("Dün 9 Eylül Kula Kulübü toplandı.")
+    assert entities["9 Eylül Kula Kulübü"] == "Organization"
+
+
+def test_branch_written_after_its_parent_acronym_is_one_branch():
+    text = (
+        "Kula Belediyesi ve Ege Emekliler Derneği (EGEDER) Narlıdere Şubesi arasında "
+        "protokol imzalandı. EGEDER Narlıdere Şube Başkanı Ali Şafak konuştu."
+    )
+    facts = facts_of(text)
+    branch = "Ege Emekliler Derneği Narlıdere Şubesi"
+    assert (branch, "partOf", "Ege Emekliler Derneği") in facts
+    assert (branch, "locatedIn", "Narlıdere") in facts
+    assert ("Ali Şafak", "headOf", branch) in facts
+
+
+def test_place_and_acronym_in_parentheses_is_an_alias_of_the_long_name():
+    text = (
+        "Van Ticaret ve Sanayi Odası (Van TSO) Kula'ya geldi. "
+        "Van TSO Yönetim Kurulu Başkanı Necdet Takva konuştu."
+    )
+    assert ("Necdet Takva", "headOf", "Van Ticaret ve Sanayi Odası") in facts_of(text)
+
+
+def test_place_and_acronym_never_defined_names_no_organisation():
+    assert "Van KTO" not in entities_of("Van KTO heyeti Kula'ya geldi.")
+
+
+def test_board_members_after_ve_continue_the_organisation_named_before():
+    text = "Kula Esnaf Odası Başkanı Ali Er ve Yönetim Kurulu Üyeleri Can Ak, Ece Su geldi."
+    facts = facts_of(text)
+    assert ("Can Ak", "memberOf", "Kula Esnaf Odası") in facts

@@ -26,6 +26,7 @@ from kg.model import ORGANIZATION, PERSON, Mention
 
 _KEY_SUFFIX = attrgetter("key", "suffix")
 OPENING_QUOTES = frozenset("'\"“‘«")
+NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
 
 
 def read_names(reading: SentenceReading) -> None:
@@ -36,7 +37,7 @@ def read_names(reading: SentenceReading) -> None:
     if text[1:].islower() and not used:  # no capital after the first letter: one run at most
         runs = [[0]] if reading.tokens and reading.tokens[0].base[:1].isupper() else []
     else:
-        runs = _name_runs(reading.tokens, used, lang)
+        runs = _joined_name_pieces(_name_runs(reading.tokens, used, lang), reading.tokens, lang)
     roles = reading.roles
     for run in runs:
         listed = listed_after(reading, roles, run)
@@ -44,6 +45,83 @@ def read_names(reading: SentenceReading) -> None:
             _read_listed_person(reading, listed, run)
             continue
         roles.extend(_read_run(reading, run, lang))
+
+
+def _joined_name_pieces(
+    runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
+) -> list[list[int]]:
+    """Join the pieces of one organisation's name that punctuation or a number split apart:
+    "Kula Eğitim, Kültür ve Dayanışma Derneği", "9 Eylül Kula Kulübü", "Kula Derneği (KUDER)
+    Alaşehir Şubesi"."""
+    joined: list[list[int]] = []
+    for run in runs:
+        heads = _heads_in(run, tokens, lang)
+        if heads:
+            run = _with_date(run, tokens, lang)
+            while joined:
+                glued = _glued(joined, run, heads, tokens, lang)
+                if glued is None:
+                    break
+                run = glued
+        joined.append(run)
+    return joined
+
+
+def _with_date(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
+    """A name that opens with a date keeps its day: "9 Eylül Kula Kulübü"."""
+    first = run[0]
+    if first >= 1 and tokens[first - 1].base.isdigit() and tokens[first].key in lang.months:
+        return [first - 1, *run]
+    return run
+
+
+def _glued(
+    joined: list[list[int]],
+    run: list[int],
+    heads: Sequence[tuple[int, int, OrgHead]],
+    tokens: Sequence[Token],
+    lang: Turkish,
+) -> list[int] | None:
+    """The run joined to the runs read before it (taken off ``joined``), if what lies between
+    them makes one name of them."""
+    before = joined[-1]
+    gap = [t.text for t in tokens[before[-1] + 1 : run[0]]]
+    if gap == [","] and not tokens[before[-1]].suffix and _list_of_words(before, run, tokens, lang):
+        joined.pop()
+        return [*before, before[-1] + 1, *run]  # "A, B ve C Derneği"
+    if gap == [")"] and len(before) == 1 and len(joined) > 1 and _in_parentheses(before[0], tokens):
+        # "X Derneği (XD) Kula Şubesi": the branch of the body the acronym abbreviates
+        parent = joined[-2]
+        kinds = {head.kind for _, _, head in heads}
+        if (
+            kinds == {"sub_body"}
+            and parent[-1] + 2 == before[0]
+            and _heads_in(parent, tokens, lang)
+        ):
+            del joined[-2:]
+            return [*parent, *run]
+    return None
+
+
+def _in_parentheses(i: int, tokens: Sequence[Token]) -> bool:
+    """Whether token ``i`` is an all-caps word alone in parentheses: "(KUDER)"."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].text == "("
+        and tokens[i + 1].text == ")"
+        and is_all_caps(tokens[i].base)
+    )
+
+
+def _list_of_words(
+    before: list[int], run: list[int], tokens: Sequence[Token], lang: Turkish
+) -> bool:
+    """Whether ``before`` opens a list of words that ``run`` ends ("Eğitim, Kültür ve Dayanışma
+    Derneği"): ``run`` holds the list's "ve", and ``before`` is no name of its own."""
+    if before[0] == 0 and len(before) == 1:  # a sentence opener: "Dün, ..."
+        return False
+    conjoined = any(lang.function_words.get(tokens[i].key) == "conjunction" for i in run)
+    return conjoined and not _classifiable(before, tokens, lang)
 
 
 def sort_mentions(reading: SentenceReading) -> None:
@@ -130,7 +208,8 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
     roles = []
     for before, title, title_words, after in split_at_titles(run, tokens, lang):
         if not title:
-            _read_part(reading, before, lang)
+            if not _read_place_acronym(reading, before, lang):
+                _read_part(reading, before, lang)
             continue
         if before and tokens[before[-1]].key in lang.former_words:  # "Kurucu Başkanı": a past role
             before, title = before[:-1], replace(title, relation=None)
@@ -198,6 +277,27 @@ def _read_title_org(
     return _read_headless_title_org(reading, before, title, title_words, lang), False
 
 
+def _read_place_acronym(
+    reading: SentenceReading, part: list[int], lang: Turkish, *, attributive: bool = False
+) -> Mention | None:
+    """ "Van TSO": a place and an acronym name the body the article defines so ("Van Ticaret ve
+    Sanayi Odası (Van TSO)"); tentative until resolution finds that definition."""
+    tokens = reading.tokens
+    if len(part) < 2 or not all(place_of(tokens[i], lang) for i in part[:-1]):
+        return None
+    acronym = tokens[part[-1]]
+    if not is_all_caps(acronym.base) or place_of(acronym, lang):
+        return None
+    if acronym.base in lang.common_acronyms or acronym.base in lang.known_acronyms:
+        return None
+    name = _name_text([tokens[i].base for i in part])
+    org = add_mention(
+        reading, part, ORGANIZATION, name, None, attributive=attributive, tentative=True
+    )
+    read_places(reading, part[:-1], lang)
+    return org
+
+
 def _read_headless_title_org(
     reading: SentenceReading,
     before: list[int],
@@ -208,6 +308,9 @@ def _read_headless_title_org(
     """The organisation of a title with no head noun before it: an acronym, a bare head noun
     alone, or the head the title implies."""
     tokens = reading.tokens
+    local = _read_place_acronym(reading, before, lang, attributive=True)
+    if local is not None:
+        return local
     if before and is_all_caps(tokens[before[0]].base) and not place_of(tokens[before[0]], lang):
         # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
         read_places(reading, before[1:], lang)
@@ -357,6 +460,15 @@ def _read_parent_words(
     return None, 0
 
 
+def _name_text(words: list[str]) -> str:
+    """Words of a name joined as written: a comma or an ordinal's full stop stays on the word
+    before it ("Eğitim, Kültür ve Dayanışma Derneği", "2440. Bölge Federasyonu")."""
+    text = words[0]
+    for word in words[1:]:
+        text += word if word in NAME_PUNCTUATION else " " + word
+    return text
+
+
 def _capitalised(word: str) -> str:
     return upper(word[:1]) + word[1:]
 
@@ -460,7 +572,7 @@ def _read_org(
     words = part[start:head_end]
     named = part[start:name_end]
     last = _stem_form(tokens[named[-1]], head) if name_end == head_end else tokens[named[-1]].base
-    name = " ".join([*(tokens[i].base for i in named[:-1]), last])
+    name = _name_text([tokens[i].base for i in named[:-1]] + [last])
     mention = add_mention(
         reading, words, ORGANIZATION, name, head.subtype, case=case, attributive=attributive
     )
@@ -494,7 +606,7 @@ def _read_parent(
         reading,
         parent_words,
         ORGANIZATION,
-        join_words(parent_words, reading.tokens),
+        _name_text([reading.tokens[i].base for i in parent_words]),
         parent_head.subtype,
         attributive=True,
     )
@@ -612,6 +724,33 @@ def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) ->
         role.end = run[-1] + 1
 
 
+def _acronym_after(reading: SentenceReading, end: int) -> str | None:
+    """The acronym in parentheses from token ``end`` on: "(TSO)", or with its place "(Van TSO)"."""
+    tokens, lang = reading.tokens, reading.lang
+    if end >= len(tokens) or tokens[end].text != "(":
+        return None
+    close = next((j for j in range(end + 1, min(end + 5, len(tokens))) if tokens[j].text == ")"), 0)
+    inside = tokens[end + 1 : close]
+    if not inside or not is_all_caps(inside[-1].base):
+        return None
+    if not all(place_of(t, lang) for t in inside[:-1]):
+        return None
+    return _name_text([t.base for t in inside])
+
+
+def _with_inner_acronym(
+    reading: SentenceReading, mention: Mention, first: int, end: int
+) -> Mention:
+    """ "X Derneği (XD) Kula Şubesi": the branch is also written "XD Kula Şubesi"."""
+    tokens = reading.tokens
+    for i in range(first + 1, end - 2):
+        if tokens[i].text == "(" and _in_parentheses(i + 1, tokens):
+            prefix = _name_text([t.base for t in tokens[first:i]])
+            if mention.name.startswith(prefix):
+                return replace(mention, acronym=tokens[i + 1].base + mention.name[len(prefix) :])
+    return mention
+
+
 def attach_acronyms(reading: SentenceReading) -> None:
     """Sentence stage: "Manisalı Dernekler Federasyonu (MANİSA-FED)": the acronym becomes an
     alias of the name."""
@@ -622,10 +761,11 @@ def attach_acronyms(reading: SentenceReading) -> None:
     for k, mention in enumerate(reading.mentions):
         if mention.type != ORGANIZATION or mention.tentative:
             continue
-        _, end = reading.token_span(mention)
-        if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
-            acronym = tokens[end + 1]
-            if is_all_caps(acronym.base) and mention.start != acronym.start:
-                reading.mentions[k] = replace(mention, acronym=acronym.base)
-                acronym_starts.add(acronym.start)
+        first, end = reading.token_span(mention)
+        written = _acronym_after(reading, end)
+        if written is not None and mention.start != tokens[end + 1].start:
+            reading.mentions[k] = replace(mention, acronym=written)
+            acronym_starts.update(t.start for t in tokens[end + 1 : end + 1 + len(written.split())])
+        elif "(" in mention.text:
+            reading.mentions[k] = _with_inner_acronym(reading, mention, first, end)
     reading.mentions[:] = [m for m in reading.mentions if m.start not in acronym_starts]

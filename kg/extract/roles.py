@@ -139,7 +139,12 @@ def complete_roles(reading: SentenceReading) -> None:
             body = roles[k - 1].body or roles[k - 1].org
             if body is not None:
                 sub_body = title_sub_body(reading, body, [role.first], role.title)
-                role.org, role.body = (sub_body, body) if sub_body else (body, None)
+                if sub_body is not None:
+                    role.org, role.body = sub_body, body
+                elif _implied_sub_body(role.title, reading.lang):
+                    role.body = body  # its sub-body cannot be named: the titles after go to X
+                else:
+                    role.org = body
         if role.person is None:
             role.person = _person_before_comma(reading, role.first)
             confidence = APPOSITION_CONFIDENCE
@@ -319,7 +324,9 @@ def _lone_sub_body(org: Mention | None, lang: Turkish) -> OrgHead | None:
 def _complete_sub_body(reading: SentenceReading, role: Role, before: Role) -> None:
     """ "X Kent Konseyi Kadın Meclisi Başkanı A, Gençlik Meclisi Başkanı B": a sub-body written
     alone after a comma belongs to the organisation of the title before (guideline rule 24)."""
-    if before.org is None or not _joined_by_comma(reading, before.end, role.first):
+    if before.org is None or before.org.tentative:
+        return
+    if not _joined_by_comma(reading, before.end, role.first):
         return
     parent_name = next(
         (f.o for f in reading.facts if f.p == "partOf" and f.s == before.org.name),
@@ -338,12 +345,18 @@ def _complete_sub_body(reading: SentenceReading, role: Role, before: Role) -> No
 
 
 def _continues(reading: SentenceReading, roles: list[Role], k: int) -> bool:
-    """Whether a title with no organisation of its own continues the one before it after a comma."""
+    """Whether a title with no organisation of its own continues the one before it after a comma
+    or "ve": "X Odası Başkanı A ve Yönetim Kurulu Üyeleri B, C"."""
     role = roles[k]
     own = role.org is not None and not (
         role.org.tentative and _implied_sub_body(role.title, reading.lang)
     )
-    return not own and k > 0 and _joined_by_comma(reading, roles[k - 1].end, role.first)
+    if own or k == 0:
+        return False
+    end = roles[k - 1].end
+    return _joined_by_comma(reading, end, role.first) or (
+        _joined_by_conjunction(reading, end, role.first) and roles[k - 1].person is not None
+    )
 
 
 def _joined_by_comma(reading: SentenceReading, end: int, start: int) -> bool:

@@ -88,7 +88,8 @@ class Turkish:
     references_by_first: dict[str, tuple[tuple[tuple[str, ...], OrgHead], ...]] = field(
         default_factory=dict
     )
-    # "kent konseyi": an organisation head alone names no one (a sub-body's may: "Gençlik Meclisi")
+    # "kent konseyi", "gençlik meclisi", "genel merkezi": a head alone names no one (a fuller name
+    # in the article may take it in)
     generic_org_names: frozenset[str] = frozenset()
     # "belediyeye", "derneğe": single-word heads by their first letters, with the stems they are
     # written on before a case suffix
@@ -150,7 +151,7 @@ def turkish() -> Turkish:
             lambda c: [prefix(c.words[0])],
         ),
         generic_org_names=frozenset(
-            [" ".join(h.words) for h in lang.org_heads if h.kind in ("org", "sub_body")]
+            [" ".join(h.words) for h in lang.org_heads if h.kind != "event"]
             + [lower(t.implied_head) for t in lang.titles if t.implied_head]
         ),
         inflected_references=_index(
