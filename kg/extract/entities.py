@@ -27,6 +27,7 @@ from kg.model import ORGANIZATION, PERSON, Mention
 _KEY_SUFFIX = attrgetter("key", "suffix")
 OPENING_QUOTES = frozenset("'\"“‘«")
 NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
+NAME_JOINERS = frozenset(",)")  # what may stand between two pieces of one name
 
 
 def read_names(reading: SentenceReading) -> None:
@@ -55,14 +56,17 @@ def _joined_name_pieces(
     Alaşehir Şubesi"."""
     joined: list[list[int]] = []
     for run in runs:
-        heads = _heads_in(run, tokens, lang)
-        if heads:
-            run = _with_date(run, tokens, lang)
-            while joined:
-                glued = _glued(joined, run, heads, tokens, lang)
-                if glued is None:
-                    break
-                run = glued
+        before = tokens[run[0] - 1] if run[0] else None
+        # most runs follow a plain word: only a comma, a parenthesis or a number can join them
+        if before is not None and (before.text in NAME_JOINERS or before.base.isdigit()):
+            heads = _heads_in(run, tokens, lang)
+            if heads:
+                run = _with_date(run, tokens, lang)
+                while joined:
+                    glued = _glued(joined, run, heads, tokens, lang)
+                    if glued is None:
+                        break
+                    run = glued
         joined.append(run)
     return joined
 
@@ -283,10 +287,10 @@ def _read_place_acronym(
     """ "Van TSO": a place and an acronym name the body the article defines so ("Van Ticaret ve
     Sanayi Odası (Van TSO)"); tentative until resolution finds that definition."""
     tokens = reading.tokens
-    if len(part) < 2 or not all(place_of(tokens[i], lang) for i in part[:-1]):
+    if len(part) < 2 or not is_all_caps(tokens[part[-1]].base):
         return None
     acronym = tokens[part[-1]]
-    if not is_all_caps(acronym.base) or place_of(acronym, lang):
+    if place_of(acronym, lang) or not all(place_of(tokens[i], lang) for i in part[:-1]):
         return None
     if acronym.base in lang.common_acronyms or acronym.base in lang.known_acronyms:
         return None
@@ -546,8 +550,10 @@ def _read_org(
         return None
     # "Ali Veli İzmir Kent Konseyi": a person's name runs into the organisation's; not where a
     # head noun comes before the place ("Saadet Partisi Emirdağ Kadın Kolları")
-    first_place = next((k for k, i in enumerate(part) if place_of(tokens[i], lang)), len(part))
-    start = 0 if heads[0][1] <= first_place else _person_before_org(reading, part, lang)
+    start = 0
+    if tokens[part[0]].key in lang.given_names:  # only then can a person's name open the part
+        first_place = next((k for k, i in enumerate(part) if place_of(tokens[i], lang)), len(part))
+        start = 0 if heads[0][1] <= first_place else _person_before_org(reading, part, lang)
     head_start, head_end, head = heads[-1]
     case = _head_case(tokens[part[head_end - 1]], head, lang)
     if head.kind == "office" and head_start == 1 and is_all_caps(tokens[part[0]].base):
