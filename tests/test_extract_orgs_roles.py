@@ -294,3 +294,46 @@ def test_board_members_after_ve_continue_the_organisation_named_before():
     text = "Kula Esnaf Odası Başkanı Ali Er ve Yönetim Kurulu Üyeleri Can Ak, Ece Su geldi."
     facts = facts_of(text)
     assert ("Can Ak", "memberOf", "Kula Esnaf Odası") in facts
+
+
+# --- head titles (rule 27), continued titles and appointments ------------------------------
+
+
+def test_chief_physician_heads_the_hospital():
+    facts = facts_of("Toplantıda Kula Devlet Hastanesi Başhekimi Ayşe Kaya konuştu.")
+    assert ("Ayşe Kaya", "headOf", "Kula Devlet Hastanesi") in facts
+
+
+def test_coordinator_heads_the_body():
+    facts = facts_of("Toplantıda Kula Gönüllüleri Platformu Koordinatörü Ali Er konuştu.")
+    assert ("Ali Er", "headOf", "Kula Gönüllüleri Platformu") in facts
+
+
+def test_title_with_words_naming_no_body_does_not_continue_the_title_before():
+    text = "Toplantıda Kula Derneği Başkanı Ali Er, Spor Müdürü Can Ak konuştu."
+    assert not any(s == "Can Ak" for s, _, _ in facts_of(text))
+
+
+def test_lower_case_deputy_after_a_comma_is_a_member_of_the_body_before():
+    text = "Toplantıda Kula Belediye Başkanı Ali Veli, yardımcısı Ayşe Demir konuştu."
+    assert ("Ayşe Demir", "memberOf", "Kula Belediyesi") in facts_of(text)
+
+
+def test_person_elected_to_an_office_holds_it():
+    text = "Kula Kadın Derneği Başkanlığına Fatma Koç seçildi."
+    assert ("Fatma Koç", "headOf", "Kula Kadın Derneği") in facts_of(text)
+
+
+def test_second_office_of_the_same_election_belongs_to_the_same_body():
+    text = "Kula Kadın Derneği Başkanlığına Fatma Koç, Genel Sekreterliğe ise Ece Su seçildi."
+    assert ("Ece Su", "memberOf", "Kula Kadın Derneği") in facts_of(text)
+
+
+def test_subject_elected_to_an_office_holds_it():
+    text = "Ayşe Demir, Kula Esnaf Odası Başkanlığına yeniden seçildi."
+    assert ("Ayşe Demir", "headOf", "Kula Esnaf Odası") in facts_of(text)
+
+
+def test_office_without_an_election_gives_no_role():
+    text = "Kula Kadın Derneği Başkanlığına aday olan Fatma Koç konuştu."
+    assert ("Fatma Koç", "headOf", "Kula Kadın Derneği") not in facts_of(text)

@@ -224,8 +224,9 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
         person = _read_person(reading, after, lang, titled=True) if after else None
         first = (before or title_words)[0]
         end = (after or title_words)[-1] + 1
+        qualified = org is None and bool(before)
         if sub_body is None:
-            roles.append(Role(title, org, person, first, end))
+            roles.append(Role(title, org, person, first, end, qualified=qualified))
         else:
             roles.append(Role(title, sub_body, person, first, end, body=org))
     return roles

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from kg.extract.reading import MAX_PERSON_WORDS, SentenceReading, add_fact, add_mention
 from kg.lang.tr import OrgHead, Title, Turkish
@@ -40,6 +41,7 @@ class Role:
     end: int  # one past its last token
     listed: list[Mention] = field(default_factory=list)  # more names after a plural title
     body: Mention | None = None  # the organisation whose sub-body ``org`` is, named by the title
+    qualified: bool = False  # words before the title that name no organisation ("Spor Müdürü")
 
 
 def split_at_titles(
@@ -183,6 +185,9 @@ def read_genitive_titles(reading: SentenceReading) -> None:
     starts = {m.start: m for m in reading.mentions if m.type == PERSON}
     if not starts:  # a title names no one here
         return
+    for role in reading.roles:
+        _read_title_after_role(reading, role, starts)
+    _read_appointments(reading, starts)
     for org in [m for m in reading.mentions if m.type == ORGANIZATION and m.case in ("gen", "nom")]:
         i = reading.token_from(org.end)
         modifiers = MAX_TITLE_MODIFIERS if org.case == "gen" else 0
@@ -207,6 +212,106 @@ def read_genitive_titles(reading: SentenceReading) -> None:
                     reading.mentions[k] = replace(org, attributive=True)
                 break
             i += 1
+
+
+def _read_appointments(reading: SentenceReading, starts: dict[int, Mention]) -> None:
+    """ "X Derneği Başkanlığına Ali Veli seçildi, Genel Sekreterliğe ise Ayşe Demir": an office in
+    the dative, in a sentence that says someone was elected or appointed, gives the person named
+    after it (or the sentence's subject) that role in the organisation named with the office."""
+    lang = reading.lang
+    text = reading.sentence.text
+    if not any(stem in text for stem in lang.appointment_stems):
+        return
+    tokens = reading.tokens
+    org = None
+    for i in range(len(tokens)):
+        office = _office_at(tokens, i, lang)
+        if office is None:
+            continue
+        first, relation = office
+        org = _office_org(reading, first, i) or org  # "..., Genel Sekreterliğe ise": the same body
+        people = sorted((m for m in starts.values() if m.start > tokens[i].start), key=_start)
+        person = people[0] if people else _subject(reading, first)
+        if org is None or person is None:
+            continue
+        role = Role(Title((), relation, None), org, person, first, i + 1)
+        role.listed.extend(_listed_after(reading, person, starts))
+        _add_role(reading, role, APPOSITION_CONFIDENCE)
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _office_at(tokens: Sequence[Token], i: int, lang: Turkish) -> tuple[int, str] | None:
+    """(first token, relation) of the office in the dative that token ``i`` ends, if any."""
+    token = tokens[i]
+    for words, relation in _offices(lang).get(token.key[:3], ()):
+        last, n = words[-1], len(words)
+        if token.suffix:
+            dative = token.key == last and lang.suffixes.get(token.suffix) == "dat"
+        else:
+            dative = (
+                token.key.startswith(last) and lang.suffixes.get(token.key[len(last) :]) == "dat"
+            )
+        if (
+            dative
+            and i + 1 >= n
+            and all(tokens[i - n + 1 + k].key == word for k, word in enumerate(words[:-1]))
+        ):
+            return i - n + 1, relation
+    return None
+
+
+@cache
+def _offices(lang: Turkish) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The offices by the first letters of their last word, the longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, relation in sorted(lang.offices, key=lambda o: -len(o[0])):
+        index.setdefault(words[-1][:3], []).append((words, relation))
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _office_org(reading: SentenceReading, first: int, last: int) -> Mention | None:
+    """The organisation an office belongs to: the name it ends ("X Odası Başkanlığına") or the
+    name right before it ("X Derneği'nin başkanlığına")."""
+    for m in reading.mentions:
+        if m.type == ORGANIZATION and not m.reference:
+            start, end = reading.token_span(m)
+            if end == last + 1 and start < first or end == first:
+                return m
+    return None
+
+
+def _subject(reading: SentenceReading, before: int) -> Mention | None:
+    """ "Ali Veli, X Derneği Başkanlığına seçildi": the person opening the sentence."""
+    tokens = reading.tokens
+    for m in reading.mentions:
+        if m.type == PERSON and not m.tentative:
+            _, end = reading.token_span(m)
+            return m if end < before and tokens[end].text == "," else None
+    return None
+
+
+def _read_title_after_role(
+    reading: SentenceReading, role: Role, starts: dict[int, Mention]
+) -> None:
+    """ "Kula Belediye Başkanı Ali Veli, yardımcısı Ayşe Demir": a lower-case title after a
+    comma holds a role in the organisation of the title before it."""
+    tokens = reading.tokens
+    org = role.body or role.org
+    i = role.end
+    if org is None or role.person is None or i + 2 >= len(tokens) or tokens[i].text != ",":
+        return
+    if is_capitalised(tokens[i + 1].base) or tokens[i + 1].key not in reading.lang.titles_by_first:
+        return
+    title, width = title_at(range(i + 1, len(tokens)), 0, tokens, reading.lang)
+    person = _person_at(reading, i + 1 + width, starts) if title else None
+    if title is not None and person is not None:
+        after = Role(title, org, person, i + 1, i + 1 + width)
+        if title.plural:
+            after.listed.extend(_listed_after(reading, person, starts))
+        _add_role(reading, after, APPOSITION_CONFIDENCE)
 
 
 def _board_parent(reading: SentenceReading, org: Mention, title: Title) -> Mention | None:
@@ -351,7 +456,7 @@ def _continues(reading: SentenceReading, roles: list[Role], k: int) -> bool:
     own = role.org is not None and not (
         role.org.tentative and _implied_sub_body(role.title, reading.lang)
     )
-    if own or k == 0:
+    if own or k == 0 or role.qualified:
         return False
     end = roles[k - 1].end
     return _joined_by_comma(reading, end, role.first) or (

@@ -75,6 +75,8 @@ class Turkish:
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    offices: tuple[tuple[tuple[str, ...], str], ...]  # (("başkanlığı",), "headOf"): offices.tsv
+    appointment_stems: tuple[str, ...]  # "seçil", "atan": an office was given
     member_suffixes: frozenset[str]  # "li" in "CHP'li": a member of the party
     common_acronyms: frozenset[str]  # "STK", "TİS": capitals that name no organisation
     bare_heads: tuple[
@@ -237,6 +239,8 @@ def _load() -> Turkish:
                 reverse=True,
             )
         ),
+        offices=tuple((_words(r["office"]), r["relation"]) for r in data_rows("offices.tsv")),
+        appointment_stems=tuple(r["stem"] for r in data_rows("appointment_words.tsv")),
         member_suffixes=frozenset(r["suffix"] for r in data_rows("member_suffixes.tsv")),
         common_acronyms=frozenset(r["acronym"] for r in data_rows("common_acronyms.tsv")),
         bare_heads=tuple((r["bare"], _words(r["head"])) for r in data_rows("bare_heads.tsv")),
