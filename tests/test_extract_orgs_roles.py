@@ -337,3 +337,29 @@ def test_subject_elected_to_an_office_holds_it():
 def test_office_without_an_election_gives_no_role():
     text = "Kula Kadın Derneği Başkanlığına aday olan Fatma Koç konuştu."
     assert ("Fatma Koç", "headOf", "Kula Kadın Derneği") not in facts_of(text)
+
+
+def test_place_with_locative_adjective_before_a_name_locates_it():
+    facts = facts_of("Heyet, Çorlu'daki Trakya Gönüllüler Derneği'ni ziyaret etti.")
+    assert ("Trakya Gönüllüler Derneği", "locatedIn", "Çorlu") in facts
+
+
+# --- places coordinated before one head noun -----------------------------------------------
+
+
+def test_places_coordinated_before_one_head_name_a_body_each():
+    facts = facts_of("Çankaya Belediyesi, Kadıköy ve Konak Belediyesi ile protokol imzaladı.")
+    assert ("Kadıköy Belediyesi", "locatedIn", "Kadıköy") in facts
+    assert ("Konak Belediyesi", "locatedIn", "Konak") in facts
+
+
+def test_plural_head_after_coordinated_places_names_a_body_each():
+    entities = entities_of("Toplantıya Bornova, Buca ve Çiğli Belediyeleri katıldı.")
+    for name in ("Bornova Belediyesi", "Buca Belediyesi", "Çiğli Belediyesi"):
+        assert entities[name] == "Organization"
+
+
+def test_province_then_district_before_a_head_is_one_body():
+    entities = entities_of("Heyet Edirne Lalapaşa Belediyesi'ni ziyaret etti.")
+    assert "Edirne Belediyesi" not in entities
+    assert entities["Edirne Lalapaşa Belediyesi"] == "Organization"

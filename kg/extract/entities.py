@@ -22,7 +22,7 @@ from kg.extract.roles import Role, listed_after, split_at_titles, title_at, titl
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
 from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
-from kg.model import ORGANIZATION, PERSON, Mention
+from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
 _KEY_SUFFIX = attrgetter("key", "suffix")
 OPENING_QUOTES = frozenset("'\"“‘«")
@@ -212,7 +212,9 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
     roles = []
     for before, title, title_words, after in split_at_titles(run, tokens, lang):
         if not title:
-            if not _read_place_acronym(reading, before, lang):
+            if not _read_place_acronym(reading, before, lang) and not _read_coordinated_bodies(
+                reading, before, lang
+            ):
                 _read_part(reading, before, lang)
             continue
         if before and tokens[before[-1]].key in lang.former_words:  # "Kurucu Başkanı": a past role
@@ -280,6 +282,69 @@ def _read_title_org(
     if heads:
         return _read_org(reading, before, heads, lang, attributive=True), False
     return _read_headless_title_org(reading, before, title, title_words, lang), False
+
+
+def _read_coordinated_bodies(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """ "Bornova ve Buca Belediyeleri", "Kadıköy ve Konak Belediyesi": places coordinated before
+    one head noun each name that body of their own place. Returns whether the part was read so."""
+    tokens = reading.tokens
+    k = 0
+    places: list[int] = []
+    # place (coordinator place)*: "Bornova, Buca ve Çiğli", not "Edirne Lalapaşa"
+    while k < len(part) and _bare_place(tokens[part[k]], lang):
+        places.append(part[k])
+        if k + 2 < len(part) and _coordinator(tokens[part[k + 1]], lang):
+            k += 2
+        else:
+            k += 1
+            break
+    head = _single_head(tuple(tokens[i].key for i in part[k:]), lang) if places else None
+    if head is None:
+        return False
+    places = _places_before(part[0], tokens, lang) + places
+    if len(places) < 2:
+        return False
+    written = " ".join(_capitalised(w) for w in head.words)
+    case = token_case(tokens[part[-1]], None, lang)
+    for i in places:
+        words = part if i == places[-1] else [i]
+        org = add_mention(
+            reading, words, ORGANIZATION, f"{tokens[i].base} {written}", head.subtype, case=case
+        )
+        add_place_facts(reading, [i], org)
+    # "Kadıköy" read as a place before: here it stands for its municipality, the party
+    starts = {tokens[i].start for i in places}
+    reading.mentions[:] = [
+        replace(m, attributive=True) if m.type == PLACE and m.start in starts else m
+        for m in reading.mentions
+    ]
+    return True
+
+
+def _bare_place(token: Token, lang: Turkish) -> bool:
+    return not token.suffix and place_of(token, lang) is not None
+
+
+def _coordinator(token: Token, lang: Turkish) -> bool:
+    return token.text == "," or lang.function_words.get(token.key) == "conjunction"
+
+
+def _single_head(keys: tuple[str, ...], lang: Turkish) -> OrgHead | None:
+    """The head of one body that these words are, singular or plural ("Belediyeleri")."""
+    keys = lang.plural_heads.get(keys, keys)
+    return next((h for h in lang.org_heads if h.words == keys and h.kind == "org"), None)
+
+
+def _places_before(first: int, tokens: Sequence[Token], lang: Turkish) -> list[int]:
+    """Places written before a name and coordinated with it: "Kadıköy ve [Konak Belediyesi]"."""
+    places: list[int] = []
+    i = first - 1
+    while i >= 1 and _coordinator(tokens[i], lang) and _bare_place(tokens[i - 1], lang):
+        if i >= 3 and tokens[i - 2].base[:1].isupper():
+            break  # "Ali Bornova ve ...": the place is part of another name
+        places.insert(0, i - 1)
+        i -= 2
+    return places
 
 
 def _read_place_acronym(

@@ -14,6 +14,7 @@ from kg.lang.tr import Turkish
 from kg.lang.tr.text import lower
 from kg.model import ORGANIZATION, PLACE, Mention
 
+LOCATIVE_ADJECTIVE = "ki"  # "Çorlu'da-ki": the -ki that makes a locative an adjective
 NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
 
 
@@ -69,8 +70,10 @@ def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) ->
 
 
 def locate_by_genitive_place(reading: SentenceReading) -> None:
-    """Sentence stage: "Trabzon'un Yomra Belediyesi": a place in the genitive right before a name locates it."""
-    places = {m.end: m for m in reading.mentions if m.type == PLACE and m.case == "gen"}
+    """Sentence stage: "Trabzon'un Yomra Belediyesi", "Çorlu'daki Trakya Vanlılar Derneği": a
+    place in the genitive, or in the locative made an adjective with -ki, right before a name
+    locates it."""
+    places = {m.end: m for m in reading.mentions if m.type == PLACE and _locates(reading, m)}
     if not places:
         return
     for org in [m for m in reading.mentions if m.type == ORGANIZATION and not m.tentative]:
@@ -80,3 +83,12 @@ def locate_by_genitive_place(reading: SentenceReading) -> None:
             add_fact(
                 reading, org.name, "locatedIn", place.name, place.start, org.end, NAME_CONFIDENCE
             )
+
+
+def _locates(reading: SentenceReading, place: Mention) -> bool:
+    if place.case == "gen":
+        return True
+    if place.case != "loc":
+        return False
+    _, end = reading.token_span(place)
+    return reading.tokens[end - 1].suffix.endswith(LOCATIVE_ADJECTIVE)

@@ -75,6 +75,7 @@ class Turkish:
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    plural_heads: dict[tuple[str, ...], tuple[str, ...]]  # ("belediyeleri",) -> ("belediyesi",)
     offices: tuple[tuple[tuple[str, ...], str], ...]  # (("başkanlığı",), "headOf"): offices.tsv
     appointment_stems: tuple[str, ...]  # "seçil", "atan": an office was given
     member_suffixes: frozenset[str]  # "li" in "CHP'li": a member of the party
@@ -239,6 +240,9 @@ def _load() -> Turkish:
                 reverse=True,
             )
         ),
+        plural_heads={
+            _words(r["plural"]): _words(r["head"]) for r in data_rows("plural_heads.tsv")
+        },
         offices=tuple((_words(r["office"]), r["relation"]) for r in data_rows("offices.tsv")),
         appointment_stems=tuple(r["stem"] for r in data_rows("appointment_words.tsv")),
         member_suffixes=frozenset(r["suffix"] for r in data_rows("member_suffixes.tsv")),
