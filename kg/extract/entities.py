@@ -301,7 +301,7 @@ def _read_coordinated_bodies(reading: SentenceReading, part: list[int], lang: Tu
     head = _single_head(tuple(tokens[i].key for i in part[k:]), lang) if places else None
     if head is None:
         return False
-    places = _places_before(part[0], tokens, lang) + places
+    places = _places_before(reading, part[0]) + places
     if len(places) < 2:
         return False
     written = " ".join(_capitalised(w) for w in head.words)
@@ -335,13 +335,16 @@ def _single_head(keys: tuple[str, ...], lang: Turkish) -> OrgHead | None:
     return next((h for h in lang.org_heads if h.words == keys and h.kind == "org"), None)
 
 
-def _places_before(first: int, tokens: Sequence[Token], lang: Turkish) -> list[int]:
-    """Places written before a name and coordinated with it: "Kadıköy ve [Konak Belediyesi]"."""
+def _places_before(reading: SentenceReading, first: int) -> list[int]:
+    """Places written before a name and coordinated with it: "Kadıköy ve [Konak Belediyesi]";
+    not a word of another name ("Cemal Tercan, Kula Belediyesi")."""
+    tokens, lang = reading.tokens, reading.lang
+    named = {k for m in reading.mentions if m.type != PLACE for k in range(*reading.token_span(m))}
     places: list[int] = []
     i = first - 1
     while i >= 1 and _coordinator(tokens[i], lang) and _bare_place(tokens[i - 1], lang):
-        if i >= 3 and tokens[i - 2].base[:1].isupper():
-            break  # "Ali Bornova ve ...": the place is part of another name
+        if i - 1 in named or (i >= 3 and tokens[i - 2].base[:1].isupper()):
+            break
         places.insert(0, i - 1)
         i -= 2
     return places
