@@ -363,3 +363,11 @@ def test_province_then_district_before_a_head_is_one_body():
     entities = entities_of("Heyet Edirne Lalapaşa Belediyesi'ni ziyaret etti.")
     assert "Edirne Belediyesi" not in entities
     assert entities["Edirne Lalapaşa Belediyesi"] == "Organization"
+
+
+def test_party_adjective_without_apostrophe_gives_membership_and_the_party():
+    text = "Törende AK Partili Kula Belediye Başkanı Ali Veli konuştu."
+    facts = facts_of(text)
+    assert ("Ali Veli", "memberOf", "AK Parti") in facts
+    assert ("Ali Veli", "headOf", "Kula Belediyesi") in facts
+    assert entities_of(text)["AK Parti"] == "Organization"

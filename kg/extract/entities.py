@@ -27,7 +27,8 @@ from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 _KEY_SUFFIX = attrgetter("key", "suffix")
 OPENING_QUOTES = frozenset("'\"“‘«")
 NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
-NAME_JOINERS = frozenset(",)")  # what may stand between two pieces of one name
+NAME_JOINERS = frozenset(",)")
+PARTY = "PoliticalParty"  # what may stand between two pieces of one name
 
 
 def read_names(reading: SentenceReading) -> None:
@@ -39,6 +40,7 @@ def read_names(reading: SentenceReading) -> None:
         runs = [[0]] if reading.tokens and reading.tokens[0].base[:1].isupper() else []
     else:
         runs = _joined_name_pieces(_name_runs(reading.tokens, used, lang), reading.tokens, lang)
+        runs = _split_after_member_adjectives(runs, reading.tokens, lang)
     roles = reading.roles
     for run in runs:
         listed = listed_after(reading, roles, run)
@@ -46,6 +48,46 @@ def read_names(reading: SentenceReading) -> None:
             _read_listed_person(reading, listed, run)
             continue
         roles.extend(_read_run(reading, run, lang))
+
+
+def _split_after_member_adjectives(
+    runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
+) -> list[list[int]]:
+    """ "AK Partili Kula Belediye Başkanı Ali Veli": the party's member adjective ends a name."""
+    split: list[list[int]] = []
+    for run in runs:
+        cut = next((k for k, i in enumerate(run[:-1]) if _member_adjective(tokens[i], lang)), None)
+        if cut is None:
+            split.append(run)
+        else:
+            split.extend([run[: cut + 1], run[cut + 1 :]])
+    return split
+
+
+def _member_adjective(token: Token, lang: Turkish) -> OrgHead | None:
+    """The party head a word is the member adjective of ("Partili": "parti" + "li"), if any."""
+    heads = _member_adjective_heads(lang)
+    key = token.key
+    if token.suffix or key[-2:] not in lang.member_suffixes:
+        return None
+    return heads.get(key[:-2])
+
+
+@cache
+def _member_adjective_heads(lang: Turkish) -> dict[str, OrgHead]:
+    """Party heads by the word a member suffix is written on ("parti" -> the head "parti")."""
+    return {h.words[-1]: h for h in lang.org_heads if h.subtype == PARTY and h.kind == "org"}
+
+
+def _read_member_adjective(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """ "AK Partili": the party named before its member suffix. Returns whether read so."""
+    tokens = reading.tokens
+    head = _member_adjective(tokens[part[-1]], lang) if len(part) > 1 else None
+    if head is None:
+        return False
+    words = [tokens[i].base for i in part[:-1]] + [_capitalised(head.words[-1])]
+    add_mention(reading, part, ORGANIZATION, _name_text(words), head.subtype, attributive=True)
+    return True
 
 
 def _joined_name_pieces(
@@ -212,8 +254,10 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
     roles = []
     for before, title, title_words, after in split_at_titles(run, tokens, lang):
         if not title:
-            if not _read_place_acronym(reading, before, lang) and not _read_coordinated_bodies(
-                reading, before, lang
+            if not (
+                _read_place_acronym(reading, before, lang)
+                or _read_coordinated_bodies(reading, before, lang)
+                or _read_member_adjective(reading, before, lang)
             ):
                 _read_part(reading, before, lang)
             continue

@@ -167,7 +167,9 @@ def _read_party_members(reading: SentenceReading) -> None:
     tokens, lang = reading.tokens, reading.lang
     for party in [m for m in reading.mentions if m.type == ORGANIZATION and m.subtype == PARTY]:
         _, end = reading.token_span(party)
-        if end >= len(tokens) or tokens[end - 1].suffix not in lang.member_suffixes:
+        last = tokens[end - 1]
+        adjective = last.suffix in lang.member_suffixes or last.key[-2:] in lang.member_suffixes
+        if end >= len(tokens) or not adjective:
             continue
         person = next((r.person for r in reading.roles if r.first == end), None) or next(
             (m for m in reading.mentions if m.type == PERSON and m.start == tokens[end].start),
