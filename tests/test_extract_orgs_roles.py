@@ -371,3 +371,20 @@ def test_party_adjective_without_apostrophe_gives_membership_and_the_party():
     assert ("Ali Veli", "memberOf", "AK Parti") in facts
     assert ("Ali Veli", "headOf", "Kula Belediyesi") in facts
     assert entities_of(text)["AK Parti"] == "Organization"
+
+
+def test_sub_body_after_an_acronym_is_part_of_the_body_it_abbreviates():
+    facts = facts_of("Toplantıya TOBB Kula Genç Girişimciler Kurulu katıldı.")
+    assert ("TOBB Kula Genç Girişimciler Kurulu", "partOf", "TOBB") in facts
+    assert ("TOBB Kula Genç Girişimciler Kurulu", "locatedIn", "Kula") in facts
+
+
+def test_council_named_after_its_municipality_is_part_of_it_and_not_located_again():
+    facts = facts_of("Toplantıya Kula Belediyesi Kent Konseyi katıldı.")
+    assert ("Kula Belediyesi Kent Konseyi", "partOf", "Kula Belediyesi") in facts
+    assert ("Kula Belediyesi Kent Konseyi", "locatedIn", "Kula") not in facts
+
+
+def test_federation_of_associations_is_no_part_of_an_association():
+    facts = facts_of("Toplantıya Kula Gönüllüleri Derneği Federasyonu katıldı.")
+    assert not any(p == "partOf" for _, p, _ in facts)

@@ -28,7 +28,10 @@ _KEY_SUFFIX = attrgetter("key", "suffix")
 OPENING_QUOTES = frozenset("'\"“‘«")
 NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
 NAME_JOINERS = frozenset(",)")
-PARTY = "PoliticalParty"  # what may stand between two pieces of one name
+PARTY = "PoliticalParty"
+# bodies named after the body that houses them are part of it: "X Belediyesi Kent Konseyi",
+# "X Üniversitesi Hastanesi" (not "X Derneği Federasyonu", a body of its own)
+HOSTS = frozenset({"Municipality", "University"})  # what may stand between two pieces of one name
 
 
 def read_names(reading: SentenceReading) -> None:
@@ -716,22 +719,37 @@ def _read_parent(
     ("X Derneği Aliağa Şubesi" is in Aliağa)."""
     head_start, _, head = heads[-1]
     earlier = [(s, e, h) for s, e, h in heads if start < e <= head_start]
-    if not head.sub_body or not earlier:
+    hosted = bool(earlier) and earlier[-1][1] == head_start and earlier[-1][2].subtype in HOSTS
+    if earlier and (head.sub_body or hosted):
+        _, end, parent_head = earlier[-1]
+        parent_words = part[start:end]
+        parent = add_mention(
+            reading,
+            parent_words,
+            ORGANIZATION,
+            _name_text([reading.tokens[i].base for i in parent_words]),
+            parent_head.subtype,
+            attributive=True,
+        )
+        add_place_facts(reading, parent_words, parent)
+    elif head.sub_body and start < head_start and _is_acronym(reading.tokens[part[start]], reading):
+        end = start + 1  # "TOBB İl Kadın Girişimciler Kurulu", "CHP İzmir Gençlik Kolları"
+        parent = _add_acronym(reading, part[start], attributive=True)
+    else:
         return None
-    _, end, parent_head = earlier[-1]
-    parent_words = part[start:end]
     add_place_facts(reading, part[end:head_start], child)
-    parent = add_mention(
-        reading,
-        parent_words,
-        ORGANIZATION,
-        _name_text([reading.tokens[i].base for i in parent_words]),
-        parent_head.subtype,
-        attributive=True,
-    )
     add_fact(reading, child.name, "partOf", parent.name, child.start, child.end, NAME_CONFIDENCE)
-    add_place_facts(reading, parent_words, parent)
     return parent
+
+
+def _is_acronym(token: Token, reading: SentenceReading) -> bool:
+    """An all-caps word that names a body: not a place ("İZMİR") nor a common noun ("STK")."""
+    lang = reading.lang
+    return (
+        is_all_caps(token.base)
+        and place_of(token, lang) is None
+        and token.base not in lang.common_acronyms
+    )
 
 
 def _read_person(
