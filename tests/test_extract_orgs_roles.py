@@ -388,3 +388,16 @@ def test_council_named_after_its_municipality_is_part_of_it_and_not_located_agai
 def test_federation_of_associations_is_no_part_of_an_association():
     facts = facts_of("Toplantıya Kula Gönüllüleri Derneği Federasyonu katıldı.")
     assert not any(p == "partOf" for _, p, _ in facts)
+
+
+# --- words that look like names but name no body -------------------------------------------
+
+
+def test_names_inside_a_quoted_topic_are_not_entities():
+    text = "Kula Kent Konseyi “Kent Vizyonu ve Kent Konseyi” konulu panel düzenledi."
+    assert "Kent Vizyonu ve Kent Konseyi" not in entities_of(text)
+
+
+def test_cooperation_is_not_a_union():
+    text = "Kula Belediyesi ile Ege Derneği arasında İş Birliği Protokolü imzalandı."
+    assert not any(name.endswith("İş Birliği") for name in entities_of(text))

@@ -26,6 +26,7 @@ from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
 _KEY_SUFFIX = attrgetter("key", "suffix")
 OPENING_QUOTES = frozenset("'\"“‘«")
+QUOTES = OPENING_QUOTES | frozenset("”’»")
 NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
 NAME_JOINERS = frozenset(",)")
 PARTY = "PoliticalParty"
@@ -44,6 +45,7 @@ def read_names(reading: SentenceReading) -> None:
     else:
         runs = _joined_name_pieces(_name_runs(reading.tokens, used, lang), reading.tokens, lang)
         runs = _split_after_member_adjectives(runs, reading.tokens, lang)
+        runs = _outside_quoted_titles(runs, reading.tokens, lang)
     roles = reading.roles
     for run in runs:
         listed = listed_after(reading, roles, run)
@@ -51,6 +53,22 @@ def read_names(reading: SentenceReading) -> None:
             _read_listed_person(reading, listed, run)
             continue
         roles.extend(_read_run(reading, run, lang))
+
+
+def _outside_quoted_titles(
+    runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
+) -> list[list[int]]:
+    """The runs not inside a quoted title: “Kent Vizyonu ve Kent Konseyi” konulu panel names a
+    topic, not the bodies its words would name elsewhere."""
+    if not runs or lang.title_markers.isdisjoint(t.key for t in tokens):
+        return runs
+    inside: set[int] = set()
+    for close, token in enumerate(tokens[:-1]):
+        if token.text in QUOTES and tokens[close + 1].key in lang.title_markers:
+            open_ = next((k for k in range(close - 1, -1, -1) if tokens[k].text in QUOTES), None)
+            if open_ is not None:
+                inside.update(range(open_ + 1, close))
+    return [run for run in runs if not inside.issuperset(run)] if inside else runs
 
 
 def _split_after_member_adjectives(

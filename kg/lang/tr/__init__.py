@@ -75,6 +75,7 @@ class Turkish:
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    title_markers: frozenset[str]  # "konulu": the quotation before it is a title
     plural_heads: dict[tuple[str, ...], tuple[str, ...]]  # ("belediyeleri",) -> ("belediyesi",)
     offices: tuple[tuple[tuple[str, ...], str], ...]  # (("başkanlığı",), "headOf"): offices.tsv
     appointment_stems: tuple[str, ...]  # "seçil", "atan": an office was given
@@ -240,6 +241,7 @@ def _load() -> Turkish:
                 reverse=True,
             )
         ),
+        title_markers=frozenset(r["word"] for r in data_rows("title_markers.tsv")),
         plural_heads={
             _words(r["plural"]): _words(r["head"]) for r in data_rows("plural_heads.tsv")
         },
