@@ -401,3 +401,8 @@ def test_names_inside_a_quoted_topic_are_not_entities():
 def test_cooperation_is_not_a_union():
     text = "Kula Belediyesi ile Ege Derneği arasında İş Birliği Protokolü imzalandı."
     assert not any(name.endswith("İş Birliği") for name in entities_of(text))
+
+
+def test_ordinal_written_onto_the_next_word_stays_in_the_name():
+    facts = facts_of("Toplantıda Rotary 2440.Bölge Federasyonu Başkanı Ayda Özer konuştu.")
+    assert ("Ayda Özer", "headOf", "Rotary 2440.Bölge Federasyonu") in facts

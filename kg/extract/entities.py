@@ -121,7 +121,9 @@ def _joined_name_pieces(
     for run in runs:
         before = tokens[run[0] - 1] if run[0] else None
         # most runs follow a plain word: only a comma, a parenthesis or a number can join them
-        if before is not None and (before.text in NAME_JOINERS or before.base.isdigit()):
+        if before is not None and (
+            before.text in NAME_JOINERS or before.base.isdigit() or _glued_ordinal(before)
+        ):
             heads = _heads_in(run, tokens, lang)
             if heads:
                 run = _with_date(run, tokens, lang)
@@ -135,11 +137,20 @@ def _joined_name_pieces(
 
 
 def _with_date(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
-    """A name that opens with a date keeps its day: "9 Eylül Kula Kulübü"."""
+    """A name that opens with a date keeps its day ("9 Eylül Kula Kulübü"), one with an ordinal
+    written onto its next word keeps it ("2440.Bölge Federasyonu")."""
     first = run[0]
     if first >= 1 and tokens[first - 1].base.isdigit() and tokens[first].key in lang.months:
         return [first - 1, *run]
+    if first >= 1 and _glued_ordinal(tokens[first - 1]):
+        return [first - 1, *run]
     return run
+
+
+def _glued_ordinal(token: Token) -> bool:
+    """ "2440.Bölge": an ordinal number written onto a capitalised word."""
+    number, _, word = token.base.partition(".")
+    return number.isdigit() and word[:1].isupper()
 
 
 def _glued(
@@ -156,6 +167,9 @@ def _glued(
     if gap == [","] and not tokens[before[-1]].suffix and _list_of_words(before, run, tokens, lang):
         joined.pop()
         return [*before, before[-1] + 1, *run]  # "A, B ve C Derneği"
+    if not gap and _glued_ordinal(tokens[run[0]]) and not _classifiable(before, tokens, lang):
+        joined.pop()
+        return [*before, *run]  # "Rotary 2440.Bölge Federasyonu"
     if gap == [")"] and len(before) == 1 and len(joined) > 1 and _in_parentheses(before[0], tokens):
         # "X Derneği (XD) Kula Şubesi": the branch of the body the acronym abbreviates
         parent = joined[-2]
