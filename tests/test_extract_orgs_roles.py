@@ -406,3 +406,18 @@ def test_cooperation_is_not_a_union():
 def test_ordinal_written_onto_the_next_word_stays_in_the_name():
     facts = facts_of("Toplantıda Rotary 2440.Bölge Federasyonu Başkanı Ayda Özer konuştu.")
     assert ("Ayda Özer", "headOf", "Rotary 2440.Bölge Federasyonu") in facts
+
+
+# --- acronyms with places ------------------------------------------------------------------
+
+
+def test_unit_director_of_a_body_after_its_place_is_a_member_of_the_body():
+    facts = facts_of("Toplantıda Çeşme KUSU Teknik Şube Müdürü Varol Yeşil konuştu.")
+    assert ("Varol Yeşil", "memberOf", "KUSU") in facts
+    assert not any(p == "headOf" for _, p, _ in facts)
+
+
+def test_acronym_before_a_place_is_an_organisation():
+    entities = entities_of("TOKİ İzmir projeleri belli oldu.")
+    assert entities["TOKİ"] == "Organization"
+    assert entities["İzmir"] == "Place"

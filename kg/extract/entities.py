@@ -293,6 +293,7 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
                 _read_place_acronym(reading, before, lang)
                 or _read_coordinated_bodies(reading, before, lang)
                 or _read_member_adjective(reading, before, lang)
+                or _read_acronym_and_places(reading, before, lang)
             ):
                 _read_part(reading, before, lang)
             continue
@@ -429,6 +430,18 @@ def _places_before(reading: SentenceReading, first: int) -> list[int]:
     return places
 
 
+def _read_acronym_and_places(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """ "TOKİ İzmir", "CHP Kula": a body's acronym and the places after it that say where."""
+    tokens = reading.tokens
+    if len(part) < 2 or not _is_acronym(tokens[part[0]], reading):
+        return False
+    if not all(place_of(tokens[i], lang) for i in part[1:]):
+        return False
+    _add_acronym(reading, part[0])
+    read_places(reading, part[1:], lang)
+    return True
+
+
 def _read_place_acronym(
     reading: SentenceReading, part: list[int], lang: Turkish, *, attributive: bool = False
 ) -> Mention | None:
@@ -529,11 +542,17 @@ def _bare_heads(lang: Turkish) -> dict[str, tuple[OrgHead, ...]]:
     """The heads each bare noun of ``bare_heads.tsv`` stands for, the longest head first."""
     by_words = {head.words: head for head in lang.org_heads}
     heads: dict[str, list[OrgHead]] = {}
-    for bare, words in lang.bare_heads:
+    for bare, words, _ in lang.bare_heads:
         heads.setdefault(bare, []).append(by_words[words])
     return {
         bare: tuple(sorted(found, key=lambda h: -len(h.words))) for bare, found in heads.items()
     }
+
+
+@cache
+def _branch_heads(lang: Turkish) -> frozenset[tuple[str, ...]]:
+    """Heads of branches, which only a place names ("X Derneği Kula Şubesi")."""
+    return frozenset(words for _, words, named_by in lang.bare_heads if named_by == "place")
 
 
 def _read_bare_head_org(
@@ -562,7 +581,12 @@ def _read_bare_head_org(
             return _bare_head_alone(reading, before, head, name), False
         read_places(reading, rest, lang)  # "Spor Şube": a unit of a body the words do not name
         return None, False
-    if end == len(rest):
+    between = rest[end:]
+    if not between or (
+        head.words in _branch_heads(lang) and not all(place_of(tokens[i], lang) for i in between)
+    ):
+        # "X Sendikası Şube Başkanı", "X Teknik Şube Müdürü": a unit the text does not name
+        read_places(reading, between, lang)
         return parent, True
     sub_body = add_mention(reading, before, ORGANIZATION, name, head.subtype, attributive=True)
     add_fact(
@@ -607,8 +631,11 @@ def _read_parent_words(
     if heads:
         end = heads[-1][1]
         return _read_org(reading, words[:end], heads, lang, attributive=True), end
-    if words and is_all_caps(tokens[words[0]].base) and not place_of(tokens[words[0]], lang):
-        return _add_acronym(reading, words[0], attributive=True), 1
+    # "KUDEM Kula", "Çeşme İZSU": an acronym, after the places it serves
+    k = sum(1 for _ in takewhile(lambda i: place_of(tokens[i], lang), words))
+    if k < len(words) and _is_acronym(tokens[words[k]], reading):
+        read_places(reading, words[:k], lang)
+        return _add_acronym(reading, words[k], attributive=True), k + 1
     return None, 0
 
 

@@ -81,9 +81,8 @@ class Turkish:
     appointment_stems: tuple[str, ...]  # "seçil", "atan": an office was given
     member_suffixes: frozenset[str]  # "li" in "CHP'li": a member of the party
     common_acronyms: frozenset[str]  # "STK", "TİS": capitals that name no organisation
-    bare_heads: tuple[
-        tuple[str, tuple[str, ...]], ...
-    ]  # ("dernek", ("derneği",)): see bare_heads.tsv
+    # ("şube", ("şubesi",), "place"): a head written bare, the head, what names one (bare_heads.tsv)
+    bare_heads: tuple[tuple[str, tuple[str, ...], str], ...]
     possessed_case: tuple[tuple[str, str], ...]  # (ending, case), longest ending first
     # lookups built from the lists above, so each token is checked against a few entries only
     heads_by_end: dict[str, tuple[OrgHead, ...]] = field(default_factory=dict)
@@ -249,7 +248,9 @@ def _load() -> Turkish:
         appointment_stems=tuple(r["stem"] for r in data_rows("appointment_words.tsv")),
         member_suffixes=frozenset(r["suffix"] for r in data_rows("member_suffixes.tsv")),
         common_acronyms=frozenset(r["acronym"] for r in data_rows("common_acronyms.tsv")),
-        bare_heads=tuple((r["bare"], _words(r["head"])) for r in data_rows("bare_heads.tsv")),
+        bare_heads=tuple(
+            (r["bare"], _words(r["head"]), r["named_by"]) for r in data_rows("bare_heads.tsv")
+        ),
         known_acronyms={
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
         },
