@@ -158,8 +158,9 @@ def test_every_bare_head_stands_for_an_organisation_head_noun():
     from kg.lang.tr import turkish
 
     heads = {h.words for h in turkish().org_heads}
-    for bare, words in turkish().bare_heads:
+    for bare, words, named_by in turkish().bare_heads:
         assert words in heads, bare
+        assert named_by in ("place", "words", "-"), bare
 
 
 # --- venues are not organisations (rule 28) ------------------------------------------------
