@@ -422,3 +422,21 @@ def test_acronym_before_a_place_is_an_organisation():
     entities = entities_of("TOKİ İzmir projeleri belli oldu.")
     assert entities["TOKİ"] == "Organization"
     assert entities["İzmir"] == "Place"
+
+
+def test_neighbourhood_opening_a_name_locates_the_body():
+    facts = facts_of("Vali, Cumhuriyet Mahallesi Muhtarlığı'nı ziyaret etti.")
+    assert ("Cumhuriyet Mahallesi Muhtarlığı", "locatedIn", "Cumhuriyet Mahallesi") in facts
+
+
+# --- sentence openers ----------------------------------------------------------------------
+
+
+def test_event_noun_opening_the_sentence_is_not_part_of_the_name():
+    text = "Törene Ege Gönüllüler Derneği Başkanı Ali Veli katıldı."
+    assert ("Ali Veli", "headOf", "Ege Gönüllüler Derneği") in facts_of(text)
+
+
+def test_sentence_adverb_before_a_mayor_title_names_no_municipality():
+    text = "Ayrıca Belediye Başkanı Ali Veli de katıldı."
+    assert not any(name.startswith("Ayrıca") for name in entities_of(text))

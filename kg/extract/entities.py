@@ -20,7 +20,7 @@ from kg.extract.reading import (
 )
 from kg.extract.roles import Role, listed_after, split_at_titles, title_at, title_sub_body
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
-from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
+from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, token_case
 from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
@@ -285,7 +285,7 @@ def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> boo
 def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[Role]:
     """Split a run at its titles and read each part into mentions and roles."""
     tokens = reading.tokens
-    run = _drop_sentence_opener(run, tokens, lang)
+    run = _without_event_opener(_drop_sentence_opener(run, tokens, lang), tokens, lang)
     roles = []
     for before, title, title_words, after in split_at_titles(run, tokens, lang):
         if not title:
@@ -500,7 +500,7 @@ def _read_headless_title_org(
         read_places(reading, before, lang)  # "Gençlik Meclis Başkanı": the article's one
         name = f"{join_words(before, tokens)} {title.implied_head}"
         return _bare_head_alone(reading, [*before, title_words[0]], head, name)
-    if title.implied_head and before:
+    if title.implied_head and before and _without_opening_word(before, tokens, lang):
         name = join_words(before, tokens) + " " + title.implied_head
         head = _head_for_name(name, lang)
         mention = add_mention(
@@ -605,6 +605,36 @@ def _bare_head_alone(
     return add_mention(
         reading, words, ORGANIZATION, name, head.subtype, attributive=True, tentative=True
     )
+
+
+def _without_event_opener(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
+    """ "Törene Ege Gönüllüler Derneği Başkanı ...": an event noun with a case ending opens the
+    sentence ("Törene", "Toplantıya", "Etkinliğe"), not the name after it."""
+    if len(run) < 2 or (run[0] != 0 and tokens[run[0] - 1].text not in OPENING_QUOTES):
+        return run
+    return run[1:] if _is_inflected_event(tokens[run[0]].key, lang) else run
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_inflected_event(key: str, lang: Turkish) -> bool:
+    """Whether a word is an event noun ("tören", "toplantı") with a case ending."""
+    return any(
+        key.startswith(stem) and lang.suffixes.get(key[len(stem) :]) not in (None, "nom")
+        for stem in _event_stems(lang).get(key[:3], ())
+    )
+
+
+@cache
+def _event_stems(lang: Turkish) -> dict[str, tuple[str, ...]]:
+    """The stems event nouns take a case ending on ("tören", "toplantı", "etkinliğ"), by their
+    first letters."""
+    stems: dict[str, set[str]] = {}
+    for head in lang.org_heads:
+        if head.kind == "event" and len(head.words) == 1:
+            word = head.words[0]
+            for stem in (bare_noun(word, lang), possessive_stem(word, lang)):
+                stems.setdefault(stem[:3], set()).add(stem)
+    return {key: tuple(found) for key, found in stems.items()}
 
 
 def _without_opening_word(words: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:

@@ -49,10 +49,11 @@ def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) ->
     ("Kocaeli Kastamonu Derneği") says where the members come from: a place, not the seat."""
     lang = reading.lang
     seat = None
-    for i in words:
+    for k, i in enumerate(words):
         tok = reading.tokens[i]
         place = place_of(tok, lang)
         if place is None:
+            _add_local_place_fact(reading, words[k:], org)
             return
         entry = lang.places.get(lower(place))
         if entry is not None and entry.subtype == "Country":
@@ -67,6 +68,33 @@ def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) ->
             add_fact(
                 reading, org.name, "locatedIn", mention.name, org.start, org.end, NAME_CONFIDENCE
             )
+
+
+MAX_LOCAL_PLACE_WORDS = 3  # "Yeni Cumhuriyet Mahallesi": words before a neighbourhood's head
+
+
+def _add_local_place_fact(reading: SentenceReading, words: list[int], org: Mention) -> None:
+    """ "Cumhuriyet Mahallesi Muhtarlığı", "Yeşilköy Köyü İlkokulu": a neighbourhood or village
+    named by its place head at the start of the name locates the organisation."""
+    tokens, lang = reading.tokens, reading.lang
+    for k, i in enumerate(words[: MAX_LOCAL_PLACE_WORDS + 1]):
+        head = lang.place_heads.get(tokens[i].key)
+        if head is not None and head[1] and k > 0 and not tokens[words[k - 1]].suffix:
+            if i == words[-1]:
+                return  # the place head ends the name: "X Mahallesi" is a place, not a body in it
+            place_words = words[: k + 1]
+            place = add_mention(
+                reading,
+                place_words,
+                PLACE,
+                join_words(place_words, tokens),
+                head[0],
+                attributive=True,
+            )
+            add_fact(
+                reading, org.name, "locatedIn", place.name, org.start, org.end, NAME_CONFIDENCE
+            )
+            return
 
 
 def locate_by_genitive_place(reading: SentenceReading) -> None:
