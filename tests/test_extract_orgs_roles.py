@@ -440,3 +440,30 @@ def test_event_noun_opening_the_sentence_is_not_part_of_the_name():
 def test_sentence_adverb_before_a_mayor_title_names_no_municipality():
     text = "Ayrıca Belediye Başkanı Ali Veli de katıldı."
     assert not any(name.startswith("Ayrıca") for name in entities_of(text))
+
+
+# --- unions, units with "ve", genitive references -------------------------------------------
+
+
+def test_hyphenated_union_name_is_an_organisation_with_its_branch():
+    facts = facts_of("Toplantıda Eğitim-Kul-Sen Manisa Şube Başkanı Ali Karabacak konuştu.")
+    assert ("Eğitim-Kul-Sen Manisa Şubesi", "partOf", "Eğitim-Kul-Sen") in facts
+    assert ("Ali Karabacak", "headOf", "Eğitim-Kul-Sen Manisa Şubesi") in facts
+
+
+def test_hyphenated_short_name_in_parentheses_is_an_alias():
+    text = "Kula Eğitimciler Sendikası (Eğitim-Kul-Sen) toplandı. Eğitim-Kul-Sen açıklama yaptı."
+    assert list(entities_of(text)).count("Eğitim-Kul-Sen") == 0
+
+
+def test_unit_name_with_its_own_ve_stays_whole():
+    text = "Toplantıda Kula Belediyesi Gençlik ve Spor Hizmetleri Dairesi Başkanı Ali Er konuştu."
+    unit = "Kula Belediyesi Gençlik ve Spor Hizmetleri Dairesi"
+    facts = facts_of(text)
+    assert (unit, "partOf", "Kula Belediyesi") in facts
+    assert ("Ali Er", "headOf", unit) in facts
+
+
+def test_head_noun_in_the_genitive_before_a_title_is_the_articles_body():
+    text = "Kula Kadın Derneği toplandı. Derneğin yeni başkanı Ayşe Kara oldu."
+    assert ("Ayşe Kara", "headOf", "Kula Kadın Derneği") in facts_of(text)

@@ -30,6 +30,7 @@ QUOTES = OPENING_QUOTES | frozenset("”’»")
 NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
 NAME_JOINERS = frozenset(",)")
 PARTY = "PoliticalParty"
+HYPHEN = "-"
 # bodies named after the body that houses them are part of it: "X Belediyesi Kent Konseyi",
 # "X Üniversitesi Hastanesi" (not "X Derneği Federasyonu", a body of its own)
 HOSTS = frozenset({"Municipality", "University"})  # what may stand between two pieces of one name
@@ -122,7 +123,10 @@ def _joined_name_pieces(
         before = tokens[run[0] - 1] if run[0] else None
         # most runs follow a plain word: only a comma, a parenthesis or a number can join them
         if before is not None and (
-            before.text in NAME_JOINERS or before.base.isdigit() or _glued_ordinal(before)
+            before.text in NAME_JOINERS
+            or before.base.isdigit()
+            or _glued_ordinal(before)
+            or lang.function_words.get(before.key) == "conjunction"
         ):
             heads = _heads_in(run, tokens, lang)
             if heads:
@@ -167,6 +171,10 @@ def _glued(
     if gap == [","] and not tokens[before[-1]].suffix and _list_of_words(before, run, tokens, lang):
         joined.pop()
         return [*before, before[-1] + 1, *run]  # "A, B ve C Derneği"
+    if len(gap) == 1 and _unit_words_after_a_name(before, tokens, lang):
+        # "X Belediyesi Gençlik ve Spor Hizmetleri Dairesi": the unit's name has a "ve" of its own
+        joined.pop()
+        return [*before, before[-1] + 1, *run]
     if not gap and _glued_ordinal(tokens[run[0]]) and not _classifiable(before, tokens, lang):
         joined.pop()
         return [*before, *run]  # "Rotary 2440.Bölge Federasyonu"
@@ -182,6 +190,15 @@ def _glued(
             del joined[-2:]
             return [*parent, *run]
     return None
+
+
+def _unit_words_after_a_name(run: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    """Whether a run is a name followed by plain words that begin another name inside it
+    ("X Belediyesi Gençlik" before "ve Spor Hizmetleri Dairesi")."""
+    heads = _heads_in(run, tokens, lang)
+    if not heads or heads[-1][1] == len(run) or tokens[run[-1]].suffix:
+        return False
+    return not _classifiable(run[heads[-1][1] :], tokens, lang)
 
 
 def _in_parentheses(i: int, tokens: Sequence[Token]) -> bool:
@@ -925,7 +942,14 @@ def _heads_ending_in(key: str, suffix: str, lang: Turkish) -> tuple[OrgHead, ...
     """The heads (in index order) whose last word a word with this key and suffix can be."""
     token = Token(key, 0, 0, key, suffix, key)
     candidates = lang.heads_by_end.get(prefix(key), ())
-    return tuple(h for h in candidates if _head_case(token, h, lang) is not None)
+    found = tuple(h for h in candidates if _head_case(token, h, lang) is not None)
+    if HYPHEN in key:  # "Eğitim-Bir-Sen", "Hizmet-İş": a head as the last part of one word
+        last = HYPHEN + key.rsplit(HYPHEN, 1)[1]
+        part = Token(last, 0, 0, last, suffix, last)
+        found += tuple(
+            h for h in lang.heads_by_end.get(prefix(last), ()) if _head_case(part, h, lang)
+        )
+    return found
 
 
 def _head_case(token: Token, head: OrgHead, lang: Turkish) -> str | None:
@@ -934,6 +958,8 @@ def _head_case(token: Token, head: OrgHead, lang: Turkish) -> str | None:
 
 def _stem_form(token: Token, head: OrgHead) -> str:
     """A head word as written, without a suffix attached with no apostrophe ("Belediyesine")."""
+    if head.words[-1].startswith(HYPHEN):  # the head is the end of the word: keep all of it
+        return token.base
     return token.base[: len(head.words[-1])]
 
 
@@ -957,11 +983,16 @@ def _acronym_after(reading: SentenceReading, end: int) -> str | None:
         return None
     close = next((j for j in range(end + 1, min(end + 5, len(tokens))) if tokens[j].text == ")"), 0)
     inside = tokens[end + 1 : close]
-    if not inside or not is_all_caps(inside[-1].base):
+    if not inside or not _short_form(inside[-1].base):
         return None
     if not all(place_of(t, lang) for t in inside[:-1]):
         return None
     return _name_text([t.base for t in inside])
+
+
+def _short_form(word: str) -> bool:
+    """An acronym ("TSO") or a hyphenated short name ("Eğitim-Bir-Sen") given in parentheses."""
+    return is_all_caps(word) or (HYPHEN in word and word[:1].isupper())
 
 
 def _with_inner_acronym(

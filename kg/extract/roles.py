@@ -8,6 +8,7 @@ from functools import cache
 
 from kg.extract.reading import MAX_PERSON_WORDS, SentenceReading, add_fact, add_mention
 from kg.lang.tr import OrgHead, Title, Turkish
+from kg.lang.tr.morphology import bare_noun, possessive_stem
 from kg.lang.tr.text import Token, fold, is_capitalised, recase
 from kg.model import ORGANIZATION, PERSON, Mention
 
@@ -191,29 +192,76 @@ def read_genitive_titles(reading: SentenceReading) -> None:
         _read_title_after_role(reading, role, starts)
     _read_appointments(reading, starts)
     for org in [m for m in reading.mentions if m.type == ORGANIZATION and m.case in ("gen", "nom")]:
-        i = reading.token_from(org.end)
         modifiers = MAX_TITLE_MODIFIERS if org.case == "gen" else 0
-        for _ in range(modifiers + 1):
-            if i >= len(tokens) or not tokens[i].is_word or is_capitalised(tokens[i].base):
-                break
-            if tokens[i].key in lang.former_words:
-                break
-            title, width = title_at(range(i, len(tokens)), 0, tokens, lang)
-            person = _person_at(reading, i + width, starts) if title else None
-            if person is not None:
-                body = _board_parent(reading, org, title)
-                role = Role(title, body or org, person, i, i + width)
-                if title.plural:  # "X Derneği üyeleri A, B ve C, yedek üyeler ise D ve E"
-                    role.listed.extend(_listed_after(reading, person, starts))
-                    role.listed.extend(_second_list(reading, role, starts))
-                _add_role(reading, role, APPOSITION_CONFIDENCE)
-                k = reading.mentions.index(org)
-                if body is not None:  # the board is named only to say whose members they are
-                    reading.mentions[k] = replace(org, tentative=True)
-                elif not org.attributive:  # it names the person's body, not a party to an event
-                    reading.mentions[k] = replace(org, attributive=True)
-                break
-            i += 1
+        found = _title_and_person(reading, reading.token_from(org.end), modifiers, starts)
+        if found is not None:
+            _add_genitive_role(reading, org, *found, starts)
+    genitives = _genitive_heads(lang)
+    for i, token in enumerate(tokens):  # "derneğin (yeni) başkanı Ali Veli": the article's one
+        head = genitives.get(token.key)
+        if head is None or token.suffix:
+            continue
+        found = _title_and_person(reading, i + 1, MAX_TITLE_MODIFIERS, starts)
+        if found is not None:
+            name = " ".join(word[:1].upper() + word[1:] for word in head.words)
+            org = add_mention(
+                reading, [i], ORGANIZATION, name, head.subtype, case="gen", tentative=True
+            )
+            _add_genitive_role(reading, org, *found, starts)
+
+
+@cache
+def _genitive_heads(lang: Turkish) -> dict[str, OrgHead]:
+    """Single head nouns in the genitive ("derneğin", "belediyenin", "odanın") and their heads."""
+    endings = [suffix for suffix, case in lang.suffixes.items() if case == "gen"]
+    return {
+        stem + ending: head
+        for head in lang.org_heads
+        if len(head.words) == 1 and head.kind == "org"
+        for stem in (bare_noun(head.words[0], lang), possessive_stem(head.words[0], lang))
+        for ending in endings
+    }
+
+
+def _title_and_person(
+    reading: SentenceReading, i: int, modifiers: int, starts: dict[int, Mention]
+) -> tuple[Title, int, int, Mention] | None:
+    """The lower-case title from token ``i`` on (after at most ``modifiers`` words: "yeni") and
+    the person named after it: (title, its first token, its width, person)."""
+    tokens, lang = reading.tokens, reading.lang
+    for _ in range(modifiers + 1):
+        if i >= len(tokens) or not tokens[i].is_word or is_capitalised(tokens[i].base):
+            return None
+        if tokens[i].key in lang.former_words:
+            return None
+        title, width = title_at(range(i, len(tokens)), 0, tokens, lang)
+        person = _person_at(reading, i + width, starts) if title else None
+        if title is not None and person is not None:
+            return title, i, width, person
+        i += 1
+    return None
+
+
+def _add_genitive_role(
+    reading: SentenceReading,
+    org: Mention,
+    title: Title,
+    first: int,
+    width: int,
+    person: Mention,
+    starts: dict[int, Mention],
+) -> None:
+    body = _board_parent(reading, org, title)
+    role = Role(title, body or org, person, first, first + width)
+    if title.plural:  # "X Derneği üyeleri A, B ve C, yedek üyeler ise D ve E"
+        role.listed.extend(_listed_after(reading, person, starts))
+        role.listed.extend(_second_list(reading, role, starts))
+    _add_role(reading, role, APPOSITION_CONFIDENCE)
+    k = reading.mentions.index(org)
+    if body is not None:  # the board is named only to say whose members they are
+        reading.mentions[k] = replace(org, tentative=True)
+    elif not org.attributive:  # it names the person's body, not a party to an event
+        reading.mentions[k] = replace(org, attributive=True)
 
 
 def _read_appointments(reading: SentenceReading, starts: dict[int, Mention]) -> None:
