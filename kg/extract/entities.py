@@ -25,6 +25,7 @@ from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
 _KEY_SUFFIX = attrgetter("key", "suffix")
+_KEY = attrgetter("key")
 OPENING_QUOTES = frozenset("'\"“‘«")
 QUOTES = OPENING_QUOTES | frozenset("”’»")
 NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
@@ -61,7 +62,7 @@ def _outside_quoted_titles(
 ) -> list[list[int]]:
     """The runs not inside a quoted title: “Kent Vizyonu ve Kent Konseyi” konulu panel names a
     topic, not the bodies its words would name elsewhere."""
-    if not runs or lang.title_markers.isdisjoint(t.key for t in tokens):
+    if lang.title_markers.isdisjoint(map(_KEY, tokens)):  # most sentences
         return runs
     inside: set[int] = set()
     for close, token in enumerate(tokens[:-1]):
@@ -76,6 +77,8 @@ def _split_after_member_adjectives(
     runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
 ) -> list[list[int]]:
     """ "AK Partili Kula Belediye Başkanı Ali Veli": the party's member adjective ends a name."""
+    if _member_adjectives(lang).keys().isdisjoint(map(_KEY, tokens)):  # most sentences
+        return runs
     split: list[list[int]] = []
     for run in runs:
         cut = next((k for k, i in enumerate(run[:-1]) if _member_adjective(tokens[i], lang)), None)
@@ -88,17 +91,18 @@ def _split_after_member_adjectives(
 
 def _member_adjective(token: Token, lang: Turkish) -> OrgHead | None:
     """The party head a word is the member adjective of ("Partili": "parti" + "li"), if any."""
-    heads = _member_adjective_heads(lang)
-    key = token.key
-    if token.suffix or key[-2:] not in lang.member_suffixes:
-        return None
-    return heads.get(key[:-2])
+    return None if token.suffix else _member_adjectives(lang).get(token.key)
 
 
 @cache
-def _member_adjective_heads(lang: Turkish) -> dict[str, OrgHead]:
-    """Party heads by the word a member suffix is written on ("parti" -> the head "parti")."""
-    return {h.words[-1]: h for h in lang.org_heads if h.subtype == PARTY and h.kind == "org"}
+def _member_adjectives(lang: Turkish) -> dict[str, OrgHead]:
+    """Party heads with a member suffix written on ("partili") and the party head they come from."""
+    return {
+        h.words[-1] + suffix: h
+        for h in lang.org_heads
+        if h.subtype == PARTY and h.kind == "org"
+        for suffix in lang.member_suffixes
+    }
 
 
 def _read_member_adjective(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
@@ -306,12 +310,7 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
     roles = []
     for before, title, title_words, after in split_at_titles(run, tokens, lang):
         if not title:
-            if not (
-                _read_place_acronym(reading, before, lang)
-                or _read_coordinated_bodies(reading, before, lang)
-                or _read_member_adjective(reading, before, lang)
-                or _read_acronym_and_places(reading, before, lang)
-            ):
+            if len(before) < 2 or not _read_special_part(reading, before, lang):
                 _read_part(reading, before, lang)
             continue
         if before and tokens[before[-1]].key in lang.former_words:  # "Kurucu Başkanı": a past role
@@ -381,10 +380,26 @@ def _read_title_org(
     return _read_headless_title_org(reading, before, title, title_words, lang), False
 
 
+def _read_special_part(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """Read a part of two or more words that ``_read_part`` would misread: "Van TSO", "Bornova ve
+    Buca Belediyeleri", "AK Partili", "TOKİ İzmir". Returns whether it was one."""
+    tokens = reading.tokens
+    first, last = tokens[part[0]], tokens[part[-1]]
+    # each reading needs a word of its own kind at one end: most parts have none
+    return (
+        (is_all_caps(last.base) and _read_place_acronym(reading, part, lang))
+        or (last.key in _member_adjectives(lang) and _read_member_adjective(reading, part, lang))
+        or (is_all_caps(first.base) and _read_acronym_and_places(reading, part, lang))
+        or (_bare_place(first, lang) and _read_coordinated_bodies(reading, part, lang))
+    )
+
+
 def _read_coordinated_bodies(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
     """ "Bornova ve Buca Belediyeleri", "Kadıköy ve Konak Belediyesi": places coordinated before
     one head noun each name that body of their own place. Returns whether the part was read so."""
     tokens = reading.tokens
+    if not _bare_place(tokens[part[0]], lang):
+        return False
     k = 0
     places: list[int] = []
     # place (coordinator place)*: "Bornova, Buca ve Çiğli", not "Edirne Lalapaşa"
@@ -428,23 +443,32 @@ def _coordinator(token: Token, lang: Turkish) -> bool:
 
 def _single_head(keys: tuple[str, ...], lang: Turkish) -> OrgHead | None:
     """The head of one body that these words are, singular or plural ("Belediyeleri")."""
-    keys = lang.plural_heads.get(keys, keys)
-    return next((h for h in lang.org_heads if h.words == keys and h.kind == "org"), None)
+    return _org_heads_by_words(lang).get(lang.plural_heads.get(keys, keys))
+
+
+@cache
+def _org_heads_by_words(lang: Turkish) -> dict[tuple[str, ...], OrgHead]:
+    return {h.words: h for h in lang.org_heads if h.kind == "org"}
 
 
 def _places_before(reading: SentenceReading, first: int) -> list[int]:
     """Places written before a name and coordinated with it: "Kadıköy ve [Konak Belediyesi]";
     not a word of another name ("Cemal Tercan, Kula Belediyesi")."""
     tokens, lang = reading.tokens, reading.lang
-    named = {k for m in reading.mentions if m.type != PLACE for k in range(*reading.token_span(m))}
     places: list[int] = []
     i = first - 1
     while i >= 1 and _coordinator(tokens[i], lang) and _bare_place(tokens[i - 1], lang):
-        if i - 1 in named or (i >= 3 and tokens[i - 2].base[:1].isupper()):
+        if _in_a_name(reading, i - 1) or (i >= 3 and tokens[i - 2].base[:1].isupper()):
             break
         places.insert(0, i - 1)
         i -= 2
     return places
+
+
+def _in_a_name(reading: SentenceReading, i: int) -> bool:
+    """Whether token ``i`` lies in a person's or an organisation's name read already."""
+    start = reading.tokens[i].start
+    return any(m.start <= start < m.end for m in reading.mentions if m.type != PLACE)
 
 
 def _read_acronym_and_places(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:

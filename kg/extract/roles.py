@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import attrgetter
 
 from kg.extract.reading import MAX_PERSON_WORDS, SentenceReading, add_fact, add_mention
 from kg.lang.tr import OrgHead, Title, Turkish
@@ -21,9 +22,9 @@ APPOSITION_CONFIDENCE = 0.8  # a role read across a comma ("Ali Veli, X Başkan�
 MAX_TITLE_MODIFIERS = 2  # words between a genitive and its title: "X'in yeni genel başkanı"
 
 
-SUB_BODY_CONFIDENCE = (
-    0.9  # a sub-body a title names inside its organisation ("Odası Meclis Başkanı")
-)
+SUB_BODY_CONFIDENCE = 0.9  # a sub-body a title names in its organisation ("Odası Meclis Başkanı")
+
+_KEY = attrgetter("key")
 
 
 # A municipality's council members count as members of the municipality (guideline rule 21), so
@@ -197,6 +198,8 @@ def read_genitive_titles(reading: SentenceReading) -> None:
         if found is not None:
             _add_genitive_role(reading, org, *found, starts)
     genitives = _genitive_heads(lang)
+    if genitives.keys().isdisjoint(map(_KEY, tokens)):
+        return
     for i, token in enumerate(tokens):  # "derneğin (yeni) başkanı Ali Veli": the article's one
         head = genitives.get(token.key)
         if head is None or token.suffix:
