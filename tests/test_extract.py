@@ -74,10 +74,11 @@ def test_board_of_a_council_is_part_of_it_and_only_the_council_is_located():
     )
 
 
-def test_demonym_in_a_name_gives_located_in_its_province():
+def test_demonym_in_a_name_gives_the_place_but_no_located_in():
+    # guideline v2 rule 29: "Aydınlı" says where the members come from, not the seat
     text = "Aydınlı Esnaflar Federasyonu yeni projesini tanıttı."
-    facts = facts_of(text)
-    assert ("Aydınlı Esnaflar Federasyonu", "locatedIn", "Aydın") in facts
+    assert not any(p == "locatedIn" for _, p, _ in facts_of(text))
+    assert entities_of(text)["Aydın"][0] == "Place"
     assert entities_of(text)["Aydın"][0] == "Place"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import takewhile
 from operator import attrgetter
 
@@ -18,13 +18,23 @@ from kg.extract.reading import (
     join_words,
     place_of,
 )
-from kg.extract.roles import Role, listed_after, split_at_titles, title_at
+from kg.extract.roles import Role, listed_after, split_at_titles, title_at, title_sub_body
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
-from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
-from kg.lang.tr.text import Token, is_all_caps, lower, recase
-from kg.model import ORGANIZATION, PERSON, Mention
+from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, token_case
+from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
+from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
 _KEY_SUFFIX = attrgetter("key", "suffix")
+_KEY = attrgetter("key")
+OPENING_QUOTES = frozenset("'\"“‘«")
+QUOTES = OPENING_QUOTES | frozenset("”’»")
+NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
+NAME_JOINERS = frozenset(",)")
+PARTY = "PoliticalParty"
+HYPHEN = "-"
+# bodies named after the body that houses them are part of it: "X Belediyesi Kent Konseyi",
+# "X Üniversitesi Hastanesi" (not "X Derneği Federasyonu", a body of its own)
+HOSTS = frozenset({"Municipality", "University"})  # what may stand between two pieces of one name
 
 
 def read_names(reading: SentenceReading) -> None:
@@ -35,7 +45,9 @@ def read_names(reading: SentenceReading) -> None:
     if text[1:].islower() and not used:  # no capital after the first letter: one run at most
         runs = [[0]] if reading.tokens and reading.tokens[0].base[:1].isupper() else []
     else:
-        runs = _name_runs(reading.tokens, used, lang)
+        runs = _joined_name_pieces(_name_runs(reading.tokens, used, lang), reading.tokens, lang)
+        runs = _split_after_member_adjectives(runs, reading.tokens, lang)
+        runs = _outside_quoted_titles(runs, reading.tokens, lang)
     roles = reading.roles
     for run in runs:
         listed = listed_after(reading, roles, run)
@@ -43,6 +55,175 @@ def read_names(reading: SentenceReading) -> None:
             _read_listed_person(reading, listed, run)
             continue
         roles.extend(_read_run(reading, run, lang))
+
+
+def _outside_quoted_titles(
+    runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
+) -> list[list[int]]:
+    """The runs not inside a quoted title: “Kent Vizyonu ve Kent Konseyi” konulu panel names a
+    topic, not the bodies its words would name elsewhere."""
+    if lang.title_markers.isdisjoint(map(_KEY, tokens)):  # most sentences
+        return runs
+    inside: set[int] = set()
+    for close, token in enumerate(tokens[:-1]):
+        if token.text in QUOTES and tokens[close + 1].key in lang.title_markers:
+            open_ = next((k for k in range(close - 1, -1, -1) if tokens[k].text in QUOTES), None)
+            if open_ is not None:
+                inside.update(range(open_ + 1, close))
+    return [run for run in runs if not inside.issuperset(run)] if inside else runs
+
+
+def _split_after_member_adjectives(
+    runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
+) -> list[list[int]]:
+    """ "AK Partili Kula Belediye Başkanı Ali Veli": the party's member adjective ends a name."""
+    if _member_adjectives(lang).keys().isdisjoint(map(_KEY, tokens)):  # most sentences
+        return runs
+    split: list[list[int]] = []
+    for run in runs:
+        cut = next((k for k, i in enumerate(run[:-1]) if _member_adjective(tokens[i], lang)), None)
+        if cut is None:
+            split.append(run)
+        else:
+            split.extend([run[: cut + 1], run[cut + 1 :]])
+    return split
+
+
+def _member_adjective(token: Token, lang: Turkish) -> OrgHead | None:
+    """The party head a word is the member adjective of ("Partili": "parti" + "li"), if any."""
+    return None if token.suffix else _member_adjectives(lang).get(token.key)
+
+
+@cache
+def _member_adjectives(lang: Turkish) -> dict[str, OrgHead]:
+    """Party heads with a member suffix written on ("partili") and the party head they come from."""
+    return {
+        h.words[-1] + suffix: h
+        for h in lang.org_heads
+        if h.subtype == PARTY and h.kind == "org"
+        for suffix in lang.member_suffixes
+    }
+
+
+def _read_member_adjective(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """ "AK Partili": the party named before its member suffix. Returns whether read so."""
+    tokens = reading.tokens
+    head = _member_adjective(tokens[part[-1]], lang) if len(part) > 1 else None
+    if head is None:
+        return False
+    words = [tokens[i].base for i in part[:-1]] + [_capitalised(head.words[-1])]
+    add_mention(reading, part, ORGANIZATION, _name_text(words), head.subtype, attributive=True)
+    return True
+
+
+def _joined_name_pieces(
+    runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
+) -> list[list[int]]:
+    """Join the pieces of one organisation's name that punctuation or a number split apart:
+    "Kula Eğitim, Kültür ve Dayanışma Derneği", "9 Eylül Kula Kulübü", "Kula Derneği (KUDER)
+    Alaşehir Şubesi"."""
+    joined: list[list[int]] = []
+    for run in runs:
+        before = tokens[run[0] - 1] if run[0] else None
+        # most runs follow a plain word: only a comma, a parenthesis or a number can join them
+        if before is not None and (
+            before.text in NAME_JOINERS
+            or before.base.isdigit()
+            or _glued_ordinal(before)
+            or lang.function_words.get(before.key) == "conjunction"
+        ):
+            heads = _heads_in(run, tokens, lang)
+            if heads:
+                run = _with_date(run, tokens, lang)
+                while joined:
+                    glued = _glued(joined, run, heads, tokens, lang)
+                    if glued is None:
+                        break
+                    run = glued
+        joined.append(run)
+    return joined
+
+
+def _with_date(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
+    """A name that opens with a date keeps its day ("9 Eylül Kula Kulübü"), one with an ordinal
+    written onto its next word keeps it ("2440.Bölge Federasyonu")."""
+    first = run[0]
+    if first >= 1 and tokens[first - 1].base.isdigit() and tokens[first].key in lang.months:
+        return [first - 1, *run]
+    if first >= 1 and _glued_ordinal(tokens[first - 1]):
+        return [first - 1, *run]
+    return run
+
+
+def _glued_ordinal(token: Token) -> bool:
+    """ "2440.Bölge": an ordinal number written onto a capitalised word."""
+    number, _, word = token.base.partition(".")
+    return number.isdigit() and word[:1].isupper()
+
+
+def _glued(
+    joined: list[list[int]],
+    run: list[int],
+    heads: Sequence[tuple[int, int, OrgHead]],
+    tokens: Sequence[Token],
+    lang: Turkish,
+) -> list[int] | None:
+    """The run joined to the runs read before it (taken off ``joined``), if what lies between
+    them makes one name of them."""
+    before = joined[-1]
+    gap = [t.text for t in tokens[before[-1] + 1 : run[0]]]
+    if gap == [","] and not tokens[before[-1]].suffix and _list_of_words(before, run, tokens, lang):
+        joined.pop()
+        return [*before, before[-1] + 1, *run]  # "A, B ve C Derneği"
+    if len(gap) == 1 and _unit_words_after_a_name(before, tokens, lang):
+        # "X Belediyesi Gençlik ve Spor Hizmetleri Dairesi": the unit's name has a "ve" of its own
+        joined.pop()
+        return [*before, before[-1] + 1, *run]
+    if not gap and _glued_ordinal(tokens[run[0]]) and not _classifiable(before, tokens, lang):
+        joined.pop()
+        return [*before, *run]  # "Rotary 2440.Bölge Federasyonu"
+    if gap == [")"] and len(before) == 1 and len(joined) > 1 and _in_parentheses(before[0], tokens):
+        # "X Derneği (XD) Kula Şubesi": the branch of the body the acronym abbreviates
+        parent = joined[-2]
+        kinds = {head.kind for _, _, head in heads}
+        if (
+            kinds == {"sub_body"}
+            and parent[-1] + 2 == before[0]
+            and _heads_in(parent, tokens, lang)
+        ):
+            del joined[-2:]
+            return [*parent, *run]
+    return None
+
+
+def _unit_words_after_a_name(run: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    """Whether a run is a name followed by plain words that begin another name inside it
+    ("X Belediyesi Gençlik" before "ve Spor Hizmetleri Dairesi")."""
+    heads = _heads_in(run, tokens, lang)
+    if not heads or heads[-1][1] == len(run) or tokens[run[-1]].suffix:
+        return False
+    return not _classifiable(run[heads[-1][1] :], tokens, lang)
+
+
+def _in_parentheses(i: int, tokens: Sequence[Token]) -> bool:
+    """Whether token ``i`` is an all-caps word alone in parentheses: "(KUDER)"."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].text == "("
+        and tokens[i + 1].text == ")"
+        and is_all_caps(tokens[i].base)
+    )
+
+
+def _list_of_words(
+    before: list[int], run: list[int], tokens: Sequence[Token], lang: Turkish
+) -> bool:
+    """Whether ``before`` opens a list of words that ``run`` ends ("Eğitim, Kültür ve Dayanışma
+    Derneği"): ``run`` holds the list's "ve", and ``before`` is no name of its own."""
+    if before[0] == 0 and len(before) == 1:  # a sentence opener: "Dün, ..."
+        return False
+    conjoined = any(lang.function_words.get(tokens[i].key) == "conjunction" for i in run)
+    return conjoined and not _classifiable(before, tokens, lang)
 
 
 def sort_mentions(reading: SentenceReading) -> None:
@@ -125,18 +306,27 @@ def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> boo
 def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[Role]:
     """Split a run at its titles and read each part into mentions and roles."""
     tokens = reading.tokens
-    run = _drop_sentence_opener(run, tokens, lang)
+    run = _without_event_opener(_drop_sentence_opener(run, tokens, lang), tokens, lang)
     roles = []
     for before, title, title_words, after in split_at_titles(run, tokens, lang):
         if not title:
-            _read_part(reading, before, lang)
+            if len(before) < 2 or not _read_special_part(reading, before, lang):
+                _read_part(reading, before, lang)
             continue
         if before and tokens[before[-1]].key in lang.former_words:  # "Kurucu Başkanı": a past role
             before, title = before[:-1], replace(title, relation=None)
-        org = _read_title_org(reading, before, title, title_words, lang)
+        org, member_only = _read_title_org(reading, before, title, title_words, lang)
+        if member_only and title.relation == "headOf":
+            title = replace(title, relation="memberOf")
+        sub_body = title_sub_body(reading, org, [*before, title_words[0]], title)
         person = _read_person(reading, after, lang, titled=True) if after else None
         first = (before or title_words)[0]
-        roles.append(Role(title, org, person, first, (after or title_words)[-1] + 1))
+        end = (after or title_words)[-1] + 1
+        qualified = org is None and bool(before)
+        if sub_body is None:
+            roles.append(Role(title, org, person, first, end, qualified=qualified))
+        else:
+            roles.append(Role(title, sub_body, person, first, end, body=org))
     return roles
 
 
@@ -173,16 +363,160 @@ def _read_title_org(
     title: Title,
     title_words: list[int],
     lang: Turkish,
-) -> Mention | None:
-    """The organisation a title belongs to: the words before it, or the head the title implies.
+) -> tuple[Mention | None, bool]:
+    """The organisation a title belongs to: the words before it, or the head the title implies;
+    and whether the title holder is only a member of it (the head of an unnamed branch).
 
     With nothing before it, a title that implies a head ("Belediye Başkanı") names the article's
     one organisation with that head; the mention is tentative until resolution finds it.
     """
     tokens = reading.tokens
+    bare = _bare_head_ending(tokens, before, lang) if len(before) > 1 else None
+    if bare is not None:
+        return _read_bare_head_org(reading, before, bare, lang)
     heads = _heads_in(before, tokens, lang) if before else ()
     if heads:
-        return _read_org(reading, before, heads, lang, attributive=True)
+        return _read_org(reading, before, heads, lang, attributive=True), False
+    return _read_headless_title_org(reading, before, title, title_words, lang), False
+
+
+def _read_special_part(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """Read a part of two or more words that ``_read_part`` would misread: "Van TSO", "Bornova ve
+    Buca Belediyeleri", "AK Partili", "TOKİ İzmir". Returns whether it was one."""
+    tokens = reading.tokens
+    first, last = tokens[part[0]], tokens[part[-1]]
+    # each reading needs a word of its own kind at one end: most parts have none
+    return (
+        (is_all_caps(last.base) and _read_place_acronym(reading, part, lang))
+        or (last.key in _member_adjectives(lang) and _read_member_adjective(reading, part, lang))
+        or (is_all_caps(first.base) and _read_acronym_and_places(reading, part, lang))
+        or (_bare_place(first, lang) and _read_coordinated_bodies(reading, part, lang))
+    )
+
+
+def _read_coordinated_bodies(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """ "Bornova ve Buca Belediyeleri", "Kadıköy ve Konak Belediyesi": places coordinated before
+    one head noun each name that body of their own place. Returns whether the part was read so."""
+    tokens = reading.tokens
+    if not _bare_place(tokens[part[0]], lang):
+        return False
+    k = 0
+    places: list[int] = []
+    # place (coordinator place)*: "Bornova, Buca ve Çiğli", not "Edirne Lalapaşa"
+    while k < len(part) and _bare_place(tokens[part[k]], lang):
+        places.append(part[k])
+        if k + 2 < len(part) and _coordinator(tokens[part[k + 1]], lang):
+            k += 2
+        else:
+            k += 1
+            break
+    head = _single_head(tuple(tokens[i].key for i in part[k:]), lang) if places else None
+    if head is None:
+        return False
+    places = _places_before(reading, part[0]) + places
+    if len(places) < 2:
+        return False
+    written = " ".join(_capitalised(w) for w in head.words)
+    case = token_case(tokens[part[-1]], None, lang)
+    for i in places:
+        words = part if i == places[-1] else [i]
+        org = add_mention(
+            reading, words, ORGANIZATION, f"{tokens[i].base} {written}", head.subtype, case=case
+        )
+        add_place_facts(reading, [i], org)
+    # "Kadıköy" read as a place before: here it stands for its municipality, the party
+    starts = {tokens[i].start for i in places}
+    reading.mentions[:] = [
+        replace(m, attributive=True) if m.type == PLACE and m.start in starts else m
+        for m in reading.mentions
+    ]
+    return True
+
+
+def _bare_place(token: Token, lang: Turkish) -> bool:
+    return not token.suffix and place_of(token, lang) is not None
+
+
+def _coordinator(token: Token, lang: Turkish) -> bool:
+    return token.text == "," or lang.function_words.get(token.key) == "conjunction"
+
+
+def _single_head(keys: tuple[str, ...], lang: Turkish) -> OrgHead | None:
+    """The head of one body that these words are, singular or plural ("Belediyeleri")."""
+    return _org_heads_by_words(lang).get(lang.plural_heads.get(keys, keys))
+
+
+@cache
+def _org_heads_by_words(lang: Turkish) -> dict[tuple[str, ...], OrgHead]:
+    return {h.words: h for h in lang.org_heads if h.kind == "org"}
+
+
+def _places_before(reading: SentenceReading, first: int) -> list[int]:
+    """Places written before a name and coordinated with it: "Kadıköy ve [Konak Belediyesi]";
+    not a word of another name ("Cemal Tercan, Kula Belediyesi")."""
+    tokens, lang = reading.tokens, reading.lang
+    places: list[int] = []
+    i = first - 1
+    while i >= 1 and _coordinator(tokens[i], lang) and _bare_place(tokens[i - 1], lang):
+        if _in_a_name(reading, i - 1) or (i >= 3 and tokens[i - 2].base[:1].isupper()):
+            break
+        places.insert(0, i - 1)
+        i -= 2
+    return places
+
+
+def _in_a_name(reading: SentenceReading, i: int) -> bool:
+    """Whether token ``i`` lies in a person's or an organisation's name read already."""
+    start = reading.tokens[i].start
+    return any(m.start <= start < m.end for m in reading.mentions if m.type != PLACE)
+
+
+def _read_acronym_and_places(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """ "TOKİ İzmir", "CHP Kula": a body's acronym and the places after it that say where."""
+    tokens = reading.tokens
+    if len(part) < 2 or not _is_acronym(tokens[part[0]], reading):
+        return False
+    if not all(place_of(tokens[i], lang) for i in part[1:]):
+        return False
+    _add_acronym(reading, part[0])
+    read_places(reading, part[1:], lang)
+    return True
+
+
+def _read_place_acronym(
+    reading: SentenceReading, part: list[int], lang: Turkish, *, attributive: bool = False
+) -> Mention | None:
+    """ "Van TSO": a place and an acronym name the body the article defines so ("Van Ticaret ve
+    Sanayi Odası (Van TSO)"); tentative until resolution finds that definition."""
+    tokens = reading.tokens
+    if len(part) < 2 or not is_all_caps(tokens[part[-1]].base):
+        return None
+    acronym = tokens[part[-1]]
+    if place_of(acronym, lang) or not all(place_of(tokens[i], lang) for i in part[:-1]):
+        return None
+    if acronym.base in lang.common_acronyms or acronym.base in lang.known_acronyms:
+        return None
+    name = _name_text([tokens[i].base for i in part])
+    org = add_mention(
+        reading, part, ORGANIZATION, name, None, attributive=attributive, tentative=True
+    )
+    read_places(reading, part[:-1], lang)
+    return org
+
+
+def _read_headless_title_org(
+    reading: SentenceReading,
+    before: list[int],
+    title: Title,
+    title_words: list[int],
+    lang: Turkish,
+) -> Mention | None:
+    """The organisation of a title with no head noun before it: an acronym, a bare head noun
+    alone, or the head the title implies."""
+    tokens = reading.tokens
+    local = _read_place_acronym(reading, before, lang, attributive=True)
+    if local is not None:
+        return local
     if before and is_all_caps(tokens[before[0]].base) and not place_of(tokens[before[0]], lang):
         # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
         read_places(reading, before[1:], lang)
@@ -198,7 +532,16 @@ def _read_title_org(
             attributive=True,
             tentative=True,
         )
-    if title.implied_head and before:
+    head = _head_for_name(title.implied_head, lang) if title.implied_head else None
+    if head is not None and head.sub_body:
+        # "Meclis Başkanı": a sub-body of the organisation before the title (roles.title_sub_body)
+        # or the article's one such body; words with no head noun name no organisation for it
+        if not before:
+            return _bare_head_alone(reading, title_words[:1], head)
+        read_places(reading, before, lang)  # "Gençlik Meclis Başkanı": the article's one
+        name = f"{join_words(before, tokens)} {title.implied_head}"
+        return _bare_head_alone(reading, [*before, title_words[0]], head, name)
+    if title.implied_head and before and _without_opening_word(before, tokens, lang):
         name = join_words(before, tokens) + " " + title.implied_head
         head = _head_for_name(name, lang)
         mention = add_mention(
@@ -219,6 +562,165 @@ def _read_title_org(
         )
     _read_part(reading, before, lang)
     return None
+
+
+def _bare_head_ending(tokens: Sequence[Token], before: list[int], lang: Turkish) -> OrgHead | None:
+    """The head a bare noun ending the words before a title stands for, with the words before it
+    ("Balkan Dernekleri Federasyon" -> "federasyonu", "Kula Kent Konsey" -> "kent konseyi")."""
+    key = tokens[before[-1]].key
+    if key not in _bare_heads(lang):
+        return None
+    keys = [tokens[i].key for i in before[:-1]]
+    for head in _bare_heads(lang)[key]:
+        n = len(head.words) - 1
+        if n < len(keys) and (n == 0 or tuple(keys[-n:]) == head.words[:-1]):
+            return head
+    return None
+
+
+@cache
+def _bare_heads(lang: Turkish) -> dict[str, tuple[OrgHead, ...]]:
+    """The heads each bare noun of ``bare_heads.tsv`` stands for, the longest head first."""
+    by_words = {head.words: head for head in lang.org_heads}
+    heads: dict[str, list[OrgHead]] = {}
+    for bare, words, _ in lang.bare_heads:
+        heads.setdefault(bare, []).append(by_words[words])
+    return {
+        bare: tuple(sorted(found, key=lambda h: -len(h.words))) for bare, found in heads.items()
+    }
+
+
+@cache
+def _branch_heads(lang: Turkish) -> frozenset[tuple[str, ...]]:
+    """Heads of branches, which only a place names ("X Derneği Kula Şubesi")."""
+    return frozenset(words for _, words, named_by in lang.bare_heads if named_by == "place")
+
+
+def _read_bare_head_org(
+    reading: SentenceReading, before: list[int], head: OrgHead, lang: Turkish
+) -> tuple[Mention | None, bool]:
+    """ "X Federasyon Başkanı": a head noun written bare before a title names "X Federasyonu"
+    (guideline rule 23). For a branch (rule 22): "X Derneği Narlıdere Şube Başkanı" names the
+    branch "X Derneği Narlıdere Şubesi", partOf X and in its place; "X Sendikası Şube Başkanı"
+    names no branch, and its head is a member of X. Returns the organisation and whether the
+    title holder is only a member of it."""
+    tokens = reading.tokens
+    own = len(before) - len(head.words)
+    if not _without_opening_word(before[:own], tokens, lang):
+        # "'Değerli Büyükşehir Belediye Başkanımız": the article's one such body
+        return _bare_head_alone(reading, before, head), False
+    rest = before[:-1]
+    name = " ".join([*(tokens[i].base for i in rest), _capitalised(head.words[-1])])
+    if not head.sub_body:
+        org = add_mention(reading, before, ORGANIZATION, name, head.subtype, attributive=True)
+        if not _heads_in(rest, tokens, lang):
+            add_place_facts(reading, rest, org)
+        return org, False
+    parent, end = _read_parent_words(reading, rest, lang)
+    if parent is None:
+        if all(place_of(tokens[i], lang) for i in rest):  # "Narlıdere Şube Başkanı"
+            return _bare_head_alone(reading, before, head, name), False
+        read_places(reading, rest, lang)  # "Spor Şube": a unit of a body the words do not name
+        return None, False
+    between = rest[end:]
+    if not between or (
+        head.words in _branch_heads(lang) and not all(place_of(tokens[i], lang) for i in between)
+    ):
+        # "X Sendikası Şube Başkanı", "X Teknik Şube Müdürü": a unit the text does not name
+        read_places(reading, between, lang)
+        return parent, True
+    sub_body = add_mention(reading, before, ORGANIZATION, name, head.subtype, attributive=True)
+    add_fact(
+        reading, sub_body.name, "partOf", parent.name, sub_body.start, sub_body.end, NAME_CONFIDENCE
+    )
+    add_place_facts(reading, rest[end:], sub_body)
+    return sub_body, False
+
+
+def _bare_head_alone(
+    reading: SentenceReading, words: list[int], head: OrgHead, name: str | None = None
+) -> Mention:
+    """A body named by its head noun, and at most its place ("Şube Başkanı", "Narlıdere Şube
+    Başkanı"): the article's one such body, if it names one in full."""
+    name = name or " ".join(_capitalised(w) for w in head.words)
+    return add_mention(
+        reading, words, ORGANIZATION, name, head.subtype, attributive=True, tentative=True
+    )
+
+
+def _without_event_opener(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
+    """ "Törene Ege Gönüllüler Derneği Başkanı ...": an event noun with a case ending opens the
+    sentence ("Törene", "Toplantıya", "Etkinliğe"), not the name after it."""
+    if len(run) < 2 or (run[0] != 0 and tokens[run[0] - 1].text not in OPENING_QUOTES):
+        return run
+    return run[1:] if _is_inflected_event(tokens[run[0]].key, lang) else run
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_inflected_event(key: str, lang: Turkish) -> bool:
+    """Whether a word is an event noun ("tören", "toplantı") with a case ending."""
+    return any(
+        key.startswith(stem) and lang.suffixes.get(key[len(stem) :]) not in (None, "nom")
+        for stem in _event_stems(lang).get(key[:3], ())
+    )
+
+
+@cache
+def _event_stems(lang: Turkish) -> dict[str, tuple[str, ...]]:
+    """The stems event nouns take a case ending on ("tören", "toplantı", "etkinliğ"), by their
+    first letters."""
+    stems: dict[str, set[str]] = {}
+    for head in lang.org_heads:
+        if head.kind == "event" and len(head.words) == 1:
+            word = head.words[0]
+            for stem in (bare_noun(word, lang), possessive_stem(word, lang)):
+                stems.setdefault(stem[:3], set()).add(stem)
+    return {key: tuple(found) for key, found in stems.items()}
+
+
+def _without_opening_word(words: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
+    """The words of a name without a first word that is capitalised only because it opens the
+    sentence or a quotation ("'Değerli Büyükşehir Belediye Başkanımız"): names open with a
+    place, a proper name or an acronym, which the gazetteers know or capitals show."""
+    if not words:
+        return words
+    first = words[0]
+    opens = first == 0 or tokens[first - 1].text in OPENING_QUOTES
+    token = tokens[first]
+    if not opens or place_of(token, lang) or is_all_caps(token.base) or len(words) > 1:
+        return words
+    return []
+
+
+def _read_parent_words(
+    reading: SentenceReading, words: list[int], lang: Turkish
+) -> tuple[Mention | None, int]:
+    """The organisation that opens the words before a sub-body's bare head (a name with a head
+    noun, or an acronym), and how many of the words it takes."""
+    tokens = reading.tokens
+    heads = _heads_in(words, tokens, lang) if words else ()
+    if heads:
+        end = heads[-1][1]
+        return _read_org(reading, words[:end], heads, lang, attributive=True), end
+    # "KUDEM Kula", "Çeşme İZSU": an acronym, after the places it serves
+    k = sum(1 for _ in takewhile(lambda i: place_of(tokens[i], lang), words))
+    if k < len(words) and _is_acronym(tokens[words[k]], reading):
+        read_places(reading, words[:k], lang)
+        return _add_acronym(reading, words[k], attributive=True), k + 1
+    return None, 0
+
+
+def _name_text(words: list[str]) -> str:
+    """Words of a name joined as written: a comma or an ordinal's full stop stays on the word
+    before it ("Eğitim, Kültür ve Dayanışma Derneği", "2440. Bölge Federasyonu")."""
+    text = words[0]
+    for word in words[1:]:
+        text += word if word in NAME_PUNCTUATION else " " + word
+    return text
+
+
+def _capitalised(word: str) -> str:
+    return upper(word[:1]) + word[1:]
 
 
 def _bare_head(tokens: Sequence[Token], before: list[int], lang: Turkish) -> OrgHead | None:
@@ -256,12 +758,14 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
 def _add_acronym(reading: SentenceReading, i: int, *, attributive: bool = False) -> Mention:
     """An organisation written as an acronym: a known national body, one the article defines, or
     one another article defines (cross-article resolution joins it to its long form). In a
-    heading written in capitals an all-caps word is just a word: kept only if the article
-    defines it."""
+    heading written in capitals an all-caps word is just a word, and a common noun's acronym
+    ("STK") no body: kept only if the article defines it."""
     acronym = reading.tokens[i].base
     known = acronym in reading.lang.known_acronyms
     subtype = reading.lang.known_acronyms.get(acronym)
-    tentative = not known and _in_capitals(reading.tokens)
+    # a common noun in capitals ("STK") or a code with digits ("U2020") names no body by itself
+    common = acronym in reading.lang.common_acronyms or not acronym.replace("-", "").isalpha()
+    tentative = not known and (common or _in_capitals(reading.tokens))
     return add_mention(
         reading, [i], ORGANIZATION, acronym, subtype, attributive=attributive, tentative=tentative
     )
@@ -290,7 +794,12 @@ def _read_org(
         part = part[: heads[-1][1]] if heads else []
     if not heads:
         return None
-    start = _person_before_org(reading, part, lang)
+    # "Ali Veli İzmir Kent Konseyi": a person's name runs into the organisation's; not where a
+    # head noun comes before the place ("Saadet Partisi Emirdağ Kadın Kolları")
+    start = 0
+    if tokens[part[0]].key in lang.given_names:  # only then can a person's name open the part
+        first_place = next((k for k, i in enumerate(part) if place_of(tokens[i], lang)), len(part))
+        start = 0 if heads[0][1] <= first_place else _person_before_org(reading, part, lang)
     head_start, head_end, head = heads[-1]
     case = _head_case(tokens[part[head_end - 1]], head, lang)
     if head.kind == "office" and head_start == 1 and is_all_caps(tokens[part[0]].base):
@@ -315,7 +824,7 @@ def _read_org(
     words = part[start:head_end]
     named = part[start:name_end]
     last = _stem_form(tokens[named[-1]], head) if name_end == head_end else tokens[named[-1]].base
-    name = " ".join([*(tokens[i].base for i in named[:-1]), last])
+    name = _name_text([tokens[i].base for i in named[:-1]] + [last])
     mention = add_mention(
         reading, words, ORGANIZATION, name, head.subtype, case=case, attributive=attributive
     )
@@ -340,22 +849,37 @@ def _read_parent(
     ("X Derneği Aliağa Şubesi" is in Aliağa)."""
     head_start, _, head = heads[-1]
     earlier = [(s, e, h) for s, e, h in heads if start < e <= head_start]
-    if not head.sub_body or not earlier:
+    hosted = bool(earlier) and earlier[-1][1] == head_start and earlier[-1][2].subtype in HOSTS
+    if earlier and (head.sub_body or hosted):
+        _, end, parent_head = earlier[-1]
+        parent_words = part[start:end]
+        parent = add_mention(
+            reading,
+            parent_words,
+            ORGANIZATION,
+            _name_text([reading.tokens[i].base for i in parent_words]),
+            parent_head.subtype,
+            attributive=True,
+        )
+        add_place_facts(reading, parent_words, parent)
+    elif head.sub_body and start < head_start and _is_acronym(reading.tokens[part[start]], reading):
+        end = start + 1  # "TOBB İl Kadın Girişimciler Kurulu", "CHP İzmir Gençlik Kolları"
+        parent = _add_acronym(reading, part[start], attributive=True)
+    else:
         return None
-    _, end, parent_head = earlier[-1]
-    parent_words = part[start:end]
     add_place_facts(reading, part[end:head_start], child)
-    parent = add_mention(
-        reading,
-        parent_words,
-        ORGANIZATION,
-        join_words(parent_words, reading.tokens),
-        parent_head.subtype,
-        attributive=True,
-    )
     add_fact(reading, child.name, "partOf", parent.name, child.start, child.end, NAME_CONFIDENCE)
-    add_place_facts(reading, parent_words, parent)
     return parent
+
+
+def _is_acronym(token: Token, reading: SentenceReading) -> bool:
+    """An all-caps word that names a body: not a place ("İZMİR") nor a common noun ("STK")."""
+    lang = reading.lang
+    return (
+        is_all_caps(token.base)
+        and place_of(token, lang) is None
+        and token.base not in lang.common_acronyms
+    )
 
 
 def _read_person(
@@ -443,7 +967,14 @@ def _heads_ending_in(key: str, suffix: str, lang: Turkish) -> tuple[OrgHead, ...
     """The heads (in index order) whose last word a word with this key and suffix can be."""
     token = Token(key, 0, 0, key, suffix, key)
     candidates = lang.heads_by_end.get(prefix(key), ())
-    return tuple(h for h in candidates if _head_case(token, h, lang) is not None)
+    found = tuple(h for h in candidates if _head_case(token, h, lang) is not None)
+    if HYPHEN in key:  # "Eğitim-Bir-Sen", "Hizmet-İş": a head as the last part of one word
+        last = HYPHEN + key.rsplit(HYPHEN, 1)[1]
+        part = Token(last, 0, 0, last, suffix, last)
+        found += tuple(
+            h for h in lang.heads_by_end.get(prefix(last), ()) if _head_case(part, h, lang)
+        )
+    return found
 
 
 def _head_case(token: Token, head: OrgHead, lang: Turkish) -> str | None:
@@ -452,6 +983,8 @@ def _head_case(token: Token, head: OrgHead, lang: Turkish) -> str | None:
 
 def _stem_form(token: Token, head: OrgHead) -> str:
     """A head word as written, without a suffix attached with no apostrophe ("Belediyesine")."""
+    if head.words[-1].startswith(HYPHEN):  # the head is the end of the word: keep all of it
+        return token.base
     return token.base[: len(head.words[-1])]
 
 
@@ -468,6 +1001,38 @@ def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) ->
         role.end = run[-1] + 1
 
 
+def _acronym_after(reading: SentenceReading, end: int) -> str | None:
+    """The acronym in parentheses from token ``end`` on: "(TSO)", or with its place "(Van TSO)"."""
+    tokens, lang = reading.tokens, reading.lang
+    if end >= len(tokens) or tokens[end].text != "(":
+        return None
+    close = next((j for j in range(end + 1, min(end + 5, len(tokens))) if tokens[j].text == ")"), 0)
+    inside = tokens[end + 1 : close]
+    if not inside or not _short_form(inside[-1].base):
+        return None
+    if not all(place_of(t, lang) for t in inside[:-1]):
+        return None
+    return _name_text([t.base for t in inside])
+
+
+def _short_form(word: str) -> bool:
+    """An acronym ("TSO") or a hyphenated short name ("Eğitim-Bir-Sen") given in parentheses."""
+    return is_all_caps(word) or (HYPHEN in word and word[:1].isupper())
+
+
+def _with_inner_acronym(
+    reading: SentenceReading, mention: Mention, first: int, end: int
+) -> Mention:
+    """ "X Derneği (XD) Kula Şubesi": the branch is also written "XD Kula Şubesi"."""
+    tokens = reading.tokens
+    for i in range(first + 1, end - 2):
+        if tokens[i].text == "(" and _in_parentheses(i + 1, tokens):
+            prefix = _name_text([t.base for t in tokens[first:i]])
+            if mention.name.startswith(prefix):
+                return replace(mention, acronym=tokens[i + 1].base + mention.name[len(prefix) :])
+    return mention
+
+
 def attach_acronyms(reading: SentenceReading) -> None:
     """Sentence stage: "Manisalı Dernekler Federasyonu (MANİSA-FED)": the acronym becomes an
     alias of the name."""
@@ -478,10 +1043,11 @@ def attach_acronyms(reading: SentenceReading) -> None:
     for k, mention in enumerate(reading.mentions):
         if mention.type != ORGANIZATION or mention.tentative:
             continue
-        _, end = reading.token_span(mention)
-        if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
-            acronym = tokens[end + 1]
-            if is_all_caps(acronym.base) and mention.start != acronym.start:
-                reading.mentions[k] = replace(mention, acronym=acronym.base)
-                acronym_starts.add(acronym.start)
+        first, end = reading.token_span(mention)
+        written = _acronym_after(reading, end)
+        if written is not None and mention.start != tokens[end + 1].start:
+            reading.mentions[k] = replace(mention, acronym=written)
+            acronym_starts.update(t.start for t in tokens[end + 1 : end + 1 + len(written.split())])
+        elif "(" in mention.text:
+            reading.mentions[k] = _with_inner_acronym(reading, mention, first, end)
     reading.mentions[:] = [m for m in reading.mentions if m.start not in acronym_starts]

@@ -61,6 +61,8 @@ class Turkish:
     function_words: dict[str, str]  # word -> role
     places: dict[str, Place]  # folded name -> place
     demonyms: dict[str, str]  # folded demonym ("manisalı") -> place name ("Manisa")
+    # (folded district, its province's name) for every district: a name can be in several provinces
+    district_provinces: frozenset[tuple[str, str]]
     given_names: frozenset[str]  # folded
     possessive_endings: tuple[str, ...]  # longest first
     softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
@@ -79,6 +81,14 @@ class Turkish:
     first_person_endings: tuple[str, ...]
     second_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    title_markers: frozenset[str]  # "konulu": the quotation before it is a title
+    plural_heads: dict[tuple[str, ...], tuple[str, ...]]  # ("belediyeleri",) -> ("belediyesi",)
+    offices: tuple[tuple[tuple[str, ...], str], ...]  # (("başkanlığı",), "headOf"): offices.tsv
+    appointment_stems: tuple[str, ...]  # "seçil", "atan": an office was given
+    member_suffixes: frozenset[str]  # "li" in "CHP'li": a member of the party
+    common_acronyms: frozenset[str]  # "STK", "TİS": capitals that name no organisation
+    # ("şube", ("şubesi",), "place"): a head written bare, the head, what names one (bare_heads.tsv)
+    bare_heads: tuple[tuple[str, tuple[str, ...], str], ...]
     possessed_case: tuple[tuple[str, str], ...]  # (ending, case), longest ending first
     pronouns: dict[str, tuple[str, str]]  # word -> (case, what it refers to)
     reasons: tuple[tuple[tuple[str, ...], str, bool], ...]  # (stem words, predicate, reverse)
@@ -89,7 +99,8 @@ class Turkish:
     references_by_first: dict[str, tuple[tuple[tuple[str, ...], OrgHead], ...]] = field(
         default_factory=dict
     )
-    # "kent konseyi": an organisation head alone names no one (a sub-body's may: "Gençlik Meclisi")
+    # "kent konseyi", "gençlik meclisi", "genel merkezi": a head alone names no one (a fuller name
+    # in the article may take it in)
     generic_org_names: frozenset[str] = frozenset()
     # "belediyeye", "derneğe": single-word heads by their first letters, with the stems they are
     # written on before a case suffix
@@ -151,7 +162,7 @@ def turkish() -> Turkish:
             lambda c: [prefix(c.words[0])],
         ),
         generic_org_names=frozenset(
-            [" ".join(h.words) for h in lang.org_heads if h.kind == "org"]
+            [" ".join(h.words) for h in lang.org_heads if h.kind != "event"]
             + [lower(t.implied_head) for t in lang.titles if t.implied_head]
         ),
         inflected_references=_index(
@@ -213,6 +224,9 @@ def _load() -> Turkish:
         function_words={r["word"]: r["role"] for r in data_rows("function_words.tsv")},
         places=places,
         demonyms=demonyms,
+        district_provinces=frozenset(
+            (lower(row["name"]), row["province"]) for row in data_rows("districts.tsv")
+        ),
         possessive_endings=tuple(
             sorted((r["ending"] for r in data_rows("possessives.tsv")), key=len, reverse=True)
         ),
@@ -247,6 +261,17 @@ def _load() -> Turkish:
             for r in data_rows("reasons.tsv")
         ),
         pronouns={r["word"]: (r["case"], r["refers_to"]) for r in data_rows("pronouns.tsv")},
+        title_markers=frozenset(r["word"] for r in data_rows("title_markers.tsv")),
+        plural_heads={
+            _words(r["plural"]): _words(r["head"]) for r in data_rows("plural_heads.tsv")
+        },
+        offices=tuple((_words(r["office"]), r["relation"]) for r in data_rows("offices.tsv")),
+        appointment_stems=tuple(r["stem"] for r in data_rows("appointment_words.tsv")),
+        member_suffixes=frozenset(r["suffix"] for r in data_rows("member_suffixes.tsv")),
+        common_acronyms=frozenset(r["acronym"] for r in data_rows("common_acronyms.tsv")),
+        bare_heads=tuple(
+            (r["bare"], _words(r["head"]), r["named_by"]) for r in data_rows("bare_heads.tsv")
+        ),
         known_acronyms={
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
         },

@@ -1,0 +1,469 @@
+"""Organisations, their boundaries and the structural facts their names and titles state
+(headOf, memberOf, partOf, locatedIn): sentences the team wrote, none from the dev set."""
+
+from kg.model import Article
+from kg.pipeline import extract
+
+
+def facts_of(text: str) -> set[tuple[str, str, str]]:
+    return {(f.s, f.p, f.o) for f in extract(Article("t", text)).facts}
+
+
+def entities_of(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in extract(Article("t", text)).entities}
+
+
+# --- chambers and their councils (guideline rules 4 and 21) -------------------------------
+
+
+def test_chamber_council_chair_heads_the_council_which_is_part_of_the_chamber():
+    facts = facts_of("Vali Ali Kaya, Kula Esnaf Odası Meclis Başkanı Hüseyin Gezer ile görüştü.")
+    assert ("Hüseyin Gezer", "headOf", "Kula Esnaf Odası Meclisi") in facts
+    assert ("Kula Esnaf Odası Meclisi", "partOf", "Kula Esnaf Odası") in facts
+    assert ("Hüseyin Gezer", "headOf", "Kula Esnaf Odası") not in facts
+
+
+def test_council_chair_after_a_comma_belongs_to_the_chamber_named_before():
+    text = "Kula Esnaf Odası Yönetim Kurulu Başkanı Ömer Er, Meclis Başkanı Uğur Kaya geldi."
+    facts = facts_of(text)
+    assert ("Ömer Er", "headOf", "Kula Esnaf Odası") in facts
+    assert ("Uğur Kaya", "headOf", "Kula Esnaf Odası Meclisi") in facts
+
+
+def test_board_members_after_a_council_chair_are_members_of_the_chamber_itself():
+    text = (
+        "Kula Esnaf Odası Başkanı Ömer Er, Meclis Başkanı Uğur Kaya, "
+        "Yönetim Kurulu Üyeleri Can Ak ve Ece Su geldi."
+    )
+    facts = facts_of(text)
+    assert ("Can Ak", "memberOf", "Kula Esnaf Odası") in facts
+    assert ("Ece Su", "memberOf", "Kula Esnaf Odası Meclisi") not in facts
+
+
+def test_municipal_council_member_is_a_member_of_the_municipality():
+    facts = facts_of("Kula Belediyesi Meclis Üyesi Ayşe Demir açıklama yaptı.")
+    assert ("Ayşe Demir", "memberOf", "Kula Belediyesi") in facts
+
+
+# --- board member lists (rule 21) ----------------------------------------------------------
+
+
+def test_lower_case_board_member_list_gives_members_of_the_organisation():
+    text = "Kula Kent Konseyi Yürütme Kurulu asil üyeleri Ali Kaya, Veli Demir ve Ayşe Çelik oldu."
+    facts = facts_of(text)
+    for name in ("Ali Kaya", "Veli Demir", "Ayşe Çelik"):
+        assert (name, "memberOf", "Kula Kent Konseyi") in facts
+
+
+def test_board_named_only_for_its_members_is_no_entity():
+    text = "Kula Kent Konseyi Yürütme Kurulu asil üyeleri Ali Kaya ve Veli Demir oldu."
+    assert "Kula Kent Konseyi Yürütme Kurulu" not in entities_of(text)
+
+
+def test_second_member_list_after_a_comma_belongs_to_the_same_body():
+    text = (
+        "Kula Kent Konseyi Yürütme Kurulu asil üyeleri Ali Kaya ve Veli Demir, "
+        "yedek üyeler ise Fatma Koç ve Hasan Er olarak belirlendi."
+    )
+    facts = facts_of(text)
+    assert ("Fatma Koç", "memberOf", "Kula Kent Konseyi") in facts
+    assert ("Hasan Er", "memberOf", "Kula Kent Konseyi") in facts
+
+
+def test_name_after_a_lower_case_title_is_a_person_without_a_known_given_name():
+    text = "Kula Kent Konseyi Yürütme Kurulu asil üyeleri Tolun Yasak ve Ali Kaya oldu."
+    assert ("Tolun Yasak", "memberOf", "Kula Kent Konseyi") in facts_of(text)
+
+
+# --- places in names (rules 11 and 29) -----------------------------------------------------
+
+
+def test_demonym_in_a_name_gives_a_place_but_no_located_in():
+    text = "Aydınlı Esnaflar Federasyonu yeni projesini tanıttı."
+    assert not any(p == "locatedIn" for _, p, _ in facts_of(text))
+    assert entities_of(text)["Aydın"] == "Place"
+
+
+def test_place_before_a_demonym_still_locates_the_organisation():
+    facts = facts_of("Ankara Sivaslı Dernekler Federasyonu toplandı.")
+    assert ("Ankara Sivaslı Dernekler Federasyonu", "locatedIn", "Ankara") in facts
+    assert ("Ankara Sivaslı Dernekler Federasyonu", "locatedIn", "Sivas") not in facts
+
+
+def test_district_after_its_province_locates_the_organisation_in_both():
+    facts = facts_of("Edirne Lalapaşa Belediyesi yeni park açtı.")
+    assert ("Edirne Lalapaşa Belediyesi", "locatedIn", "Edirne") in facts
+    assert ("Edirne Lalapaşa Belediyesi", "locatedIn", "Lalapaşa") in facts
+
+
+def test_place_outside_the_first_place_gives_no_located_in():
+    text = "Kocaeli Kastamonu Derneği toplandı."
+    facts = facts_of(text)
+    assert ("Kocaeli Kastamonu Derneği", "locatedIn", "Kocaeli") in facts
+    assert ("Kocaeli Kastamonu Derneği", "locatedIn", "Kastamonu") not in facts
+    assert entities_of(text)["Kastamonu"] == "Place"
+
+
+# --- head nouns written bare before a title (rules 22 and 23) ------------------------------
+
+
+def test_bare_head_noun_before_a_title_names_the_full_body():
+    facts = facts_of("Toplantıda Ege Balkan Dernekleri Federasyon Başkanı Recep Varol konuştu.")
+    assert ("Recep Varol", "headOf", "Ege Balkan Dernekleri Federasyonu") in facts
+
+
+def test_bare_chamber_noun_after_a_place_names_the_chamber_in_that_place():
+    facts = facts_of("Toplantıda Kula Esnaf Oda Başkanı Ali Veli konuştu.")
+    assert ("Ali Veli", "headOf", "Kula Esnaf Odası") in facts
+    assert ("Kula Esnaf Odası", "locatedIn", "Kula") in facts
+
+
+def test_head_of_a_named_branch_heads_the_branch_which_is_part_of_its_parent():
+    facts = facts_of("Toplantıda KUDEM Narlıdere Şube Başkanı Ali Şafak konuştu.")
+    assert ("Ali Şafak", "headOf", "KUDEM Narlıdere Şubesi") in facts
+    assert ("KUDEM Narlıdere Şubesi", "partOf", "KUDEM") in facts
+    assert ("KUDEM Narlıdere Şubesi", "locatedIn", "Narlıdere") in facts
+
+
+def test_head_of_an_unnamed_branch_is_a_member_of_the_parent():
+    facts = facts_of("Toplantıda Kula-İş Sendikası Şube Başkanı Ali Kaya konuştu.")
+    assert ("Ali Kaya", "memberOf", "Kula-İş Sendikası") in facts
+    assert ("Ali Kaya", "headOf", "Kula-İş Sendikası") not in facts
+
+
+def test_quote_opening_adjective_is_not_part_of_an_organisation_name():
+    text = "Kula Derneği ziyaret edildi. Ali Er, 'Değerli Dernek Başkanımız çok çalıştı' dedi."
+    assert not any(name.startswith("Değerli") for name in entities_of(text))
+
+
+# --- sub-bodies written alone (rule 24) ----------------------------------------------------
+
+
+def test_sub_body_alone_after_a_comma_takes_the_organisation_named_before():
+    text = (
+        "Toplantıya Kula Kent Konseyi Kadın Meclisi Başkanı Ayşe Er, "
+        "Gençlik Meclisi Başkanı Can Ak katıldı."
+    )
+    facts = facts_of(text)
+    assert ("Can Ak", "headOf", "Kula Kent Konseyi Gençlik Meclisi") in facts
+    assert ("Kula Kent Konseyi Gençlik Meclisi", "partOf", "Kula Kent Konseyi") in facts
+
+
+def test_board_written_alone_is_no_entity():
+    text = "Kula Derneği Başkanı Ali Er ve Yönetim Kurulu ile bir araya gelindi."
+    assert "Yönetim Kurulu" not in entities_of(text)
+
+
+def test_every_bare_head_stands_for_an_organisation_head_noun():
+    from kg.lang.tr import turkish
+
+    heads = {h.words for h in turkish().org_heads}
+    for bare, words, named_by in turkish().bare_heads:
+        assert words in heads, bare
+        assert named_by in ("place", "words", "-"), bare
+
+
+# --- venues are not organisations (rule 28) ------------------------------------------------
+
+
+def test_culture_centre_is_a_venue_not_an_organisation():
+    text = "Kula Derneği, Ahmet Yılmaz Kültür Merkezi'nde toplandı."
+    entities = entities_of(text)
+    assert "Ahmet Yılmaz Kültür Merkezi" not in entities
+    assert entities["Kula Derneği"] == "Organization"
+
+
+def test_head_office_is_the_organisation_itself():
+    text = "Kula Derneği Genel Merkezi ziyaret edildi."
+    assert "Genel Merkezi" not in entities_of(text)
+
+
+# --- acronyms of common nouns and plural titles --------------------------------------------
+
+
+def test_acronym_of_a_common_noun_is_no_organisation():
+    text = "Kula Belediyesi, ilçedeki STK'larla bir araya geldi."
+    assert "STK" not in entities_of(text)
+
+
+def test_code_with_digits_is_no_organisation():
+    assert "KUL2030" not in entities_of("Kula Belediyesi KUL2030 planını açıkladı.")
+
+
+def test_plural_deputy_title_gives_each_listed_person_membership():
+    facts = facts_of("Törene DSP Genel Başkan Yardımcıları Ali Kaya, Veli Demir katıldı.")
+    assert ("Ali Kaya", "memberOf", "DSP") in facts
+    assert ("Veli Demir", "memberOf", "DSP") in facts
+
+
+def test_titled_name_after_a_plural_list_is_not_read_as_a_listed_person():
+    text = (
+        "Törene DSP Genel Başkan Yardımcıları Ali Kaya, Veli Demir, "
+        "Kula Belediye Başkanı Can Ak katıldı."
+    )
+    facts = facts_of(text)
+    assert ("Can Ak", "headOf", "Kula Belediyesi") in facts
+    assert not any(s.startswith("Kula Belediye Başkanı") for s, _, _ in facts)
+
+
+def test_regional_chair_of_an_organisation_is_a_member_of_it():
+    facts = facts_of("Kula Dernekleri Federasyonu Bölge Başkanı Aydın Bingöl konuştu.")
+    assert ("Aydın Bingöl", "memberOf", "Kula Dernekleri Federasyonu") in facts
+
+
+# --- party members (rule 25) ---------------------------------------------------------------
+
+
+def test_party_adjective_before_a_titled_person_gives_membership():
+    facts = facts_of("Törende CHP'li Belediye Başkanı Ali Veli konuştu.")
+    assert ("Ali Veli", "memberOf", "CHP") in facts
+
+
+def test_party_adjective_before_a_name_gives_membership():
+    assert ("Ayşe Demir", "memberOf", "DEM") in facts_of("Toplantıda DEM'li Ayşe Demir konuştu.")
+
+
+# --- more head nouns -----------------------------------------------------------------------
+
+
+def test_department_of_a_municipality_is_part_of_it_and_headed():
+    text = "Toplantıda Kula Belediyesi Muhtarlıklar Dairesi Başkanı Ersin Arslan konuştu."
+    facts = facts_of(text)
+    assert ("Kula Belediyesi Muhtarlıklar Dairesi", "partOf", "Kula Belediyesi") in facts
+    assert ("Ersin Arslan", "headOf", "Kula Belediyesi Muhtarlıklar Dairesi") in facts
+
+
+def test_party_womens_branch_is_part_of_the_party_and_in_its_place():
+    text = "Toplantıda Saadet Partisi Kula Kadın Kolları Başkanı Gül Yeşil konuştu."
+    facts = facts_of(text)
+    assert ("Saadet Partisi Kula Kadın Kolları", "partOf", "Saadet Partisi") in facts
+    assert ("Saadet Partisi Kula Kadın Kolları", "locatedIn", "Kula") in facts
+    assert ("Gül Yeşil", "headOf", "Saadet Partisi Kula Kadın Kolları") in facts
+
+
+def test_bank_and_union_in_sen_are_organisations():
+    entities = entities_of("Kula Bankası ve Tüm Kula Sen açıklama yaptı.")
+    assert entities["Kula Bankası"] == "Organization"
+    assert entities["Tüm Kula Sen"] == "Organization"
+
+
+# --- names that punctuation or numbers split (boundaries) ----------------------------------
+
+
+def test_comma_list_inside_a_name_is_one_organisation():
+    text = "Toplantıda Kula Eğitim, Kültür ve Dayanışma Derneği Başkanı Ali Veli konuştu."
+    facts = facts_of(text)
+    assert ("Ali Veli", "headOf", "Kula Eğitim, Kültür ve Dayanışma Derneği") in facts
+    assert "Kültür ve Dayanışma Derneği" not in entities_of(text)
+
+
+def test_sentence_opener_before_a_comma_stays_out_of_a_name():
+    text = "Dün, Kültür ve Sanat Derneği toplandı."
+    assert "Kültür ve Sanat Derneği" in entities_of(text)
+
+
+def test_date_opening_a_name_stays_in_it():
+    entities = entities_of("Dün 9 Eylül Kula Kulübü toplandı.")
+    assert entities["9 Eylül Kula Kulübü"] == "Organization"
+
+
+def test_branch_written_after_its_parent_acronym_is_one_branch():
+    text = (
+        "Kula Belediyesi ve Ege Emekliler Derneği (EGEDER) Narlıdere Şubesi arasında "
+        "protokol imzalandı. EGEDER Narlıdere Şube Başkanı Ali Şafak konuştu."
+    )
+    facts = facts_of(text)
+    branch = "Ege Emekliler Derneği Narlıdere Şubesi"
+    assert (branch, "partOf", "Ege Emekliler Derneği") in facts
+    assert (branch, "locatedIn", "Narlıdere") in facts
+    assert ("Ali Şafak", "headOf", branch) in facts
+
+
+def test_place_and_acronym_in_parentheses_is_an_alias_of_the_long_name():
+    text = (
+        "Van Ticaret ve Sanayi Odası (Van TSO) Kula'ya geldi. "
+        "Van TSO Yönetim Kurulu Başkanı Necdet Takva konuştu."
+    )
+    assert ("Necdet Takva", "headOf", "Van Ticaret ve Sanayi Odası") in facts_of(text)
+
+
+def test_place_and_acronym_never_defined_names_no_organisation():
+    assert "Van KTO" not in entities_of("Van KTO heyeti Kula'ya geldi.")
+
+
+def test_board_members_after_ve_continue_the_organisation_named_before():
+    text = "Kula Esnaf Odası Başkanı Ali Er ve Yönetim Kurulu Üyeleri Can Ak, Ece Su geldi."
+    facts = facts_of(text)
+    assert ("Can Ak", "memberOf", "Kula Esnaf Odası") in facts
+
+
+# --- head titles (rule 27), continued titles and appointments ------------------------------
+
+
+def test_chief_physician_heads_the_hospital():
+    facts = facts_of("Toplantıda Kula Devlet Hastanesi Başhekimi Ayşe Kaya konuştu.")
+    assert ("Ayşe Kaya", "headOf", "Kula Devlet Hastanesi") in facts
+
+
+def test_coordinator_heads_the_body():
+    facts = facts_of("Toplantıda Kula Gönüllüleri Platformu Koordinatörü Ali Er konuştu.")
+    assert ("Ali Er", "headOf", "Kula Gönüllüleri Platformu") in facts
+
+
+def test_title_with_words_naming_no_body_does_not_continue_the_title_before():
+    text = "Toplantıda Kula Derneği Başkanı Ali Er, Spor Müdürü Can Ak konuştu."
+    assert not any(s == "Can Ak" for s, _, _ in facts_of(text))
+
+
+def test_lower_case_deputy_after_a_comma_is_a_member_of_the_body_before():
+    text = "Toplantıda Kula Belediye Başkanı Ali Veli, yardımcısı Ayşe Demir konuştu."
+    assert ("Ayşe Demir", "memberOf", "Kula Belediyesi") in facts_of(text)
+
+
+def test_person_elected_to_an_office_holds_it():
+    text = "Kula Kadın Derneği Başkanlığına Fatma Koç seçildi."
+    assert ("Fatma Koç", "headOf", "Kula Kadın Derneği") in facts_of(text)
+
+
+def test_second_office_of_the_same_election_belongs_to_the_same_body():
+    text = "Kula Kadın Derneği Başkanlığına Fatma Koç, Genel Sekreterliğe ise Ece Su seçildi."
+    assert ("Ece Su", "memberOf", "Kula Kadın Derneği") in facts_of(text)
+
+
+def test_subject_elected_to_an_office_holds_it():
+    text = "Ayşe Demir, Kula Esnaf Odası Başkanlığına yeniden seçildi."
+    assert ("Ayşe Demir", "headOf", "Kula Esnaf Odası") in facts_of(text)
+
+
+def test_office_without_an_election_gives_no_role():
+    text = "Kula Kadın Derneği Başkanlığına aday olan Fatma Koç konuştu."
+    assert ("Fatma Koç", "headOf", "Kula Kadın Derneği") not in facts_of(text)
+
+
+def test_place_with_locative_adjective_before_a_name_locates_it():
+    facts = facts_of("Heyet, Çorlu'daki Trakya Gönüllüler Derneği'ni ziyaret etti.")
+    assert ("Trakya Gönüllüler Derneği", "locatedIn", "Çorlu") in facts
+
+
+# --- places coordinated before one head noun -----------------------------------------------
+
+
+def test_places_coordinated_before_one_head_name_a_body_each():
+    facts = facts_of("Çankaya Belediyesi, Kadıköy ve Konak Belediyesi ile protokol imzaladı.")
+    assert ("Kadıköy Belediyesi", "locatedIn", "Kadıköy") in facts
+    assert ("Konak Belediyesi", "locatedIn", "Konak") in facts
+
+
+def test_plural_head_after_coordinated_places_names_a_body_each():
+    entities = entities_of("Toplantıya Bornova, Buca ve Çiğli Belediyeleri katıldı.")
+    for name in ("Bornova Belediyesi", "Buca Belediyesi", "Çiğli Belediyesi"):
+        assert entities[name] == "Organization"
+
+
+def test_province_then_district_before_a_head_is_one_body():
+    entities = entities_of("Heyet Edirne Lalapaşa Belediyesi'ni ziyaret etti.")
+    assert "Edirne Belediyesi" not in entities
+    assert entities["Edirne Lalapaşa Belediyesi"] == "Organization"
+
+
+def test_party_adjective_without_apostrophe_gives_membership_and_the_party():
+    text = "Törende AK Partili Kula Belediye Başkanı Ali Veli konuştu."
+    facts = facts_of(text)
+    assert ("Ali Veli", "memberOf", "AK Parti") in facts
+    assert ("Ali Veli", "headOf", "Kula Belediyesi") in facts
+    assert entities_of(text)["AK Parti"] == "Organization"
+
+
+def test_sub_body_after_an_acronym_is_part_of_the_body_it_abbreviates():
+    facts = facts_of("Toplantıya TOBB Kula Genç Girişimciler Kurulu katıldı.")
+    assert ("TOBB Kula Genç Girişimciler Kurulu", "partOf", "TOBB") in facts
+    assert ("TOBB Kula Genç Girişimciler Kurulu", "locatedIn", "Kula") in facts
+
+
+def test_council_named_after_its_municipality_is_part_of_it_and_not_located_again():
+    facts = facts_of("Toplantıya Kula Belediyesi Kent Konseyi katıldı.")
+    assert ("Kula Belediyesi Kent Konseyi", "partOf", "Kula Belediyesi") in facts
+    assert ("Kula Belediyesi Kent Konseyi", "locatedIn", "Kula") not in facts
+
+
+def test_federation_of_associations_is_no_part_of_an_association():
+    facts = facts_of("Toplantıya Kula Gönüllüleri Derneği Federasyonu katıldı.")
+    assert not any(p == "partOf" for _, p, _ in facts)
+
+
+# --- words that look like names but name no body -------------------------------------------
+
+
+def test_names_inside_a_quoted_topic_are_not_entities():
+    text = "Kula Kent Konseyi “Kent Vizyonu ve Kent Konseyi” konulu panel düzenledi."
+    assert "Kent Vizyonu ve Kent Konseyi" not in entities_of(text)
+
+
+def test_cooperation_is_not_a_union():
+    text = "Kula Belediyesi ile Ege Derneği arasında İş Birliği Protokolü imzalandı."
+    assert not any(name.endswith("İş Birliği") for name in entities_of(text))
+
+
+def test_ordinal_written_onto_the_next_word_stays_in_the_name():
+    facts = facts_of("Toplantıda Rotary 2440.Bölge Federasyonu Başkanı Ayda Özer konuştu.")
+    assert ("Ayda Özer", "headOf", "Rotary 2440.Bölge Federasyonu") in facts
+
+
+# --- acronyms with places ------------------------------------------------------------------
+
+
+def test_unit_director_of_a_body_after_its_place_is_a_member_of_the_body():
+    facts = facts_of("Toplantıda Çeşme KUSU Teknik Şube Müdürü Varol Yeşil konuştu.")
+    assert ("Varol Yeşil", "memberOf", "KUSU") in facts
+    assert not any(p == "headOf" for _, p, _ in facts)
+
+
+def test_acronym_before_a_place_is_an_organisation():
+    entities = entities_of("TOKİ İzmir projeleri belli oldu.")
+    assert entities["TOKİ"] == "Organization"
+    assert entities["İzmir"] == "Place"
+
+
+def test_neighbourhood_opening_a_name_locates_the_body():
+    facts = facts_of("Vali, Cumhuriyet Mahallesi Muhtarlığı'nı ziyaret etti.")
+    assert ("Cumhuriyet Mahallesi Muhtarlığı", "locatedIn", "Cumhuriyet Mahallesi") in facts
+
+
+# --- sentence openers ----------------------------------------------------------------------
+
+
+def test_event_noun_opening_the_sentence_is_not_part_of_the_name():
+    text = "Törene Ege Gönüllüler Derneği Başkanı Ali Veli katıldı."
+    assert ("Ali Veli", "headOf", "Ege Gönüllüler Derneği") in facts_of(text)
+
+
+def test_sentence_adverb_before_a_mayor_title_names_no_municipality():
+    text = "Ayrıca Belediye Başkanı Ali Veli de katıldı."
+    assert not any(name.startswith("Ayrıca") for name in entities_of(text))
+
+
+# --- unions, units with "ve", genitive references -------------------------------------------
+
+
+def test_hyphenated_union_name_is_an_organisation_with_its_branch():
+    facts = facts_of("Toplantıda Eğitim-Kul-Sen Manisa Şube Başkanı Ali Karabacak konuştu.")
+    assert ("Eğitim-Kul-Sen Manisa Şubesi", "partOf", "Eğitim-Kul-Sen") in facts
+    assert ("Ali Karabacak", "headOf", "Eğitim-Kul-Sen Manisa Şubesi") in facts
+
+
+def test_hyphenated_short_name_in_parentheses_is_an_alias():
+    text = "Kula Eğitimciler Sendikası (Eğitim-Kul-Sen) toplandı. Eğitim-Kul-Sen açıklama yaptı."
+    assert list(entities_of(text)).count("Eğitim-Kul-Sen") == 0
+
+
+def test_unit_name_with_its_own_ve_stays_whole():
+    text = "Toplantıda Kula Belediyesi Gençlik ve Spor Hizmetleri Dairesi Başkanı Ali Er konuştu."
+    unit = "Kula Belediyesi Gençlik ve Spor Hizmetleri Dairesi"
+    facts = facts_of(text)
+    assert (unit, "partOf", "Kula Belediyesi") in facts
+    assert ("Ali Er", "headOf", unit) in facts
+
+
+def test_head_noun_in_the_genitive_before_a_title_is_the_articles_body():
+    text = "Kula Kadın Derneği toplandı. Derneğin yeni başkanı Ayşe Kara oldu."
+    assert ("Ayşe Kara", "headOf", "Kula Kadın Derneği") in facts_of(text)
