@@ -60,7 +60,9 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     for i, tok in enumerate(tokens):
         if i in used:
             continue
-        if tok.base[:1].isupper():  # a capitalised word (digits and punctuation are not)
+        # a capitalised word (digits and punctuation are not); "Ve", "İle" in a title-case
+        # heading still only join or mark parties
+        if tok.base[:1].isupper() and tok.key not in lang.function_words:
             run.append(i)
             if tok.suffix or _is_inflected_head(tok.key, lang):
                 runs.append(run)
