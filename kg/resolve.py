@@ -55,7 +55,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     an organisation named by a ``generic`` head alone ("Kent Konseyi") that no fuller name in
     the article takes in is dropped.
     """
-    mentions = list(mentions)
+    mentions = _without_words_of_confirmed_names(list(mentions))
     groups: dict[tuple[str, str], _Group] = {}
     names: dict[Mention, str] = {}
     key_of: dict[Mention, tuple[str, str]] = {}
@@ -76,6 +76,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
             group.aliases.append(m.acronym)
             acronyms.setdefault(fold(m.acronym), key)
     merged = _merge_one_name_of_two_types(groups)
+    merged |= _merge_inflected_names(groups)
     tails = _org_tails(groups)
     merged |= _merge_short_org_names(groups, tails)
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
@@ -90,12 +91,16 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
     surnames = _people_by_surname(groups)
     for m in mentions:
-        key = key_of.get(m) or _resolve_partial(m, groups, acronyms, tails, surnames)
+        key = (m.type == PLACE and _surname_of_a_person(m, surnames)) or key_of.get(m)
+        key = key or _resolve_partial(m, groups, acronyms, tails, surnames)
         if key is None:
             continue
         key_of[m] = key
-        if m.tentative and m.type == PERSON:
+        if key[0] == PERSON and (m.tentative or m.type != PERSON):
             groups[key].aliases.append(_surface(m))
+    named = set(key_of.values())
+    for key in [k for k in groups if k[0] == PLACE and k not in named]:
+        del groups[key]  # every mention of it named a person
     final = {key: group.name for key, group in groups.items()}
     counts: dict[tuple[str, str], int] = {}
     for m, key in key_of.items():
@@ -114,6 +119,54 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
 
 Tails = dict[str, list[tuple[str, str]]]
 Surnames = dict[str, list[tuple[str, str]]]
+
+
+def _without_words_of_confirmed_names(mentions: list[Mention]) -> list[Mention]:
+    """Drop what was read inside a tentative full name the article confirms: "Evren Kaya" read
+    as the place Evren and, tentatively, a person is the person where another mention names
+    them so ("Başkan Evren Kaya")."""
+    tentative = [m for m in mentions if m.tentative and m.type == PERSON and " " in m.name]
+    if not tentative:
+        return mentions
+    named = {fold(m.name) for m in mentions if m.type == PERSON and not m.tentative}
+    spans = [(m.start, m.end) for m in tentative if fold(m.name) in named]
+    return [
+        m
+        for m in mentions
+        if m.type == PERSON or not any(s <= m.start and m.end <= e for s, e in spans)
+    ]
+
+
+def _surname_of_a_person(m: Mention, surnames: Surnames) -> tuple[str, str] | None:
+    """A place named like the surname of the article's one person of that surname, not read as
+    where something is: "Ziyarette konuşan Aydın" after "Başkan Erkan Aydın"."""
+    if m.attributive or m.case == "loc":
+        return None
+    matches = surnames.get(fold(m.name), ())
+    return matches[0] if len(matches) == 1 else None
+
+
+def _merge_inflected_names(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person's name written once with a case ending and no apostrophe ("Ali Kayayı", "Ali
+    Kaya'yı" elsewhere) is the same person: the plain name takes the inflected one in."""
+    from kg.lang.tr import turkish  # the language data, loaded once on first use
+
+    suffixes = turkish().suffixes
+    people = {key[1] for key in groups if key[0] == PERSON and " " in key[1]}
+    merged = {}
+    for key in [k for k in groups if k[0] == PERSON and " " in k[1]]:
+        for cut in range(1, 4):
+            plain = key[1][:-cut]
+            if plain in people and plain[-1] != " " and key[1][-cut:] in suffixes:
+                target = (PERSON, plain)
+                groups[target].names.extend(groups[key].names)
+                groups[target].aliases.extend(groups[key].aliases)
+                merged[key] = target
+                del groups[key]
+                break
+    return merged
 
 
 def _followed(merged: dict[tuple[str, str], tuple[str, str]], key: tuple[str, str]):

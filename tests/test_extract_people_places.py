@@ -52,3 +52,97 @@ def test_title_case_conjunction_does_not_join_two_names():
     names = entities_of("Kula Belediyesi, Salihli Ve Alaşehir Belediyesi İle Protokol İmzaladı")
     assert "Alaşehir Belediyesi" in names
     assert not any(" Ve " in n for n in names)
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+def test_neighbourhood_head_with_a_case_ending_names_the_neighbourhood():
+    names = entities_of("Başkan, Yeşiltepe Mahallesinde Muhtar Ayşe Demir ile görüştü.")
+    assert names["Yeşiltepe Mahallesi"][0] == "Place"
+    assert names["Ayşe Demir"][0] == "Person"
+
+
+def test_neighbourhood_named_like_a_district_is_the_neighbourhood():
+    names = entities_of("Kula Mahallesi Muhtarı Ayşe Demir konuştu.")
+    assert names["Kula Mahallesi"][0] == "Place"
+    assert "Kula" not in names
+
+
+def test_republic_after_a_country_is_a_longer_name_of_the_country():
+    names = entities_of("Macaristan Cumhuriyeti heyeti kenti ziyaret etti.")
+    assert names["Macaristan"] == ("Place", ("Macaristan Cumhuriyeti",))
+
+
+def test_geographic_region_is_a_place():
+    names = entities_of("Heyet Ege Bölgesi'ndeki illeri gezdi.")
+    assert names["Ege"] == ("Place", ("Ege Bölgesi",))
+
+
+def test_country_name_of_two_words_is_one_place():
+    assert entities_of("Heyet Güney Kore'ye gitti.")["Güney Kore"][0] == "Place"
+
+
+def test_city_abroad_is_a_place():
+    assert entities_of("Heyet Münih'te temaslarda bulundu.")["Münih"][0] == "Place"
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+def test_noun_for_an_office_abroad_announces_a_foreign_name():
+    names = entities_of("Törene Macaristan'ın İstanbul Başkonsolosu Lajos Kiss katıldı.")
+    assert names["Lajos Kiss"][0] == "Person"
+
+
+def test_honorific_inside_a_run_starts_a_name():
+    names = entities_of("Toplantıya KKTC Başbakanı Dr. Lajos Kiss katıldı.")
+    assert names["Lajos Kiss"][0] == "Person"
+
+
+def test_given_name_that_is_a_district_after_an_honorific_is_a_person():
+    names = entities_of("Konuşmayı Başkan Evren Toprak yaptı.")
+    assert names["Evren Toprak"][0] == "Person"
+    assert "Evren" not in names
+
+
+def test_given_name_that_is_a_district_is_a_person_the_article_names_elsewhere():
+    names = entities_of("Selim Toprak açıklama yaptı. Vali Selim Toprak kenti gezdi.")
+    assert names["Selim Toprak"][0] == "Person"
+    assert "Selim" not in names
+
+
+def test_surname_that_is_a_place_refers_to_the_person():
+    names = entities_of("Belediye Başkanı Erkan Aydın konuştu. Aydın, derneğe teşekkür etti.")
+    assert names["Erkan Aydın"] == ("Person", ("Aydın",))
+    assert "Aydın" not in names
+
+
+def test_name_with_a_case_ending_and_no_apostrophe_is_the_same_person():
+    text = "Muhtar Emre Kayalı konuştu. Başkan, Muhtar Emre Kayalıyı ziyaret etti."
+    names = entities_of(text)
+    assert names["Emre Kayalı"][0] == "Person"
+    assert "Emre Kayalıyı" not in names
+
+
+def test_name_in_a_list_of_people_is_a_person():
+    names = entities_of("Toplantıya Ali Kaya, Lajos Kiss ve Ayşe Demir katıldı.")
+    assert names["Lajos Kiss"][0] == "Person"
+
+
+def test_office_name_in_a_list_of_officials_is_no_person():
+    text = "Başkan Yardımcısı Ali Kaya, Basın Yayın Müdürü Ayşe Demir ve Can Er katıldı."
+    assert "Basın Yayın" not in entities_of(text)
+
+
+def test_demonym_before_a_titled_name_is_a_place_not_part_of_the_name():
+    names = entities_of("Kula Gönüllüler Derneği Başkanı Vanlı Ahmet Kaya konuştu.")
+    assert names["Ahmet Kaya"][0] == "Person"
+    assert names["Van"][0] == "Place"
+
+
+def test_name_ending_in_a_common_noun_is_no_person():
+    assert not any(
+        t == "Person"
+        for t, _ in entities_of("Heyet Pir Sultan Yaşam Vadisi'nde toplandı.").values()
+    )

@@ -6,15 +6,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 from operator import attrgetter
 
-from kg.extract.places import NAME_CONFIDENCE, add_place_facts, read_places
+from kg.extract.places import (
+    NAME_CONFIDENCE,
+    add_place_facts,
+    place_head,
+    place_head_forms,
+    read_places,
+)
 from kg.extract.reading import (
     MAX_PERSON_WORDS,
     SentenceReading,
     add_fact,
     add_mention,
+    add_places,
     join_words,
     place_of,
 )
@@ -57,6 +64,7 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     """Maximal runs of capitalised words (token indices); a case suffix closes a run."""
     runs: list[list[int]] = []
     run: list[int] = []
+    place_heads = place_head_forms(lang)
     for i, tok in enumerate(tokens):
         if i in used:
             continue
@@ -64,9 +72,17 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
         # heading still only join or mark parties
         if tok.base[:1].isupper() and tok.key not in lang.function_words:
             run.append(i)
-            if tok.suffix or _is_inflected_head(tok.key, lang):
+            if (
+                tok.suffix
+                or _is_inflected_head(tok.key, lang)
+                or (tok.key in place_heads and place_heads[tok.key][0] != tok.key)
+            ):  # "Belediyesine", "Yeşil Mahallesinde": a case ending written on ends a name
                 runs.append(run)
                 run = []
+            continue
+        if run and tok.key in place_heads and place_heads[tok.key][1].after_any:
+            runs.append([*run, i])  # "Yeşil mahallesinde": the head in small letters
+            run = []
             continue
         if tok.text == "." and run and tokens[run[-1]].key in lang.honorifics:
             continue  # "Prof. Dr. Ali": the abbreviation's full stop stays inside the name
@@ -149,6 +165,8 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
         return run
     first, second = tokens[0], tokens[run[1]]
     if place_of(first, lang) or first.key in lang.given_names or is_all_caps(first.base):
+        return run
+    if first.key in lang.honorifics or first.key in lang.person_nouns:  # "Vali Evren Kaya"
         return run
     named_next = (
         place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
@@ -243,16 +261,140 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if heads:
         _read_org(reading, part, heads, lang)
         return
-    if (
-        len(part) > 1
-        and tokens[part[0]].key in lang.given_names
-        and not place_of(tokens[part[0]], lang)
-    ):
+    k = _named_person_at(reading, part, lang)
+    if k is not None:  # "Sn. Ali Kaya", "Büyükelçisi Lajos Kiss": a name follows, whatever it is
+        _read_part(reading, part[:k], lang)
+        _read_titled_person(reading, part[k:], lang)
+        return
+    if _starts_with_given_name(part, tokens, lang):
         _read_person(reading, part, lang, titled=False)  # "Cemal Tercan": surnames can be places
         return
+    if _listed_with_people(reading, part, lang):
+        _read_person(reading, part, lang, titled=True)
+        return
+    if _place_or_given_name(part, tokens, lang):
+        # "Evren Kaya": a person if the article names them so elsewhere, else the place Evren
+        _read_person(reading, part, lang, titled=False, tentative=True)
     rest = read_places(reading, part, lang)
-    if rest == part or (rest and tokens[rest[0]].key in lang.given_names):
-        _read_person(reading, rest, lang, titled=False)
+    if rest != part and not (rest and tokens[rest[0]].key in lang.given_names):
+        return
+    given = next((j for j, i in enumerate(rest[:-1]) if tokens[i].key in lang.given_names), 0)
+    # "Başhekimi Ayşe Kaya", "Yardımcılığını Ali Kaya": words before a name that are no name
+    _read_person(reading, rest[given:], lang, titled=False)
+
+
+def _named_person_at(reading: SentenceReading, part: list[int], lang: Turkish) -> int | None:
+    """Where a person's name starts that words around it announce: an honorific ("Sayın",
+    "Dr."), a noun for what a person is ("Büyükelçisi", "gazeteci" just before the part)."""
+    tokens = reading.tokens
+    first = part[0]
+    if first and tokens[first - 1].key in lang.person_nouns and tokens[first - 1].base.islower():
+        return 0
+    for k, i in enumerate(part[:-1]):
+        key = tokens[i].key
+        if key in lang.honorifics or key in lang.person_nouns:
+            return k
+    return None
+
+
+def _read_titled_person(reading: SentenceReading, part: list[int], lang: Turkish) -> None:
+    """The person an honorific or a person noun announces; "Başkan Yeşil Mahallesinde" names a
+    place, and "Başkan Aydın" with no such person is the place."""
+    tokens = reading.tokens
+    words = list(
+        dropwhile(
+            lambda i: tokens[i].key in lang.honorifics or tokens[i].key in lang.person_nouns, part
+        )
+    )
+    if not words:
+        return
+    if any(place_head(tokens[i].key, lang) for i in words):
+        read_places(reading, words, lang)
+        return
+    if _read_person(reading, part, lang, titled=True) is None:
+        read_places(reading, words, lang)
+
+
+def _starts_with_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    """A part of two words or more opening with a given name that is no place: "Ali Kaya"."""
+    first = tokens[part[0]]
+    return len(part) > 1 and first.key in lang.given_names and not place_of(first, lang)
+
+
+def _place_or_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    """A given name that is also a place, before a word that is no place: "Evren Kaya"."""
+    if not 2 <= len(part) <= MAX_PERSON_WORDS or tokens[part[0]].key not in lang.given_names:
+        return False
+    second = tokens[part[1]]
+    return not place_of(second, lang) and place_head(second.key, lang) is None
+
+
+def _listed_with_people(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """A name of two or three words in a list of people: "Ali Kaya, Lajos Kiss ve Ayşe Demir".
+
+    The part is a whole item of the list, shaped like a name, and two of its neighbours in the
+    list are people: the items on both sides, the two before it or the two after it."""
+    tokens = reading.tokens
+    first, end = part[0], part[-1] + 1
+    if not 2 <= len(part) <= 3 or not _is_list_item(tokens, first, end, lang):
+        return False
+    if not _shaped_like_a_name(part, tokens, lang):
+        return False
+    return _people_before(reading, first, lang) + _people_after(tokens, end, lang) >= 2
+
+
+def _is_list_item(tokens: Sequence[Token], first: int, end: int, lang: Turkish) -> bool:
+    """Whether tokens[first:end] stand between list separators (or open or close the list)."""
+    opened = first == 0 or not tokens[first - 1].base[:1].isupper()
+    closed = end == len(tokens) or not tokens[end].base[:1].isupper()
+    return opened and closed
+
+
+def _shaped_like_a_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    """Words that can be a person's name: no place after the first, no suffix or capitals
+    before the last, and no common noun ("Basın Müdürlüğü", "Meclis Üyelerimiz")."""
+    if any(place_of(tokens[i], lang) for i in part[1:]):
+        return False
+    if any(tokens[i].suffix or is_all_caps(tokens[i].base) for i in part[:-1]):
+        return False
+    return _first_common_noun(part, tokens, lang) is None
+
+
+def _people_before(reading: SentenceReading, first: int, lang: Turkish) -> int:
+    """How many people (at most two) the list items just before tokens[first] name."""
+    tokens = reading.tokens
+    ends = {m.end: m for m in reading.mentions if m.type == PERSON and not m.tentative}
+    count, at = 0, first
+    while count < 2 and at >= 2 and _separates_items(tokens[at - 1], lang):
+        person = ends.get(tokens[at - 2].end)
+        if person is None:
+            break
+        count += 1
+        at = reading.token_from(person.start)
+    return count
+
+
+def _people_after(tokens: Sequence[Token], end: int, lang: Turkish) -> int:
+    """How many people (at most two) the list items just after tokens[end - 1] name, by a given
+    name opening each ("..., Ayşe Kaya ve Ali Er")."""
+    count, at = 0, end
+    while count < 2 and at + 2 < len(tokens) and _separates_items(tokens[at], lang):
+        if tokens[at - 1].suffix:  # "Kaya'nın, ...": the list ended
+            break
+        start = at + 1
+        if tokens[start].key not in lang.given_names or place_of(tokens[start], lang):
+            break
+        at = start + 1
+        while at < len(tokens) and tokens[at].base[:1].isupper():
+            at += 1
+        if at - start < 2:  # a given name alone is no item of a list of full names
+            break
+        count += 1
+    return count
+
+
+def _separates_items(token: Token, lang: Turkish) -> bool:
+    return token.text == "," or lang.function_words.get(token.key) == "conjunction"
 
 
 def _add_acronym(reading: SentenceReading, i: int, *, attributive: bool = False) -> Mention:
@@ -361,15 +503,37 @@ def _read_parent(
 
 
 def _read_person(
-    reading: SentenceReading, part: list[int], lang: Turkish, *, titled: bool
+    reading: SentenceReading,
+    part: list[int],
+    lang: Turkish,
+    *,
+    titled: bool,
+    tentative: bool = False,
 ) -> Mention | None:
-    """A person's name: after a title, after an honorific, or starting with a given name."""
+    """A person's name: after a title, after an honorific, or starting with a given name.
+
+    A ``tentative`` name is kept only if the article names the person so elsewhere."""
     tokens = reading.tokens
     words = list(part)
     honorific = False
-    while words and tokens[words[0]].key in lang.honorifics:
+    while words and (
+        tokens[words[0]].key in lang.honorifics or tokens[words[0]].key in lang.person_nouns
+    ):
         honorific = True
         words.pop(0)
+    if len(words) > 2 and tokens[words[0]].key in lang.demonyms:
+        # "Başkanı Vanlı Ali Kaya": where the person comes from, not a part of the name
+        add_places(reading, words.pop(0), lang, attributive=False)
+    common = _first_common_noun(words, tokens, lang)
+    if common == 0:  # "Başkan Yardımcılığını Ali Kaya": a common noun before the name
+        given = next((k for k, i in enumerate(words) if tokens[i].key in lang.given_names), 0)
+        if given and _first_common_noun(words[:given], tokens, lang) == 0:
+            words = words[given:]
+            common = _first_common_noun(words, tokens, lang)
+    if common is not None:
+        if not (titled or honorific):
+            return None  # "Sultan Deresi Vadisi": a common noun makes it the name of a thing
+        words = words[:common]  # "Başkanı Ali Kaya Başkanımıza"
     if not words:
         return None
     named = list(takewhile(lambda i: tokens[i].key not in lang.address_words, words))
@@ -386,12 +550,23 @@ def _read_person(
     known_name = first.key in lang.given_names
     if len(words) == 1 and known_name and addressed:
         return add_mention(reading, words, PERSON, recase(first.base), None)
-    if len(words) >= 2 and (titled or honorific or known_name):
+    if len(words) >= 2 and (titled or honorific or known_name or tentative):
         name = " ".join(recase(tokens[i].base) for i in words)
-        return add_mention(reading, words, PERSON, name, None)
+        return add_mention(reading, words, PERSON, name, None, tentative=tentative)
     if len(words) == 1 and (first.suffix or not known_name) and not place_of(first, lang):
         # kept only if it is the surname of a person named in full in the same article
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
+    return None
+
+
+def _first_common_noun(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int | None:
+    """Where the first capitalised common noun stands among ``words``, by an ending no name
+    has ("Vadisi", "Üyelerimiz", "Yardımcılığını"): a name takes its suffixes after an
+    apostrophe."""
+    endings = lang.name_unlike_endings
+    for k, i in enumerate(words):
+        if tokens[i].key.endswith(endings):
+            return k
     return None
 
 

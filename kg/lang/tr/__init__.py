@@ -43,8 +43,17 @@ class Cue:
 @dataclass(frozen=True)
 class Place:
     name: str
-    subtype: str
+    subtype: str | None  # None: a region or a city abroad, a place of no listed kind
     province: str | None = None
+
+
+@dataclass(frozen=True)
+class PlaceHead:
+    """A noun that ends a place's name or marks its kind (see place_heads.tsv)."""
+
+    subtype: str | None
+    keep: bool  # the head is part of the name ("Cumhuriyet Mahallesi") or only marks its kind
+    after_any: bool  # names a place with any words before it, not only after a gazetteer place
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
@@ -60,6 +69,8 @@ class Turkish:
     suffixes: dict[str, str]  # suffix -> case
     function_words: dict[str, str]  # word -> role
     places: dict[str, Place]  # folded name -> place
+    # names of more than one word ("kuzey makedonya"), by their first word, longest first
+    place_phrases: dict[str, tuple[tuple[str, ...], ...]]
     demonyms: dict[str, str]  # folded demonym ("manisalı") -> place name ("Manisa")
     given_names: frozenset[str]  # folded
     possessive_endings: tuple[str, ...]  # longest first
@@ -67,9 +78,11 @@ class Turkish:
     participle_endings: tuple[str, ...]
     nominalised_endings: tuple[str, ...]
     address_words: frozenset[str]
+    person_nouns: frozenset[str]  # "büyükelçisi", "gazeteci": a person's name follows
+    name_unlike_endings: tuple[str, ...]  # "-si", "-imiz": a common noun, not a name
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
-    place_heads: dict[str, tuple[str, bool]]  # head -> (place subtype, head kept in the name)
+    place_heads: dict[str, PlaceHead]
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
@@ -160,6 +173,14 @@ def turkish() -> Turkish:
     )
 
 
+def _index_phrases(phrases: Iterable[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word tuples by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in phrases:
+        index[words[0]].append(tuple(words))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
 def _load() -> Turkish:
     places: dict[str, Place] = {}
     for row in data_rows("countries.tsv"):
@@ -167,10 +188,16 @@ def _load() -> Turkish:
             places[lower(name)] = Place(row["name"], "Country")
     for row in data_rows("districts.tsv"):
         places.setdefault(lower(row["name"]), Place(row["name"], "District", row["province"]))
+    for row in data_rows("regions.tsv"):  # "Marmara", "Akdeniz": the region, not the district
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            places[lower(name)] = Place(row["name"], None)
     demonyms = {}
     for row in data_rows("provinces.tsv"):
         places[lower(row["name"])] = Place(row["name"], "Province")
         demonyms[lower(row["demonym"])] = row["name"]
+    for row in data_rows("cities.tsv"):
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            places.setdefault(lower(name), Place(row["name"], _optional(row["subtype"])))
     honorific_rows = data_rows("honorifics.tsv")
     return Turkish(
         org_heads=tuple(
@@ -204,6 +231,7 @@ def _load() -> Turkish:
         suffixes={r["suffix"]: r["case"] for r in data_rows("suffixes.tsv")},
         function_words={r["word"]: r["role"] for r in data_rows("function_words.tsv")},
         places=places,
+        place_phrases=_index_phrases(k.split() for k in places if " " in k),
         demonyms=demonyms,
         possessive_endings=tuple(
             sorted((r["ending"] for r in data_rows("possessives.tsv")), key=len, reverse=True)
@@ -212,10 +240,13 @@ def _load() -> Turkish:
         participle_endings=tuple(r["ending"] for r in data_rows("participles.tsv")),
         nominalised_endings=tuple(r["ending"] for r in data_rows("nominalised.tsv")),
         address_words=frozenset(r["word"] for r in data_rows("address_words.tsv")),
+        person_nouns=frozenset(r["word"] for r in data_rows("person_nouns.tsv")),
+        name_unlike_endings=tuple(r["ending"] for r in data_rows("name_unlike_endings.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
         former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
         place_heads={
-            r["head"]: (r["subtype"], r["keep"] == "yes") for r in data_rows("place_heads.tsv")
+            r["head"]: PlaceHead(_optional(r["subtype"]), r["keep"] == "yes", r["after"] == "any")
+            for r in data_rows("place_heads.tsv")
         },
         source_words=frozenset(r["word"] for r in data_rows("source_words.tsv")),
         first_person_endings=tuple(r["ending"] for r in data_rows("first_person.tsv")),
