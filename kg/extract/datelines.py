@@ -59,23 +59,28 @@ def read_opening_byline(reading: SentenceReading, lang: Turkish) -> set[int]:
 
 
 def _capitalised_words(tokens, start: int, lang: Turkish) -> list[int]:
-    """Up to MAX_SOURCE_WORDS capitalised words from ``start`` that are not places."""
+    """Up to MAX_SOURCE_WORDS capitalised words from ``start``."""
     words = []
     for i in range(start, min(len(tokens), start + MAX_SOURCE_WORDS)):
         t = tokens[i]
-        if t.suffix or not t.base[:1].isupper() or place_of(t, lang):
+        if t.suffix or not t.base[:1].isupper():
             break
         words.append(i)
     return words
 
 
 def _outlet_like(tokens, words: list[int], lang: Turkish) -> bool:
-    """An outlet's name has no given name, honorific or title word ("Başkan Ali Er" is a person)."""
-    return bool(words) and not any(
-        tokens[i].key in lang.given_names
-        or tokens[i].key in lang.honorifics
-        or tokens[i].key in lang.titles_by_first
-        for i in words
+    """An outlet's name has no given name, honorific or title word ("Başkan Ali Er" is a person)
+    and is not only places ("İZMİR -" is a dateline; "Medya Ege -" an outlet)."""
+    return (
+        bool(words)
+        and not all(place_of(tokens[i], lang) for i in words)
+        and not any(
+            tokens[i].key in lang.given_names
+            or tokens[i].key in lang.honorifics
+            or tokens[i].key in lang.titles_by_first
+            for i in words
+        )
     )
 
 

@@ -173,6 +173,9 @@ def turkish() -> Turkish:
     )
 
 
+_NO_CIRCUMFLEX = str.maketrans("âîû", "aiu")
+
+
 def _index_phrases(phrases: Iterable[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Word tuples by their first word, longest first."""
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -198,6 +201,9 @@ def _load() -> Turkish:
     for row in data_rows("cities.tsv"):
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
             places.setdefault(lower(name), Place(row["name"], _optional(row["subtype"])))
+    for table in (places, demonyms):  # "Hakkari": news often leaves the circumflex out
+        for key, value in list(table.items()):
+            table.setdefault(key.translate(_NO_CIRCUMFLEX), value)
     honorific_rows = data_rows("honorifics.tsv")
     return Turkish(
         org_heads=tuple(
