@@ -43,6 +43,10 @@ def test_abbreviations_written_together_do_not_end_a_sentence():
     assert len(sentences_of("Toplantıya Prof.Dr. Ayşe Demir katıldı.")) == 1
 
 
+def test_ordinal_number_does_not_end_a_sentence():
+    assert len(sentences_of("Kula Kent Konseyi 2. Olağan Genel Kurulu yapıldı.")) == 1
+
+
 def test_missing_space_before_a_name_separates_the_words():
     tokens = tokenize("Ziyareti içinKaya'ya teşekkür etti.")
     assert [t.base for t in tokens[:4]] == ["Ziyareti", "için", "Kaya", "teşekkür"]
@@ -146,3 +150,28 @@ def test_name_ending_in_a_common_noun_is_no_person():
         t == "Person"
         for t, _ in entities_of("Heyet Pir Sultan Yaşam Vadisi'nde toplandı.").values()
     )
+
+
+def test_verb_of_a_title_case_heading_is_no_part_of_a_name():
+    names = entities_of("Kula Kent Konseyi Başkanı Ayşe Demir Salihli Belediyesine Teşekkür Etti")
+    assert names["Ayşe Demir"][0] == "Person"
+    assert names["Salihli Belediyesi"][0] == "Organization"
+
+
+def test_city_after_a_name_in_a_where_case_is_a_place():
+    names = entities_of("Macaristan Dışişleri Bakanı Lajos Kiss Ankara'ya geldi.")
+    assert names["Lajos Kiss"][0] == "Person"
+    assert names["Ankara"][0] == "Place"
+
+
+def test_foreign_surname_ending_like_a_possessive_stays_in_the_name():
+    assert entities_of("Konferansa Dr. Maria Rossi katıldı.")["Maria Rossi"][0] == "Person"
+
+
+def test_place_written_without_its_circumflex_is_found():
+    assert entities_of("Hakkari Belediye Başkanı Ali Er konuştu.")["Hakkari"][0] == "Place"
+
+
+def test_outlet_named_with_a_place_word_is_an_outlet():
+    names = entities_of("Medya Ege- Kula Belediye Başkanı Ayşe Demir konuştu.")
+    assert names["Medya Ege"][0] == "Organization"

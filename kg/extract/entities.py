@@ -65,12 +65,20 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     runs: list[list[int]] = []
     run: list[int] = []
     place_heads = place_head_forms(lang)
+    heading: bool | None = None  # asked only of a sentence with a capitalised verb-like word
     for i, tok in enumerate(tokens):
         if i in used:
             continue
         # a capitalised word (digits and punctuation are not); "Ve", "İle" in a title-case
-        # heading still only join or mark parties
-        if tok.base[:1].isupper() and tok.key not in lang.function_words:
+        # heading still only join or mark parties, and neither does its verb ("İmzaladı")
+        if (
+            tok.base[:1].isupper()
+            and tok.key not in lang.function_words
+            and not (
+                _verb_or_event_word(tok.key, lang)
+                and (heading if heading is not None else (heading := _in_title_case(tokens, lang)))
+            )
+        ):
             run.append(i)
             if (
                 tok.suffix
@@ -100,6 +108,23 @@ def _is_inflected_head(key: str, lang: Turkish) -> bool:
     return any(
         key != head.words[-1] and inflection_of(key, head.words[-1], lang) is not None
         for head in lang.heads_by_end.get(prefix(key), ())
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _verb_or_event_word(key: str, lang: Turkish) -> bool:
+    """A finite verb ("İmzaladı") or a word of an event cue ("Ziyaret", "Teşekkür"): what a
+    heading in title case writes capitalised besides names."""
+    if key.endswith(lang.verb_endings) and key not in lang.given_names:
+        return True
+    return any(cue.words[0] == key for cue in lang.cues_by_start.get(prefix(key), ()))
+
+
+def _in_title_case(tokens: Sequence[Token], lang: Turkish) -> bool:
+    """A heading in title case: three words or more, all capitalised but function words."""
+    words = [t for t in tokens if t.base[:1].isalpha()]
+    return len(words) >= 3 and all(
+        t.base[:1].isupper() or t.key in lang.function_words for t in words
     )
 
 
@@ -530,10 +555,16 @@ def _read_person(
         if given and _first_common_noun(words[:given], tokens, lang) == 0:
             words = words[given:]
             common = _first_common_noun(words, tokens, lang)
-    if common is not None:
-        if not (titled or honorific):
-            return None  # "Sultan Deresi Vadisi": a common noun makes it the name of a thing
-        words = words[:common]  # "Başkanı Ali Kaya Başkanımıza"
+    if common is not None and not (titled or honorific):
+        return None  # "Sultan Deresi Vadisi": a common noun makes it the name of a thing
+    if common is not None and common >= 2:
+        words = words[:common]  # "Başkanı Ali Kaya Başkanımıza"; "Dr. Maria Rossi" is whole
+    if len(words) > 2 and _where_after_a_name(tokens[words[-1]], lang):
+        add_places(reading, words.pop(), lang, attributive=False)
+    cut = _name_before_named_body(words, tokens, lang)
+    if cut:  # "Başkanı Ayşe Demir Kula Belediyesine Teşekkür Etti" in a heading
+        _read_part(reading, words[cut:], lang)
+        words = words[:cut]
     if not words:
         return None
     named = list(takewhile(lambda i: tokens[i].key not in lang.address_words, words))
@@ -557,6 +588,25 @@ def _read_person(
         # kept only if it is the surname of a person named in full in the same article
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
     return None
+
+
+def _name_before_named_body(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
+    """Where an organisation's or a place's name starts after a name of two words or more (0 if
+    none): a place word opening words that end in a head noun."""
+    for k in range(2, len(words)):
+        if place_of(tokens[words[k]], lang) and _heads_in(words[k:], tokens, lang):
+            return k
+    return 0
+
+
+def _where_after_a_name(token: Token, lang: Turkish) -> bool:
+    """A province, country or city in the locative, dative or ablative after a name is where the
+    person is or goes ("Bakanı Lajos Kiss Ankara'ya geldi"), not a surname: districts, which
+    many surnames are named like, are left to the name."""
+    place = place_of(token, lang)
+    if place is None or token_case(token, None, lang) not in ("loc", "dat", "abl"):
+        return False
+    return lang.places[lower(place)].subtype != "District"
 
 
 def _first_common_noun(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int | None:

@@ -80,6 +80,7 @@ class Turkish:
     address_words: frozenset[str]
     person_nouns: frozenset[str]  # "büyükelçisi", "gazeteci": a person's name follows
     name_unlike_endings: tuple[str, ...]  # "-si", "-imiz": a common noun, not a name
+    verb_endings: tuple[str, ...]  # "-dı", "-yor": a finite verb ("İmzaladı") in a heading
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
     place_heads: dict[str, PlaceHead]
@@ -173,7 +174,7 @@ def turkish() -> Turkish:
     )
 
 
-_NO_CIRCUMFLEX = str.maketrans("âîû", "aiu")
+_NO_CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuAIU")
 
 
 def _index_phrases(phrases: Iterable[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -201,9 +202,12 @@ def _load() -> Turkish:
     for row in data_rows("cities.tsv"):
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
             places.setdefault(lower(name), Place(row["name"], _optional(row["subtype"])))
-    for table in (places, demonyms):  # "Hakkari": news often leaves the circumflex out
-        for key, value in list(table.items()):
-            table.setdefault(key.translate(_NO_CIRCUMFLEX), value)
+    # "Hakkari": news often leaves the circumflex out, and a name is given as the text writes it
+    for key, place in list(places.items()):
+        plain = replace(place, name=place.name.translate(_NO_CIRCUMFLEX))
+        places.setdefault(key.translate(_NO_CIRCUMFLEX), plain)
+    for key, name in list(demonyms.items()):
+        demonyms.setdefault(key.translate(_NO_CIRCUMFLEX), name.translate(_NO_CIRCUMFLEX))
     honorific_rows = data_rows("honorifics.tsv")
     return Turkish(
         org_heads=tuple(
@@ -248,6 +252,7 @@ def _load() -> Turkish:
         address_words=frozenset(r["word"] for r in data_rows("address_words.tsv")),
         person_nouns=frozenset(r["word"] for r in data_rows("person_nouns.tsv")),
         name_unlike_endings=tuple(r["ending"] for r in data_rows("name_unlike_endings.tsv")),
+        verb_endings=tuple(r["ending"] for r in data_rows("verb_endings.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
         former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
         place_heads={

@@ -212,7 +212,9 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Senten
     glued = _glued_headings(text)
     for m in _SENTENCE_END_RE.finditer(text):
         end = m.end()
-        if text[m.start()] == "." and _abbreviated(text[start : m.start() + 1], abbreviations):
+        if text[m.start()] == "." and (
+            _abbreviated(text[start : m.start() + 1], abbreviations) or _ordinal(text, m.start())
+        ):
             continue
         while glued and glued[0] < end:
             sentence = _trimmed(text, start, glued[0])
@@ -266,6 +268,17 @@ def _abbreviated(chunk: str, abbreviations: frozenset[str]) -> bool:
     # "Prof.Dr.": abbreviations written together; the last one decides
     last = lower(words[-1]).rstrip(".").rsplit(".", 1)[-1].lstrip("(\"'“") + "." if words else ""
     return last in abbreviations or _is_initial(last)
+
+
+def _ordinal(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` makes the number before it an ordinal ("2. Olağan Genel
+    Kurul", "19. dönem"): a number and its full stop on the same line as the next word."""
+    start = stop
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    if start == stop or stop - start > 4 or (start > 0 and not text[start - 1].isspace()):
+        return False
+    return text[stop + 1 : stop + 2] == " "
 
 
 def _is_initial(word: str) -> bool:
