@@ -69,26 +69,19 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     for i, tok in enumerate(tokens):
         if i in used:
             continue
-        # a capitalised word (digits and punctuation are not); "Ve", "İle" in a title-case
-        # heading still only join or mark parties, and neither does its verb ("İmzaladı")
-        if (
-            tok.base[:1].isupper()
-            and tok.key not in lang.function_words
-            and not (
-                _verb_or_event_word(tok.key, lang)
-                and (heading if heading is not None else (heading := _in_title_case(tokens, lang)))
-            )
-        ):
-            run.append(i)
-            if (
-                tok.suffix
-                or _is_inflected_head(tok.key, lang)
-                or (tok.key in place_heads and place_heads[tok.key][0] != tok.key)
-            ):  # "Belediyesine", "Yeşil Mahallesinde": a case ending written on ends a name
-                runs.append(run)
-                run = []
-            continue
-        if run and tok.key in place_heads and place_heads[tok.key][1].after_any:
+        if tok.base[:1].isupper():  # a capitalised word (digits and punctuation are not)
+            kind = _capitalised_word(tok.key, lang)
+            if kind == _HEADING_WORD:
+                if heading is None:
+                    heading = _in_title_case(tokens, lang)
+                kind = _NO_NAME_WORD if heading else _NAME_WORD
+            if kind != _NO_NAME_WORD:
+                run.append(i)
+                if tok.suffix or kind == _LAST_NAME_WORD:
+                    runs.append(run)
+                    run = []
+                continue
+        elif run and tok.key in place_heads and place_heads[tok.key][1].after_any:
             runs.append([*run, i])  # "Yeşil mahallesinde": the head in small letters
             run = []
             continue
@@ -102,7 +95,23 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     return _join_conjoined_names(runs, tokens, lang)
 
 
-@lru_cache(maxsize=1 << 14)
+# What a capitalised word is to a run of name words
+_NAME_WORD = 0
+_LAST_NAME_WORD = 1  # a head with a case ending written on: "Belediyesine", "Mahallesinde"
+_NO_NAME_WORD = 2  # "Ve", "İle" in a title-case heading only join or mark parties
+_HEADING_WORD = 3  # a verb or an event word: no name word in a heading in title case
+
+
+@lru_cache(maxsize=1 << 15)  # asked of every capitalised word
+def _capitalised_word(key: str, lang: Turkish) -> int:
+    if key in lang.function_words:
+        return _NO_NAME_WORD
+    place_head = place_head_forms(lang).get(key)
+    if _is_inflected_head(key, lang) or (place_head is not None and place_head[0] != key):
+        return _LAST_NAME_WORD
+    return _HEADING_WORD if _verb_or_event_word(key, lang) else _NAME_WORD
+
+
 def _is_inflected_head(key: str, lang: Turkish) -> bool:
     """A head noun with its suffix written on ("Belediyesine", "Derneğimiz") ends a name."""
     return any(
@@ -111,7 +120,6 @@ def _is_inflected_head(key: str, lang: Turkish) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 14)
 def _verb_or_event_word(key: str, lang: Turkish) -> bool:
     """A finite verb ("İmzaladı") or a word of an event cue ("Ziyaret", "Teşekkür"): what a
     heading in title case writes capitalised besides names."""
@@ -191,7 +199,7 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
     first, second = tokens[0], tokens[run[1]]
     if place_of(first, lang) or first.key in lang.given_names or is_all_caps(first.base):
         return run
-    if first.key in lang.honorifics or first.key in lang.person_nouns:  # "Vali Evren Kaya"
+    if first.key in lang.name_openers:  # "Vali Evren Kaya"
         return run
     named_next = (
         place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
@@ -286,6 +294,11 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if heads:
         _read_org(reading, part, heads, lang)
         return
+    if len(part) == 1:  # most parts: a place, an acronym or a bare surname
+        if not read_places(reading, part, lang):
+            return
+        _read_person(reading, part, lang, titled=False)
+        return
     k = _named_person_at(reading, part, lang)
     if k is not None:  # "Sn. Ali Kaya", "Büyükelçisi Lajos Kiss": a name follows, whatever it is
         _read_part(reading, part[:k], lang)
@@ -315,9 +328,9 @@ def _named_person_at(reading: SentenceReading, part: list[int], lang: Turkish) -
     first = part[0]
     if first and tokens[first - 1].key in lang.person_nouns and tokens[first - 1].base.islower():
         return 0
+    openers = lang.name_openers
     for k, i in enumerate(part[:-1]):
-        key = tokens[i].key
-        if key in lang.honorifics or key in lang.person_nouns:
+        if tokens[i].key in openers:
             return k
     return None
 
@@ -326,11 +339,7 @@ def _read_titled_person(reading: SentenceReading, part: list[int], lang: Turkish
     """The person an honorific or a person noun announces; "Başkan Yeşil Mahallesinde" names a
     place, and "Başkan Aydın" with no such person is the place."""
     tokens = reading.tokens
-    words = list(
-        dropwhile(
-            lambda i: tokens[i].key in lang.honorifics or tokens[i].key in lang.person_nouns, part
-        )
-    )
+    words = list(dropwhile(lambda i: tokens[i].key in lang.name_openers, part))
     if not words:
         return
     if any(place_head(tokens[i].key, lang) for i in words):
@@ -541,9 +550,7 @@ def _read_person(
     tokens = reading.tokens
     words = list(part)
     honorific = False
-    while words and (
-        tokens[words[0]].key in lang.honorifics or tokens[words[0]].key in lang.person_nouns
-    ):
+    while words and tokens[words[0]].key in lang.name_openers:
         honorific = True
         words.pop(0)
     if len(words) > 2 and tokens[words[0]].key in lang.demonyms:
@@ -613,11 +620,15 @@ def _first_common_noun(words: list[int], tokens: Sequence[Token], lang: Turkish)
     """Where the first capitalised common noun stands among ``words``, by an ending no name
     has ("Vadisi", "Üyelerimiz", "Yardımcılığını"): a name takes its suffixes after an
     apostrophe."""
-    endings = lang.name_unlike_endings
     for k, i in enumerate(words):
-        if tokens[i].key.endswith(endings):
+        if _is_common_noun(tokens[i].key, lang):
             return k
     return None
+
+
+@lru_cache(maxsize=1 << 15)
+def _is_common_noun(key: str, lang: Turkish) -> bool:
+    return key.endswith(lang.name_unlike_endings)
 
 
 def _person_before_org(reading: SentenceReading, part: list[int], lang: Turkish) -> int:

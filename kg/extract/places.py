@@ -28,16 +28,18 @@ def read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> lis
     rest: list[int] = []
     pending: list[int] = []  # words since the last place, which a place head may name
     last: list[Mention] = []  # the place read right before, which a place head may name or mark
+    heads, phrases = place_head_forms(lang), lang.place_phrases
     k = 0
     while k < len(part):
         i = part[k]
-        found = place_head(tokens[i].key, lang)
+        key = tokens[i].key
+        found = heads.get(key)
         if found is not None and (pending and found[1].after_any or len(last) == 1):
             _read_place_head(reading, pending or _words_of(reading, last[0]), i, found, last)
             pending, last = [], []
             k += 1
             continue
-        width = _phrase_width(part, k, tokens, lang)
+        width = _phrase_width(part, k, tokens, lang) if key in phrases else 0
         if width or place_of(tokens[i], lang):
             rest.extend(pending)
             pending = []

@@ -95,6 +95,7 @@ class Turkish:
     references_by_first: dict[str, tuple[tuple[tuple[str, ...], OrgHead], ...]] = field(
         default_factory=dict
     )
+    name_openers: frozenset[str] = frozenset()  # honorifics and person nouns: a name follows
     # "kent konseyi": an organisation head alone names no one (a sub-body's may: "Gençlik Meclisi")
     generic_org_names: frozenset[str] = frozenset()
     # "belediyeye", "derneğe": single-word heads by their first letters, with the stems they are
@@ -150,6 +151,7 @@ def turkish() -> Turkish:
     references = [(h.words[:-1] + (bare_noun(h.words[-1], lang),), h) for h in lang.org_heads]
     return replace(
         lang,
+        name_openers=lang.honorifics | lang.person_nouns,
         heads_by_end=_index(lang.org_heads, lambda h: [prefix(h.words[-1])]),
         titles_by_first=_index(lang.titles, lambda t: [t.words[0]]),
         cues_by_start=_index(
