@@ -91,7 +91,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
     surnames = _people_by_surname(groups)
     for m in mentions:
-        key = (m.type == PLACE and _surname_of_a_person(m, surnames)) or key_of.get(m)
+        key = (m.type != PERSON and _surname_of_a_person(m, surnames)) or key_of.get(m)
         key = key or _resolve_partial(m, groups, acronyms, tails, surnames)
         if key is None:
             continue
@@ -99,7 +99,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         if key[0] == PERSON and (m.tentative or m.type != PERSON):
             groups[key].aliases.append(_surface(m))
     named = set(key_of.values())
-    for key in [k for k in groups if k[0] == PLACE and k not in named]:
+    for key in [k for k in groups if k[0] != PERSON and k not in named]:
         del groups[key]  # every mention of it named a person
     final = {key: group.name for key, group in groups.items()}
     counts: dict[tuple[str, str], int] = {}
@@ -138,10 +138,13 @@ def _without_words_of_confirmed_names(mentions: list[Mention]) -> list[Mention]:
 
 
 def _surname_of_a_person(m: Mention, surnames: Surnames) -> tuple[str, str] | None:
-    """A place named like the surname of the article's one person of that surname, not read as
-    where something is: "Ziyarette konuşan Aydın" after "Başkan Erkan Aydın"."""
-    if m.attributive or m.case == "loc":
+    """A place or an acronym named like the surname of the article's one person of that surname,
+    not read as where something is: "Ziyarette konuşan Aydın" after "Başkan Erkan Aydın",
+    "SOYER" after "Tunç Soyer"."""
+    if m.attributive or m.case == "loc" or m.reference or m.acronym:
         return None
+    if m.type == ORGANIZATION and not (is_all_caps(m.name) and " " not in m.name):
+        return None  # "SOYER" read as an acronym is the surname; a named body is not
     matches = surnames.get(fold(m.name), ())
     return matches[0] if len(matches) == 1 else None
 

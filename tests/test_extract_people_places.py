@@ -175,3 +175,15 @@ def test_place_written_without_its_circumflex_is_found():
 def test_outlet_named_with_a_place_word_is_an_outlet():
     names = entities_of("Medya Ege- Kula Belediye Başkanı Ayşe Demir konuştu.")
     assert names["Medya Ege"][0] == "Organization"
+
+
+def test_neighbourhood_named_after_a_person_keeps_the_given_name():
+    names = entities_of("Evren Paşa Mahallesi'nde su kesintisi yaşandı.")
+    assert names["Evren Paşa Mahallesi"][0] == "Place"
+    assert "Evren" not in names
+
+
+def test_surname_in_capitals_refers_to_the_person():
+    names = entities_of("Belediye Başkanı Tunç ARIKAN konuştu. ARIKAN, derneğe teşekkür etti.")
+    assert names["Tunç Arıkan"] == ("Person", ("Tunç ARIKAN", "ARIKAN"))
+    assert "ARIKAN" not in names

@@ -28,6 +28,9 @@ def read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> lis
     rest: list[int] = []
     pending: list[int] = []  # words since the last place, which a place head may name
     last: list[Mention] = []  # the place read right before, which a place head may name or mark
+    # a place named like a given name right before the pending words: "Evren Paşa Mahallesi"
+    # is named after a person, not in the district Evren
+    given: list[Mention] = []
     heads, phrases = place_head_forms(lang), lang.place_phrases
     k = 0
     while k < len(part):
@@ -35,10 +38,16 @@ def read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> lis
         key = tokens[i].key
         found = heads.get(key)
         if found is not None and (pending and found[1].after_any or len(last) == 1):
+            if pending and given and found[1].after_any:
+                pending = [*_words_of(reading, given[0]), *pending]
+                last = given
             _read_place_head(reading, pending or _words_of(reading, last[0]), i, found, last)
-            pending, last = [], []
+            pending, last, given = [], [], []
             k += 1
             continue
+        if last and not pending:
+            first = reading.token_from(last[0].start)
+            given = last if len(last) == 1 and tokens[first].key in lang.given_names else []
         width = _phrase_width(part, k, tokens, lang) if key in phrases else 0
         if width or place_of(tokens[i], lang):
             rest.extend(pending)
