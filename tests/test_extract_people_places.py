@@ -187,3 +187,9 @@ def test_surname_in_capitals_refers_to_the_person():
     names = entities_of("Belediye Başkanı Tunç ARIKAN konuştu. ARIKAN, derneğe teşekkür etti.")
     assert names["Tunç Arıkan"] == ("Person", ("Tunç ARIKAN", "ARIKAN"))
     assert "ARIKAN" not in names
+
+
+def test_initial_before_a_given_name_is_part_of_the_name():
+    names = entities_of("M. Ali Kaya ile H. İbrahim Demir toplantıya katıldı.")
+    assert names["M. Ali Kaya"][0] == "Person"
+    assert names["H. İbrahim Demir"][0] == "Person"

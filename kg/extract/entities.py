@@ -85,8 +85,8 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
             runs.append([*run, i])  # "Yeşil mahallesinde": the head in small letters
             run = []
             continue
-        if tok.text == "." and run and tokens[run[-1]].key in lang.honorifics:
-            continue  # "Prof. Dr. Ali": the abbreviation's full stop stays inside the name
+        if tok.text == "." and run and _abbreviates(tokens[run[-1]], lang):
+            continue  # "Prof. Dr. Ali", "M. Ali Kaya": the full stop stays inside the name
         if run:
             runs.append(run)
             run = []
@@ -199,7 +199,7 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
     first, second = tokens[0], tokens[run[1]]
     if place_of(first, lang) or first.key in lang.given_names or is_all_caps(first.base):
         return run
-    if first.key in lang.name_openers:  # "Vali Evren Kaya"
+    if first.key in lang.name_openers or _is_initial(first):  # "Vali Evren Kaya", "M. Ali Kaya"
         return run
     named_next = (
         place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
@@ -349,9 +349,21 @@ def _read_titled_person(reading: SentenceReading, part: list[int], lang: Turkish
         read_places(reading, words, lang)
 
 
+def _abbreviates(token: Token, lang: Turkish) -> bool:
+    """An honorific's abbreviation ("Dr") or an initial ("M") before a full stop."""
+    return token.key in lang.honorifics or _is_initial(token)
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.base) == 1 and token.base.isupper()
+
+
 def _starts_with_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
-    """A part of two words or more opening with a given name that is no place: "Ali Kaya"."""
-    first = tokens[part[0]]
+    """A part of two words or more opening with a given name that is no place: "Ali Kaya",
+    also after an initial: "M. Ali Kaya"."""
+    if _is_initial(tokens[part[0]]):
+        part = part[1:]
+    first = tokens[part[0]] if part else None
     return len(part) > 1 and first.key in lang.given_names and not place_of(first, lang)
 
 
@@ -588,8 +600,12 @@ def _read_person(
     known_name = first.key in lang.given_names
     if len(words) == 1 and known_name and addressed:
         return add_mention(reading, words, PERSON, recase(first.base), None)
+    if len(words) >= 2 and _is_initial(first):  # "M. Ali Kaya"
+        known_name = tokens[words[1]].key in lang.given_names
     if len(words) >= 2 and (titled or honorific or known_name or tentative):
-        name = " ".join(recase(tokens[i].base) for i in words)
+        name = " ".join(
+            t.base + "." if _is_initial(t) else recase(t.base) for t in (tokens[i] for i in words)
+        )
         return add_mention(reading, words, PERSON, name, None, tentative=tentative)
     if len(words) == 1 and (first.suffix or not known_name) and not place_of(first, lang):
         # kept only if it is the surname of a person named in full in the same article
