@@ -55,7 +55,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     an organisation named by a ``generic`` head alone ("Kent Konseyi") that no fuller name in
     the article takes in is dropped.
     """
-    mentions = _without_words_of_confirmed_names(list(mentions))
+    mentions = list(mentions)
     groups: dict[tuple[str, str], _Group] = {}
     names: dict[Mention, str] = {}
     key_of: dict[Mention, tuple[str, str]] = {}
@@ -119,22 +119,6 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
 
 Tails = dict[str, list[tuple[str, str]]]
 Surnames = dict[str, list[tuple[str, str]]]
-
-
-def _without_words_of_confirmed_names(mentions: list[Mention]) -> list[Mention]:
-    """Drop what was read inside a tentative full name the article confirms: "Evren Kaya" read
-    as the place Evren and, tentatively, a person is the person where another mention names
-    them so ("Başkan Evren Kaya")."""
-    tentative = [m for m in mentions if m.tentative and m.type == PERSON and " " in m.name]
-    if not tentative:
-        return mentions
-    named = {fold(m.name) for m in mentions if m.type == PERSON and not m.tentative}
-    spans = [(m.start, m.end) for m in tentative if fold(m.name) in named]
-    return [
-        m
-        for m in mentions
-        if m.type == PERSON or not any(s <= m.start and m.end <= e for s, e in spans)
-    ]
 
 
 def _surname_of_a_person(m: Mention, surnames: Surnames) -> tuple[str, str] | None:

@@ -110,10 +110,20 @@ def test_given_name_that_is_a_district_after_an_honorific_is_a_person():
     assert "Evren" not in names
 
 
-def test_given_name_that_is_a_district_is_a_person_the_article_names_elsewhere():
-    names = entities_of("Selim Toprak açıklama yaptı. Vali Selim Toprak kenti gezdi.")
+def test_given_name_that_is_a_district_before_a_surname_is_a_person():
+    names = entities_of("Toplantıda Selim Toprak açıklama yaptı.")
     assert names["Selim Toprak"][0] == "Person"
     assert "Selim" not in names
+
+
+def test_given_name_that_is_a_district_before_a_venue_noun_is_no_person():
+    names = entities_of("Vatandaşlar Fatih Camii önünde toplandı.")
+    assert not any(t == "Person" for t, _ in names.values())
+
+
+def test_run_ending_in_a_venue_noun_is_no_person():
+    names = entities_of("Etkinlik Ayşe Demir Parkında yapıldı.")
+    assert not any(t == "Person" for t, _ in names.values())
 
 
 def test_surname_that_is_a_place_refers_to_the_person():

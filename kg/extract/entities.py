@@ -311,8 +311,9 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
         _read_person(reading, part, lang, titled=True)
         return
     if _place_or_given_name(part, tokens, lang):
-        # "Evren Kaya": a person if the article names them so elsewhere, else the place Evren
-        _read_person(reading, part, lang, titled=False, tentative=True)
+        # "Evren Kaya": a given name before a word that can be a surname; "Fatih Camii" is none
+        _read_person(reading, part, lang, titled=False)
+        return
     rest = read_places(reading, part, lang)
     if rest != part and not (rest and tokens[rest[0]].key in lang.given_names):
         return
@@ -368,11 +369,22 @@ def _starts_with_given_name(part: list[int], tokens: Sequence[Token], lang: Turk
 
 
 def _place_or_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
-    """A given name that is also a place, before a word that is no place: "Evren Kaya"."""
+    """A given name that is also a place, before words that can be a surname: "Evren Kaya";
+    not "Fatih Camii", "Selim Mahallesi", "Evren İzmir'de"."""
     if not 2 <= len(part) <= MAX_PERSON_WORDS or tokens[part[0]].key not in lang.given_names:
         return False
     second = tokens[part[1]]
-    return not place_of(second, lang) and place_head(second.key, lang) is None
+    if place_of(second, lang) or place_head(second.key, lang) is not None:
+        return False
+    if _bare_head(tokens, [part[1]], lang) or any(_titled_word(tokens[i].key, lang) for i in part):
+        return False  # "Selim Belediye Başkanıyla": the district's mayor
+    return _first_common_noun(part[1:], tokens, lang) is None and not is_all_caps(second.base)
+
+
+@lru_cache(maxsize=1 << 14)
+def _titled_word(key: str, lang: Turkish) -> bool:
+    """A title's first word, bare or with an ending written on ("Başkanıyla")."""
+    return any(key[:n] in lang.titles_by_first for n in range(4, len(key) + 1))
 
 
 def _listed_with_people(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
@@ -554,11 +566,8 @@ def _read_person(
     lang: Turkish,
     *,
     titled: bool,
-    tentative: bool = False,
 ) -> Mention | None:
-    """A person's name: after a title, after an honorific, or starting with a given name.
-
-    A ``tentative`` name is kept only if the article names the person so elsewhere."""
+    """A person's name: after a title, after an honorific, or starting with a given name."""
     tokens = reading.tokens
     words = list(part)
     honorific = False
@@ -602,11 +611,11 @@ def _read_person(
         return add_mention(reading, words, PERSON, recase(first.base), None)
     if len(words) >= 2 and _is_initial(first):  # "M. Ali Kaya"
         known_name = tokens[words[1]].key in lang.given_names
-    if len(words) >= 2 and (titled or honorific or known_name or tentative):
+    if len(words) >= 2 and (titled or honorific or known_name):
         name = " ".join(
             t.base + "." if _is_initial(t) else recase(t.base) for t in (tokens[i] for i in words)
         )
-        return add_mention(reading, words, PERSON, name, None, tentative=tentative)
+        return add_mention(reading, words, PERSON, name, None)
     if len(words) == 1 and (first.suffix or not known_name) and not place_of(first, lang):
         # kept only if it is the surname of a person named in full in the same article
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
@@ -644,7 +653,13 @@ def _first_common_noun(words: list[int], tokens: Sequence[Token], lang: Turkish)
 
 @lru_cache(maxsize=1 << 15)
 def _is_common_noun(key: str, lang: Turkish) -> bool:
-    return key.endswith(lang.name_unlike_endings)
+    if key.endswith(lang.name_unlike_endings) or key in lang.venue_words:
+        return True
+    # a venue noun with a case ending written on: "Parkında", "Caddesine"
+    return any(
+        key.startswith(word) and inflection_of(key, word, lang) is not None
+        for word in lang.venue_words
+    )
 
 
 def _person_before_org(reading: SentenceReading, part: list[int], lang: Turkish) -> int:
