@@ -203,3 +203,7 @@ def test_initial_before_a_given_name_is_part_of_the_name():
     names = entities_of("M. Ali Kaya ile H. İbrahim Demir toplantıya katıldı.")
     assert names["M. Ali Kaya"][0] == "Person"
     assert names["H. İbrahim Demir"][0] == "Person"
+
+
+def test_company_abbreviations_do_not_end_a_sentence():
+    assert len(sentences_of("Kula Gıda San. ve Tic. Ltd. Şti. ile protokol imzalandı.")) == 1

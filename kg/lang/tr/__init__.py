@@ -228,7 +228,8 @@ def _load() -> Turkish:
         ),
         honorifics=frozenset(r["word"] for r in honorific_rows),
         abbreviations=frozenset(
-            r["word"] + "." for r in honorific_rows if r["abbreviation"] == "yes"
+            [r["word"] + "." for r in honorific_rows if r["abbreviation"] == "yes"]
+            + [r["word"] + "." for r in data_rows("abbreviations.tsv")]
         ),
         group_nouns=frozenset(r["noun"] for r in data_rows("group_nouns.tsv")),
         cues=tuple(

@@ -213,7 +213,7 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Senten
     for m in _SENTENCE_END_RE.finditer(text):
         end = m.end()
         if text[m.start()] == "." and (
-            _abbreviated(text[start : m.start() + 1], abbreviations) or _ordinal(text, m.start())
+            _abbreviated(text[start : m.start() + 1], abbreviations) or _continues(text, m.start())
         ):
             continue
         while glued and glued[0] < end:
@@ -270,15 +270,18 @@ def _abbreviated(chunk: str, abbreviations: frozenset[str]) -> bool:
     return last in abbreviations or _is_initial(last)
 
 
-def _ordinal(text: str, stop: int) -> bool:
+def _continues(text: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` makes the number before it an ordinal ("2. Olağan Genel
-    Kurul", "19. dönem"): a number and its full stop on the same line as the next word."""
+    Kurul", "19. dönem"), or ends an abbreviation the next word follows in small letters
+    ("Ltd. ve", "vb. gibi"): the next word on the same line."""
+    if text[stop + 1 : stop + 2] != " ":
+        return False
+    if text[stop + 2 : stop + 3].islower():
+        return True
     start = stop
     while start > 0 and text[start - 1].isdigit():
         start -= 1
-    if start == stop or stop - start > 4 or (start > 0 and not text[start - 1].isspace()):
-        return False
-    return text[stop + 1 : stop + 2] == " "
+    return 0 < stop - start <= 4 and (start == 0 or text[start - 1].isspace())
 
 
 def _is_initial(word: str) -> bool:
