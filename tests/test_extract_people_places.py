@@ -207,3 +207,8 @@ def test_initial_before_a_given_name_is_part_of_the_name():
 
 def test_company_abbreviations_do_not_end_a_sentence():
     assert len(sentences_of("Kula Gıda San. ve Tic. Ltd. Şti. ile protokol imzalandı.")) == 1
+
+
+def test_holiday_named_with_a_given_name_is_no_person():
+    names = entities_of("Kentte 30 Ağustos Zafer Bayramı coşkuyla kutlandı.")
+    assert not any(t == "Person" for t, _ in names.values())

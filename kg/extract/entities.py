@@ -653,12 +653,12 @@ def _first_common_noun(words: list[int], tokens: Sequence[Token], lang: Turkish)
 
 @lru_cache(maxsize=1 << 15)
 def _is_common_noun(key: str, lang: Turkish) -> bool:
-    if key.endswith(lang.name_unlike_endings) or key in lang.venue_words:
+    if key.endswith(lang.name_unlike_endings) or key in lang.non_entity_heads:
         return True
     # a venue noun with a case ending written on: "Parkında", "Caddesine"
     return any(
         key.startswith(word) and inflection_of(key, word, lang) is not None
-        for word in lang.venue_words
+        for word in lang.non_entity_heads
     )
 
 

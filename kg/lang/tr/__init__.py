@@ -81,7 +81,7 @@ class Turkish:
     person_nouns: frozenset[str]  # "büyükelçisi", "gazeteci": a person's name follows
     name_unlike_endings: tuple[str, ...]  # "-si", "-imiz": a common noun, not a name
     verb_endings: tuple[str, ...]  # "-dı", "-yor": a finite verb ("İmzaladı") in a heading
-    venue_words: frozenset[str]  # "parkı", "camii": a venue's name, no entity
+    non_entity_heads: frozenset[str]  # "parkı", "bayramı": a venue's or event's name
     months: dict[str, int]  # lower-case month name -> 1..12
     former_words: frozenset[str]
     place_heads: dict[str, PlaceHead]
@@ -257,7 +257,7 @@ def _load() -> Turkish:
         person_nouns=frozenset(r["word"] for r in data_rows("person_nouns.tsv")),
         name_unlike_endings=tuple(r["ending"] for r in data_rows("name_unlike_endings.tsv")),
         verb_endings=tuple(r["ending"] for r in data_rows("verb_endings.tsv")),
-        venue_words=frozenset(r["word"] for r in data_rows("venue_words.tsv")),
+        non_entity_heads=frozenset(r["word"] for r in data_rows("non_entity_heads.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
         former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
         place_heads={
