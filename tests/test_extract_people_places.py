@@ -212,3 +212,8 @@ def test_company_abbreviations_do_not_end_a_sentence():
 def test_holiday_named_with_a_given_name_is_no_person():
     names = entities_of("Kentte 30 Ağustos Zafer Bayramı coşkuyla kutlandı.")
     assert not any(t == "Person" for t, _ in names.values())
+
+
+def test_title_words_before_an_honorific_are_no_part_of_the_name():
+    names = entities_of("Programa Bakan Yardımcısı Dr. Lajos Kiss katıldı.")
+    assert names["Lajos Kiss"][0] == "Person"

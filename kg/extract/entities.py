@@ -571,18 +571,17 @@ def _read_person(
     tokens = reading.tokens
     words = list(part)
     honorific = False
-    while words and tokens[words[0]].key in lang.name_openers:
-        honorific = True
+    while words:  # "Sayın", "Bakan Yardımcısı Dr.", "Başkan Yardımcılığını": before the name
+        key = tokens[words[0]].key
+        if key in lang.name_openers:
+            honorific = True
+        elif not (_is_common_noun(key, lang) and _name_follows(words[1:], tokens, lang)):
+            break
         words.pop(0)
     if len(words) > 2 and tokens[words[0]].key in lang.demonyms:
         # "Başkanı Vanlı Ali Kaya": where the person comes from, not a part of the name
         add_places(reading, words.pop(0), lang, attributive=False)
     common = _first_common_noun(words, tokens, lang)
-    if common == 0:  # "Başkan Yardımcılığını Ali Kaya": a common noun before the name
-        given = next((k for k, i in enumerate(words) if tokens[i].key in lang.given_names), 0)
-        if given and _first_common_noun(words[:given], tokens, lang) == 0:
-            words = words[given:]
-            common = _first_common_noun(words, tokens, lang)
     if common is not None and not (titled or honorific):
         return None  # "Sultan Deresi Vadisi": a common noun makes it the name of a thing
     if common is not None and common >= 2:
@@ -629,6 +628,13 @@ def _name_before_named_body(words: list[int], tokens: Sequence[Token], lang: Tur
         if place_of(tokens[words[k]], lang) and _heads_in(words[k:], tokens, lang):
             return k
     return 0
+
+
+def _name_follows(words: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    """Whether an honorific or a given name stands among ``words``."""
+    return any(
+        tokens[i].key in lang.name_openers or tokens[i].key in lang.given_names for i in words
+    )
 
 
 def _where_after_a_name(token: Token, lang: Turkish) -> bool:
