@@ -217,3 +217,11 @@ def test_holiday_named_with_a_given_name_is_no_person():
 def test_title_words_before_an_honorific_are_no_part_of_the_name():
     names = entities_of("Programa Bakan Yardımcısı Dr. Lajos Kiss katıldı.")
     assert names["Lajos Kiss"][0] == "Person"
+
+
+def test_weekday_named_like_a_district_before_a_day_noun_is_no_place():
+    assert "Çarşamba" not in entities_of("Toplantı Çarşamba günü yapılacak.")
+
+
+def test_district_named_like_a_weekday_is_a_place_elsewhere():
+    assert entities_of("Heyet Çarşamba ilçesine gitti.")["Çarşamba"][0] == "Place"

@@ -49,7 +49,7 @@ def read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> lis
             first = reading.token_from(last[0].start)
             given = last if len(last) == 1 and tokens[first].key in lang.given_names else []
         width = _phrase_width(part, k, tokens, lang) if key in phrases else 0
-        if width or place_of(tokens[i], lang):
+        if width or (place_of(tokens[i], lang) and not _weekday(tokens, i, lang)):
             rest.extend(pending)
             pending = []
             if width:
@@ -64,6 +64,15 @@ def read_places(reading: SentenceReading, part: list[int], lang: Turkish) -> lis
         last = []
         k += 1
     return rest + pending
+
+
+def _weekday(tokens: Sequence[Token], i: int, lang: Turkish) -> bool:
+    """ "Çarşamba günü": a weekday named like a district, before a noun for the day."""
+    return (
+        tokens[i].key in lang.weekdays
+        and i + 1 < len(tokens)
+        and tokens[i + 1].key in lang.day_times
+    )
 
 
 def place_head(key: str, lang: Turkish) -> tuple[str, PlaceHead] | None:

@@ -83,6 +83,8 @@ class Turkish:
     verb_endings: tuple[str, ...]  # "-dı", "-yor": a finite verb ("İmzaladı") in a heading
     non_entity_heads: frozenset[str]  # "parkı", "bayramı": a venue's or event's name
     months: dict[str, int]  # lower-case month name -> 1..12
+    weekdays: frozenset[str]  # lower-case weekday names
+    day_times: frozenset[str]  # "günü", "akşamı": after a weekday's name it is the day
     former_words: frozenset[str]
     place_heads: dict[str, PlaceHead]
     source_words: frozenset[str]
@@ -259,6 +261,8 @@ def _load() -> Turkish:
         verb_endings=tuple(r["ending"] for r in data_rows("verb_endings.tsv")),
         non_entity_heads=frozenset(r["word"] for r in data_rows("non_entity_heads.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
+        weekdays=frozenset(r["word"] for r in data_rows("weekdays.tsv") if r["kind"] == "day"),
+        day_times=frozenset(r["word"] for r in data_rows("weekdays.tsv") if r["kind"] == "time"),
         former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
         place_heads={
             r["head"]: PlaceHead(_optional(r["subtype"]), r["keep"] == "yes", r["after"] == "any")
