@@ -225,3 +225,7 @@ def test_weekday_named_like_a_district_before_a_day_noun_is_no_place():
 
 def test_district_named_like_a_weekday_is_a_place_elsewhere():
     assert entities_of("Heyet Çarşamba ilçesine gitti.")["Çarşamba"][0] == "Place"
+
+
+def test_surname_written_in_capitals_marks_a_foreign_name():
+    assert entities_of("Toplantıya Lajos KOVACS katıldı.")["Lajos Kovacs"][0] == "Person"

@@ -310,6 +310,12 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if _listed_with_people(reading, part, lang):
         _read_person(reading, part, lang, titled=True)
         return
+    if _surname_in_capitals(reading, part, lang):
+        # "Törene Lajos KISS katıldı": a sentence's first word is capitalised anyway
+        _read_person(
+            reading, part[1:] if part[0] == 0 and len(part) > 2 else part, lang, titled=True
+        )
+        return
     if _place_or_given_name(part, tokens, lang):
         # "Evren Kaya": a given name before a word that can be a surname; "Fatih Camii" is none
         _read_person(reading, part, lang, titled=False)
@@ -385,6 +391,20 @@ def _place_or_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish
 def _titled_word(key: str, lang: Turkish) -> bool:
     """A title's first word, bare or with an ending written on ("Başkanıyla")."""
     return any(key[:n] in lang.titles_by_first for n in range(4, len(key) + 1))
+
+
+def _surname_in_capitals(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
+    """ "Lajos KISS": words in title case and a last one written in capitals, as Turkish news
+    writes surnames; not an acronym ("Van TSO"), a place or a heading in capitals."""
+    tokens = reading.tokens
+    last = tokens[part[-1]]
+    if not 2 <= len(part) <= 3 or len(last.base) < 3 or not is_all_caps(last.base):
+        return False
+    if last.base in lang.known_acronyms or place_of(last, lang) or _in_capitals(tokens):
+        return False
+    return _shaped_like_a_name(part[:-1], tokens, lang) and not any(
+        is_all_caps(tokens[i].base) or place_of(tokens[i], lang) for i in part[:-1]
+    )
 
 
 def _listed_with_people(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
