@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.lang.tr import turkish
 from kg.lang.tr.text import fold, is_all_caps
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
 
@@ -91,7 +92,8 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
     surnames = _people_by_surname(groups)
     for m in mentions:
-        key = (m.type != PERSON and _surname_of_a_person(m, surnames)) or key_of.get(m)
+        named = m.type != PERSON and surnames and _surname_of_a_person(m, surnames)
+        key = named or key_of.get(m)
         key = key or _resolve_partial(m, groups, acronyms, tails, surnames)
         if key is None:
             continue
@@ -138,11 +140,11 @@ def _merge_inflected_names(
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """A person's name written once with a case ending and no apostrophe ("Ali Kayayı", "Ali
     Kaya'yı" elsewhere) is the same person: the plain name takes the inflected one in."""
-    from kg.lang.tr import turkish  # the language data, loaded once on first use
-
-    suffixes = turkish().suffixes
     people = {key[1] for key in groups if key[0] == PERSON and " " in key[1]}
-    merged = {}
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    if len(people) < 2:
+        return merged
+    suffixes = turkish().suffixes
     for key in [k for k in groups if k[0] == PERSON and " " in k[1]]:
         for cut in range(1, 4):
             plain = key[1][:-cut]

@@ -608,7 +608,7 @@ def _read_person(
         words = words[:common]  # "Başkanı Ali Kaya Başkanımıza"; "Dr. Maria Rossi" is whole
     if len(words) > 2 and _where_after_a_name(tokens[words[-1]], lang):
         add_places(reading, words.pop(), lang, attributive=False)
-    cut = _name_before_named_body(words, tokens, lang)
+    cut = _name_before_named_body(words, tokens, lang) if len(words) > 2 else 0
     if cut:  # "Başkanı Ayşe Demir Kula Belediyesine Teşekkür Etti" in a heading
         _read_part(reading, words[cut:], lang)
         words = words[:cut]
@@ -631,10 +631,7 @@ def _read_person(
     if len(words) >= 2 and _is_initial(first):  # "M. Ali Kaya"
         known_name = tokens[words[1]].key in lang.given_names
     if len(words) >= 2 and (titled or honorific or known_name):
-        name = " ".join(
-            t.base + "." if _is_initial(t) else recase(t.base) for t in (tokens[i] for i in words)
-        )
-        return add_mention(reading, words, PERSON, name, None)
+        return add_mention(reading, words, PERSON, _person_name(words, tokens), None)
     if len(words) == 1 and (first.suffix or not known_name) and not place_of(first, lang):
         # kept only if it is the surname of a person named in full in the same article
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
@@ -648,6 +645,15 @@ def _name_before_named_body(words: list[int], tokens: Sequence[Token], lang: Tur
         if place_of(tokens[words[k]], lang) and _heads_in(words[k:], tokens, lang):
             return k
     return 0
+
+
+def _person_name(words: list[int], tokens: Sequence[Token]) -> str:
+    """A person's name as written, surnames in capitals re-cased, initials with their full stop."""
+    names = []
+    for i in words:
+        base = tokens[i].base
+        names.append(recase(base) if len(base) > 1 else base + ".")
+    return " ".join(names)
 
 
 def _name_follows(words: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:

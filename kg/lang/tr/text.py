@@ -265,8 +265,11 @@ def _is_heading(words: list[str], *, in_capitals: bool = False) -> bool:
 def _abbreviated(chunk: str, abbreviations: frozenset[str]) -> bool:
     """Whether the last word of ``chunk`` (a full stop included) is an abbreviation or an initial."""
     words = chunk.rsplit(None, 1)
-    # "Prof.Dr.": abbreviations written together; the last one decides
-    last = lower(words[-1]).rstrip(".").rsplit(".", 1)[-1].lstrip("(\"'“") + "." if words else ""
+    last = lower(words[-1]) if words else ""
+    if last in abbreviations or _is_initial(last):
+        return True
+    # "Prof.Dr.", "(Dr.": abbreviations written together, or after a bracket; the last decides
+    last = last[:-1].rsplit(".", 1)[-1].lstrip("(\"'“") + "."
     return last in abbreviations or _is_initial(last)
 
 
