@@ -236,11 +236,15 @@ def _people_by_surname(groups: dict[tuple[str, str], _Group]) -> Surnames:
 
 
 def _surface(m: Mention) -> str:
-    """The mention as written, without its case suffix."""
+    """The mention as written, without its case suffix ("Kula'ya", "Yeşil Mahallesinde")."""
     text = m.text
     cut = text.rfind("'")
     if cut > 0 and " " not in text[cut:]:
-        text = text[:cut]
+        return text[:cut]
+    if len(text) > len(m.name) and fold(text).startswith(fold(m.name)):
+        rest = text[len(m.name) :]
+        if " " not in rest:  # a case ending written on without an apostrophe
+            return text[: len(m.name)]
     return text
 
 

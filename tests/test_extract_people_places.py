@@ -229,3 +229,12 @@ def test_district_named_like_a_weekday_is_a_place_elsewhere():
 
 def test_surname_written_in_capitals_marks_a_foreign_name():
     assert entities_of("Toplantıya Lajos KOVACS katıldı.")["Lajos Kovacs"][0] == "Person"
+
+
+def test_neighbourhood_named_after_a_date_keeps_its_number():
+    assert entities_of("Heyet 19 Mayıs Mahallesi muhtarı ile görüştü.")["19 Mayıs Mahallesi"]
+
+
+def test_neighbourhood_named_with_an_ordinal_keeps_it():
+    names = entities_of("Başkan 100. Yıl Mahallesinde incelemede bulundu.")
+    assert names["100. Yıl Mahallesi"] == ("Place", ())

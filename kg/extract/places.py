@@ -10,7 +10,6 @@ from kg.extract.reading import (
     add_fact,
     add_mention,
     add_places,
-    join_words,
     place_of,
 )
 from kg.lang.tr import PlaceHead, Turkish
@@ -109,13 +108,32 @@ def _read_place_head(
     if last:
         reading.mentions.remove(last[0])
     tokens = reading.tokens
-    words = [*before, i]
     if head.after_any:
+        before = [*_number_before(tokens, before[0], reading.lang), *before]
         written = tokens[i].base[: len(word)]
-        name = join_words(before, tokens) + " " + upper(written[:1]) + written[1:]
-        add_mention(reading, words, PLACE, name, head.subtype)
+        name = _written(reading, before) + " " + upper(written[:1]) + written[1:]
+        add_mention(reading, [*before, i], PLACE, name, head.subtype)
     else:
-        add_mention(reading, words, PLACE, last[0].name, last[0].subtype)
+        add_mention(reading, [*before, i], PLACE, last[0].name, last[0].subtype)
+
+
+def _number_before(tokens: Sequence[Token], first: int, lang: Turkish) -> list[int]:
+    """The ordinal or the day a place's name opens with, if any: "100. Yıl Mahallesi",
+    "19 Mayıs Mahallesi" ("5 Yeni Mahalle" counts them)."""
+    ordinal = first > 1 and tokens[first - 1].text == "."
+    at = first - 1 if ordinal else first
+    if not (ordinal or tokens[first].key in lang.months):
+        return []
+    if at and tokens[at - 1].base.isdigit() and tokens[first].start - tokens[at - 1].end <= 2:
+        return list(range(at - 1, first))
+    return []
+
+
+def _written(reading: SentenceReading, words: list[int]) -> str:
+    """Words as the sentence writes them, a case suffix on the last one left out."""
+    tokens, offset = reading.tokens, reading.sentence.start
+    first, last = tokens[words[0]], tokens[words[-1]]
+    return reading.sentence.text[first.start - offset : last.start - offset] + last.base
 
 
 def _words_of(reading: SentenceReading, mention: Mention) -> list[int]:
