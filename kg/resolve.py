@@ -95,6 +95,8 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
         named = m.type != PERSON and surnames and _surname_of_a_person(m, surnames)
         key = named or key_of.get(m)
         key = key or _resolve_partial(m, groups, acronyms, tails, surnames)
+        if key is None and m.type == PERSON and m.tentative:
+            key = _last_named_before(m, surnames.get(fold(m.name), ()), key_of)
         if key is None:
             continue
         key_of[m] = key
@@ -246,6 +248,17 @@ def _surface(m: Mention) -> str:
         if " " not in rest:  # a case ending written on without an apostrophe
             return text[: len(m.name)]
     return text
+
+
+def _last_named_before(
+    m: Mention, people: Iterable[tuple[str, str]], key_of: dict[Mention, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """Of several people with one surname, the one named last before a bare "Yılmaz'a"."""
+    people = set(people)
+    if len(people) < 2:
+        return None
+    before = [(n.start, k) for n, k in key_of.items() if k in people and n.start < m.start]
+    return max(before)[1] if before else None
 
 
 def _resolve_partial(

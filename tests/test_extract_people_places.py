@@ -238,3 +238,13 @@ def test_neighbourhood_named_after_a_date_keeps_its_number():
 def test_neighbourhood_named_with_an_ordinal_keeps_it():
     names = entities_of("Başkan 100. Yıl Mahallesinde incelemede bulundu.")
     assert names["100. Yıl Mahallesi"] == ("Place", ())
+
+
+def test_bare_surname_of_two_people_refers_to_the_one_named_last():
+    text = (
+        "Kula Belediye Başkanı Ahmet Yılmaz konuştu. Salihli Belediye Başkanı Mehmet Yılmaz da "
+        "katıldı. Başkan Yılmaz'a teşekkür edildi."
+    )
+    names = entities_of(text)
+    assert "Yılmaz" in names["Mehmet Yılmaz"][1]
+    assert "Yılmaz" not in names["Ahmet Yılmaz"][1]
