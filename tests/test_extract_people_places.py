@@ -248,3 +248,12 @@ def test_bare_surname_of_two_people_refers_to_the_one_named_last():
     names = entities_of(text)
     assert "Yılmaz" in names["Mehmet Yılmaz"][1]
     assert "Yılmaz" not in names["Ahmet Yılmaz"][1]
+
+
+def test_country_whose_name_ends_in_an_organisation_head_is_a_place():
+    names = entities_of("Rusya Federasyonu Büyükelçisi Lajos Kiss geldi.")
+    assert names["Rusya"] == ("Place", ("Rusya Federasyonu",))
+
+
+def test_state_of_history_is_a_place():
+    assert entities_of("Kent Osmanlı Devleti döneminde kuruldu.")["Osmanlı Devleti"][0] == "Place"

@@ -12,6 +12,7 @@ from operator import attrgetter
 from kg.extract.places import (
     NAME_CONFIDENCE,
     add_place_facts,
+    is_place_name,
     place_head,
     place_head_forms,
     read_places,
@@ -291,7 +292,7 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
         return
     tokens = reading.tokens
     heads = _heads_in(part, tokens, lang)
-    if heads:
+    if heads and not is_place_name(part[: heads[-1][1]], tokens, lang):  # "Rusya Federasyonu"
         _read_org(reading, part, heads, lang)
         return
     if len(part) == 1:  # most parts: a place, an acronym or a bare surname

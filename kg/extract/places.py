@@ -140,6 +140,16 @@ def _words_of(reading: SentenceReading, mention: Mention) -> list[int]:
     return list(range(*reading.token_span(mention)))
 
 
+def is_place_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
+    """Whether the words are one gazetteer name of several words, whatever its last word is
+    ("Rusya Federasyonu", "Güney Kıbrıs Rum Yönetimi")."""
+    return (
+        len(part) > 1
+        and tokens[part[0]].key in lang.place_phrases
+        and (_phrase_width(part, 0, tokens, lang) == len(part))
+    )
+
+
 def _phrase_width(part: list[int], k: int, tokens: Sequence[Token], lang: Turkish) -> int:
     """How many words of the part from ``k`` on spell a gazetteer name of more than one word."""
     for phrase in lang.place_phrases.get(tokens[part[k]].key, ()):
