@@ -256,4 +256,6 @@ def test_country_whose_name_ends_in_an_organisation_head_is_a_place():
 
 
 def test_state_of_history_is_a_place():
-    assert entities_of("Kent Osmanlı Devleti döneminde kuruldu.")["Osmanlı Devleti"][0] == "Place"
+    assert (
+        entities_of("Bu kent Osmanlı Devleti döneminde kuruldu.")["Osmanlı Devleti"][0] == "Place"
+    )
