@@ -259,3 +259,10 @@ def test_state_of_history_is_a_place():
     assert (
         entities_of("Bu kent Osmanlı Devleti döneminde kuruldu.")["Osmanlı Devleti"][0] == "Place"
     )
+
+
+def test_single_name_after_hazreti_is_a_person():
+    assert (
+        entities_of("Kent Hz. Yunus Emre'yi andı. Hazreti Mevlana anıldı.")["Mevlana"][0]
+        == "Person"
+    )

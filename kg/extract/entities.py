@@ -591,11 +591,12 @@ def _read_person(
     """A person's name: after a title, after an honorific, or starting with a given name."""
     tokens = reading.tokens
     words = list(part)
-    honorific = False
+    honorific = alone = False
     while words:  # "Sayın", "Bakan Yardımcısı Dr.", "Başkan Yardımcılığını": before the name
         key = tokens[words[0]].key
         if key in lang.name_openers:
             honorific = True
+            alone = key in lang.lone_name_honorifics
         elif not (_is_common_noun(key, lang) and _name_follows(words[1:], tokens, lang)):
             break
         words.pop(0)
@@ -633,6 +634,8 @@ def _read_person(
         known_name = tokens[words[1]].key in lang.given_names
     if len(words) >= 2 and (titled or honorific or known_name):
         return add_mention(reading, words, PERSON, _person_name(words, tokens), None)
+    if len(words) == 1 and alone:  # "Hz. Mevlana": the one name is the whole name
+        return add_mention(reading, words, PERSON, recase(first.base), None)
     if len(words) == 1 and (first.suffix or not known_name) and not place_of(first, lang):
         # kept only if it is the surname of a person named in full in the same article
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)

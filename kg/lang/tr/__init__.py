@@ -63,6 +63,7 @@ class Turkish:
     org_heads: tuple[OrgHead, ...]
     titles: tuple[Title, ...]
     honorifics: frozenset[str]
+    lone_name_honorifics: frozenset[str]  # "hz": "Hz. Mevlana" is a whole name
     abbreviations: frozenset[str]  # with their full stop, lower case: "prof."
     group_nouns: frozenset[str]
     cues: tuple[Cue, ...]
@@ -229,6 +230,7 @@ def _load() -> Turkish:
             for r in data_rows("titles.tsv")
         ),
         honorifics=frozenset(r["word"] for r in honorific_rows),
+        lone_name_honorifics=frozenset(r["word"] for r in honorific_rows if r["alone"] == "yes"),
         abbreviations=frozenset(
             [r["word"] + "." for r in honorific_rows if r["abbreviation"] == "yes"]
             + [r["word"] + "." for r in data_rows("abbreviations.tsv")]
