@@ -266,3 +266,9 @@ def test_single_name_after_hazreti_is_a_person():
         entities_of("Kent Hz. Yunus Emre'yi andı. Hazreti Mevlana anıldı.")["Mevlana"][0]
         == "Person"
     )
+
+
+def test_country_in_the_genitive_after_a_name_is_no_surname():
+    names = entities_of("Başkan Ali Kaya Türkiye'nin sorunlarını anlattı.")
+    assert names["Ali Kaya"][0] == "Person"
+    assert names["Türkiye"][0] == "Place"

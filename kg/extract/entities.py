@@ -668,13 +668,18 @@ def _name_follows(words: list[int], tokens: Sequence[Token], lang: Turkish) -> b
 
 
 def _where_after_a_name(token: Token, lang: Turkish) -> bool:
-    """A province, country or city in the locative, dative or ablative after a name is where the
-    person is or goes ("Bakanı Lajos Kiss Ankara'ya geldi"), not a surname: districts, which
-    many surnames are named like, are left to the name."""
+    """A place in a case of where after a name is where the person is or goes, not a surname
+    ("Bakanı Lajos Kiss Ankara'ya geldi", "Ali Kaya Türkiye'nin"): a province, country or city
+    in the locative, dative or ablative, and a country or city in the genitive too; districts,
+    which many surnames are named like, are left to the name."""
     place = place_of(token, lang)
-    if place is None or token_case(token, None, lang) not in ("loc", "dat", "abl"):
+    if place is None:
         return False
-    return lang.places[lower(place)].subtype != "District"
+    case = token_case(token, None, lang)
+    subtype = lang.places[lower(place)].subtype
+    if case in ("loc", "dat", "abl"):
+        return subtype != "District"
+    return case == "gen" and subtype not in ("District", "Province")
 
 
 def _first_common_noun(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int | None:
