@@ -272,3 +272,7 @@ def test_country_in_the_genitive_after_a_name_is_no_surname():
     names = entities_of("Başkan Ali Kaya Türkiye'nin sorunlarını anlattı.")
     assert names["Ali Kaya"][0] == "Person"
     assert names["Türkiye"][0] == "Place"
+
+
+def test_small_word_of_a_title_case_heading_is_no_part_of_a_name():
+    assert not any(t == "Person" for t, _ in entities_of("Barış İçin Ortak Çağrı").values())

@@ -122,8 +122,10 @@ def _is_inflected_head(key: str, lang: Turkish) -> bool:
 
 
 def _verb_or_event_word(key: str, lang: Turkish) -> bool:
-    """A finite verb ("İmzaladı") or a word of an event cue ("Ziyaret", "Teşekkür"): what a
-    heading in title case writes capitalised besides names."""
+    """A finite verb ("İmzaladı"), a small word ("İçin", "Bu") or a word of an event cue
+    ("Ziyaret", "Teşekkür"): what a heading in title case writes capitalised besides names."""
+    if key in lang.small_words:
+        return True
     if key.endswith(lang.verb_endings) and key not in lang.given_names:
         return True
     return any(cue.words[0] == key for cue in lang.cues_by_start.get(prefix(key), ()))

@@ -82,6 +82,7 @@ class Turkish:
     person_nouns: frozenset[str]  # "büyükelçisi", "gazeteci": a person's name follows
     name_unlike_endings: tuple[str, ...]  # "-si", "-imiz": a common noun, not a name
     verb_endings: tuple[str, ...]  # "-dı", "-yor": a finite verb ("İmzaladı") in a heading
+    small_words: frozenset[str]  # "için", "bu": in a heading in title case, no name words
     non_entity_heads: frozenset[str]  # "parkı", "bayramı": a venue's or event's name
     months: dict[str, int]  # lower-case month name -> 1..12
     weekdays: frozenset[str]  # lower-case weekday names
@@ -261,6 +262,7 @@ def _load() -> Turkish:
         person_nouns=frozenset(r["word"] for r in data_rows("person_nouns.tsv")),
         name_unlike_endings=tuple(r["ending"] for r in data_rows("name_unlike_endings.tsv")),
         verb_endings=tuple(r["ending"] for r in data_rows("verb_endings.tsv")),
+        small_words=frozenset(r["word"] for r in data_rows("small_words.tsv")),
         non_entity_heads=frozenset(r["word"] for r in data_rows("non_entity_heads.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
         weekdays=frozenset(r["word"] for r in data_rows("weekdays.tsv") if r["kind"] == "day"),
