@@ -276,3 +276,7 @@ def test_country_in_the_genitive_after_a_name_is_no_surname():
 
 def test_small_word_of_a_title_case_heading_is_no_part_of_a_name():
     assert not any(t == "Person" for t, _ in entities_of("Barış İçin Ortak Çağrı").values())
+
+
+def test_title_in_small_letters_announces_a_foreign_name():
+    assert entities_of("Törene belediye başkanı Lajos Kiss katıldı.")["Lajos Kiss"][0] == "Person"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import dropwhile, takewhile
 from operator import attrgetter
 
@@ -336,13 +336,23 @@ def _named_person_at(reading: SentenceReading, part: list[int], lang: Turkish) -
     "Dr."), a noun for what a person is ("Büyükelçisi", "gazeteci" just before the part)."""
     tokens = reading.tokens
     first = part[0]
-    if first and tokens[first - 1].key in lang.person_nouns and tokens[first - 1].base.islower():
-        return 0
+    if first and tokens[first - 1].base.islower() and _names_a_person(tokens[first - 1].key, lang):
+        return 0  # "gazeteci Lajos Kiss", "belediye başkanı Lajos Kiss"
     openers = lang.name_openers
     for k, i in enumerate(part[:-1]):
         if tokens[i].key in openers:
             return k
     return None
+
+
+def _names_a_person(key: str, lang: Turkish) -> bool:
+    """A person noun or the last word of a title: the name of a person follows it."""
+    return key in lang.person_nouns or key in _title_ends(lang)
+
+
+@cache
+def _title_ends(lang: Turkish) -> frozenset[str]:
+    return frozenset(t.words[-1] for t in lang.titles if not t.plural)
 
 
 def _read_titled_person(reading: SentenceReading, part: list[int], lang: Turkish) -> None:
