@@ -280,3 +280,7 @@ def test_small_word_of_a_title_case_heading_is_no_part_of_a_name():
 
 def test_title_in_small_letters_announces_a_foreign_name():
     assert entities_of("Törene belediye başkanı Lajos Kiss katıldı.")["Lajos Kiss"][0] == "Person"
+
+
+def test_role_noun_between_an_honorific_and_a_name_is_no_part_of_it():
+    assert entities_of("CHP Başkan Adayı Ali Kaya konuştu.")["Ali Kaya"][0] == "Person"

@@ -28,7 +28,7 @@ from kg.extract.reading import (
 )
 from kg.extract.roles import Role, listed_after, split_at_titles, title_at
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
-from kg.lang.tr.morphology import bare_noun, inflection_of, token_case
+from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, token_case
 from kg.lang.tr.text import Token, is_all_caps, lower, recase
 from kg.model import ORGANIZATION, PERSON, Mention
 
@@ -609,7 +609,9 @@ def _read_person(
         if key in lang.name_openers:
             honorific = True
             alone = key in lang.lone_name_honorifics
-        elif not (_is_common_noun(key, lang) and _name_follows(words[1:], tokens, lang)):
+        elif not (
+            _is_role_noun(key, honorific or titled, lang) and _name_follows(words[1:], tokens, lang)
+        ):
             break
         words.pop(0)
     if len(words) > 2 and tokens[words[0]].key in lang.demonyms:
@@ -670,6 +672,15 @@ def _person_name(words: list[int], tokens: Sequence[Token]) -> str:
         base = tokens[i].base
         names.append(recase(base) if len(base) > 1 else base + ".")
     return " ".join(names)
+
+
+def _is_role_noun(key: str, titled: bool, lang: Turkish) -> bool:
+    """A common noun before a name ("Yardımcılığını Ali Kaya"); after an honorific or a title
+    also a noun with the possessive "-(s)I" of a compound ("Başkan Adayı", "Kaymakam Vekili"):
+    names are written given name first, so the word before the given name is no name."""
+    if _is_common_noun(key, lang):
+        return True
+    return titled and key not in lang.given_names and possessive_stem(key, lang) != key
 
 
 def _name_follows(words: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
