@@ -680,7 +680,9 @@ def _is_role_noun(key: str, titled: bool, lang: Turkish) -> bool:
     names are written given name first, so the word before the given name is no name."""
     if _is_common_noun(key, lang):
         return True
-    return titled and key not in lang.given_names and possessive_stem(key, lang) != key
+    if not titled or key in lang.given_names or key in lang.demonyms or key in lang.places:
+        return False  # "Başkanı Vanlı Ali Kaya": where the person comes from is read apart
+    return possessive_stem(key, lang) != key
 
 
 def _name_follows(words: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
