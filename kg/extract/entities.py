@@ -604,7 +604,9 @@ def _read_person(
     tokens = reading.tokens
     words = list(part)
     honorific = alone = False
-    while words:  # "Sayın", "Bakan Yardımcısı Dr.", "Başkan Yardımcılığını": before the name
+    # "Sayın", "Bakan Yardımcısı Dr.", "Başkan Yardımcılığını": words before the name (most
+    # names open with their given name)
+    while words and tokens[words[0]].key not in lang.given_names:
         key = tokens[words[0]].key
         if key in lang.name_openers:
             honorific = True

@@ -268,6 +268,8 @@ def _abbreviated(chunk: str, abbreviations: frozenset[str]) -> bool:
     last = lower(words[-1]) if words else ""
     if last in abbreviations or _is_initial(last):
         return True
+    if "." not in last[:-1] and last[:1].isalpha():
+        return False
     # "Prof.Dr.", "(Dr.": abbreviations written together, or after a bracket; the last decides
     last = last[:-1].rsplit(".", 1)[-1].lstrip("(\"'“") + "."
     return last in abbreviations or _is_initial(last)
