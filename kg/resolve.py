@@ -92,9 +92,10 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
     surnames = _people_by_surname(groups)
     for m in mentions:
-        named = m.type != PERSON and surnames and _surname_of_a_person(m, surnames)
-        key = named or key_of.get(m)
-        key = key or _resolve_partial(m, groups, acronyms, tails, surnames)
+        key = None
+        if surnames and (m.type == PLACE or (m.type == ORGANIZATION and m.name.isupper())):
+            key = _surname_of_a_person(m, surnames)
+        key = key or key_of.get(m) or _resolve_partial(m, groups, acronyms, tails, surnames)
         if key is None and m.type == PERSON and m.tentative:
             key = _last_named_before(m, surnames.get(fold(m.name), ()), key_of)
         if key is None:
