@@ -78,6 +78,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
             acronyms.setdefault(fold(m.acronym), key)
     merged = _merge_one_name_of_two_types(groups)
     merged |= _merge_inflected_names(groups)
+    merged |= _merge_given_names(groups)
     tails = _org_tails(groups)
     merged |= _merge_short_org_names(groups, tails)
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
@@ -158,6 +159,28 @@ def _merge_inflected_names(
                 merged[key] = target
                 del groups[key]
                 break
+    return merged
+
+
+def _merge_given_names(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person addressed by the given name alone ("Ahmet Bey") is the article's one person
+    named in full with that given name."""
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    alone = [k for k in groups if k[0] == PERSON and " " not in k[1]]
+    if not alone:
+        return merged
+    by_given: dict[str, list[tuple[str, str]]] = {}
+    for key in groups:
+        if key[0] == PERSON and " " in key[1]:
+            by_given.setdefault(key[1].split(" ", 1)[0], []).append(key)
+    for key in alone:
+        matches = by_given.get(key[1], ())
+        if len(matches) == 1:
+            groups[matches[0]].aliases.extend(groups[key].aliases)
+            merged[key] = matches[0]
+            del groups[key]
     return merged
 
 

@@ -284,3 +284,11 @@ def test_title_in_small_letters_announces_a_foreign_name():
 
 def test_role_noun_between_an_honorific_and_a_name_is_no_part_of_it():
     assert entities_of("CHP Başkan Adayı Ali Kaya konuştu.")["Ali Kaya"][0] == "Person"
+
+
+def test_person_addressed_by_the_given_name_is_the_person_named_in_full():
+    names = entities_of(
+        "Kula Belediye Başkanı Ahmet Kaya konuştu. Ahmet Bey, derneğe teşekkür etti."
+    )
+    assert names["Ahmet Kaya"] == ("Person", ("Ahmet",))
+    assert "Ahmet" not in names
