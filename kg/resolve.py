@@ -79,6 +79,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     merged = _merge_one_name_of_two_types(groups)
     merged |= _merge_inflected_names(groups)
     merged |= _merge_given_names(groups)
+    merged |= _merge_shorter_names(groups)
     tails = _org_tails(groups)
     merged |= _merge_short_org_names(groups, tails)
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
@@ -181,6 +182,34 @@ def _merge_given_names(
             groups[matches[0]].aliases.extend(groups[key].aliases)
             merged[key] = matches[0]
             del groups[key]
+    return merged
+
+
+def _merge_shorter_names(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person's name written shorter, without a second given name or the first one ("Mehmet
+    Ali Bey", "Başkan Ali Kaya" for "Mehmet Ali Kaya"), is the article's one longer name that
+    opens or ends with it."""
+    people = [k for k in groups if k[0] == PERSON and " " in k[1]]
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    if len(people) < 2:
+        return merged
+    for key in people:
+        name = key[1]
+        longer = [
+            k
+            for k in people
+            if k != key
+            and k not in merged
+            and (k[1].startswith(name + " ") or k[1].endswith(" " + name))
+        ]
+        if len(longer) == 1:
+            groups[longer[0]].aliases.extend(groups[key].aliases)
+            groups[longer[0]].aliases.append(groups[key].name)
+            merged[key] = longer[0]
+    for key in merged:
+        del groups[key]
     return merged
 
 

@@ -292,3 +292,10 @@ def test_person_addressed_by_the_given_name_is_the_person_named_in_full():
     )
     assert names["Ahmet Kaya"] == ("Person", ("Ahmet",))
     assert "Ahmet" not in names
+
+
+def test_name_written_without_its_first_given_name_is_the_same_person():
+    text = "Kula Belediye Başkanı Mehmet Ali Kaya konuştu. Başkan Ali Kaya, derneğe teşekkür etti."
+    names = entities_of(text)
+    assert "Ali Kaya" in names["Mehmet Ali Kaya"][1]
+    assert "Ali Kaya" not in names
