@@ -54,7 +54,10 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     or an acronym resolves only to a fuller mention in the same article; a common-noun reference
     ("federasyon yetkilileri") resolves to the one organisation whose name ends with that head;
     an organisation named by a ``generic`` head alone ("Kent Konseyi") that no fuller name in
-    the article takes in is dropped.
+    the article takes in is dropped. A person's name written shorter ("Ali Kaya" for "Mehmet
+    Ali Kaya", "Ahmet Bey"), or with a case ending and no apostrophe, is that person; so is a
+    place or an acronym that is the surname of the article's one person of that surname
+    ("Aydın", "SOYER"); a bare surname two people share is the one named last before it.
     """
     mentions = list(mentions)
     groups: dict[tuple[str, str], _Group] = {}
