@@ -299,3 +299,13 @@ def test_name_written_without_its_first_given_name_is_the_same_person():
     names = entities_of(text)
     assert "Ali Kaya" in names["Mehmet Ali Kaya"][1]
     assert "Ali Kaya" not in names
+
+
+def test_outlet_before_a_slash_and_a_sentence_is_an_outlet():
+    names = entities_of("Kula Haber / Kula Belediye Başkanı Ali Er konuştu.")
+    assert names["Kula Haber"][0] == "Organization"
+    assert names["Ali Er"][0] == "Person"
+
+
+def test_outlet_words_alone_before_a_slash_are_read():
+    assert entities_of("Kula Haber /")["Kula Haber"][0] == "Organization"

@@ -29,9 +29,10 @@ def read_bylines(reading: SentenceReading) -> None:
 
 
 def read_opening_byline(reading: SentenceReading, lang: Turkish) -> set[int]:
-    """An article's first words naming its outlet (and reporter) before a dash:
-    "Son Mühür - ...", "Medya Ege- ...", "Son Mühür/ Ayşe Kaya- ..."; or after one at the end
-    of the title line: "... bir araya geldi - Son Dakika". Returns the tokens used."""
+    """An article's first words naming its outlet (and reporter) before a dash or a slash:
+    "Son Mühür - ...", "Medya Ege- ...", "Son Mühür/ Ayşe Kaya- ...", "Son Mühür / Kula ...";
+    or after a dash at the end of the title line: "... bir araya geldi - Son Dakika". Returns
+    the tokens used."""
     tokens = reading.tokens
     if reading.sentence.start != 0 or not tokens:
         return set()
@@ -49,6 +50,17 @@ def read_opening_byline(reading: SentenceReading, lang: Turkish) -> set[int]:
             add_mention(reading, reporter, PERSON, name, None)
         reading.byline = Byline(name, None, _joined(tokens, outlet))
         return set(range(0, end + 1))
+    slash = outlet[-1] + 1 if outlet else 0
+    if (
+        len(outlet) > 1
+        and slash < len(tokens)
+        and tokens[slash].text == "/"
+        and _outlet_like(tokens, outlet, lang)
+    ):
+        # "Son Mühür / Kula Belediye Başkanı ...": the outlet, and the sentence after the slash
+        add_mention(reading, outlet, ORGANIZATION, _joined(tokens, outlet), "NewsAgency")
+        reading.byline = Byline(None, None, _joined(tokens, outlet))
+        return set(range(0, slash + 1))
     dash = max((i for i, t in enumerate(tokens) if t.text in DASHES), default=None)
     if dash is not None and dash > 0:
         trailer = _capitalised_words(tokens, dash + 1, lang)
