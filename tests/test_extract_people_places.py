@@ -309,3 +309,8 @@ def test_outlet_before_a_slash_and_a_sentence_is_an_outlet():
 
 def test_outlet_words_alone_before_a_slash_are_read():
     assert entities_of("Kula Haber /")["Kula Haber"][0] == "Organization"
+
+
+def test_hyphenated_pair_of_places_gives_both():
+    names = entities_of("Heyet İzmir-Manisa yolunu inceledi.")
+    assert names["İzmir"][0] == "Place" and names["Manisa"][0] == "Place"
