@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.lang.tr import turkish
 from kg.lang.tr.text import fold, is_all_caps
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
 
@@ -53,7 +54,10 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     or an acronym resolves only to a fuller mention in the same article; a common-noun reference
     ("federasyon yetkilileri") resolves to the one organisation whose name ends with that head;
     an organisation named by a ``generic`` head alone ("Kent Konseyi") that no fuller name in
-    the article takes in is dropped.
+    the article takes in is dropped. A person's name written shorter ("Ali Kaya" for "Mehmet
+    Ali Kaya", "Ahmet Bey"), or with a case ending and no apostrophe, is that person; so is a
+    place or an acronym that is the surname of the article's one person of that surname
+    ("Aydın", "SOYER"); a bare surname two people share is the one named last before it.
     """
     mentions = list(mentions)
     groups: dict[tuple[str, str], _Group] = {}
@@ -76,6 +80,9 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
             group.aliases.append(m.acronym)
             acronyms.setdefault(fold(m.acronym), key)
     merged = _merge_one_name_of_two_types(groups)
+    merged |= _merge_inflected_names(groups)
+    merged |= _merge_given_names(groups)
+    merged |= _merge_shorter_names(groups)
     tails = _org_tails(groups)
     merged |= _merge_short_org_names(groups, tails)
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
@@ -90,12 +97,20 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
     surnames = _people_by_surname(groups)
     for m in mentions:
-        key = key_of.get(m) or _resolve_partial(m, groups, acronyms, tails, surnames)
+        key = None
+        if surnames and (m.type == PLACE or (m.type == ORGANIZATION and m.name.isupper())):
+            key = _surname_of_a_person(m, surnames)
+        key = key or key_of.get(m) or _resolve_partial(m, groups, acronyms, tails, surnames)
+        if key is None and m.type == PERSON and m.tentative:
+            key = _last_named_before(m, surnames.get(fold(m.name), ()), key_of)
         if key is None:
             continue
         key_of[m] = key
-        if m.tentative and m.type == PERSON:
+        if key[0] == PERSON and (m.tentative or m.type != PERSON):
             groups[key].aliases.append(_surface(m))
+    named = set(key_of.values())
+    for key in [k for k in groups if k[0] != PERSON and k not in named]:
+        del groups[key]  # every mention of it named a person
     final = {key: group.name for key, group in groups.items()}
     counts: dict[tuple[str, str], int] = {}
     for m, key in key_of.items():
@@ -114,6 +129,91 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
 
 Tails = dict[str, list[tuple[str, str]]]
 Surnames = dict[str, list[tuple[str, str]]]
+
+
+def _surname_of_a_person(m: Mention, surnames: Surnames) -> tuple[str, str] | None:
+    """A place or an acronym named like the surname of the article's one person of that surname,
+    not read as where something is: "Ziyarette konuşan Aydın" after "Başkan Erkan Aydın",
+    "SOYER" after "Tunç Soyer"."""
+    if m.attributive or m.case == "loc" or m.reference or m.acronym:
+        return None
+    if m.type == ORGANIZATION and not (is_all_caps(m.name) and " " not in m.name):
+        return None  # "SOYER" read as an acronym is the surname; a named body is not
+    matches = surnames.get(fold(m.name), ())
+    return matches[0] if len(matches) == 1 else None
+
+
+def _merge_inflected_names(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person's name written once with a case ending and no apostrophe ("Ali Kayayı", "Ali
+    Kaya'yı" elsewhere) is the same person: the plain name takes the inflected one in."""
+    people = {key[1] for key in groups if key[0] == PERSON and " " in key[1]}
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    if len(people) < 2:
+        return merged
+    suffixes = turkish().suffixes
+    for key in [k for k in groups if k[0] == PERSON and " " in k[1]]:
+        for cut in range(1, 4):
+            plain = key[1][:-cut]
+            if plain in people and plain[-1] != " " and key[1][-cut:] in suffixes:
+                target = (PERSON, plain)
+                groups[target].names.extend(groups[key].names)
+                groups[target].aliases.extend(groups[key].aliases)
+                merged[key] = target
+                del groups[key]
+                break
+    return merged
+
+
+def _merge_given_names(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person addressed by the given name alone ("Ahmet Bey") is the article's one person
+    named in full with that given name."""
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    alone = [k for k in groups if k[0] == PERSON and " " not in k[1]]
+    if not alone:
+        return merged
+    by_given: dict[str, list[tuple[str, str]]] = {}
+    for key in groups:
+        if key[0] == PERSON and " " in key[1]:
+            by_given.setdefault(key[1].split(" ", 1)[0], []).append(key)
+    for key in alone:
+        matches = by_given.get(key[1], ())
+        if len(matches) == 1:
+            groups[matches[0]].aliases.extend(groups[key].aliases)
+            merged[key] = matches[0]
+            del groups[key]
+    return merged
+
+
+def _merge_shorter_names(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person's name written shorter, without a second given name or the first one ("Mehmet
+    Ali Bey", "Başkan Ali Kaya" for "Mehmet Ali Kaya"), is the article's one longer name that
+    opens or ends with it."""
+    people = [k for k in groups if k[0] == PERSON and " " in k[1]]
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    if len(people) < 2:
+        return merged
+    for key in people:
+        name = key[1]
+        longer = [
+            k
+            for k in people
+            if k != key
+            and k not in merged
+            and (k[1].startswith(name + " ") or k[1].endswith(" " + name))
+        ]
+        if len(longer) == 1:
+            groups[longer[0]].aliases.extend(groups[key].aliases)
+            groups[longer[0]].aliases.append(groups[key].name)
+            merged[key] = longer[0]
+    for key in merged:
+        del groups[key]
+    return merged
 
 
 def _followed(merged: dict[tuple[str, str], tuple[str, str]], key: tuple[str, str]):
@@ -194,12 +294,27 @@ def _people_by_surname(groups: dict[tuple[str, str], _Group]) -> Surnames:
 
 
 def _surface(m: Mention) -> str:
-    """The mention as written, without its case suffix."""
+    """The mention as written, without its case suffix ("Kula'ya", "Yeşil Mahallesinde")."""
     text = m.text
     cut = text.rfind("'")
     if cut > 0 and " " not in text[cut:]:
-        text = text[:cut]
+        return text[:cut]
+    if len(text) > len(m.name) and fold(text).startswith(fold(m.name)):
+        rest = text[len(m.name) :]
+        if " " not in rest:  # a case ending written on without an apostrophe
+            return text[: len(m.name)]
     return text
+
+
+def _last_named_before(
+    m: Mention, people: Iterable[tuple[str, str]], key_of: dict[Mention, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """Of several people with one surname, the one named last before a bare "Yılmaz'a"."""
+    people = set(people)
+    if len(people) < 2:
+        return None
+    before = [(n.start, k) for n, k in key_of.items() if k in people and n.start < m.start]
+    return max(before)[1] if before else None
 
 
 def _resolve_partial(

@@ -89,8 +89,16 @@ def test_every_implied_head_of_a_title_is_an_organisation_head_noun():
 
 def test_every_place_head_subtype_is_a_place_class():
     for row in data_rows("place_heads.tsv"):
-        assert row["subtype"] in PLACE_SUBTYPES, row
+        assert row["subtype"] in (*PLACE_SUBTYPES, "-"), row
         assert row["keep"] in ("yes", "no"), row
+        assert row["after"] in ("any", "place"), row
+
+
+def test_every_city_abroad_lies_in_a_listed_country():
+    countries = {row["name"] for row in data_rows("countries.tsv")}
+    for row in data_rows("cities.tsv"):
+        assert row["country"] in countries, row
+        assert row["subtype"] in (*PLACE_SUBTYPES, "-"), row
 
 
 def test_every_suffix_marks_a_known_case():

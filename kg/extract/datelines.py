@@ -29,9 +29,10 @@ def read_bylines(reading: SentenceReading) -> None:
 
 
 def read_opening_byline(reading: SentenceReading, lang: Turkish) -> set[int]:
-    """An article's first words naming its outlet (and reporter) before a dash:
-    "Son Mühür - ...", "Medya Ege- ...", "Son Mühür/ Ayşe Kaya- ..."; or after one at the end
-    of the title line: "... bir araya geldi - Son Dakika". Returns the tokens used."""
+    """An article's first words naming its outlet (and reporter) before a dash or a slash:
+    "Son Mühür - ...", "Medya Ege- ...", "Son Mühür/ Ayşe Kaya- ...", "Son Mühür / Kula ...";
+    or after a dash at the end of the title line: "... bir araya geldi - Son Dakika". Returns
+    the tokens used."""
     tokens = reading.tokens
     if reading.sentence.start != 0 or not tokens:
         return set()
@@ -49,6 +50,17 @@ def read_opening_byline(reading: SentenceReading, lang: Turkish) -> set[int]:
             add_mention(reading, reporter, PERSON, name, None)
         reading.byline = Byline(name, None, _joined(tokens, outlet))
         return set(range(0, end + 1))
+    slash = outlet[-1] + 1 if outlet else 0
+    if (
+        len(outlet) > 1
+        and slash < len(tokens)
+        and tokens[slash].text == "/"
+        and _outlet_like(tokens, outlet, lang)
+    ):
+        # "Son Mühür / Kula Belediye Başkanı ...": the outlet, and the sentence after the slash
+        add_mention(reading, outlet, ORGANIZATION, _joined(tokens, outlet), "NewsAgency")
+        reading.byline = Byline(None, None, _joined(tokens, outlet))
+        return set(range(0, slash + 1))
     dash = max((i for i, t in enumerate(tokens) if t.text in DASHES), default=None)
     if dash is not None and dash > 0:
         trailer = _capitalised_words(tokens, dash + 1, lang)
@@ -59,23 +71,28 @@ def read_opening_byline(reading: SentenceReading, lang: Turkish) -> set[int]:
 
 
 def _capitalised_words(tokens, start: int, lang: Turkish) -> list[int]:
-    """Up to MAX_SOURCE_WORDS capitalised words from ``start`` that are not places."""
+    """Up to MAX_SOURCE_WORDS capitalised words from ``start``."""
     words = []
     for i in range(start, min(len(tokens), start + MAX_SOURCE_WORDS)):
         t = tokens[i]
-        if t.suffix or not t.base[:1].isupper() or place_of(t, lang):
+        if t.suffix or not t.base[:1].isupper():
             break
         words.append(i)
     return words
 
 
 def _outlet_like(tokens, words: list[int], lang: Turkish) -> bool:
-    """An outlet's name has no given name, honorific or title word ("Başkan Ali Er" is a person)."""
-    return bool(words) and not any(
-        tokens[i].key in lang.given_names
-        or tokens[i].key in lang.honorifics
-        or tokens[i].key in lang.titles_by_first
-        for i in words
+    """An outlet's name has no given name, honorific or title word ("Başkan Ali Er" is a person)
+    and is not only places ("İZMİR -" is a dateline; "Medya Ege -" an outlet)."""
+    return (
+        bool(words)
+        and not all(place_of(tokens[i], lang) for i in words)
+        and not any(
+            tokens[i].key in lang.given_names
+            or tokens[i].key in lang.honorifics
+            or tokens[i].key in lang.titles_by_first
+            for i in words
+        )
     )
 
 

@@ -60,13 +60,19 @@ class SentenceReading:
 
 
 def place_of(token: Token, lang: Turkish) -> str | None:
-    """The place a word names, directly ("İzmir", "İZMİR") or as a demonym ("Manisalı")."""
+    """The place a word names, directly ("İzmir", "İZMİR"), as a demonym ("Manisalı"), or first
+    of a hyphenated pair ("İzmir-Manisa")."""
     key = token.key
     if key in lang.months:  # "3 Aralık" is a date, not the district Aralık
         return None
     if key in lang.places:
         return lang.places[key].name
-    return lang.demonyms.get(key)
+    name = lang.demonyms.get(key)
+    if name is None and "-" in key:  # "İzmir-Manisa", "Mersin-Tarsus": a pair of places
+        parts = key.split("-")
+        if all(part in lang.places for part in parts):
+            return lang.places[parts[0]].name
+    return name
 
 
 def add_places(

@@ -43,8 +43,17 @@ class Cue:
 @dataclass(frozen=True)
 class Place:
     name: str
-    subtype: str
+    subtype: str | None  # None: a region or a city abroad, a place of no listed kind
     province: str | None = None
+
+
+@dataclass(frozen=True)
+class PlaceHead:
+    """A noun that ends a place's name or marks its kind (see place_heads.tsv)."""
+
+    subtype: str | None
+    keep: bool  # the head is part of the name ("Cumhuriyet Mahallesi") or only marks its kind
+    after_any: bool  # names a place with any words before it, not only after a gazetteer place
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
@@ -54,12 +63,15 @@ class Turkish:
     org_heads: tuple[OrgHead, ...]
     titles: tuple[Title, ...]
     honorifics: frozenset[str]
+    lone_name_honorifics: frozenset[str]  # "hz": "Hz. Mevlana" is a whole name
     abbreviations: frozenset[str]  # with their full stop, lower case: "prof."
     group_nouns: frozenset[str]
     cues: tuple[Cue, ...]
     suffixes: dict[str, str]  # suffix -> case
     function_words: dict[str, str]  # word -> role
     places: dict[str, Place]  # folded name -> place
+    # names of more than one word ("kuzey makedonya"), by their first word, longest first
+    place_phrases: dict[str, tuple[tuple[str, ...], ...]]
     demonyms: dict[str, str]  # folded demonym ("manisalı") -> place name ("Manisa")
     # (folded district, its province's name) for every district: a name can be in several provinces
     district_provinces: frozenset[tuple[str, str]]
@@ -74,9 +86,16 @@ class Turkish:
     relative_participle_endings: tuple[str, ...]
     noun_cases: tuple[tuple[str, str], ...]  # (ending, case) of a common noun
     address_words: frozenset[str]
+    person_nouns: frozenset[str]  # "büyükelçisi", "gazeteci": a person's name follows
+    name_unlike_endings: tuple[str, ...]  # "-si", "-imiz": a common noun, not a name
+    verb_endings: tuple[str, ...]  # "-dı", "-yor": a finite verb ("İmzaladı") in a heading
+    small_words: frozenset[str]  # "için", "bu": in a heading in title case, no name words
+    non_entity_heads: frozenset[str]  # "parkı", "bayramı": a venue's or event's name
     months: dict[str, int]  # lower-case month name -> 1..12
+    weekdays: frozenset[str]  # lower-case weekday names
+    day_times: frozenset[str]  # "günü", "akşamı": after a weekday's name it is the day
     former_words: frozenset[str]
-    place_heads: dict[str, tuple[str, bool]]  # head -> (place subtype, head kept in the name)
+    place_heads: dict[str, PlaceHead]
     source_words: frozenset[str]
     first_person_endings: tuple[str, ...]
     second_person_endings: tuple[str, ...]
@@ -101,6 +120,8 @@ class Turkish:
     )
     # "kent konseyi", "gençlik meclisi", "genel merkezi": a head alone names no one (a fuller name
     # in the article may take it in)
+    name_openers: frozenset[str] = frozenset()  # honorifics and person nouns: a name follows
+    # "kent konseyi": an organisation head alone names no one (a sub-body's may: "Gençlik Meclisi")
     generic_org_names: frozenset[str] = frozenset()
     # "belediyeye", "derneğe": single-word heads by their first letters, with the stems they are
     # written on before a case suffix
@@ -155,6 +176,7 @@ def turkish() -> Turkish:
     references = [(h.words[:-1] + (bare_noun(h.words[-1], lang),), h) for h in lang.org_heads]
     return replace(
         lang,
+        name_openers=lang.honorifics | lang.person_nouns,
         heads_by_end=_index(lang.org_heads, lambda h: [prefix(h.words[-1])]),
         titles_by_first=_index(lang.titles, lambda t: [t.words[0]]),
         cues_by_start=_index(
@@ -179,6 +201,17 @@ def turkish() -> Turkish:
     )
 
 
+_NO_CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuAIU")
+
+
+def _index_phrases(phrases: Iterable[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word tuples by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in phrases:
+        index[words[0]].append(tuple(words))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
 def _load() -> Turkish:
     places: dict[str, Place] = {}
     for row in data_rows("countries.tsv"):
@@ -186,10 +219,22 @@ def _load() -> Turkish:
             places[lower(name)] = Place(row["name"], "Country")
     for row in data_rows("districts.tsv"):
         places.setdefault(lower(row["name"]), Place(row["name"], "District", row["province"]))
+    for row in data_rows("regions.tsv"):  # "Marmara", "Akdeniz": the region, not the district
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            places[lower(name)] = Place(row["name"], None)
     demonyms = {}
     for row in data_rows("provinces.tsv"):
         places[lower(row["name"])] = Place(row["name"], "Province")
         demonyms[lower(row["demonym"])] = row["name"]
+    for row in data_rows("cities.tsv"):
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            places.setdefault(lower(name), Place(row["name"], _optional(row["subtype"])))
+    # "Hakkari": news often leaves the circumflex out, and a name is given as the text writes it
+    for key, place in list(places.items()):
+        plain = replace(place, name=place.name.translate(_NO_CIRCUMFLEX))
+        places.setdefault(key.translate(_NO_CIRCUMFLEX), plain)
+    for key, name in list(demonyms.items()):
+        demonyms.setdefault(key.translate(_NO_CIRCUMFLEX), name.translate(_NO_CIRCUMFLEX))
     honorific_rows = data_rows("honorifics.tsv")
     return Turkish(
         org_heads=tuple(
@@ -206,8 +251,10 @@ def _load() -> Turkish:
             for r in data_rows("titles.tsv")
         ),
         honorifics=frozenset(r["word"] for r in honorific_rows),
+        lone_name_honorifics=frozenset(r["word"] for r in honorific_rows if r["alone"] == "yes"),
         abbreviations=frozenset(
-            r["word"] + "." for r in honorific_rows if r["abbreviation"] == "yes"
+            [r["word"] + "." for r in honorific_rows if r["abbreviation"] == "yes"]
+            + [r["word"] + "." for r in data_rows("abbreviations.tsv")]
         ),
         group_nouns=frozenset(r["noun"] for r in data_rows("group_nouns.tsv")),
         cues=tuple(
@@ -223,6 +270,7 @@ def _load() -> Turkish:
         suffixes={r["suffix"]: r["case"] for r in data_rows("suffixes.tsv")},
         function_words={r["word"]: r["role"] for r in data_rows("function_words.tsv")},
         places=places,
+        place_phrases=_index_phrases(k.split() for k in places if " " in k),
         demonyms=demonyms,
         district_provinces=frozenset(
             (lower(row["name"]), row["province"]) for row in data_rows("districts.tsv")
@@ -241,10 +289,18 @@ def _load() -> Turkish:
         ),
         noun_cases=tuple((r["ending"], r["case"]) for r in data_rows("noun_cases.tsv")),
         address_words=frozenset(r["word"] for r in data_rows("address_words.tsv")),
+        person_nouns=frozenset(r["word"] for r in data_rows("person_nouns.tsv")),
+        name_unlike_endings=tuple(r["ending"] for r in data_rows("name_unlike_endings.tsv")),
+        verb_endings=tuple(r["ending"] for r in data_rows("verb_endings.tsv")),
+        small_words=frozenset(r["word"] for r in data_rows("small_words.tsv")),
+        non_entity_heads=frozenset(r["word"] for r in data_rows("non_entity_heads.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
+        weekdays=frozenset(r["word"] for r in data_rows("weekdays.tsv") if r["kind"] == "day"),
+        day_times=frozenset(r["word"] for r in data_rows("weekdays.tsv") if r["kind"] == "time"),
         former_words=frozenset(r["word"] for r in data_rows("former_words.tsv")),
         place_heads={
-            r["head"]: (r["subtype"], r["keep"] == "yes") for r in data_rows("place_heads.tsv")
+            r["head"]: PlaceHead(_optional(r["subtype"]), r["keep"] == "yes", r["after"] == "any")
+            for r in data_rows("place_heads.tsv")
         },
         source_words=frozenset(r["word"] for r in data_rows("source_words.tsv")),
         first_person_endings=tuple(r["ending"] for r in data_rows("first_person.tsv")),

@@ -133,6 +133,11 @@ class Token(NamedTuple):
 _new_token = tuple.__new__  # skips the named tuple's Python-level __new__ (one per token)
 _WORD = r"[^\W_]+(?:[-.&][^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?P<base>{_WORD})(?:'(?P<suffix>[^\W\d_]+))?|\S")
+_UPPER = "A-ZÇĞİÖŞÜÂÎÛ"
+_LOWER = "a-zçğıöşüâîû"
+# A capital right after two small letters, opening a small-letter word: two words written
+# without the space between them ("içinÖzden'e"); "iPhone" and "McDonald" are left whole.
+_MISSING_SPACE_RE = re.compile(f"(?<=[{_LOWER}]{{2}})(?=[{_UPPER}][{_LOWER}])")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -157,6 +162,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, str, str, str], ...]:
     """The tokens of a run of non-space characters as (text, start, end, base, suffix, key),
     with offsets in the chunk."""
+    if chunk[:1].islower():  # "içinÖzden'e": a word glued to the name after it
+        glued = _MISSING_SPACE_RE.search(chunk)
+        if glued is not None:
+            cut = glued.start()
+            rest = _chunk_tokens(chunk[cut:])
+            return _chunk_tokens(chunk[:cut]) + tuple(
+                (text, cut + start, cut + end, base, suffix, key)
+                for text, start, end, base, suffix, key in rest
+            )
     tokens = []
     for m in _TOKEN_RE.finditer(chunk):
         base, suffix = m.groups()
@@ -183,6 +197,7 @@ class Sentence:
 _SENTENCE_END_RE = re.compile(
     r"[.!?…\n]"
     r"(?:(?<=[.!?…])[.!?…]*[\"'”»)]*(?=\s|$)"  # "geldi." "dedi?!" "bitti.”"
+    r"|(?<=[a-zçğıöşü]{2}[.!?])(?=[A-ZÇĞİÖŞÜ])"  # "geldi.Toplantı": the space after it lost
     r"|(?<=\n)(?:\s*\n|(?=\s*[A-ZÇĞİÖŞÜ'\"])))"  # a blank line; a new line opening with a capital
 )
 
@@ -194,24 +209,84 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Senten
     ['Prof. Dr. Ali Kaya geldi.', 'Toplantı bitti.']
     """
     start = 0
+    glued = _glued_headings(text)
     for m in _SENTENCE_END_RE.finditer(text):
         end = m.end()
-        if text[m.start()] == "." and _abbreviated(text[start : m.start() + 1], abbreviations):
+        if text[m.start()] == "." and (
+            _abbreviated(text[start : m.start() + 1], abbreviations) or _continues(text, m.start())
+        ):
             continue
+        while glued and glued[0] < end:
+            sentence = _trimmed(text, start, glued[0])
+            if sentence is not None:
+                yield sentence
+            start = glued.pop(0)
         sentence = _trimmed(text, start, end)
         if sentence is not None:
             yield sentence
         start = end
+    for cut in glued:
+        sentence = _trimmed(text, start, cut)
+        if sentence is not None:
+            yield sentence
+        start = cut
     sentence = _trimmed(text, start, len(text))
     if sentence is not None:
         yield sentence
+
+
+# A capital opening a small-letter word inside a word: "TamamlandıAfyonkarahisar", "KINAMAHakkari"
+_GLUED_RE = re.compile(f"[{_UPPER}](?<=[^\\W\\d_][{_UPPER}])(?=[{_LOWER}])")
+
+
+def _glued_headings(text: str) -> list[int]:
+    """Where a heading ends that a scraper glued to the line after it: "... Bütçe Görüşmeleri
+    TamamlandıAfyonkarahisar Belediye Başkanı", "ALİ KAYA'DAN TEPKİSamsun". The words before the
+    capital are a heading's: three capitalised words, or two in capitals; "Bu DenizBank'ın" is a
+    name written as one word."""
+    cuts = []
+    for m in _GLUED_RE.finditer(text):
+        at = m.start()
+        words = text[max(0, at - 80) : at].split()[-3:]
+        if _is_heading(words) or _is_heading(words[-2:], in_capitals=True):
+            cuts.append(at)
+    return cuts
+
+
+def _is_heading(words: list[str], *, in_capitals: bool = False) -> bool:
+    """Three capitalised words, or two written in capitals (a case suffix after them aside)."""
+    stems = [w.split("'")[0] for w in words]
+    return len(stems) == (2 if in_capitals else 3) and all(
+        len(w) > 1 and w.isalpha() and (w.isupper() if in_capitals else w[0].isupper())
+        for w in stems
+    )
 
 
 def _abbreviated(chunk: str, abbreviations: frozenset[str]) -> bool:
     """Whether the last word of ``chunk`` (a full stop included) is an abbreviation or an initial."""
     words = chunk.rsplit(None, 1)
     last = lower(words[-1]) if words else ""
+    if last in abbreviations or _is_initial(last):
+        return True
+    if "." not in last[:-1] and last[:1].isalpha():
+        return False
+    # "Prof.Dr.", "(Dr.": abbreviations written together, or after a bracket; the last decides
+    last = last[:-1].rsplit(".", 1)[-1].lstrip("(\"'“") + "."
     return last in abbreviations or _is_initial(last)
+
+
+def _continues(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` makes the number before it an ordinal ("2. Olağan Genel
+    Kurul", "19. dönem"), or ends an abbreviation the next word follows in small letters
+    ("Ltd. ve", "vb. gibi"): the next word on the same line."""
+    if text[stop + 1 : stop + 2] != " ":
+        return False
+    if text[stop + 2 : stop + 3].islower():
+        return True
+    start = stop
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    return 0 < stop - start <= 4 and (start == 0 or text[start - 1].isspace())
 
 
 def _is_initial(word: str) -> bool:
