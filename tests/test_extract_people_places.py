@@ -314,3 +314,11 @@ def test_outlet_words_alone_before_a_slash_are_read():
 def test_hyphenated_pair_of_places_gives_both():
     names = entities_of("Heyet İzmir-Manisa yolunu inceledi.")
     assert names["İzmir"][0] == "Place" and names["Manisa"][0] == "Place"
+
+
+def test_a_dateline_place_that_is_also_a_month_is_the_place():
+    text = "Ece SU / ARALIK (İHA) - Aralık Belediyesi yeni parkını açtı."
+    extraction = extract(Article("t", text))
+    assert extraction.byline.place == "Aralık"
+    assert extraction.byline.agency == "İHA"
+    assert "ARALIK" not in {e.name for e in extraction.entities}

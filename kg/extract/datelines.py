@@ -129,7 +129,8 @@ def read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
             closing.text == ")"
             and dash.text in "-–—"
             and is_all_caps(agency.base)
-            and place_of(tokens[k - 1], lang)
+            # a dateline's word is a place even where it is also a month ("/ ARALIK (İHA) -")
+            and (place_of(tokens[k - 1], lang) or tokens[k - 1].key in lang.places)
         ):
             continue
         used = set(range(k - 1, k + 4))
