@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -59,10 +60,8 @@ def sentence_parties(
 
 
 _KEY = attrgetter("key")
-SUBJECT_CASES = frozenset({"nom", "as"})
-LIST_LINKS = frozenset(
-    {"conjunction", "comitative"}
-)  # "A ve B", "A ile B"  # "X, ..." and "X olarak ..." name the actor
+SUBJECT_CASES = frozenset({"nom", "as"})  # "X, ..." and "X olarak ..." name the actor
+LIST_LINKS = frozenset({"conjunction", "comitative"})  # "A ve B", "A ile B"
 MAX_COMPANION_WORDS = 4  # "ve dernek yönetim kurulu üyeleri": words up to the group noun
 
 
@@ -145,8 +144,12 @@ def _followed_by_delegation(reading: SentenceReading, end: int) -> bool:
     end = after_acronym(reading, end)
     if end >= len(reading.tokens):
         return False
-    key = reading.tokens[end].key
-    return any(key.startswith(noun) for noun in reading.lang.delegation_nouns)
+    return _is_delegation_word(reading.tokens[end].key, reading.lang)
+
+
+@lru_cache(maxsize=1 << 14)  # asked of the word after every party
+def _is_delegation_word(key: str, lang: Turkish) -> bool:
+    return any(key.startswith(noun) for noun in lang.delegation_nouns)
 
 
 def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
