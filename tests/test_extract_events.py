@@ -303,3 +303,15 @@ def test_accepting_an_invitation_is_being_invited():
 def test_a_genitive_before_a_relative_participle_takes_the_case_of_the_noun_it_describes():
     text = "Kula Belediye Başkanı Ali Er, Tire Derneği'nin başlattığı kampanyayı destekledi."
     assert ("Ali Er", "supported", "Tire Derneği") in events_of(text)
+
+
+def test_partners_met_together_met_the_subject_not_each_other():
+    text = "Tire Belediye Başkanı Can Ak, Kula Derneği ve Gediz Vakfı yöneticileriyle görüştü."
+    meetings = {(s, o) for s, p, o in events_of(text) if p == "metWith"}
+    assert ("Kula Derneği", "Gediz Vakfı") not in meetings
+    assert ("Can Ak", "Gediz Vakfı") in meetings
+
+
+def test_a_meeting_beside_a_visit_to_another_party_is_kept():
+    text = "Başkan Ali Er, Almanya ziyaretinde Berlin Belediyesi yetkilileriyle görüştü."
+    assert ("Ali Er", "metWith", "Berlin Belediyesi") in events_of(text)

@@ -20,16 +20,17 @@ def one_statement_each(facts: list[Fact], discourse: Discourse) -> list[Fact]:
 def no_meeting_within_a_visit(facts: list[Fact], discourse: Discourse) -> list[Fact]:
     """Guideline rules 10 and 16: no metWith between the two sides of a stated visit, the
     visitors' and the visited body's people included; a meeting during a visit is the visit."""
-    sides = [
-        ({f.s, discourse.bodies.get(f.s)}, {f.o, discourse.bodies.get(f.o)})
-        for f in facts
-        if f.p == "visited"
-    ]
+
+    def side(name: str) -> set[str]:  # a party with the body it acts for, if any
+        body = discourse.bodies.get(name)
+        return {name} if body is None else {name, body}
+
+    sides = [(side(f.s), side(f.o)) for f in facts if f.p == "visited"]
     if not sides:
         return facts
 
     def across(a: str, b: str) -> bool:
-        a_side, b_side = {a, discourse.bodies.get(a)}, {b, discourse.bodies.get(b)}
+        a_side, b_side = side(a), side(b)
         return any((a_side & s and b_side & o) or (a_side & o and b_side & s) for s, o in sides)
 
     return [f for f in facts if not (f.p == "metWith" and across(f.s, f.o))]

@@ -37,6 +37,9 @@ OBJECT_CASES_OF_LOOSE_CUES = frozenset({"dat", "acc", "ins"})
 COMITATIVE = frozenset({"ins"})
 VERBAL = frozenset({"active", "passive"})  # voices of a cue that is a verb with a clause of its own
 SUPPORTED = "supported"
+# a meeting is between the subject's side and the partners': partners met together did not meet
+# each other (an agreement or a joint act binds every party named)
+SIDED = frozenset({"metWith"})
 SIGNED = "signedAgreementWith"
 STATED_ONLY = frozenset({SUPPORTED})  # rule 18: support wished or promised gives nothing
 JOINT_CONFIDENCE = 0.75  # a joint act among parties the sentence pairs explicitly
@@ -353,6 +356,11 @@ def _active_facts(
         confidence = min(confidence, SPEAKER_CONFIDENCE if speaking else CARRIED_SUBJECT_CONFIDENCE)
     if cue.predicate in SYMMETRIC_PREDICATES and not subjects:
         return []  # "A, B ve C ile görüştü": the partners did not meet each other
+    if cue.predicate in SIDED and objects:
+        # "A, B ve C ile görüştü": A met each of them, they did not meet each other
+        return _facts(
+            reading, _as_bodies(clause, subjects), cue.predicate, objects, clause.end, confidence
+        )
     if cue.predicate in SYMMETRIC_PREDICATES and (
         len(subjects) + len(objects) > 2 or (len(subjects) == 2 and not objects)
     ):  # "A ve B bir araya geldi", "A, B ve C protokol imzaladı"
