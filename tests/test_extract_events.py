@@ -315,3 +315,31 @@ def test_partners_met_together_met_the_subject_not_each_other():
 def test_a_meeting_beside_a_visit_to_another_party_is_kept():
     text = "Başkan Ali Er, Almanya ziyaretinde Berlin Belediyesi yetkilileriyle görüştü."
     assert ("Ali Er", "metWith", "Berlin Belediyesi") in events_of(text)
+
+
+def test_names_listed_across_their_titles_sign_by_their_genitive():
+    text = (
+        "Kula Belediye Başkanı Ali Er ve Tire Derneği Şube Başkanı Can Ak'ın imzasıyla "
+        "hayata geçen protokol ile ortak projeler yürütülecek."
+    )
+    events = events_of(text)
+    assert ("Ali Er", "signedAgreementWith", "Can Ak") in events
+
+
+def test_names_with_their_address_title_are_thanked():
+    text = 'Başkan Ece Su, "Ali Er ve Can Ak Başkanlarımıza çok teşekkür ediyorum" dedi.'
+    events = events_of(text)
+    assert {("Ece Su", "thanked", "Ali Er"), ("Ece Su", "thanked", "Can Ak")} <= events
+
+
+def test_a_protocol_signed_between_three_bodies_binds_every_pair():
+    text = (
+        "Kula Ticaret Odası (KTO), Gediz Üniversitesi (GÜ) ve Tire Organize Sanayi Bölgesi "
+        "(TOSB) arasında 'Stratejik İşbirliği Protokolü' imzalandı."
+    )
+    signed = {frozenset((s, o)) for s, p, o in events_of(text) if p == "signedAgreementWith"}
+    assert signed == {
+        frozenset(("Kula Ticaret Odası", "Gediz Üniversitesi")),
+        frozenset(("Kula Ticaret Odası", "Tire Organize Sanayi Bölgesi")),
+        frozenset(("Gediz Üniversitesi", "Tire Organize Sanayi Bölgesi")),
+    }

@@ -1144,6 +1144,8 @@ def _read_person(
         # "Başkanı Vanlı Ali Kaya": where the person comes from, not a part of the name
         add_places(reading, words.pop(0), lang, attributive=False)
     common = _first_common_noun(words, tokens, lang)
+    if common is not None and common >= 2 and tokens[words[common]].key in lang.address_words:
+        words, common = words[:common], None  # "Ali Kaya Başkanımıza": a name, then its address
     if common is not None and not (titled or honorific):
         return None  # "Sultan Deresi Vadisi": a common noun makes it the name of a thing
     if common is not None and common >= 2:

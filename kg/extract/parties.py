@@ -230,7 +230,10 @@ def listed_before(reading: SentenceReading, parties: Sequence[Party], end: int) 
     function_words = reading.lang.function_words
     group: list[Party] = []
     for p in reversed([q for q in parties if q.end <= end]):
-        between = reading.tokens[after_acronym(reading, p.end) : group[0].index if group else end]
+        if group:  # title words between two names do not part them ("A ve X Başkanı B'nin")
+            between = _linking_tokens(reading, after_acronym(reading, p.end), group[0].index)
+        else:
+            between = reading.tokens[after_acronym(reading, p.end) : end]
         if group:
             # "A, B ile C": a comma lists names of one kind; "Ali Er, A ile B arasında" is the
             # sentence's subject before a list

@@ -486,8 +486,9 @@ def _means(clause: Clause) -> list[Fact]:
     """ "X'in desteğiyle", "X'in davetiyle": X gives the help or the invitation, and whoever the
     sentence says acts (its agent, else its subject) receives it."""
     reading, parties = clause.reading, clause.parties
-    givers = [p for p in listed_before(reading, parties, clause.start) if p.mention.case == "gen"]
-    if not givers:
+    # "A ve B'nin desteğiyle": the genitive is written on the last of a list
+    givers = listed_before(reading, parties, clause.start)
+    if not givers or givers[-1].mention.case != "gen":
         return []
     if clause.cue.predicate in SYMMETRIC_PREDICATES:  # "A ve B'nin imzasıyla": they both sign
         return _among(clause, givers, MEANS_CONFIDENCE) if len(givers) > 1 else []
