@@ -343,3 +343,24 @@ def test_a_protocol_signed_between_three_bodies_binds_every_pair():
         frozenset(("Kula Ticaret Odası", "Tire Organize Sanayi Bölgesi")),
         frozenset(("Gediz Üniversitesi", "Tire Organize Sanayi Bölgesi")),
     }
+
+
+def test_places_listed_before_a_plural_head_title_are_the_heads_of_their_bodies():
+    text = (
+        "Çankaya Belediye Başkanı Ali Er, Kadıköy Belediye Başkanı Can Ak ve Konak Belediye "
+        "Başkanı Ece Su törene katıldı. Çankaya, Kadıköy ve Konak Belediye Başkanları kardeş "
+        "şehir protokolünü imzaladılar."
+    )
+    signed = {frozenset((s, o)) for s, p, o in events_of(text) if p == "signedAgreementWith"}
+    assert signed == {
+        frozenset(("Ali Er", "Can Ak")),
+        frozenset(("Ali Er", "Ece Su")),
+        frozenset(("Can Ak", "Ece Su")),
+    }
+
+
+def test_bodies_listed_with_olarak_all_speak():
+    text = "Kadıköy, Konak ve Çankaya Belediyeleri olarak afet protokolü imzaladık."
+    signed = {frozenset((s, o)) for s, p, o in events_of(text) if p == "signedAgreementWith"}
+    assert frozenset(("Kadıköy Belediyesi", "Çankaya Belediyesi")) in signed
+    assert len(signed) == 3

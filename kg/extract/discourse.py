@@ -26,6 +26,7 @@ class Discourse:
     """The article's state while its sentences are read in order."""
 
     bodies: dict[str, str] = field(default_factory=dict)  # person -> their organisation
+    head_of_body: dict[str, str] = field(default_factory=dict)  # organisation -> its head
     entity_types: dict[str, str] = field(default_factory=dict)  # entity name -> its type
     heads: list[str] = field(default_factory=list)  # people heading a body, in text order
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted spans of the text
@@ -48,7 +49,11 @@ class Discourse:
                     bodies.setdefault(f.s, f.o)
         heads = list(dict.fromkeys(f.s for f in facts if f.p == "headOf"))
         types = {e.name: e.type for e in entities}
-        return cls(bodies, types, heads, quoted_spans(text))
+        head_of_body: dict[str, str] = {}
+        for f in facts:
+            if f.p == "headOf":
+                head_of_body.setdefault(f.o, f.s)
+        return cls(bodies, head_of_body, types, heads, quoted_spans(text))
 
     def enter(self, sentence_start: int, sentence_end: int, opener: Party | None) -> None:
         """Move to the next sentence: a quotation opening in it is spoken by ``opener`` (the

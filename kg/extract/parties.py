@@ -56,7 +56,55 @@ def sentence_parties(
             discourse.delegation = discourse.body_of(party)
         parties.append(party)
         reach = max(reach, party.end)
+    return _heads_of_listed_places(reading, resolution, discourse, parties)
+
+
+def _heads_of_listed_places(
+    reading: SentenceReading, resolution: Resolution, discourse: Discourse, parties: list[Party]
+) -> list[Party]:
+    """ "Çankaya, Kadıköy ve Konak Belediye Başkanları": the places listed before a plural head
+    title stand for the heads of their bodies (plural_head_titles.tsv), each the person the
+    article names as that body's head, else the body; they take the title's case."""
+    lang = reading.lang
+    tokens = reading.tokens
+    for k, last in enumerate(parties):
+        if last.mention.type != PLACE:
+            continue
+        found = _plural_head_title_at(tokens, last.end, lang)
+        if found is None:
+            continue
+        width, head, case = found
+        listed = listed_before(reading, parties[: k + 1], last.end)
+        if len(listed) < 2 or any(p.mention.type != PLACE for p in listed):
+            continue
+        heads = []
+        for p in listed:
+            body = resolution.canonical(f"{p.mention.name} {head}")
+            if body is None:
+                return parties
+            name = discourse.head_of_body.get(body, body)
+            m = p.mention
+            mention = Mention(m.text, m.start, m.end, discourse.entity_types[name], name, case=case)
+            heads.append(Party(name, mention, p.index, p.end, case))
+        heads[-1] = heads[-1]._replace(end=last.end + width)
+        start = parties.index(listed[0])
+        return [*parties[:start], *heads, *parties[k + 1 :]]
     return parties
+
+
+def _plural_head_title_at(
+    tokens: Sequence[Token], i: int, lang: Turkish
+) -> tuple[int, str, str] | None:
+    """(width, head noun, case) of a plural head title starting at token ``i``, if any."""
+    for words, head in lang.plural_head_titles:
+        n = len(words)
+        window = tokens[i : i + n]
+        if len(window) < n or any(t.key != w for t, w in zip(window[:-1], words[:-1], strict=True)):
+            continue
+        case = inflection_of(window[-1].key, words[-1], lang)
+        if case is not None:
+            return n, head, case
+    return None
 
 
 _KEY = attrgetter("key")
@@ -73,6 +121,8 @@ def _with_companions(
     the party takes the case written on the group noun."""
     tokens, lang = reading.tokens, reading.lang
     end = party.end
+    if party.mention.type == PLACE:  # "A ve B Belediye Başkanları": places, not companions
+        return party
     if end >= len(tokens) or lang.function_words.get(tokens[end].key) != "conjunction":
         return party
     people = {

@@ -259,7 +259,9 @@ def _first_person(clause: Clause) -> list[Fact]:
     """ "teşekkür ediyorum": the speaker of the quote acts, or the side they speak for when the
     sentence says so ("X olarak ziyaret ettik")."""
     sides = [p for p in clause.parties if p.case == "as" and p.end <= clause.start]
-    return _active_facts(clause, sides[-1:], _objects(clause), first_person=True)
+    # "A, B ve C Belediyeleri olarak imzaladık": every body listed speaks
+    sides = listed_before(clause.reading, clause.parties, sides[-1].end) if sides else []
+    return _active_facts(clause, sides, _objects(clause), first_person=True)
 
 
 def _second_person(clause: Clause) -> list[Fact]:

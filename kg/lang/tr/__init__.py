@@ -83,6 +83,9 @@ class Turkish:
     intention_endings: tuple[str, ...]
     light_verbs: frozenset[str]
     delegation_nouns: frozenset[str]
+    plural_head_titles: tuple[
+        tuple[tuple[str, ...], str], ...
+    ]  # (title words, head), longest first
     relative_participle_endings: tuple[str, ...]
     noun_cases: tuple[tuple[str, str], ...]  # (ending, case) of a common noun
     address_words: frozenset[str]
@@ -284,6 +287,13 @@ def _load() -> Turkish:
         intention_endings=tuple(r["ending"] for r in data_rows("intentions.tsv")),
         light_verbs=frozenset(r["verb"] for r in data_rows("light_verbs.tsv")),
         delegation_nouns=frozenset(r["noun"] for r in data_rows("delegation_nouns.tsv")),
+        plural_head_titles=tuple(
+            sorted(
+                ((_words(r["title"]), r["head"]) for r in data_rows("plural_head_titles.tsv")),
+                key=lambda row: len(row[0]),
+                reverse=True,
+            )
+        ),
         relative_participle_endings=tuple(
             r["ending"] for r in data_rows("relative_participles.tsv")
         ),
