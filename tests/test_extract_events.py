@@ -364,3 +364,22 @@ def test_bodies_listed_with_olarak_all_speak():
     signed = {frozenset((s, o)) for s, p, o in events_of(text) if p == "signedAgreementWith"}
     assert frozenset(("Kadıköy Belediyesi", "Çankaya Belediyesi")) in signed
     assert len(signed) == 3
+
+
+def test_a_surname_that_is_a_place_acts_as_the_person_it_resolves_to():
+    text = (
+        "Kula Kent Konseyi Başkanı Ayşe Yıldırım konuştu. "
+        "Yıldırım ise Başkan Can Sarı'ya misafirperverliği için teşekkür etti."
+    )
+    assert ("Ayşe Yıldırım", "thanked", "Can Sarı") in events_of(text)
+
+
+def test_a_visit_to_a_head_stays_beside_a_headline_visit_to_the_body():
+    text = (
+        "Kula Kent Konseyi'nden Salihli Belediyesi'ne ziyaret\n\n"
+        "Kula Kent Konseyi Başkanı Ayşe Yıldırım ve yürütme kurulu üyeleri, Salihli Belediye "
+        "Başkanı Murat Sarı'yı makamında ziyaret etti."
+    )
+    events = events_of(text)
+    assert ("Kula Kent Konseyi", "visited", "Salihli Belediyesi") in events
+    assert ("Kula Kent Konseyi", "visited", "Murat Sarı") in events

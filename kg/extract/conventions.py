@@ -38,18 +38,20 @@ def no_meeting_within_a_visit(facts: list[Fact], discourse: Discourse) -> list[F
 
 def no_visit_to_a_visited_bodys_people(facts: list[Fact], discourse: Discourse) -> list[Fact]:
     """Guideline rule 13: officials of a visited body listed as its hosts add nothing beyond the
-    body ("X Odası'nı ziyaret ederek Başkan A ve üyeler B, C'nin konuğu oldu")."""
-    visits = {(f.s, f.o) for f in facts if f.p == "visited"}
-    return [
-        f
-        for f in facts
-        if not (
-            f.p == "visited"
-            and f.o in discourse.bodies
-            and (f.s, discourse.bodies[f.o]) in visits
-            and f.s != discourse.bodies[f.o]
-        )
-    ]
+    body ("X Odası'nı ziyaret ederek Başkan A ve üyeler B, C'nin konuğu oldu"): a visit to a
+    body's person is dropped where the same words state the visit to the body."""
+    visits = {}
+    for f in facts:
+        if f.p == "visited":
+            visits.setdefault((f.s, f.o), []).append((f.start, f.end))
+
+    def hosted(f: Fact) -> bool:
+        body = discourse.bodies.get(f.o)
+        if f.p != "visited" or body is None or body == f.s:
+            return False
+        return any(start < f.end and f.start < end for start, end in visits.get((f.s, body), ()))
+
+    return [f for f in facts if not hosted(f)]
 
 
 def parties_of_the_right_types(facts: list[Fact], discourse: Discourse) -> list[Fact]:

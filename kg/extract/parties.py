@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -48,6 +49,9 @@ def sentence_parties(
         case = _case_in(reading, m, end)
         if case == "adj":  # "CHP'li başkanlar": a party's members, not the party
             continue
+        kind = discourse.entity_types.get(name, m.type)
+        if kind != m.type:  # "Yıldırım" read as a place, resolved to the person Ayşe Yıldırım
+            m = replace(m, type=kind)
         party = Party(name, m, first, end, case)
         party = _with_companions(reading, resolution, discourse, party)
         grouped = party.end > end and m.type == PERSON  # "A ve yönetim kurulu üyeleri"
