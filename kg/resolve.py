@@ -133,7 +133,7 @@ Surnames = dict[str, list[tuple[str, str]]]
 
 def _surname_of_a_person(m: Mention, surnames: Surnames) -> tuple[str, str] | None:
     """A place or an acronym named like the surname of the article's one person of that surname,
-    not read as where something is: "Ziyarette konuşan Aydın" after "Başkan Erkan Aydın",
+    not read as where something is: "Ziyarette konuşan Aydın" after "Başkan Tolga Aydın",
     "SOYER" after "Tunç Soyer"."""
     if m.attributive or m.case == "loc" or m.reference or m.acronym:
         return None

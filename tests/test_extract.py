@@ -401,10 +401,10 @@ def test_list_of_titled_people_with_ve_inside_a_name_are_all_subjects():
 
 def test_surname_that_is_also_a_given_name_resolves_when_suffixed():
     text = (
-        "Kula Belediye Başkanı Cem Aykan ve Demirci Belediye Başkanı Emre Akın konuştu. "
-        "Aykan, Başkan Akın'a teşekkür etti."
+        "Kula Belediye Başkanı Cem Alper ve Demirci Belediye Başkanı Emre Akın konuştu. "
+        "Alper, Başkan Akın'a teşekkür etti."
     )
-    assert ("Cem Aykan", "thanked", "Emre Akın") in facts_of(text)
+    assert ("Cem Alper", "thanked", "Emre Akın") in facts_of(text)
 
 
 def test_a_host_welcoming_a_delegation_means_the_delegation_visited_the_host():
@@ -453,11 +453,11 @@ def test_no_meeting_is_stated_where_a_visit_between_the_same_parties_is():
 
 
 def test_surname_that_is_also_a_district_stays_part_of_the_name():
-    text = "Cemal Tercan, Kula Belediyesi'ni ziyaret etti."
+    text = "Nuri Bafra, Kula Belediyesi'ni ziyaret etti."
     entities = entities_of(text)
-    assert entities["Cemal Tercan"][0] == "Person"
-    assert "Tercan" not in entities
-    assert ("Cemal Tercan", "visited", "Kula Belediyesi") in facts_of(text)
+    assert entities["Nuri Bafra"][0] == "Person"
+    assert "Bafra" not in entities
+    assert ("Nuri Bafra", "visited", "Kula Belediyesi") in facts_of(text)
 
 
 def test_genitive_owner_of_a_dative_noun_is_the_other_party():
@@ -535,7 +535,7 @@ def test_headline_forms_of_support_and_thanks():
 
 
 def test_two_titled_people_joined_by_ve_stay_two_names():
-    text = "İzmir Valisi Ali Şen ve AK Parti İzmir İl Başkanı Cem Ak törene katıldı."
+    text = "İzmir Valisi Ali Şen ve AK Parti Manisa İl Başkanı Cem Ak törene katıldı."
     entities = entities_of(text)
     assert entities["Ali Şen"][0] == "Person"
     assert entities["AK Parti"][0] == "Organization"
@@ -583,7 +583,7 @@ def test_a_person_named_in_a_title_line_is_not_an_outlet():
 
 
 def test_given_name_with_an_address_word_is_a_person():
-    assert entities_of("Toplantıda Zekai Başkan'a teşekkür edildi.")["Zekai"][0] == "Person"
+    assert entities_of("Toplantıda Nevzat Başkan'a teşekkür edildi.")["Nevzat"][0] == "Person"
 
 
 def test_a_place_in_the_ablative_is_not_a_visitor():

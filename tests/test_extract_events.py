@@ -53,7 +53,7 @@ def test_heads_of_different_bodies_act_each_for_themselves():
 
 
 def test_a_party_adjective_names_no_party():
-    text = "Başkan Ali Er'e CHP'li ve MHP'li belediye başkanları da destek verdi."
+    text = "Başkan Ali Er'e İYİ Partili ve CHP'li meclis üyeleri de destek verdi."
     assert not any(p == "supported" for _, p, _ in events_of(text))
 
 
@@ -281,7 +281,7 @@ def test_a_light_verbs_object_may_stand_between_it_and_its_noun():
 
 
 def test_an_inflected_noun_is_not_joined_to_a_verb_that_is_no_light_verb():
-    text = "Tire Belediyesi, Gediz Derneği'ne destekleri ve her zaman yanlarında olduğu için teşekkür etti."
+    text = "Tire Belediyesi, Gediz Derneği'ne destekleri ve yıllardır gösterdiği ilgi için teşekkür etti."
     assert ("Tire Belediyesi", "supported", "Gediz Derneği") not in events_of(text)
 
 

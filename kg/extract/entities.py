@@ -437,7 +437,7 @@ def _read_title_org(
 
 
 def _read_special_part(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
-    """Read a part of two or more words that ``_read_part`` would misread: "Van TSO", "Bornova ve
+    """Read a part of two or more words that ``_read_part`` would misread: "Muş TSO", "Bornova ve
     Buca Belediyeleri", "AK Partili", "TOKİ İzmir". Returns whether it was one."""
     tokens = reading.tokens
     first, last = tokens[part[0]], tokens[part[-1]]
@@ -509,7 +509,7 @@ def _org_heads_by_words(lang: Turkish) -> dict[tuple[str, ...], OrgHead]:
 
 def _places_before(reading: SentenceReading, first: int) -> list[int]:
     """Places written before a name and coordinated with it: "Kadıköy ve [Konak Belediyesi]";
-    not a word of another name ("Cemal Tercan, Kula Belediyesi")."""
+    not a word of another name ("Nuri Bafra, Kula Belediyesi")."""
     tokens, lang = reading.tokens, reading.lang
     places: list[int] = []
     i = first - 1
@@ -542,8 +542,8 @@ def _read_acronym_and_places(reading: SentenceReading, part: list[int], lang: Tu
 def _read_place_acronym(
     reading: SentenceReading, part: list[int], lang: Turkish, *, attributive: bool = False
 ) -> Mention | None:
-    """ "Van TSO": a place and an acronym name the body the article defines so ("Van Ticaret ve
-    Sanayi Odası (Van TSO)"); tentative until resolution finds that definition."""
+    """ "Muş TSO": a place and an acronym name the body the article defines so ("Muş Ticaret ve
+    Sanayi Odası (Muş TSO)"); tentative until resolution finds that definition."""
     tokens = reading.tokens
     if len(part) < 2 or not is_all_caps(tokens[part[-1]].base):
         return None
@@ -810,7 +810,7 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
         _read_titled_person(reading, part[k:], lang)
         return
     if _starts_with_given_name(part, tokens, lang):
-        _read_person(reading, part, lang, titled=False)  # "Cemal Tercan": surnames can be places
+        _read_person(reading, part, lang, titled=False)  # "Nuri Bafra": surnames can be places
         return
     if _listed_with_people(reading, part, lang):
         _read_person(reading, part, lang, titled=True)
@@ -910,7 +910,7 @@ def _titled_word(key: str, lang: Turkish) -> bool:
 
 def _surname_in_capitals(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
     """ "Lajos KISS": words in title case and a last one written in capitals, as Turkish news
-    writes surnames; not an acronym ("Van TSO"), a place or a heading in capitals."""
+    writes surnames; not an acronym ("Muş TSO"), a place or a heading in capitals."""
     tokens = reading.tokens
     last = tokens[part[-1]]
     if not 2 <= len(part) <= 3 or len(last.base) < 3 or not is_all_caps(last.base):
@@ -1030,7 +1030,7 @@ def _read_org(
     if not heads:
         return None
     # "Ali Veli İzmir Kent Konseyi": a person's name runs into the organisation's; not where a
-    # head noun comes before the place ("Saadet Partisi Emirdağ Kadın Kolları")
+    # head noun comes before the place ("Yeşil Parti Tire Kadın Kolları")
     start = 0
     if tokens[part[0]].key in lang.given_names:  # only then can a person's name open the part
         first_place = next((k for k, i in enumerate(part) if place_of(tokens[i], lang)), len(part))
@@ -1161,7 +1161,7 @@ def _read_person(
     named = list(takewhile(lambda i: tokens[i].key not in lang.address_words, words))
     if not named:
         return None
-    addressed = len(named) < len(words)  # "Zekai Başkan", "Ahmet Bey": a name by itself
+    addressed = len(named) < len(words)  # "Nevzat Başkan", "Ahmet Bey": a name by itself
     words = named
     words = words[:MAX_PERSON_WORDS]
     first = tokens[words[0]]
@@ -1341,7 +1341,7 @@ def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) ->
 
 
 def _acronym_after(reading: SentenceReading, end: int) -> str | None:
-    """The acronym in parentheses from token ``end`` on: "(TSO)", or with its place "(Van TSO)"."""
+    """The acronym in parentheses from token ``end`` on: "(TSO)", or with its place "(Muş TSO)"."""
     tokens, lang = reading.tokens, reading.lang
     if end >= len(tokens) or tokens[end].text != "(":
         return None

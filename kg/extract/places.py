@@ -102,7 +102,7 @@ def _read_place_head(
     last: list[Mention],
 ) -> None:
     """A place head after the words it names: a new place ("Cumhuriyet Mahallesi", also after a
-    gazetteer place: "Söğütlü Mahallesi" is not the district), a longer name of the place before
+    gazetteer place: "Çamlık Mahallesi" is not the district), a longer name of the place before
     it ("Macaristan Cumhuriyeti") or only its kind ("Seyhan İlçesi")."""
     word, head = found
     if not head.after_any and not head.keep:
@@ -223,7 +223,7 @@ def _add_local_place_fact(reading: SentenceReading, words: list[int], org: Menti
 
 
 def locate_by_genitive_place(reading: SentenceReading) -> None:
-    """Sentence stage: "Trabzon'un Yomra Belediyesi", "Çorlu'daki Trakya Vanlılar Derneği": a
+    """Sentence stage: "Trabzon'un Yomra Belediyesi", "Tire'deki Ege Gönüllüler Derneği": a
     place in the genitive, or in the locative made an adjective with -ki, right before a name
     locates it."""
     places = {m.end: m for m in reading.mentions if m.type == PLACE and _locates(reading, m)}

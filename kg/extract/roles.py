@@ -406,7 +406,7 @@ def _second_list(reading: SentenceReading, role: Role, starts: dict[int, Mention
 
 def _person_at(reading: SentenceReading, i: int, starts: dict[int, Mention]) -> Mention | None:
     """The person named from token ``i`` on, after a title: one read already, or capitalised words
-    no other name took ("üyeleri Musab Yasak": a title says a person's name follows)."""
+    no other name took ("üyeleri Oya Tan": a title says a person's name follows)."""
     tokens, lang = reading.tokens, reading.lang
     if i >= len(tokens):
         return None
