@@ -383,3 +383,31 @@ def test_a_visit_to_a_head_stays_beside_a_headline_visit_to_the_body():
     events = events_of(text)
     assert ("Kula Kent Konseyi", "visited", "Salihli Belediyesi") in events
     assert ("Kula Kent Konseyi", "visited", "Murat Sarı") in events
+
+
+def test_the_subject_marked_by_a_comma_is_no_member_of_the_givers_list():
+    text = "Tire Gönüllüler Derneği, Kula Belediyesi'nin davetlisi olarak geldi."
+    assert ("Kula Belediyesi", "invited", "Tire Gönüllüler Derneği") in events_of(text)
+
+
+def test_a_noun_clause_said_by_the_subject_has_the_subject_as_actor():
+    text = "Kula Ticaret Odası, Tire Gönüllüler Derneği'nin çalışmalarını desteklediğini açıkladı."
+    assert ("Kula Ticaret Odası", "supported", "Tire Gönüllüler Derneği") in events_of(text)
+
+
+def test_a_genitive_title_in_the_noun_clause_is_its_actor_not_the_subject():
+    text = "Ali Er ise Kula Belediye Başkanı'nın Tire'de Can Ak'ı ağırladığını belirtti."
+    assert not [f for f in events_of(text) if "Ali Er" in (f[0], f[2])]
+
+
+def test_a_contribution_made_is_support():
+    text = "Kula Ticaret Odası, Tire Gönüllüler Derneği'ne katkıda bulundu."
+    assert ("Kula Ticaret Odası", "supported", "Tire Gönüllüler Derneği") in events_of(text)
+
+
+def test_receiving_a_delegation_is_hosting_its_visit():
+    text = "Vali Ali Er, Tire Gönüllüler Derneği heyetini makamında kabul etti."
+    assert ("Tire Gönüllüler Derneği", "visited", "Ali Er") in events_of(text)
+    passive = "Tire Gönüllüler Derneği heyeti, Vali Ali Er tarafından makamında kabul edildi."
+    assert ("Tire Gönüllüler Derneği", "visited", "Ali Er") in events_of(passive)
+    assert not events_of("Kula Belediyesi, Tire Gönüllüler Derneği'nin önerisini kabul etti.")

@@ -291,10 +291,13 @@ def listed_before(reading: SentenceReading, parties: Sequence[Party], end: int) 
         if group:
             # "A, B ile C": a comma lists names of one kind; "Ali Er, A ile B arasında" is the
             # sentence's subject before a list
+            # a list ends with "ve"/"ile" ("A, B ve C"): in "A, B'nin davetlisi olarak" the
+            # comma marks A as the subject, not a member of B's list
             comma = (
                 len(between) == 1
                 and between[0].text == ","
                 and p.mention.type == group[0].mention.type
+                and len(group) > 1
             )
             linked = len(between) == 1 and (
                 comma or function_words.get(between[0].key) in LIST_LINKS

@@ -19,6 +19,7 @@ from kg.extract.parties import (
     with_conjuncts,
 )
 from kg.extract.reading import SentenceReading
+from kg.lang.tr.morphology import suffix_case
 from kg.lang.tr import Cue, Turkish
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PERSON, PLACE, Fact, Mention
@@ -289,6 +290,19 @@ def _nominalised(clause: Clause) -> list[Fact]:
         if p.end <= clause.start and p.mention.case == "gen" and p not in objects
     ]
     subjects = with_conjuncts(clause.reading, clause.parties, actors[-1]) if actors else []
+    reading = clause.reading
+    if not subjects and reading.tokens[clause.end - 1].key.endswith(clause.lang.complement_endings):
+        # "X, Y'yi desteklediğini açıkladı": a clause said by the main verb's subject, whose
+        # actor is that subject when no genitive names another ("Başkan'ın ... ağırladığını")
+        subjects = subjects_before(reading, clause.parties, limit=clause.start, exclude=objects)
+        named = {i for p in clause.parties for i in range(p.index, p.end)}
+        start = subjects[-1].end if subjects else clause.start
+        if any(
+            suffix_case(reading.tokens[i].suffix, clause.lang) == "gen"
+            for i in range(start, clause.start)
+            if i not in named and reading.tokens[i].suffix
+        ):
+            subjects = []
     # "ağırladıkları için": a nominalised verb's own ending says who acts; it is not the
     # speaker's unless it says "we" ("ziyaret ettiğimiz")
     carry = _is_first_person(clause.reading.tokens[clause.end - 1 : clause.end], clause.lang)

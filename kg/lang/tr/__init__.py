@@ -80,6 +80,7 @@ class Turkish:
     softening: dict[str, str]  # written consonant -> bare-word consonant ("ğ" -> "k")
     participle_endings: tuple[str, ...]
     nominalised_endings: tuple[str, ...]
+    complement_endings: tuple[str, ...]  # of a noun clause that is the object of the next verb
     intention_endings: tuple[str, ...]
     light_verbs: frozenset[str]
     delegation_nouns: frozenset[str]
@@ -284,6 +285,9 @@ def _load() -> Turkish:
         softening={r["written"]: r["bare"] for r in data_rows("softening.tsv")},
         participle_endings=tuple(r["ending"] for r in data_rows("participles.tsv")),
         nominalised_endings=tuple(r["ending"] for r in data_rows("nominalised.tsv")),
+        complement_endings=tuple(
+            r["ending"] for r in data_rows("nominalised.tsv") if r["complement"] == "yes"
+        ),
         intention_endings=tuple(r["ending"] for r in data_rows("intentions.tsv")),
         light_verbs=frozenset(r["verb"] for r in data_rows("light_verbs.tsv")),
         delegation_nouns=frozenset(r["noun"] for r in data_rows("delegation_nouns.tsv")),
