@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from kg.extract.affiliations import read_affiliations
 from kg.extract.conventions import (
     no_meeting_within_a_visit,
     no_visit_to_a_visited_bodys_people,
@@ -37,6 +38,7 @@ SENTENCE_STAGES: tuple[SentenceStage, ...] = (
     read_names,  # runs of capitalised words: organisations, people, places, titles
     complete_roles,  # titles across commas and "ve" -> headOf / memberOf
     read_genitive_titles,  # "X Derneği'nin başkanı Ali Veli", "X Kent Konseyi üyesi Ali Veli"
+    read_affiliations,  # "X Federasyonu'na bağlı Y Derneği" -> memberOf / partOf
     locate_by_genitive_place,  # "Trabzon'un Yomra Belediyesi" -> locatedIn Trabzon
     attach_acronyms,  # "Manisalı Dernekler Federasyonu (MANİSA-FED)"
     find_references,  # "federasyon yetkilileri", "belediyeye"

@@ -467,3 +467,22 @@ def test_unit_name_with_its_own_ve_stays_whole():
 def test_head_noun_in_the_genitive_before_a_title_is_the_articles_body():
     text = "Kula Kadın Derneği toplandı. Derneğin yeni başkanı Ayşe Kara oldu."
     assert ("Ayşe Kara", "headOf", "Kula Kadın Derneği") in facts_of(text)
+
+
+def test_a_body_attached_to_another_is_its_member_or_its_unit():
+    facts = facts_of("Ege Dernekler Federasyonu'na bağlı Tire Gönüllüler Derneği kermes düzenledi.")
+    assert ("Tire Gönüllüler Derneği", "memberOf", "Ege Dernekler Federasyonu") in facts
+    facts = facts_of("Kula Belediyesi'ne bağlı olan Tire Gençlik Müdürlüğü kermes düzenledi.")
+    assert ("Tire Gençlik Müdürlüğü", "partOf", "Kula Belediyesi") in facts
+    facts = facts_of("Ege Dernekler Federasyonu üyesi Tire Gönüllüler Derneği kermes düzenledi.")
+    assert ("Tire Gönüllüler Derneği", "memberOf", "Ege Dernekler Federasyonu") in facts
+
+
+def test_a_body_in_another_case_before_the_word_is_not_attached():
+    facts = facts_of("Ege Dernekler Federasyonu'nun bağlı Tire Gönüllüler Derneği ile görüştü.")
+    assert not [f for f in facts if f[1] in ("memberOf", "partOf")]
+
+
+def test_a_genitive_title_with_its_copula_names_the_person():
+    facts = facts_of("Tire Gönüllüler Derneği'nin üyesi olan Oya Tan konuştu.")
+    assert ("Oya Tan", "memberOf", "Tire Gönüllüler Derneği") in facts

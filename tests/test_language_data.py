@@ -118,6 +118,7 @@ def test_function_words_have_the_roles_the_relation_reader_knows():
             "apposition",
             "topic",
             "reason",
+            "affiliation",
         ), row
 
 

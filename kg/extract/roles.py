@@ -238,7 +238,10 @@ def _title_and_person(
         if tokens[i].key in lang.former_words:
             return None
         title, width = title_at(range(i, len(tokens)), 0, tokens, lang)
-        person = _person_at(reading, i + width, starts) if title else None
+        named = i + width
+        if named < len(tokens) and lang.function_words.get(tokens[named].key) == "apposition":
+            named += 1  # "derneğin üyesi olan Ali Veli"
+        person = _person_at(reading, named, starts) if title else None
         if title is not None and person is not None:
             return title, i, width, person
         i += 1

@@ -1,0 +1,65 @@
+"""Sentence stage: one organisation written as attached to another ("X Federasyonu'na bağlı Y
+Derneği", "X Belediyesi'ne bağlı Y Müdürlüğü", "X Federasyonu üyesi Y Derneği"): the second is a
+member of the first, or a part of it when its head names a unit inside a larger body (guideline:
+memberOf "federasyona bağlı dernek"; partOf for sub-bodies)."""
+
+from __future__ import annotations
+
+from kg.extract.reading import SentenceReading, add_fact
+from kg.extract.roles import title_at
+from kg.lang.tr import Turkish
+from kg.lang.tr.text import lower
+from kg.model import ORGANIZATION, Mention
+
+AFFILIATION_CONFIDENCE = 0.8  # a construction of three words, not a name's own words
+
+
+def read_affiliations(reading: SentenceReading) -> None:
+    tokens, lang = reading.tokens, reading.lang
+    orgs = [m for m in reading.mentions if m.type == ORGANIZATION and not m.reference]
+    if len(orgs) < 2:
+        return
+    starts = {m.start: m for m in orgs if not m.attributive}
+    for body in orgs:
+        i = _after_link(reading, reading.token_from(body.end), body.case)
+        member = starts.get(tokens[i].start) if i is not None and i < len(tokens) else None
+        if member is None or member.name == body.name:
+            continue
+        predicate = "partOf" if _is_unit(member, lang) else "memberOf"
+        add_fact(
+            reading,
+            member.name,
+            predicate,
+            body.name,
+            body.start,
+            member.end,
+            AFFILIATION_CONFIDENCE,
+        )
+
+
+def _after_link(reading: SentenceReading, i: int, case: str) -> int | None:
+    """The token after the words that attach the next body to one ending before token ``i``:
+    "bağlı (olan)" after the dative, a member title ("üyesi") after the bare name."""
+    tokens, lang = reading.tokens, reading.lang
+    if i >= len(tokens):
+        return None
+    if case == "dat" and lang.function_words.get(tokens[i].key) == "affiliation":
+        i += 1
+        if i < len(tokens) and lang.function_words.get(tokens[i].key) == "apposition":
+            i += 1  # "X'e bağlı olan Y"
+        return i
+    if case == "nom" and not tokens[i].suffix and not tokens[i].base[:1].isupper():
+        title, width = title_at(range(i, len(tokens)), 0, tokens, lang)
+        if title is not None and title.relation == "memberOf" and not title.plural:
+            return i + width
+    return None
+
+
+def _is_unit(org: Mention, lang: Turkish) -> bool:
+    """Whether the organisation's head noun names a unit inside a body ("Müdürlüğü", "Şubesi")."""
+    words = tuple(lower(org.name).split())
+    return any(
+        head.sub_body and words[-len(head.words) :] == head.words
+        for head in lang.org_heads
+        if len(head.words) <= len(words)
+    )
