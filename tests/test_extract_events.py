@@ -411,3 +411,8 @@ def test_receiving_a_delegation_is_hosting_its_visit():
     passive = "Tire Gönüllüler Derneği heyeti, Vali Ali Er tarafından makamında kabul edildi."
     assert ("Tire Gönüllüler Derneği", "visited", "Ali Er") in events_of(passive)
     assert not events_of("Kula Belediyesi, Tire Gönüllüler Derneği'nin önerisini kabul etti.")
+
+
+def test_a_partnership_is_cooperation():
+    text = "Kula Belediyesi ve Tire Gönüllüler Derneği ortaklığında düzenlenen kermes sona erdi."
+    assert ("Kula Belediyesi", "cooperatesWith", "Tire Gönüllüler Derneği") in events_of(text)

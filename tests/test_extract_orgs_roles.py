@@ -486,3 +486,13 @@ def test_a_body_in_another_case_before_the_word_is_not_attached():
 def test_a_genitive_title_with_its_copula_names_the_person():
     facts = facts_of("Tire Gönüllüler Derneği'nin üyesi olan Oya Tan konuştu.")
     assert ("Oya Tan", "memberOf", "Tire Gönüllüler Derneği") in facts
+
+
+def test_a_company_keeps_its_legal_form_as_written():
+    text = (
+        "Kula Cam Sanayi A.Ş. Genel Müdürü Ali Er konuştu. "
+        "Tire Tekstil San. ve Tic. Ltd. Şti. Yönetim Kurulu Başkanı Can Ak da katıldı."
+    )
+    facts = facts_of(text)
+    assert ("Ali Er", "headOf", "Kula Cam Sanayi A.Ş.") in facts
+    assert ("Can Ak", "headOf", "Tire Tekstil San. ve Tic. Ltd. Şti.") in facts

@@ -269,6 +269,8 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
             continue
         if tok.text == "." and run and _abbreviates(tokens[run[-1]], lang):
             continue  # "Prof. Dr. Ali", "M. Ali Kaya": the full stop stays inside the name
+        if run and _joins_company_forms(tokens, i, lang):
+            continue  # "San. ve Tic. Ltd. Şti.": one legal form
         if run:
             runs.append(run)
             run = []
@@ -775,6 +777,19 @@ def _name_text(words: list[str]) -> str:
     return text
 
 
+def _written_words(words: list[int], tokens: Sequence[Token], lang: Turkish) -> list[str]:
+    """The words of a name as written, with the full stops and the "ve" of a company's legal
+    form ("Tekstil San. ve Tic. Ltd. Şti.") kept."""
+    written = []
+    for k, i in enumerate(words):
+        written.append(tokens[i].base)
+        if tokens[i].key in lang.company_forms and i + 1 < len(tokens) and tokens[i + 1].text == ".":
+            written.append(".")
+            if k + 1 < len(words) and words[k + 1] == i + 3 and tokens[i + 2].key in ("ve", "&"):
+                written.append(tokens[i + 2].base)
+    return written
+
+
 def _capitalised(word: str) -> str:
     return upper(word[:1]) + word[1:]
 
@@ -872,8 +887,24 @@ def _read_titled_person(reading: SentenceReading, part: list[int], lang: Turkish
 
 
 def _abbreviates(token: Token, lang: Turkish) -> bool:
-    """An honorific's abbreviation ("Dr") or an initial ("M") before a full stop."""
-    return token.key in lang.honorifics or _is_initial(token)
+    """An honorific's abbreviation ("Dr"), an initial ("M") or a company form that ends a
+    name ("A.Ş", "Ltd") before a full stop."""
+    return (
+        token.key in lang.honorifics
+        or _is_initial(token)
+        or token.key in lang.company_forms
+    )
+
+
+def _joins_company_forms(tokens: Sequence[Token], i: int, lang: Turkish) -> bool:
+    """Whether token ``i`` is the "ve" between two words of a company's legal form."""
+    return (
+        tokens[i].key in ("ve", "&")
+        and 2 <= i < len(tokens) - 1
+        and tokens[i - 1].text == "."
+        and tokens[i - 2].key in lang.company_forms
+        and tokens[i + 1].key in lang.company_forms
+    )
 
 
 def _is_initial(token: Token) -> bool:
@@ -1059,7 +1090,9 @@ def _read_org(
     words = part[start:head_end]
     named = part[start:name_end]
     last = _stem_form(tokens[named[-1]], head) if name_end == head_end else tokens[named[-1]].base
-    name = _name_text([tokens[i].base for i in named[:-1]] + [last])
+    name = _name_text(_written_words(named, tokens, lang)[:-1] + [last])
+    if tokens[named[-1]].key in lang.company_forms:
+        name = _name_text(_written_words(named, tokens, lang))
     mention = add_mention(
         reading, words, ORGANIZATION, name, head.subtype, case=case, attributive=attributive
     )

@@ -65,6 +65,7 @@ class Turkish:
     honorifics: frozenset[str]
     lone_name_honorifics: frozenset[str]  # "hz": "Hz. Mevlana" is a whole name
     abbreviations: frozenset[str]  # with their full stop, lower case: "prof."
+    company_forms: frozenset[str]  # "san", "tic", "a.ş", "ltd": a company name goes on past them
     group_nouns: frozenset[str]
     cues: tuple[Cue, ...]
     suffixes: dict[str, str]  # suffix -> case
@@ -259,6 +260,9 @@ def _load() -> Turkish:
         abbreviations=frozenset(
             [r["word"] + "." for r in honorific_rows if r["abbreviation"] == "yes"]
             + [r["word"] + "." for r in data_rows("abbreviations.tsv")]
+        ),
+        company_forms=frozenset(
+            r["word"] for r in data_rows("abbreviations.tsv") if r["company"] == "yes"
         ),
         group_nouns=frozenset(r["noun"] for r in data_rows("group_nouns.tsv")),
         cues=tuple(
