@@ -38,10 +38,10 @@ SENTENCE_STAGES: tuple[SentenceStage, ...] = (
     read_names,  # runs of capitalised words: organisations, people, places, titles
     complete_roles,  # titles across commas and "ve" -> headOf / memberOf
     read_genitive_titles,  # "X Derneği'nin başkanı Ali Veli", "X Kent Konseyi üyesi Ali Veli"
-    read_affiliations,  # "X Federasyonu'na bağlı Y Derneği" -> memberOf / partOf
     locate_by_genitive_place,  # "Trabzon'un Yomra Belediyesi" -> locatedIn Trabzon
     attach_acronyms,  # "Manisalı Dernekler Federasyonu (MANİSA-FED)"
     find_references,  # "federasyon yetkilileri", "belediyeye"
+    read_affiliations,  # "X Federasyonu'na bağlı Y Derneği", "federasyona bağlı" -> memberOf
     sort_mentions,
 )
 

@@ -267,6 +267,28 @@ def _longer_org_name(
     return matches[0] if len(matches) == 1 else None
 
 
+def _org_name_within(
+    key: tuple[str, str], groups: dict[tuple[str, str], _Group]
+) -> tuple[str, str] | None:
+    """The one organisation whose name holds every word of ``key`` in order and ends with the
+    same head ("Muhtarlar Federasyonu" in a headline for "İzmir Muhtarlar Dernekleri
+    Federasyonu")."""
+    words = key[1].split(" ")
+    if len(words) < 2:
+        return None
+    matches = []
+    for other in groups:
+        if other == key or other[0] != ORGANIZATION:
+            continue
+        longer = other[1].split(" ")
+        if len(longer) <= len(words) or longer[-1] != words[-1] or longer[0] == words[0]:
+            continue  # "Adana Muhtarlar Derneği" beside "Adana Çukurova ...": two bodies
+        rest = iter(longer[:-1])
+        if all(word in rest for word in words[:-1]):  # in order: ``in`` consumes the iterator
+            matches.append(other)
+    return matches[0] if len(matches) == 1 else None
+
+
 def _merge_short_org_names(
     groups: dict[tuple[str, str], _Group], tails: Tails
 ) -> dict[tuple[str, str], tuple[str, str]]:
@@ -275,7 +297,7 @@ def _merge_short_org_names(
     for key, group in list(groups.items()):
         if group.type != ORGANIZATION:
             continue
-        target = _longer_org_name(key[1], groups, tails)
+        target = _longer_org_name(key[1], groups, tails) or _org_name_within(key, groups)
         if target is not None and target not in merged:
             groups[target].subtype = groups[target].subtype or group.subtype
             merged[key] = target

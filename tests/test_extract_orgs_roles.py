@@ -496,3 +496,29 @@ def test_a_company_keeps_its_legal_form_as_written():
     facts = facts_of(text)
     assert ("Ali Er", "headOf", "Kula Cam Sanayi A.Ş.") in facts
     assert ("Can Ak", "headOf", "Tire Tekstil San. ve Tic. Ltd. Şti.") in facts
+
+
+def test_a_reference_to_the_articles_body_can_take_members():
+    text = (
+        "Ege Muhtarlar Dernekleri Federasyonu toplandı. "
+        "Federasyona bağlı Buca Muhtarlar Derneği de katıldı."
+    )
+    assert ("Buca Muhtarlar Derneği", "memberOf", "Ege Muhtarlar Dernekleri Federasyonu") in (
+        facts_of(text)
+    )
+
+
+def test_a_headline_name_without_its_place_is_the_articles_fuller_name():
+    text = (
+        "Muhtarlar Federasyonu'ndan Vali'ye ziyaret\n\n"
+        "Ege Muhtarlar Dernekleri Federasyonu Başkanı Ali Er, Vali Can Ak'ı ziyaret etti."
+    )
+    names = {e.name for e in extract(Article("t", text)).entities}
+    assert "Muhtarlar Federasyonu" not in names
+    assert "Ege Muhtarlar Dernekleri Federasyonu" in names
+
+
+def test_two_bodies_of_one_place_are_not_merged_by_their_shared_words():
+    text = "Kula Muhtarlar Derneği ve Kula Merkez Muhtarlar Derneği ortak açıklama yaptı."
+    names = {e.name for e in extract(Article("t", text)).entities}
+    assert {"Kula Muhtarlar Derneği", "Kula Merkez Muhtarlar Derneği"} <= names

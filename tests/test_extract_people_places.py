@@ -322,3 +322,9 @@ def test_a_dateline_place_that_is_also_a_month_is_the_place():
     assert extraction.byline.place == "Aralık"
     assert extraction.byline.agency == "İHA"
     assert "ARALIK" not in {e.name for e in extraction.entities}
+
+
+def test_a_datelines_own_report_label_is_no_agency():
+    names = entities_of("Selin KARA / BERGAMA (ÖZEL) - Bergama Kent Konseyi toplandı.")
+    assert "ÖZEL" not in names and "Özel" not in names
+    assert names["Selin Kara"][0] == "Person"

@@ -16,10 +16,10 @@ AFFILIATION_CONFIDENCE = 0.8  # a construction of three words, not a name's own 
 
 def read_affiliations(reading: SentenceReading) -> None:
     tokens, lang = reading.tokens, reading.lang
-    orgs = [m for m in reading.mentions if m.type == ORGANIZATION and not m.reference]
+    orgs = [m for m in reading.mentions if m.type == ORGANIZATION]
     if len(orgs) < 2:
         return
-    starts = {m.start: m for m in orgs if not m.attributive}
+    starts = {m.start: m for m in orgs if not m.attributive and not m.reference}
     for body in orgs:
         i = _after_link(reading, reading.token_from(body.end), body.case)
         member = starts.get(tokens[i].start) if i is not None and i < len(tokens) else None

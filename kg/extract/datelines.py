@@ -135,7 +135,9 @@ def read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
             continue
         used = set(range(k - 1, k + 4))
         places = add_places(reading, k - 1, lang, attributive=False)
-        add_mention(reading, [k + 1], ORGANIZATION, agency.base, "NewsAgency")
+        labelled = agency.key in lang.dateline_labels  # "(ÖZEL)": the outlet's own report
+        if not labelled:
+            add_mention(reading, [k + 1], ORGANIZATION, agency.base, "NewsAgency")
         reporter = None
         slash = k - 2
         if slash >= 1 and tokens[slash].text == "/":
@@ -144,6 +146,8 @@ def read_dateline(reading: SentenceReading, lang: Turkish) -> set[int]:
                 name = " ".join(recase(tokens[i].base) for i in words)
                 reporter = add_mention(reading, words, PERSON, name, None).name
                 used.update(range(0, slash + 1))
-        reading.byline = Byline(reporter, places[0].name if places else None, agency.base)
+        reading.byline = Byline(
+            reporter, places[0].name if places else None, None if labelled else agency.base
+        )
         return used
     return set()

@@ -27,7 +27,14 @@ def find_references(reading: SentenceReading) -> None:
     singles = [i for i in _positions(keys, inflected) if not tokens[i].suffix]
     if not starts and not singles:
         return
-    taken = {i for m in reading.mentions for i in range(*reading.token_span(m))}
+    # a lone capitalised word read as a tentative name ("Federasyona bağlı ..." opening a
+    # sentence) does not hide a reference
+    taken = {
+        i
+        for m in reading.mentions
+        if not (m.tentative and " " not in m.text)
+        for i in range(*reading.token_span(m))
+    }
     for i in starts:
         if i in taken:  # inside a name ("X Belediyesi") or a reference found already
             continue

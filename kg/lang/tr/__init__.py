@@ -102,6 +102,7 @@ class Turkish:
     former_words: frozenset[str]
     place_heads: dict[str, PlaceHead]
     source_words: frozenset[str]
+    dateline_labels: frozenset[str]  # "(ÖZEL)": no agency in a dateline's parentheses
     first_person_endings: tuple[str, ...]
     second_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
@@ -321,6 +322,7 @@ def _load() -> Turkish:
             for r in data_rows("place_heads.tsv")
         },
         source_words=frozenset(r["word"] for r in data_rows("source_words.tsv")),
+        dateline_labels=frozenset(r["word"] for r in data_rows("dateline_labels.tsv")),
         first_person_endings=tuple(r["ending"] for r in data_rows("first_person.tsv")),
         second_person_endings=tuple(r["ending"] for r in data_rows("second_person.tsv")),
         possessed_case=tuple(
