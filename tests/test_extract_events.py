@@ -416,3 +416,27 @@ def test_receiving_a_delegation_is_hosting_its_visit():
 def test_a_partnership_is_cooperation():
     text = "Kula Belediyesi ve Tire Gönüllüler Derneği ortaklığında düzenlenen kermes sona erdi."
     assert ("Kula Belediyesi", "cooperatesWith", "Tire Gönüllüler Derneği") in events_of(text)
+
+
+def test_a_province_in_the_genitive_before_a_listed_body_is_no_party_of_the_protocol():
+    text = (
+        "Ödemiş Belediyesi ile Bolu'nun Mudurnu Belediyesi ve Artvin'in Şavşat Belediyesi "
+        "arasında kardeş şehir protokolü imzalandı."
+    )
+    signed = {(s, o) for s, p, o in events_of(text) if p == "signedAgreementWith"}
+    assert len(signed) == 3
+    assert not any("Bolu" in pair or "Artvin" in pair for pair in signed)
+
+
+def test_a_province_in_the_genitive_inside_a_list_before_a_plural_head():
+    text = (
+        "Ödemiş Belediyesi ile Tire ve Bolu'nun Mudurnu Belediyeleri arasında kardeş şehir "
+        "protokolü imzalandı."
+    )
+    events = events_of(text)
+    assert ("Mudurnu Belediyesi", "signedAgreementWith", "Ödemiş Belediyesi") in events or (
+        "Ödemiş Belediyesi",
+        "signedAgreementWith",
+        "Mudurnu Belediyesi",
+    ) in events
+    assert any("Tire Belediyesi" in (s, o) for s, p, o in events if p == "cooperatesWith")

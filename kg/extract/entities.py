@@ -28,7 +28,7 @@ from kg.extract.reading import (
 )
 from kg.extract.roles import Role, listed_after, split_at_titles, title_at, title_sub_body
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
-from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, token_case
+from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, token_case, suffix_case
 from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
@@ -515,12 +515,18 @@ def _places_before(reading: SentenceReading, first: int) -> list[int]:
     tokens, lang = reading.tokens, reading.lang
     places: list[int] = []
     i = first - 1
+    if i >= 1 and _genitive_place(tokens[i], lang):
+        i -= 1  # "Gölmarmara ve Kars'ın Selim Belediyeleri": the last one's province between
     while i >= 1 and _coordinator(tokens[i], lang) and _bare_place(tokens[i - 1], lang):
         if _in_a_name(reading, i - 1) or (i >= 3 and tokens[i - 2].base[:1].isupper()):
             break
         places.insert(0, i - 1)
         i -= 2
     return places
+
+
+def _genitive_place(token: Token, lang: Turkish) -> bool:
+    return place_of(token, lang) is not None and suffix_case(token.suffix, lang) == "gen"
 
 
 def _in_a_name(reading: SentenceReading, i: int) -> bool:
