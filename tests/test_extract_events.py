@@ -440,3 +440,18 @@ def test_a_province_in_the_genitive_inside_a_list_before_a_plural_head():
         "Mudurnu Belediyesi",
     ) in events
     assert any("Tire Belediyesi" in (s, o) for s, p, o in events if p == "cooperatesWith")
+
+
+def test_thanks_for_a_bodys_act_go_to_that_body():
+    text = "Tire Gönüllüler Derneği Başkanı Elif Şahin, Kula Ticaret Odası'nın desteği için teşekkür etti."
+    events = events_of(text)
+    assert ("Elif Şahin", "thanked", "Kula Ticaret Odası") in events
+    assert ("Kula Ticaret Odası", "supported", "Tire Gönüllüler Derneği") in events
+
+
+def test_a_genitive_reference_to_the_articles_one_body_is_that_body():
+    text = (
+        "Kula Ticaret Odası, Tire Gönüllüler Derneği'ne gıda bağışladı. Dernek Başkanı "
+        "Elif Şahin, odanın desteği için teşekkür etti."
+    )
+    assert ("Elif Şahin", "thanked", "Kula Ticaret Odası") in events_of(text)

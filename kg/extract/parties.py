@@ -185,6 +185,10 @@ def _possessed_case(words: Sequence[Token], lang: Turkish) -> str:
             if noun.is_word and not noun.suffix and not is_capitalised(noun.base):
                 return next((c for e, c in lang.noun_cases if noun.key.endswith(e)), "gen")
             break
+        following = words[k + 1] if k + 1 < len(words) else None
+        if following is not None and lang.function_words.get(following.key) == "reason":
+            # "X'in desteği için teşekkür etti": thanks for X's act go to X
+            return "dat"
         case = next((c for e, c in lang.possessed_case if token.key.endswith(e)), None)
         if case is not None:
             return case
