@@ -328,3 +328,14 @@ def test_a_datelines_own_report_label_is_no_agency():
     names = entities_of("Selin KARA / BERGAMA (ÖZEL) - Bergama Kent Konseyi toplandı.")
     assert "ÖZEL" not in names and "Özel" not in names
     assert names["Selin Kara"][0] == "Person"
+
+
+def test_an_acronym_after_a_persons_name_is_not_part_of_it():
+    names = entities_of("Kula Belediye Başkanı Ali Kaya TOBB ile görüştü.")
+    assert "Ali Kaya" in names and "TOBB" in names
+    names = entities_of("Vali Nuri Karaloğlu STK temsilcileriyle buluştu.")
+    assert "Nuri Karaloğlu" in names and not any("Stk" in n for n in names)
+
+
+def test_a_surname_in_capitals_after_given_names_stays_in_the_name():
+    assert entities_of("Toplantıda Mehmet Ali KAYA konuştu.")["Mehmet Ali Kaya"][0] == "Person"

@@ -1203,6 +1203,10 @@ def _read_person(
     addressed = len(named) < len(words)  # "Nevzat Başkan", "Ahmet Bey": a name by itself
     words = named
     words = words[:MAX_PERSON_WORDS]
+    cut = _acronym_after_name(words, tokens, lang)
+    if cut:  # "Ali Kaya TOBB ile", "Vali Karaloğlu STK temsilcileriyle": a body after the name
+        _add_acronym(reading, words[cut])
+        words = words[:cut]
     first = tokens[words[0]]
     if is_all_caps(first.base) and len(words) == 1 and not titled:
         if not place_of(first, lang):
@@ -1222,6 +1226,22 @@ def _read_person(
         # names are surnames too: "Nazlı Ergin ... Ergin ise")
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
     return None
+
+
+def _acronym_after_name(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
+    """Where an acronym follows a person's name (0 if none): a known or common acronym, or a word
+    in capitals after a surname written in small letters ("Ali Kaya TOBB"); a surname in
+    capitals after given names ("Mehmet Ali KAYA") is the name's own."""
+    for k in range(1, len(words)):
+        token, before = tokens[words[k]], tokens[words[k - 1]]
+        if not is_all_caps(token.base):
+            continue
+        if token.base in lang.known_acronyms or token.base in lang.common_acronyms:
+            return k
+        if not is_all_caps(before.base) and before.key not in lang.given_names:
+            return k
+        return 0
+    return 0
 
 
 def _name_before_named_body(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
