@@ -1238,8 +1238,8 @@ def _acronym_after_name(words: list[int], tokens: Sequence[Token], lang: Turkish
             continue
         if token.base in lang.known_acronyms or token.base in lang.common_acronyms:
             return k
-        if not is_all_caps(before.base) and before.key not in lang.given_names:
-            return k
+        if k >= 2 and not is_all_caps(before.base) and before.key not in lang.given_names:
+            return k  # "Lajos KOVACS": a foreign given name, then the surname in capitals
         return 0
     return 0
 
