@@ -455,3 +455,19 @@ def test_a_genitive_reference_to_the_articles_one_body_is_that_body():
         "Elif Şahin, odanın desteği için teşekkür etti."
     )
     assert ("Elif Şahin", "thanked", "Kula Ticaret Odası") in events_of(text)
+
+
+def test_the_subject_before_a_comma_is_not_the_first_of_the_objects_listed_after_it():
+    text = (
+        "Kula Belediye Başkanı Ali Er, Tire Gönüllüler Derneği ve Ödemiş Gönüllüler "
+        "Derneği'ni ziyaret etti."
+    )
+    events = events_of(text)
+    assert ("Ali Er", "visited", "Tire Gönüllüler Derneği") in events
+    assert ("Ali Er", "visited", "Ödemiş Gönüllüler Derneği") in events
+
+
+def test_a_list_in_the_genitive_opening_a_sentence_acts_together():
+    text = "Başkan Ali Er, Rektör Can Ak ve Başkan Ece Su'nun imza attığı protokol yürürlüğe girdi."
+    signed = {(s, o) for s, p, o in events_of(text) if p == "signedAgreementWith"}
+    assert ("Ali Er", "Can Ak") in signed or ("Can Ak", "Ali Er") in signed

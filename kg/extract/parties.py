@@ -280,7 +280,16 @@ def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Par
             "comitative",  # "A ile B'ye teşekkür etti": both are thanked
         )
         is_comma = len(between) == 1 and between[0].text == "," and len(group) > 1
-        opens_sentence = p is parties[0] and p.index <= reading.dateline_end
+        # the sentence's first party, with only its title before it, is its subject when a
+        # comma follows it: "Başkan Ali Er, A ve B'yi ziyaret etti"; a list in the genitive
+        # is the actor of a noun clause ("A, B ve C'nin imza attığı protokol")
+        opens_sentence = p is parties[0] and (
+            p.index <= reading.dateline_end
+            or (
+                last.mention.case != "gen"
+                and _only_its_title_before(reading, p.index)
+            )
+        )
         # the suffix is written on the last name only, or on each ("A'yı ve B'yi")
         shares_case = p.mention.case in ("nom", last.mention.case)
         if not (is_ve or (is_comma and not opens_sentence)) or not shares_case:
@@ -319,6 +328,21 @@ def listed_before(reading: SentenceReading, parties: Sequence[Party], end: int) 
             break
         group.insert(0, p)
     return group
+
+
+def _only_its_title_before(reading: SentenceReading, index: int) -> bool:
+    """Whether the sentence holds nothing before token ``index`` but names and title words
+    ("Kula Belediye Başkanı Ali Er"; not "Toplantıda Ali Er")."""
+    covered, words = reading.covered(), _title_words(reading.lang)
+    return all(
+        i in covered or reading.tokens[i].key in words
+        for i in range(reading.dateline_end, index)
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_words(lang: Turkish) -> frozenset[str]:
+    return frozenset(w for title in lang.titles for w in title.words) | lang.honorifics
 
 
 def _linking_tokens(reading: SentenceReading, start: int, end: int) -> list[Token]:
