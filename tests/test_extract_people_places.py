@@ -339,3 +339,9 @@ def test_an_acronym_after_a_persons_name_is_not_part_of_it():
 
 def test_a_surname_in_capitals_after_given_names_stays_in_the_name():
     assert entities_of("Toplantıda Mehmet Ali KAYA konuştu.")["Mehmet Ali Kaya"][0] == "Person"
+
+
+def test_a_quotation_opens_a_sentence_whose_first_common_word_is_no_name():
+    names = entities_of("Ali Er, \"Heyetimizle Kula Belediye Başkanı Can Ak'ı ziyaret ettik\" dedi.")
+    assert "Kula Belediyesi" in names
+    assert not any(n.startswith("Heyet") for n in names)

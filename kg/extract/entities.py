@@ -389,9 +389,11 @@ def _read_run(reading: SentenceReading, run: list[int], lang: Turkish) -> list[R
 def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
     """A sentence's first word is capitalised anyway: drop it when a name clearly starts after it,
     or when it carries a locative or ablative ending ("Toplantıda", "Ziyaretten")."""
-    if not run or run[0] != 0 or len(run) < 2:
+    if not run or len(run) < 2:
         return run
-    first, second = tokens[0], tokens[run[1]]
+    if run[0] != 0 and tokens[run[0] - 1].text not in OPENING_QUOTES:
+        return run  # a quotation opens a sentence of its own: "Heyetimizle Kula ..."
+    first, second = tokens[run[0]], tokens[run[1]]
     if place_of(first, lang) or first.key in lang.given_names or is_all_caps(first.base):
         return run
     if first.key in lang.name_openers or _is_initial(first):  # "Vali Evren Kaya", "M. Ali Kaya"
@@ -399,7 +401,8 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
     named_next = (
         place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
     )
-    return run[1:] if named_next or _ends_in_adverbial_case(first, lang) else run
+    common = _ends_in_adverbial_case(first, lang) or _is_common_noun(first.key, lang)
+    return run[1:] if named_next or common else run
 
 
 def _ends_in_adverbial_case(token: Token, lang: Turkish) -> bool:
