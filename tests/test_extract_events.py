@@ -471,3 +471,13 @@ def test_a_list_in_the_genitive_opening_a_sentence_acts_together():
     text = "Başkan Ali Er, Rektör Can Ak ve Başkan Ece Su'nun imza attığı protokol yürürlüğe girdi."
     signed = {(s, o) for s, p, o in events_of(text) if p == "signedAgreementWith"}
     assert ("Ali Er", "Can Ak") in signed or ("Can Ak", "Ali Er") in signed
+
+
+def test_kendilerine_outside_a_quote_is_seen_from_the_sentences_own_subject():
+    text = (
+        "Kula Belediye Başkanı Ali Er, Tire Gönüllüler Derneği'ni ziyaret etti. "
+        "Dernek Başkanı Can Ak, kendilerine ziyaretleri için teşekkür etti."
+    )
+    events = events_of(text)
+    assert ("Can Ak", "thanked", "Ali Er") in events
+    assert ("Can Ak", "thanked", "Tire Gönüllüler Derneği") not in events

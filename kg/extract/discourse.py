@@ -72,9 +72,11 @@ class Discourse:
     def actor_at(self, offset: int) -> Party | None:
         """Who "I" and "we" are at a point of the text: the speaker inside a quotation, else the
         actor carried from the sentences before."""
-        if self.speaker is not None and offset < self.quote_end:
-            return self.speaker
-        return self.subject
+        return self.speaker if self.in_quote(offset) else self.subject
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether a point of the text lies inside the quotation of the current speaker."""
+        return self.speaker is not None and offset < self.quote_end
 
     def referent(self, refers_to: str, actor: Party) -> str | None:
         """The entity a pronoun stands for, seen from ``actor`` (pronouns.tsv, refers_to)."""

@@ -443,6 +443,17 @@ def pronoun_parties(
         if refers_to == "delegation" and i in ends:
             continue  # "X heyeti" is X's, read with X
         actor = discourse.actor_at(token.start)
+        if not discourse.in_quote(token.start):
+            # outside a quotation the sentence's own subject, when it names one, is who
+            # "kendilerine" is seen from ("Dernek Başkanı Can Ak, kendilerine teşekkür etti")
+            actor = next(
+                (
+                    p
+                    for p in named
+                    if p.index < i and p.case in SUBJECT_CASES and p.mention.type != PLACE
+                ),
+                actor,
+            )
         if actor is None:
             continue
         name = discourse.referent(refers_to, actor)
