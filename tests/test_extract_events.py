@@ -481,3 +481,15 @@ def test_kendilerine_outside_a_quote_is_seen_from_the_sentences_own_subject():
     events = events_of(text)
     assert ("Can Ak", "thanked", "Ali Er") in events
     assert ("Can Ak", "thanked", "Tire Gönüllüler Derneği") not in events
+
+
+def test_a_visit_the_subject_made_is_the_subjects():
+    text = "Kula Belediye Başkanı Ali Er, derneğe yaptığı ziyarette Tire Gönüllüler Derneği Başkanı Can Ak'tan bilgi aldı."
+    assert ("Ali Er", "visited", "Tire Gönüllüler Derneği") in events_of(text)
+    text = "Kula Belediye Başkanı Ali Er, Tire Gönüllüler Derneği'ni ziyaretinde projeleri dinledi."
+    assert ("Ali Er", "visited", "Tire Gönüllüler Derneği") in events_of(text)
+
+
+def test_a_visit_they_made_is_not_the_subjects():
+    text = "Vali Ali Er, Tire Gönüllüler Derneği'ne gerçekleştirdikleri ziyaret için teşekkür etti."
+    assert ("Ali Er", "visited", "Tire Gönüllüler Derneği") not in events_of(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.extract.cues import find_cues
 from kg.extract.discourse import Discourse
@@ -432,7 +433,8 @@ def _noun_form(clause: Clause) -> list[Fact]:
     actors = [
         p for p in parties if p.mention.case == "abl" and p.end <= start and p.mention.type != PLACE
     ]  # "İzmir'den Ankara'ya ziyaret": a place is where one comes from, not who visits
-    if not actors and start and _is_nominalised(reading.tokens[start - 1], reading.lang):
+    nominalised = bool(start) and _is_nominalised(reading.tokens[start - 1], reading.lang)
+    if not actors and nominalised:
         # "X'in Y'ye yaptığı ziyarette": the actor of a nominalised verb is in the genitive
         actors = [
             p
@@ -440,6 +442,21 @@ def _noun_form(clause: Clause) -> list[Fact]:
             if p.mention.case == "gen" and p.end <= start and p.mention.type != PLACE
         ]
     others = [p for p in parties if p.mention.case == cue.object_case and p.end <= start]
+    if not others and cue.voice == "noun":
+        # "Y'yi ziyaretinde": the verbal noun takes its object in the accusative
+        others = [p for p in parties if p.end == start and p.case == "acc"]
+        nominalised = nominalised or bool(others)
+    verb = reading.tokens[start - 1] if start else None
+    plural = verb is not None and verb.key.endswith(_plural_nominalised_endings(clause.lang))
+    if (
+        not actors
+        and others
+        and nominalised
+        and not plural  # "Y'ye gerçekleştirdikleri ziyaret için": "they", not the subject
+        and not _genitive_word_before(clause, others[-1])
+    ):
+        # "Ali Er, derneğe yaptığı ziyarette": no genitive, the sentence's subject acts
+        actors = subjects_before(reading, parties, limit=others[-1].index, exclude=others)
     if not others:
         others = _place_compounded(clause)  # "Van ziyareti": a visit to Van
         if others and not actors:
@@ -449,6 +466,24 @@ def _noun_form(clause: Clause) -> list[Fact]:
     if not actors or not others:
         return []
     return _facts(reading, actors[-1:], cue.predicate, others[-1:], end, NOUN_CONFIDENCE)
+
+
+@lru_cache(maxsize=1)
+def _plural_nominalised_endings(lang: Turkish) -> tuple[str, ...]:
+    """Endings of a noun clause whose actor is "they" ("yaptıkları", "gerçekleştirdikleri")."""
+    return tuple(e for e in lang.nominalised_endings if "lar" in e or "ler" in e)
+
+
+def _genitive_word_before(clause: Clause, party: Party) -> bool:
+    """Whether a word in the genitive that names no party stands between the sentence's start
+    and ``party`` ("Başkan'ın ... yaptığı ziyarette": the actor is that title's holder)."""
+    tokens, lang = clause.reading.tokens, clause.lang
+    named = {i for p in clause.parties for i in range(p.index, p.end)}
+    return any(
+        suffix_case(tokens[i].suffix, lang) == "gen"
+        for i in range(party.index)
+        if i not in named and tokens[i].suffix
+    )
 
 
 def _place_compounded(clause: Clause) -> list[Party]:
