@@ -493,3 +493,18 @@ def test_a_visit_the_subject_made_is_the_subjects():
 def test_a_visit_they_made_is_not_the_subjects():
     text = "Vali Ali Er, Tire Gönüllüler Derneği'ne gerçekleştirdikleri ziyaret için teşekkür etti."
     assert ("Ali Er", "visited", "Tire Gönüllüler Derneği") not in events_of(text)
+
+
+def test_also_in_a_passive_takes_the_actor_of_the_act_stated_before():
+    text = (
+        "Kula Belediyesi, Tire Gönüllüler Derneği'ni programa davet etti. "
+        "Ödemiş Gönüllüler Derneği de programa davet edildi."
+    )
+    assert ("Kula Belediyesi", "invited", "Ödemiş Gönüllüler Derneği") in events_of(text)
+    text = "Ödemiş Gönüllüler Derneği programa davet edildi."
+    assert not events_of(text)
+
+
+def test_passive_criticism_with_its_agent():
+    text = "Ege Gönüllüler Derneği, Tire Vakfı tarafından eleştirildi."
+    assert ("Tire Vakfı", "criticized", "Ege Gönüllüler Derneği") in events_of(text)

@@ -119,6 +119,7 @@ def test_function_words_have_the_roles_the_relation_reader_knows():
             "topic",
             "reason",
             "affiliation",
+            "also",
         ), row
 
 

@@ -406,9 +406,28 @@ def _passive(clause: Clause) -> list[Fact]:
         return _facts(reading, objects, cue.predicate, agents, end, AGENT_CONFIDENCE)
     if cue.predicate in SYMMETRIC_PREDICATES:
         return _signed_between(clause, agents, objects)
+    confidence = AGENT_CONFIDENCE
+    if not agents and objects:
+        agents = _agent_of_the_same_act(clause, objects)
+        confidence = CONTEXT_AGENT_CONFIDENCE
     if not agents and objects:
         clause.discourse.pending.append(PendingPassive(cue.predicate, tuple(objects), reading, end))
-    return _facts(reading, agents, cue.predicate, objects, end, AGENT_CONFIDENCE)
+    return _facts(reading, agents, cue.predicate, objects, end, confidence)
+
+
+def _agent_of_the_same_act(clause: Clause, objects: list[Party]) -> list[Party]:
+    """ "X de programa davet edildi": "also" says the act is the one stated before, by the same
+    actor (the last fact of this predicate in the article)."""
+    tokens, lang = clause.reading.tokens, clause.lang
+    after = objects[-1].end
+    if after >= len(tokens) or lang.function_words.get(tokens[after].key) != "also":
+        return []
+    before = next((f for f in reversed(clause.discourse.events) if f.p == clause.cue.predicate), None)
+    kind = clause.discourse.entity_types.get(before.s) if before is not None else None
+    if kind is None:
+        return []
+    mention = Mention(before.s, -1, -1, kind, before.s)
+    return [Party(before.s, mention, -1, -1, "by")]
 
 
 def _signed_between(clause: Clause, agents: list[Party], partners: list[Party]) -> list[Fact]:
