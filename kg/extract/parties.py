@@ -39,11 +39,7 @@ def sentence_parties(
     # mentions are sorted by start, so one lies inside an earlier party exactly when it starts
     # before the furthest end reached so far
     reach = 0
-    org_starts = {
-        reading.token_span(m)[0]
-        for m in reading.mentions
-        if m.type == ORGANIZATION and not m.attributive
-    }
+    org_starts: set[int] | None = None  # computed for the first place in the genitive only
     for m in reading.mentions:
         name = resolution.name_of(m)
         if name is None or m.attributive:
@@ -51,8 +47,15 @@ def sentence_parties(
         first, end = reading.token_span(m)
         if first < reading.dateline_end or first < reach:
             continue
-        if m.type == PLACE and m.case == "gen" and end in org_starts:
-            continue  # "Bolu'nun Mudurnu Belediyesi": where the body is, not a party
+        if m.type == PLACE and m.case == "gen":
+            if org_starts is None:
+                org_starts = {
+                    reading.token_span(o)[0]
+                    for o in reading.mentions
+                    if o.type == ORGANIZATION and not o.attributive
+                }
+            if end in org_starts:
+                continue  # "Bolu'nun Mudurnu Belediyesi": where the body is, not a party
         case = _case_in(reading, m, end)
         if case == "adj":  # "CHP'li başkanlar": a party's members, not the party
             continue
