@@ -342,6 +342,6 @@ def test_a_surname_in_capitals_after_given_names_stays_in_the_name():
 
 
 def test_a_quotation_opens_a_sentence_whose_first_common_word_is_no_name():
-    names = entities_of("Ali Er, \"Heyetimizle Kula Belediye Başkanı Can Ak'ı ziyaret ettik\" dedi.")
+    names = entities_of('Ali Er, "Heyetimizle Kula Belediye Başkanı Can Ak\'ı ziyaret ettik" dedi.')
     assert "Kula Belediyesi" in names
     assert not any(n.startswith("Heyet") for n in names)

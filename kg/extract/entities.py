@@ -28,7 +28,7 @@ from kg.extract.reading import (
 )
 from kg.extract.roles import Role, listed_after, split_at_titles, title_at, title_sub_body
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
-from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, token_case, suffix_case
+from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, suffix_case, token_case
 from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
@@ -792,7 +792,11 @@ def _written_words(words: list[int], tokens: Sequence[Token], lang: Turkish) -> 
     written = []
     for k, i in enumerate(words):
         written.append(tokens[i].base)
-        if tokens[i].key in lang.company_forms and i + 1 < len(tokens) and tokens[i + 1].text == ".":
+        if (
+            tokens[i].key in lang.company_forms
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text == "."
+        ):
             written.append(".")
             if k + 1 < len(words) and words[k + 1] == i + 3 and tokens[i + 2].key in ("ve", "&"):
                 written.append(tokens[i + 2].base)
@@ -898,11 +902,7 @@ def _read_titled_person(reading: SentenceReading, part: list[int], lang: Turkish
 def _abbreviates(token: Token, lang: Turkish) -> bool:
     """An honorific's abbreviation ("Dr"), an initial ("M") or a company form that ends a
     name ("A.Ş", "Ltd") before a full stop."""
-    return (
-        token.key in lang.honorifics
-        or _is_initial(token)
-        or token.key in lang.company_forms
-    )
+    return token.key in lang.honorifics or _is_initial(token) or token.key in lang.company_forms
 
 
 def _joins_company_forms(tokens: Sequence[Token], i: int, lang: Turkish) -> bool:

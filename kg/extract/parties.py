@@ -288,10 +288,7 @@ def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Par
         # is the actor of a noun clause ("A, B ve C'nin imza attığı protokol")
         opens_sentence = p is parties[0] and (
             p.index <= reading.dateline_end
-            or (
-                last.mention.case != "gen"
-                and _only_its_title_before(reading, p.index)
-            )
+            or (last.mention.case != "gen" and _only_its_title_before(reading, p.index))
         )
         # the suffix is written on the last name only, or on each ("A'yı ve B'yi")
         shares_case = p.mention.case in ("nom", last.mention.case)
@@ -338,8 +335,7 @@ def _only_its_title_before(reading: SentenceReading, index: int) -> bool:
     ("Kula Belediye Başkanı Ali Er"; not "Toplantıda Ali Er")."""
     covered, words = reading.covered(), _title_words(reading.lang)
     return all(
-        i in covered or reading.tokens[i].key in words
-        for i in range(reading.dateline_end, index)
+        i in covered or reading.tokens[i].key in words for i in range(reading.dateline_end, index)
     )
 
 

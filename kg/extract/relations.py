@@ -20,8 +20,8 @@ from kg.extract.parties import (
     with_conjuncts,
 )
 from kg.extract.reading import SentenceReading
-from kg.lang.tr.morphology import suffix_case
 from kg.lang.tr import Cue, Turkish
+from kg.lang.tr.morphology import suffix_case
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PERSON, PLACE, Fact, Mention
 from kg.resolve import Resolution
@@ -422,7 +422,9 @@ def _agent_of_the_same_act(clause: Clause, objects: list[Party]) -> list[Party]:
     after = objects[-1].end
     if after >= len(tokens) or lang.function_words.get(tokens[after].key) != "also":
         return []
-    before = next((f for f in reversed(clause.discourse.events) if f.p == clause.cue.predicate), None)
+    before = next(
+        (f for f in reversed(clause.discourse.events) if f.p == clause.cue.predicate), None
+    )
     kind = clause.discourse.entity_types.get(before.s) if before is not None else None
     if kind is None:
         return []
