@@ -1343,7 +1343,7 @@ def _heads_in(
     return _heads_of(tuple((tokens[i].key, tokens[i].suffix) for i in part), lang)
 
 
-@lru_cache(maxsize=1 << 14)  # the same names recur across sentences and articles
+@lru_cache(maxsize=1 << 16)  # the same names recur across sentences and articles
 def _heads_of(
     words: tuple[tuple[str, str], ...], lang: Turkish
 ) -> tuple[tuple[int, int, OrgHead], ...]:
