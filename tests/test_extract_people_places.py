@@ -345,3 +345,10 @@ def test_a_quotation_opens_a_sentence_whose_first_common_word_is_no_name():
     names = entities_of('Ali Er, "Heyetimizle Kula Belediye Başkanı Can Ak\'ı ziyaret ettik" dedi.')
     assert "Kula Belediyesi" in names
     assert not any(n.startswith("Heyet") for n in names)
+
+
+def test_a_street_or_river_named_after_a_place_is_no_mention_of_it():
+    names = entities_of("Yürüyüş Sakarya Caddesi'nde başladı ve Gediz Nehri kıyısında bitti.")
+    assert "Sakarya" not in names and "Gediz" not in names
+    names = entities_of("Heyet İzmir'de Kordon Caddesi'ni gezdi.")
+    assert names["İzmir"][0] == "Place"

@@ -853,6 +853,10 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
         # "Evren Kaya": a given name before a word that can be a surname; "Fatih Camii" is none
         _read_person(reading, part, lang, titled=False)
         return
+    if _is_venue_noun(tokens[part[-1]].key, lang) and place_of(tokens[part[-2]], lang):
+        # "Sakarya Caddesi'nde", "Gediz Nehri": a venue named after a place is no mention of it
+        read_places(reading, part[:-2], lang)
+        return
     rest = read_places(reading, part, lang)
     if rest != part and not (rest and tokens[rest[0]].key in lang.given_names):
         return
@@ -1310,9 +1314,15 @@ def _first_common_noun(words: list[int], tokens: Sequence[Token], lang: Turkish)
 
 @lru_cache(maxsize=1 << 15)
 def _is_common_noun(key: str, lang: Turkish) -> bool:
-    if key.endswith(lang.name_unlike_endings) or key in lang.non_entity_heads:
+    return key.endswith(lang.name_unlike_endings) or _is_venue_noun(key, lang)
+
+
+@lru_cache(maxsize=1 << 15)
+def _is_venue_noun(key: str, lang: Turkish) -> bool:
+    """A noun ending the name of a venue, a street, a feature or an event (non_entity_heads.tsv),
+    also with a case ending written on: "Parkında", "Caddesine"."""
+    if key in lang.non_entity_heads:
         return True
-    # a venue noun with a case ending written on: "Parkında", "Caddesine"
     return any(
         key.startswith(word) and inflection_of(key, word, lang) is not None
         for word in lang.non_entity_heads
