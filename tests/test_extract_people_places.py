@@ -352,3 +352,15 @@ def test_a_street_or_river_named_after_a_place_is_no_mention_of_it():
     assert "Sakarya" not in names and "Gediz" not in names
     names = entities_of("Heyet İzmir'de Kordon Caddesi'ni gezdi.")
     assert names["İzmir"][0] == "Place"
+
+
+def test_a_given_name_that_is_a_place_before_a_place_surname_is_a_person():
+    names = entities_of("Evren Aydın da vatandaşlarla görüştü.")
+    assert names["Evren Aydın"][0] == "Person"
+    names = entities_of("Heyet Selim Kars'ta konuştu.")
+    assert names["Selim"][0] == "Place" and names["Kars"][0] == "Place"
+
+
+def test_a_body_named_after_a_person_is_not_located_in_a_place_of_that_name():
+    facts = extract(Article("t", "Fatih Sultan Mehmet Vakfı Başkanı Selim Aksoy konuştu.")).facts
+    assert not any(f.p == "locatedIn" for f in facts)

@@ -938,12 +938,23 @@ def _place_or_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish
     not "Fatih Camii", "Selim Mahallesi", "Evren İzmir'de"."""
     if not 2 <= len(part) <= MAX_PERSON_WORDS or tokens[part[0]].key not in lang.given_names:
         return False
-    second = tokens[part[1]]
-    if place_of(second, lang) or place_head(second.key, lang) is not None:
+    first, second = tokens[part[0]], tokens[part[1]]
+    if place_head(second.key, lang) is not None:
         return False
+    if place_of(second, lang) and (second.suffix or _nested_places(first, second, lang)):
+        return False  # "Evren İzmir'de", "Selim Kars": places; "Evren Aydın" names a person
     if _bare_head(tokens, [part[1]], lang) or any(_titled_word(tokens[i].key, lang) for i in part):
         return False  # "Selim Belediye Başkanıyla": the district's mayor
     return _first_common_noun(part[1:], tokens, lang) is None and not is_all_caps(second.base)
+
+
+def _nested_places(first: Token, second: Token, lang: Turkish) -> bool:
+    """Whether two places lie one within the other (a district and its province)."""
+    a, b = place_of(first, lang), place_of(second, lang)
+    if a is None or b is None:
+        return False
+    pairs = lang.district_provinces  # (district in lower case, province as written)
+    return (lower(a), b) in pairs or (lower(b), a) in pairs
 
 
 @lru_cache(maxsize=1 << 14)
