@@ -522,3 +522,16 @@ def test_two_bodies_of_one_place_are_not_merged_by_their_shared_words():
     text = "Kula Muhtarlar Derneği ve Kula Merkez Muhtarlar Derneği ortak açıklama yaptı."
     names = {e.name for e in extract(Article("t", text)).entities}
     assert {"Kula Muhtarlar Derneği", "Kula Merkez Muhtarlar Derneği"} <= names
+
+
+def test_a_known_body_without_a_head_noun_is_an_organisation():
+    facts = facts_of("Koç Holding ve Türk Telekom anlaşma imzaladı.")
+    assert ("Koç Holding", "signedAgreementWith", "Türk Telekom") in facts or (
+        "Türk Telekom",
+        "signedAgreementWith",
+        "Koç Holding",
+    ) in facts
+    facts = facts_of("Kızılay Genel Başkanı Fatma Meriç Yılmaz konuştu.")
+    assert ("Fatma Meriç Yılmaz", "headOf", "Kızılay") in facts
+    facts = facts_of("Kula Belediyesi, Türk Kızılay'a destek verdi.")
+    assert ("Kula Belediyesi", "supported", "Türk Kızılay") in facts

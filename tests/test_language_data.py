@@ -8,6 +8,8 @@ import pytest
 from kg.extract.relations import ANY_FORM, CONSTRUCTIONS
 from kg.lang.tr import data_lines, data_rows, turkish
 from kg.lang.tr.text import lower
+from kg.model import Article
+from kg.pipeline import extract
 from kg.vocab import (
     EVENT_PREDICATES,
     ORGANIZATION_SUBTYPES,
@@ -170,3 +172,11 @@ def test_every_data_file_is_read_by_the_language_loader():
 def test_no_cue_is_listed_twice():
     rows = [(r["predicate"], r["cue"], r["voice"]) for r in data_rows("cues.tsv")]
     assert len(rows) == len(set(rows))
+
+
+def test_known_organisations_have_ontology_subtypes_and_are_read_as_written():
+    lang = turkish()
+    for _, (name, subtype) in lang.known_organisations.items():
+        assert subtype is None or subtype in ORGANIZATION_SUBTYPES, name
+        entities = extract(Article("t", f"Toplantıya {name} de katıldı.")).entities
+        assert (name, "Organization") in {(e.name, e.type) for e in entities}, name

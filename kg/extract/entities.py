@@ -34,6 +34,7 @@ from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
 _KEY_SUFFIX = attrgetter("key", "suffix")
 _KEY = attrgetter("key")
+MAX_KNOWN_ORGANISATION_WORDS = 4  # "Türk Hava Yolları", "Demirören Haber Ajansı"
 OPENING_QUOTES = frozenset("'\"“‘«")
 QUOTES = OPENING_QUOTES | frozenset("”’»")
 NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
@@ -435,10 +436,32 @@ def _read_title_org(
     bare = _bare_head_ending(tokens, before, lang) if len(before) > 1 else None
     if bare is not None:
         return _read_bare_head_org(reading, before, bare, lang)
+    if before and _known_organisation_at(before, tokens, lang) == len(before):
+        return _add_known_organisation(reading, before, lang, attributive=True), False
     heads = _heads_in(before, tokens, lang) if before else ()
     if heads:
         return _read_org(reading, before, heads, lang, attributive=True), False
     return _read_headless_title_org(reading, before, title, title_words, lang), False
+
+
+def _known_organisation_at(part: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
+    """How many words opening the part name a body of known_organisations.tsv (0 if none); a case
+    ending may close the last one only."""
+    known = lang.known_organisations
+    for n in range(min(len(part), MAX_KNOWN_ORGANISATION_WORDS), 0, -1):
+        words = [tokens[i] for i in part[:n]]
+        if any(t.suffix for t in words[:-1]):
+            continue
+        if tuple(t.key for t in words) in known:
+            return n
+    return 0
+
+
+def _add_known_organisation(
+    reading: SentenceReading, words: list[int], lang: Turkish, *, attributive: bool = False
+) -> Mention:
+    name, subtype = lang.known_organisations[tuple(reading.tokens[i].key for i in words)]
+    return add_mention(reading, words, ORGANIZATION, name, subtype, attributive=attributive)
 
 
 def _read_special_part(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
@@ -823,6 +846,11 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if not part:
         return
     tokens = reading.tokens
+    known = _known_organisation_at(part, tokens, lang)
+    if known:  # "Türk Kızılay", "Türk Telekom'a": a body named without a head noun
+        _add_known_organisation(reading, part[:known], lang)
+        _read_part(reading, part[known:], lang)
+        return
     heads = _heads_in(part, tokens, lang)
     if heads and not is_place_name(part[: heads[-1][1]], tokens, lang):  # "Rusya Federasyonu"
         _read_org(reading, part, heads, lang)
@@ -1334,9 +1362,9 @@ def _is_venue_noun(key: str, lang: Turkish) -> bool:
     also with a case ending written on: "Parkında", "Caddesine"."""
     if key in lang.non_entity_heads:
         return True
+    # the whole rest one case suffix: "Parkında" is "parkı" + "nda", "Kızılay" no "kızı" + "-la"
     return any(
-        key.startswith(word) and inflection_of(key, word, lang) is not None
-        for word in lang.non_entity_heads
+        key.startswith(word) and key[len(word) :] in lang.suffixes for word in lang.non_entity_heads
     )
 
 

@@ -106,6 +106,8 @@ class Turkish:
     first_person_endings: tuple[str, ...]
     second_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    # words in lower case -> (name as written, subtype): bodies named without a head noun
+    known_organisations: dict[tuple[str, ...], tuple[str, str | None]]
     title_markers: frozenset[str]  # "konulu": the quotation before it is a title
     plural_heads: dict[tuple[str, ...], tuple[str, ...]]  # ("belediyeleri",) -> ("belediyesi",)
     offices: tuple[tuple[tuple[str, ...], str], ...]  # (("başkanlığı",), "headOf"): offices.tsv
@@ -350,6 +352,10 @@ def _load() -> Turkish:
         ),
         known_acronyms={
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
+        },
+        known_organisations={
+            _words(r["name"]): (r["name"], _optional(r["subtype"]))
+            for r in data_rows("known_organisations.tsv")
         },
         given_names=frozenset(lower(line.strip()) for line in data_lines("given_names.txt")),
     )
