@@ -508,3 +508,28 @@ def test_also_in_a_passive_takes_the_actor_of_the_act_stated_before():
 def test_passive_criticism_with_its_agent():
     text = "Ege Gönüllüler Derneği, Tire Vakfı tarafından eleştirildi."
     assert ("Tire Vakfı", "criticized", "Ege Gönüllüler Derneği") in events_of(text)
+
+
+def test_support_in_headlines_relative_clauses_and_passive_participles():
+    assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events_of(
+        "Kula Belediyesi'nden Tire Gönüllüler Derneği'ne anlamlı bağış"
+    )
+    assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events_of(
+        "Kula Belediyesi'nin desteklediği Tire Gönüllüler Derneği kermes düzenledi."
+    )
+    assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events_of(
+        "Kula Belediyesi tarafından desteklenen Tire Gönüllüler Derneği kermes düzenledi."
+    )
+    assert ("Kula Ticaret Odası", "supported", "Tire Gönüllüler Derneği") in events_of(
+        "Kula Ticaret Odası'nın maddi ve manevi desteğiyle Tire Gönüllüler Derneği burs verdi."
+    )
+
+
+def test_a_noun_clause_object_describes_no_party_after_it():
+    text = "Kula Ticaret Odası, Tire Gönüllüler Derneği'nin projesini destekleyeceğini açıkladı."
+    assert not events_of(text)
+
+
+def test_a_word_after_the_cue_that_only_ends_like_a_first_person_verb_is_not_one():
+    text = "Tire Gönüllüler Derneği, Başkan Ali Er'e teşekkür plaketi takdim etti."
+    assert ("Tire Gönüllüler Derneği", "thanked", "Ali Er") in events_of(text)

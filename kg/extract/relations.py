@@ -284,7 +284,7 @@ def _second_person(clause: Clause) -> list[Fact]:
 def _nominalised(clause: Clause) -> list[Fact]:
     """ "X'in ... katkı sunduğunu belirtti", "A ve B'nin imza attığı protokol": the genitive
     before the cue acts, with the names listed with it."""
-    objects = _objects(clause)
+    objects = _objects(clause) or _described_after(clause)
     actors = [
         p
         for p in clause.parties
@@ -402,6 +402,8 @@ def _passive(clause: Clause) -> list[Fact]:
         objects = subjects_before(reading, parties, limit=start, exclude=agents)
     else:
         objects = _objects(clause)
+    if not objects and _is_participle(reading.tokens[end - 1], clause.lang):
+        objects = _described_after(clause)  # "X tarafından desteklenen Y"
     if cue.reverse:
         return _facts(reading, objects, cue.predicate, agents, end, AGENT_CONFIDENCE)
     if cue.predicate in SYMMETRIC_PREDICATES:
@@ -495,6 +497,17 @@ def _plural_nominalised_endings(lang: Turkish) -> tuple[str, ...]:
     return tuple(e for e in lang.nominalised_endings if "lar" in e or "ler" in e)
 
 
+def _described_after(clause: Clause) -> list[Party]:
+    """The party a relative clause describes, right after its verb ("X'in desteklediği Y
+    Derneği", "X tarafından desteklenen Y"); none after a noun clause that is an object itself
+    ("desteklediğini açıkladı")."""
+    verb = clause.reading.tokens[clause.end - 1]
+    if verb.key.endswith(clause.lang.complement_endings):
+        return []
+    after = [p for p in clause.parties if p.index == clause.end and p.mention.type != PLACE]
+    return after[:1]
+
+
 def _genitive_word_before(clause: Clause, party: Party) -> bool:
     """Whether a word in the genitive that names no party stands between the sentence's start
     and ``party`` ("Başkan'ın ... yaptığı ziyarette": the actor is that title's holder)."""
@@ -554,12 +567,22 @@ def _sister(clause: Clause) -> list[Fact]:
     return _among(clause, pair, JOINT_CONFIDENCE)
 
 
+MAX_MEANS_MODIFIERS = 3  # "maddi ve manevi desteğiyle"
+
+
 def _means(clause: Clause) -> list[Fact]:
     """ "X'in desteğiyle", "X'in davetiyle": X gives the help or the invitation, and whoever the
     sentence says acts (its agent, else its subject) receives it."""
     reading, parties = clause.reading, clause.parties
-    # "A ve B'nin desteğiyle": the genitive is written on the last of a list
-    givers = listed_before(reading, parties, clause.start)
+    # "A ve B'nin desteğiyle": the genitive is written on the last of a list; "X'in maddi ve
+    # manevi desteğiyle": words describing the help may stand between
+    start = clause.start
+    while start > 0 and clause.start - start < MAX_MEANS_MODIFIERS:
+        token = reading.tokens[start - 1]
+        if not token.is_word or token.suffix or is_capitalised(token.base):
+            break
+        start -= 1
+    givers = listed_before(reading, parties, start)
     if not givers or givers[-1].mention.case != "gen":
         return []
     if clause.cue.predicate in SYMMETRIC_PREDICATES:  # "A ve B'nin imzasıyla": they both sign
@@ -701,7 +724,16 @@ def _among(clause: Clause, group: Sequence[Party], confidence: float) -> list[Fa
 
 
 def _is_first_person(tokens: Sequence[Token], lang: Turkish) -> bool:
-    return any(t.key.endswith(lang.first_person_endings) for t in tokens if not t.suffix)
+    """Whether the cue's last word, or a light verb right after it ("teşekkürler ederim"), is in
+    the first person; "teşekkür plaketi takdim etti" is not ("takdim" only ends like "-dim")."""
+    return any(
+        t.key.endswith(lang.first_person_endings)
+        for k, t in enumerate(tokens)
+        if not t.suffix and (k == 0 or t.key.startswith((*lang.light_verbs, *AUXILIARIES)))
+    )
+
+
+AUXILIARIES = ("et", "ed", "ol")  # "teşekkür ederim", "destek oluruz"
 
 
 def _ends_with(token: Token, endings: tuple[str, ...]) -> bool:
