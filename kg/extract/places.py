@@ -174,9 +174,9 @@ def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) ->
     ("Kocaeli Kastamonu Derneği") says where the members come from: a place, not the seat."""
     lang = reading.lang
     tokens = reading.tokens
-    if len(words) > 2 and tokens[words[0]].key in lang.given_names:
-        if tokens[words[1]].key in lang.given_names:
-            return  # "Fatih Sultan Mehmet Vakfı", "Selim Ali Derneği": named after a person
+    given = lang.given_names
+    if len(words) > 2 and tokens[words[0]].key in given and tokens[words[1]].key in given:
+        return  # "Fatih Sultan Mehmet Vakfı", "Selim Ali Derneği": named after a person
     seat = None
     for k, i in enumerate(words):
         tok = reading.tokens[i]
