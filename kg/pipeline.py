@@ -8,6 +8,7 @@ from dataclasses import replace
 from kg.extract.affiliations import read_affiliations
 from kg.extract.conventions import (
     no_meeting_within_a_visit,
+    no_membership_beside_headship,
     no_visit_to_a_visited_bodys_people,
     one_statement_each,
     parties_of_the_right_types,
@@ -52,6 +53,7 @@ ArticleRule = Callable[[list[Fact], Discourse], list[Fact]]
 ARTICLE_RULES: tuple[ArticleRule, ...] = (
     parties_of_the_right_types,  # the relation vocabulary: who can visit, head, be located
     one_statement_each,  # one fact per (s, p, o), its most confident statement
+    no_membership_beside_headship,  # rules 5, 25: a head is not also a member
     no_meeting_within_a_visit,  # rules 10, 16
     no_visit_to_a_visited_bodys_people,  # rule 13
 )

@@ -535,3 +535,40 @@ def test_a_known_body_without_a_head_noun_is_an_organisation():
     assert ("Fatma Meriç Yılmaz", "headOf", "Kızılay") in facts
     facts = facts_of("Kula Belediyesi, Türk Kızılay'a destek verdi.")
     assert ("Kula Belediyesi", "supported", "Türk Kızılay") in facts
+
+
+def test_a_person_named_after_a_body_in_the_ablative_is_one_of_its_people():
+    facts = facts_of(
+        "Toplantıya Tire Gönüllüler Derneği'nden Ali Kaya ve Kula Vakfı'ndan Can Ak katıldı."
+    )
+    assert ("Ali Kaya", "memberOf", "Tire Gönüllüler Derneği") in facts
+    assert ("Can Ak", "memberOf", "Kula Vakfı") in facts
+    facts = facts_of("Tire Gönüllüler Derneği'nden Ali Kaya'ya ziyaret")
+    assert ("Ali Kaya", "memberOf", "Tire Gönüllüler Derneği") not in facts
+
+
+def test_a_head_is_not_also_a_member():
+    text = (
+        "Toplantıya Tire Gönüllüler Derneği'nden Ali Kaya katıldı. "
+        "Tire Gönüllüler Derneği Başkanı Ali Kaya konuştu."
+    )
+    facts = facts_of(text)
+    assert ("Ali Kaya", "headOf", "Tire Gönüllüler Derneği") in facts
+    assert ("Ali Kaya", "memberOf", "Tire Gönüllüler Derneği") not in facts
+
+
+def test_a_chambers_council_member_is_a_member_of_its_council():
+    facts = facts_of("Kula Ziraat Odası Meclis Üyesi Ali Kaya konuştu.")
+    assert ("Ali Kaya", "memberOf", "Kula Ziraat Odası Meclisi") in facts
+    assert ("Kula Ziraat Odası Meclisi", "partOf", "Kula Ziraat Odası") in facts
+    facts = facts_of("Kula Belediye Meclis Üyesi Ali Kaya konuştu.")
+    assert ("Ali Kaya", "memberOf", "Kula Belediyesi") in facts
+
+
+def test_bare_titles_after_ile_or_ve_continue_the_body_of_the_title_before():
+    facts = facts_of(
+        "Tire Gönüllüler Derneği Başkan Yardımcısı Ali Kaya ile Sekreter Can Ak konuştu."
+    )
+    assert ("Can Ak", "memberOf", "Tire Gönüllüler Derneği") in facts
+    facts = facts_of("Tire Gönüllüler Derneği Genel Sekreteri Ali Kaya ve Sayman Can Ak konuştu.")
+    assert ("Can Ak", "memberOf", "Tire Gönüllüler Derneği") in facts

@@ -1,4 +1,5 @@
-"""Sentence stage: one organisation written as attached to another ("X Federasyonu'na bağlı Y
+"""Sentence stage: people written as coming from a body ("X Derneği'nden Ali Kaya"), and one
+organisation written as attached to another ("X Federasyonu'na bağlı Y
 Derneği", "X Belediyesi'ne bağlı Y Müdürlüğü", "X Federasyonu üyesi Y Derneği"): the second is a
 member of the first, or a part of it when its head names a unit inside a larger body (guideline:
 memberOf "federasyona bağlı dernek"; partOf for sub-bodies)."""
@@ -9,16 +10,39 @@ from kg.extract.reading import SentenceReading, add_fact
 from kg.extract.roles import title_at
 from kg.lang.tr import Turkish
 from kg.lang.tr.text import lower
-from kg.model import ORGANIZATION, Mention
+from kg.model import ORGANIZATION, PERSON, Mention
 
 AFFILIATION_CONFIDENCE = 0.8  # a construction of three words, not a name's own words
+FROM_CONFIDENCE = 0.7  # "X'ten Ali Kaya": one of X's people, a member or its staff
 
 
 def read_affiliations(reading: SentenceReading) -> None:
-    tokens, lang = reading.tokens, reading.lang
     orgs = [m for m in reading.mentions if m.type == ORGANIZATION]
-    if len(orgs) < 2:
-        return
+    if orgs:
+        _read_people_from_bodies(reading, orgs)
+    if len(orgs) > 1:
+        _read_attached_bodies(reading, orgs)
+
+
+def _read_people_from_bodies(reading: SentenceReading, orgs: list[Mention]) -> None:
+    """ "Toplantıya X Derneği'nden Ali Kaya katıldı": a person named right after a body in the
+    ablative is one of its people."""
+    tokens = reading.tokens
+    people = {m.start: m for m in reading.mentions if m.type == PERSON and not m.tentative}
+    for body in orgs:
+        if body.case != "abl" or body.reference:
+            continue
+        i = reading.token_from(body.end)
+        person = people.get(tokens[i].start) if i < len(tokens) else None
+        if person is not None and person.case == "nom":
+            add_fact(
+                reading, person.name, "memberOf", body.name, body.start, person.end, FROM_CONFIDENCE
+            )
+
+
+def _read_attached_bodies(reading: SentenceReading, orgs: list[Mention]) -> None:
+    """ "X Federasyonu'na bağlı Y Derneği", "X Federasyonu üyesi Y Derneği"."""
+    tokens, lang = reading.tokens, reading.lang
     starts = {m.start: m for m in orgs if not m.attributive and not m.reference}
     for body in orgs:
         i = _after_link(reading, reading.token_from(body.end), body.case)

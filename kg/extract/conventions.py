@@ -17,6 +17,12 @@ def one_statement_each(facts: list[Fact], discourse: Discourse) -> list[Fact]:
     return list(best.values())
 
 
+def no_membership_beside_headship(facts: list[Fact], discourse: Discourse) -> list[Fact]:
+    """Guideline rules 5 and 25: the head of a body is not also stated as its member."""
+    heads = {(f.s, f.o) for f in facts if f.p == "headOf"}
+    return [f for f in facts if not (f.p == "memberOf" and (f.s, f.o) in heads)]
+
+
 def no_meeting_within_a_visit(facts: list[Fact], discourse: Discourse) -> list[Fact]:
     """Guideline rules 10 and 16: no metWith between the two sides of a stated visit, the
     visitors' and the visited body's people included; a meeting during a visit is the visit."""

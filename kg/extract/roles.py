@@ -516,7 +516,8 @@ def _continues(reading: SentenceReading, roles: list[Role], k: int) -> bool:
         return False
     end = roles[k - 1].end
     return _joined_by_comma(reading, end, role.first) or (
-        _joined_by_conjunction(reading, end, role.first) and roles[k - 1].person is not None
+        _joined_by_conjunction(reading, end, role.first, also_ile=True)
+        and roles[k - 1].person is not None
     )
 
 
@@ -524,9 +525,14 @@ def _joined_by_comma(reading: SentenceReading, end: int, start: int) -> bool:
     return [t.text for t in reading.tokens[end:start]] == [","]
 
 
-def _joined_by_conjunction(reading: SentenceReading, end: int, start: int) -> bool:
+def _joined_by_conjunction(
+    reading: SentenceReading, end: int, start: int, *, also_ile: bool = False
+) -> bool:
+    """Whether one "ve" (or, with ``also_ile``, "ile": "Başkan Yardımcısı A ile Sekreter B")
+    stands between two tokens."""
     between = reading.tokens[end:start]
-    return len(between) == 1 and reading.lang.function_words.get(between[0].key) == "conjunction"
+    links = ("conjunction", "comitative") if also_ile else ("conjunction",)
+    return len(between) == 1 and reading.lang.function_words.get(between[0].key) in links
 
 
 def listed_after(reading: SentenceReading, roles: list[Role], run: list[int]) -> Role | None:
