@@ -533,3 +533,18 @@ def test_a_noun_clause_object_describes_no_party_after_it():
 def test_a_word_after_the_cue_that_only_ends_like_a_first_person_verb_is_not_one():
     text = "Tire Gönüllüler Derneği, Başkan Ali Er'e teşekkür plaketi takdim etti."
     assert ("Tire Gönüllüler Derneği", "thanked", "Ali Er") in events_of(text)
+
+
+def test_joint_work_in_its_other_words_is_cooperation():
+    pair = {"Kula Belediyesi", "Tire Gönüllüler Derneği"}
+    for text in (
+        "Kula Belediyesi ile Tire Gönüllüler Derneği güç birliği yaptı.",
+        "Kula Belediyesi ile Tire Gönüllüler Derneği el ele verdi.",
+        "Kula Belediyesi, Tire Gönüllüler Derneği ile ortak çalışma yapacak.",
+        "Kula Belediyesi ve Tire Gönüllüler Derneği'nin birlikte düzenlediği kermes sona erdi.",
+        "Kula Belediyesi ile Tire Gönüllüler Derneği arasında imzalanan iş birliği protokolü ile "
+        "kurs açılacak.",
+    ):
+        assert any({s, o} == pair for s, p, o in events_of(text) if p == "cooperatesWith"), text
+    text = "Kula Belediyesi, Tire Gönüllüler Derneği ile birlikte ziyaret etti."
+    assert not any(p == "cooperatesWith" for _, p, _ in events_of(text))
