@@ -548,3 +548,28 @@ def test_joint_work_in_its_other_words_is_cooperation():
         assert any({s, o} == pair for s, p, o in events_of(text) if p == "cooperatesWith"), text
     text = "Kula Belediyesi, Tire Gönüllüler Derneği ile birlikte ziyaret etti."
     assert not any(p == "cooperatesWith" for _, p, _ in events_of(text))
+
+
+def test_stopping_by_is_a_visit():
+    text = "Kula Belediye Başkanı Ali Er, Tire Gönüllüler Derneği'ne de uğradı."
+    assert ("Ali Er", "visited", "Tire Gönüllüler Derneği") in events_of(text)
+
+
+def test_a_visit_or_meeting_planned_has_not_happened():
+    assert not events_of(
+        "Kula Belediye Başkanı Ali Er, yarın Tire Gönüllüler Derneği'ni ziyaret edecek."
+    )
+    text = (
+        "Kula Belediye Başkanı Ali Er, Tire Gönüllüler Derneği'ni ziyaret etmek istediğini söyledi."
+    )
+    assert not events_of(text)
+
+
+def test_a_co_party_with_ile_before_a_comma_marked_subject_acts_with_it():
+    text = (
+        "Kula Belediye Başkanı Ali Er ile Başkan Yardımcısı Can Ak, "
+        "Tire Gönüllüler Derneği'ni ziyaret etti."
+    )
+    events = events_of(text)
+    assert ("Ali Er", "visited", "Tire Gönüllüler Derneği") in events
+    assert ("Can Ak", "visited", "Tire Gönüllüler Derneği") in events

@@ -391,6 +391,15 @@ def subjects_before(
         if not _list_link(reading, q.end, group[0].index):
             break
         group.insert(0, q)
+    if marked:  # "A ile B, X'i ziyaret etti": the co-party before a marked subject acts with it
+        co = [p for p in parties if p.end <= group[0].index and id(p) not in excluded]
+        if (
+            co
+            and co[-1].case == "ins"
+            and co[-1].mention.type != PLACE
+            and _list_link(reading, co[-1].end, group[0].index, comitative=True) == "ile"
+        ):
+            group.insert(0, co[-1])
     for q in parties:
         if q.index < first.end or q.end > limit or id(q) in excluded:
             continue
@@ -405,8 +414,11 @@ def subjects_before(
     return group
 
 
-def _list_link(reading: SentenceReading, start: int, end: int) -> str | None:
-    """ "ve" or "," when the tokens between two parties join them into one list, else None.
+def _list_link(
+    reading: SentenceReading, start: int, end: int, *, comitative: bool = False
+) -> str | None:
+    """ "ve" or "," when the tokens between two parties join them into one list, else None;
+    with ``comitative``, "ile" too.
 
     Words of other names and titles in between ("A ve X Odası Başkan Vekili B") do not count."""
     covered = reading.covered()
@@ -419,7 +431,10 @@ def _list_link(reading: SentenceReading, start: int, end: int) -> str | None:
         return None
     if between[0].text == ",":
         return ","
-    return "ve" if reading.lang.function_words.get(between[0].key) == "conjunction" else None
+    role = reading.lang.function_words.get(between[0].key)
+    if comitative and role == "comitative":
+        return "ile"
+    return "ve" if role == "conjunction" else None
 
 
 def pronoun_parties(

@@ -43,7 +43,9 @@ SUPPORTED = "supported"
 # each other (an agreement or a joint act binds every party named)
 SIDED = frozenset({"metWith"})
 SIGNED = "signedAgreementWith"
-STATED_ONLY = frozenset({SUPPORTED})  # rule 18: support wished or promised gives nothing
+# rule 18: support wished or promised gives nothing; a visit or a meeting planned ("ziyaret
+# edecek", "görüşmek istiyoruz") has not happened
+STATED_ONLY = frozenset({SUPPORTED, "visited", "metWith"})
 JOINT_CONFIDENCE = 0.75  # a joint act among parties the sentence pairs explicitly
 MEANS_CONFIDENCE = 0.7  # "X'in desteğiyle": the receiver is the sentence's actor
 QUOTE_OPENERS = frozenset('"“«')
