@@ -573,3 +573,11 @@ def test_a_co_party_with_ile_before_a_comma_marked_subject_acts_with_it():
     events = events_of(text)
     assert ("Ali Er", "visited", "Tire Gönüllüler Derneği") in events
     assert ("Can Ak", "visited", "Tire Gönüllüler Derneği") in events
+
+
+def test_names_listed_before_a_genitive_are_no_subject_of_the_main_verb():
+    text = (
+        "Başkan Ali Er, Meclis Başkanı Can Ak ve Üye Ece Su'nun katıldığı program kapsamında "
+        "Kula Ticaret Odası ile protokol imzalandı."
+    )
+    assert not events_of(text)

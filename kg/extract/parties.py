@@ -382,6 +382,16 @@ def subjects_before(
     ]
     if not candidates:
         return []
+    # "A, B ve C'nin katıldığı program": names listed before a genitive are its conjuncts
+    in_genitive_lists = {
+        id(q)
+        for g in parties
+        if g.mention.case == "gen" and g.end <= limit
+        for q in listed_before(reading, parties, g.end)[:-1]
+    }
+    candidates = [p for p in candidates if id(p) not in in_genitive_lists]
+    if not candidates:
+        return []
     # Turkish news marks the subject with a comma after it ("X, Y'yi ziyaret etti")
     tokens = reading.tokens
     marked = [p for p in candidates if p.end < len(tokens) and tokens[p.end].text == ","]
