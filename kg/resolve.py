@@ -81,6 +81,7 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
             acronyms.setdefault(fold(m.acronym), key)
     merged = _merge_one_name_of_two_types(groups)
     merged |= _merge_inflected_names(groups)
+    merged |= _merge_compound_variants(groups)
     merged |= _merge_given_names(groups)
     merged |= _merge_shorter_names(groups)
     tails = _org_tails(groups)
@@ -163,6 +164,37 @@ def _merge_inflected_names(
                 merged[key] = target
                 del groups[key]
                 break
+    return merged
+
+
+PLURAL_POSSESSIVES = ("ları", "leri")  # "Odaları Birliği" also written "Odalar Birliği"
+
+
+def _compound_key(name: str) -> str:
+    """An organisation's name with the possessive of its inner plural words dropped: a compound
+    written both ways ("Esnaf ve Sanatkarlar Odaları Birliği", "... Odalar Birliği") is one."""
+    words = name.split(" ")
+    return " ".join(
+        w[:-1] if k < len(words) - 1 and w.endswith(PLURAL_POSSESSIVES) else w
+        for k, w in enumerate(words)
+    )
+
+
+def _merge_compound_variants(
+    groups: dict[tuple[str, str], _Group],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Organisations whose names differ only in an inner plural's possessive are one: the form
+    named first takes the other in."""
+    first: dict[str, tuple[str, str]] = {}
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in [k for k in groups if k[0] == ORGANIZATION and " " in k[1]]:
+        variant = _compound_key(key[1])
+        target = first.setdefault(variant, key)
+        if target != key:
+            groups[target].names.extend(groups[key].names)
+            groups[target].aliases.extend([*groups[key].names, *groups[key].aliases])
+            merged[key] = target
+            del groups[key]
     return merged
 
 
@@ -273,14 +305,14 @@ def _org_name_within(
     """The one organisation whose name holds every word of ``key`` in order and ends with the
     same head ("Muhtarlar Federasyonu" in a headline for "İzmir Muhtarlar Dernekleri
     Federasyonu")."""
-    words = key[1].split(" ")
+    words = _compound_key(key[1]).split(" ")
     if len(words) < 2:
         return None
     matches = []
     for other in groups:
         if other == key or other[0] != ORGANIZATION:
             continue
-        longer = other[1].split(" ")
+        longer = _compound_key(other[1]).split(" ")
         if len(longer) <= len(words) or longer[-1] != words[-1] or longer[0] == words[0]:
             continue  # "Adana Muhtarlar Derneği" beside "Adana Çukurova ...": two bodies
         rest = iter(longer[:-1])

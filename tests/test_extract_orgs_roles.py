@@ -572,3 +572,15 @@ def test_bare_titles_after_ile_or_ve_continue_the_body_of_the_title_before():
     assert ("Can Ak", "memberOf", "Tire Gönüllüler Derneği") in facts
     facts = facts_of("Tire Gönüllüler Derneği Genel Sekreteri Ali Kaya ve Sayman Can Ak konuştu.")
     assert ("Can Ak", "memberOf", "Tire Gönüllüler Derneği") in facts
+
+
+def test_a_compound_written_with_and_without_its_inner_possessive_is_one_body():
+    text = (
+        "Ege Esnaf ve Sanatkarlar Odaları Birliği toplandı. Ege Esnaf ve Sanatkarlar Odalar "
+        "Birliği Başkanı Ali Kaya konuştu. Odalar Birliği Başkanı Kaya teşekkür etti."
+    )
+    organisations = [
+        e.name for e in extract(Article("t", text)).entities if e.type == "Organization"
+    ]
+    assert organisations == ["Ege Esnaf ve Sanatkarlar Odaları Birliği"]
+    assert ("Ali Kaya", "headOf", "Ege Esnaf ve Sanatkarlar Odaları Birliği") in facts_of(text)
