@@ -364,3 +364,11 @@ def test_a_given_name_that_is_a_place_before_a_place_surname_is_a_person():
 def test_a_body_named_after_a_person_is_not_located_in_a_place_of_that_name():
     facts = extract(Article("t", "Fatih Sultan Mehmet Vakfı Başkanı Selim Aksoy konuştu.")).facts
     assert not any(f.p == "locatedIn" for f in facts)
+
+
+def test_continents_and_anadolu_alone_are_no_places_under_the_guideline():
+    names = entities_of(
+        "Kula Anadolu Lisesi öğrencileri Avrupa'da yarıştı. Heyet Doğu Anadolu'ya gitti."
+    )
+    assert "Avrupa" not in names and "Anadolu" not in names
+    assert names["Doğu Anadolu"][0] == "Place"
