@@ -584,3 +584,10 @@ def test_a_compound_written_with_and_without_its_inner_possessive_is_one_body():
     ]
     assert organisations == ["Ege Esnaf ve Sanatkarlar Odaları Birliği"]
     assert ("Ali Kaya", "headOf", "Ege Esnaf ve Sanatkarlar Odaları Birliği") in facts_of(text)
+
+
+def test_a_body_named_after_a_geographic_feature_is_not_seated_in_its_place():
+    facts = facts_of("Kula Körfezi Gönüllüler Derneği toplandı.")
+    assert not any(p == "locatedIn" for _, p, _ in facts)
+    facts = facts_of("Kula Gönüllüler Derneği toplandı.")
+    assert ("Kula Gönüllüler Derneği", "locatedIn", "Kula") in facts

@@ -187,6 +187,8 @@ def add_place_facts(reading: SentenceReading, words: list[int], org: Mention) ->
         entry = lang.places.get(lower(place))
         if entry is not None and entry.subtype == "Country":
             return
+        if k + 1 < len(words) and tokens[words[k + 1]].key in lang.non_entity_heads:
+            return  # "Edremit Körfezi Derneği": named after a feature, not seated in the place
         mentions = add_places(reading, i, lang, attributive=True)
         if tok.key not in lang.places and tok.key in lang.demonyms:
             return
