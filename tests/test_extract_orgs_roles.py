@@ -591,3 +591,11 @@ def test_a_body_named_after_a_geographic_feature_is_not_seated_in_its_place():
     assert not any(p == "locatedIn" for _, p, _ in facts)
     facts = facts_of("Kula Gönüllüler Derneği toplandı.")
     assert ("Kula Gönüllüler Derneği", "locatedIn", "Kula") in facts
+
+
+def test_a_party_group_officer_in_a_council_is_a_member_of_the_party():
+    facts = facts_of("Kula Belediye Meclisi CHP Grup Başkanvekili Ali Kaya konuştu.")
+    assert ("Ali Kaya", "memberOf", "CHP") in facts
+    facts = facts_of("Kula Belediye Meclisi AK Parti Grup Başkanı Ece Su konuştu.")
+    assert ("Ece Su", "memberOf", "AK Parti") in facts
+    assert not any(p == "headOf" for _, p, _ in facts)

@@ -438,10 +438,26 @@ def _read_title_org(
         return _read_bare_head_org(reading, before, bare, lang)
     if before and _known_organisation_at(before, tokens, lang) == len(before):
         return _add_known_organisation(reading, before, lang, attributive=True), False
+    party = _party_closing(before, tokens, lang) if len(before) > 1 else 0
+    if party:  # "Kula Belediye Meclisi CHP Grup Başkanvekili": the party's group in the council
+        _read_part(reading, before[:-party], lang)
+        return _read_title_org(reading, before[-party:], title, title_words, lang)
     heads = _heads_in(before, tokens, lang) if before else ()
     if heads:
         return _read_org(reading, before, heads, lang, attributive=True), False
     return _read_headless_title_org(reading, before, title, title_words, lang), False
+
+
+def _party_closing(before: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
+    """How many of the last words before a title name a political party after other words
+    ("... Meclisi CHP", "... Meclisi AK Parti"), 0 if none."""
+    last = tokens[before[-1]]
+    if lang.known_acronyms.get(last.base) == "PoliticalParty":
+        return 1
+    heads = _heads_in(before, tokens, lang)
+    if len(heads) > 1 and heads[-1][2].subtype == "PoliticalParty" and heads[-1][1] == len(before):
+        return len(before) - heads[-2][1]
+    return 0
 
 
 def _known_organisation_at(part: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
