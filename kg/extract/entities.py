@@ -464,6 +464,8 @@ def _known_organisation_at(part: list[int], tokens: Sequence[Token], lang: Turki
     """How many words opening the part name a body of known_organisations.tsv (0 if none); a case
     ending may close the last one only."""
     known = lang.known_organisations
+    if tokens[part[0]].key not in _known_organisation_openers(lang):  # most parts
+        return 0
     for n in range(min(len(part), MAX_KNOWN_ORGANISATION_WORDS), 0, -1):
         words = [tokens[i] for i in part[:n]]
         if any(t.suffix for t in words[:-1]):
@@ -471,6 +473,11 @@ def _known_organisation_at(part: list[int], tokens: Sequence[Token], lang: Turki
         if tuple(t.key for t in words) in known:
             return n
     return 0
+
+
+@cache
+def _known_organisation_openers(lang: Turkish) -> frozenset[str]:
+    return frozenset(words[0] for words in lang.known_organisations)
 
 
 def _add_known_organisation(
