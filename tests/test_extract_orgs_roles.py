@@ -599,3 +599,18 @@ def test_a_party_group_officer_in_a_council_is_a_member_of_the_party():
     facts = facts_of("Kula Belediye Meclisi AK Parti Grup Başkanı Ece Su konuştu.")
     assert ("Ece Su", "memberOf", "AK Parti") in facts
     assert not any(p == "headOf" for _, p, _ in facts)
+
+
+def test_a_person_elected_to_a_bare_office_holds_it_in_the_sentences_one_body():
+    facts = facts_of("Tire Gönüllüler Derneği'nin genel kurulunda Ali Kaya yeniden başkan seçildi.")
+    assert ("Ali Kaya", "headOf", "Tire Gönüllüler Derneği") in facts
+    facts = facts_of("Tire Gönüllüler Derneği'nde görev değişimi: Başkanlığa Ali Kaya seçildi.")
+    assert ("Ali Kaya", "headOf", "Tire Gönüllüler Derneği") in facts
+    facts = facts_of("Tire Derneği ile Kula Vakfı toplandı ve Ali Kaya başkan seçildi.")
+    assert not any(p == "headOf" for _, p, _ in facts)
+
+
+def test_a_union_named_in_one_hyphenated_word_opens_a_sentence_with_its_branch():
+    facts = facts_of("Eğitim-Sen Kula Şube Başkanı Ali Kaya açıklama yaptı.")
+    assert ("Ali Kaya", "headOf", "Eğitim-Sen Kula Şubesi") in facts
+    assert ("Eğitim-Sen Kula Şubesi", "partOf", "Eğitim-Sen") in facts

@@ -399,6 +399,8 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
         return run
     if first.key in lang.name_openers or _is_initial(first):  # "Vali Evren Kaya", "M. Ali Kaya"
         return run
+    if HYPHEN in first.key and _heads_ending_in(first.key, first.suffix, lang):
+        return run  # "Eğitim-Sen Kula Şubesi": a union's name in one word
     named_next = (
         place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
     )

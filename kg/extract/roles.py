@@ -285,7 +285,9 @@ def _read_appointments(reading: SentenceReading, starts: dict[int, Mention]) -> 
         if office is None:
             continue
         first, relation = office
-        org = _office_org(reading, first, i) or org  # "..., Genel Sekreterliğe ise": the same body
+        # "..., Genel Sekreterliğe ise": the same body; "X'te görev değişimi: Başkanlığa A
+        # seçildi": the sentence's one body
+        org = _office_org(reading, first, i) or org or _only_body(reading)
         people = sorted((m for m in starts.values() if m.start > tokens[i].start), key=_start)
         person = people[0] if people else _subject(reading, first)
         if org is None or person is None:
@@ -293,6 +295,54 @@ def _read_appointments(reading: SentenceReading, starts: dict[int, Mention]) -> 
         role = Role(Title((), relation, None), org, person, first, i + 1)
         role.listed.extend(_listed_after(reading, person, starts))
         _add_role(reading, role, APPOSITION_CONFIDENCE)
+    _read_elected_as(reading, starts)
+
+
+MAX_ELECTED_GAP = 2  # "Ali Veli yeniden başkan seçildi": words between the name and the office
+
+
+def _read_elected_as(reading: SentenceReading, starts: dict[int, Mention]) -> None:
+    """ "Ali Veli (yeniden) başkan seçildi": an office written bare between a person and the verb
+    that elects them gives the role in the sentence's one organisation."""
+    tokens, lang = reading.tokens, reading.lang
+    org = _only_body(reading)
+    if org is None:
+        return
+    for person in starts.values():
+        _, end = reading.token_span(person)
+        for i in range(end, min(end + MAX_ELECTED_GAP + 1, len(tokens))):
+            found = _elected_office_at(tokens, i, lang)
+            if found is not None:
+                width, relation = found
+                role = Role(Title((), relation, None), org, person, end, i + width)
+                _add_role(reading, role, APPOSITION_CONFIDENCE)
+                break
+            if not tokens[i].is_word or tokens[i].suffix or is_capitalised(tokens[i].base):
+                break
+
+
+def _elected_office_at(tokens: Sequence[Token], i: int, lang: Turkish) -> tuple[int, str] | None:
+    """(width, relation) of a bare office at token ``i`` followed by an electing verb."""
+    for words, relation in lang.elected_as.items():
+        n = len(words)
+        window = tokens[i : i + n + 1]
+        if (
+            len(window) == n + 1
+            and all(t.key == w and not t.suffix for t, w in zip(window, words, strict=False))
+            and window[-1].key.startswith(lang.appointment_stems)
+        ):
+            return n, relation
+    return None
+
+
+def _only_body(reading: SentenceReading) -> Mention | None:
+    """The sentence's one organisation, when it names exactly one."""
+    bodies = {
+        m.name: m
+        for m in reading.mentions
+        if m.type == ORGANIZATION and not m.reference and not m.tentative
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _start(mention: Mention) -> int:

@@ -106,6 +106,7 @@ class Turkish:
     first_person_endings: tuple[str, ...]
     second_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
+    elected_as: dict[tuple[str, ...], str]  # "başkan" in "Ali Veli başkan seçildi" -> headOf
     # words in lower case -> (name as written, subtype): bodies named without a head noun
     known_organisations: dict[tuple[str, ...], tuple[str, str | None]]
     title_markers: frozenset[str]  # "konulu": the quotation before it is a title
@@ -353,6 +354,7 @@ def _load() -> Turkish:
         known_acronyms={
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
         },
+        elected_as={_words(r["office"]): r["relation"] for r in data_rows("elected_as.tsv")},
         known_organisations={
             _words(r["name"]): (r["name"], _optional(r["subtype"]))
             for r in data_rows("known_organisations.tsv")
