@@ -180,3 +180,9 @@ def test_known_organisations_have_ontology_subtypes_and_are_read_as_written():
         assert subtype is None or subtype in ORGANIZATION_SUBTYPES, name
         entities = extract(Article("t", f"Toplantıya {name} de katıldı.")).entities
         assert (name, "Organization") in {(e.name, e.type) for e in entities}, name
+
+
+@pytest.mark.parametrize("name", ["offices.tsv", "elected_as.tsv"])
+def test_every_office_states_head_of_or_member_of(name):
+    for row in data_rows(name):
+        assert row["relation"] in ("headOf", "memberOf"), row
