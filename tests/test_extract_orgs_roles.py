@@ -614,3 +614,12 @@ def test_a_union_named_in_one_hyphenated_word_opens_a_sentence_with_its_branch()
     facts = facts_of("Eğitim-Sen Kula Şube Başkanı Ali Kaya açıklama yaptı.")
     assert ("Ali Kaya", "headOf", "Eğitim-Sen Kula Şubesi") in facts
     assert ("Eğitim-Sen Kula Şubesi", "partOf", "Eğitim-Sen") in facts
+
+
+def test_words_that_say_a_body_is_based_in_a_place_locate_it():
+    facts = facts_of("Manisa'da faaliyet gösteren Ege Yardım Derneği toplandı.")
+    assert ("Ege Yardım Derneği", "locatedIn", "Manisa") in facts
+    facts = facts_of("İzmir merkezli Kula Kalkınma Vakfı toplandı.")
+    assert ("Kula Kalkınma Vakfı", "locatedIn", "İzmir") in facts
+    facts = facts_of("Manisa'da bulunan Tire Gönüllüler Derneği heyeti valiyi ziyaret etti.")
+    assert ("Tire Gönüllüler Derneği", "locatedIn", "Manisa") not in facts

@@ -233,6 +233,7 @@ def locate_by_genitive_place(reading: SentenceReading) -> None:
     place in the genitive, or in the locative made an adjective with -ki, right before a name
     locates it."""
     places = {m.end: m for m in reading.mentions if m.type == PLACE and _locates(reading, m)}
+    places.update(_places_before_seat_phrases(reading))
     if not places:
         return
     for org in [m for m in reading.mentions if m.type == ORGANIZATION and not m.tentative]:
@@ -242,6 +243,25 @@ def locate_by_genitive_place(reading: SentenceReading) -> None:
             add_fact(
                 reading, org.name, "locatedIn", place.name, place.start, org.end, NAME_CONFIDENCE
             )
+
+
+def _places_before_seat_phrases(reading: SentenceReading) -> dict[int, Mention]:
+    """Places followed by words that say a body is based there ("Manisa'da faaliyet gösteren",
+    "İzmir merkezli"), keyed by where those words end."""
+    tokens, lang = reading.tokens, reading.lang
+    found: dict[int, Mention] = {}
+    for place in [m for m in reading.mentions if m.type == PLACE and m.case in ("loc", "nom")]:
+        _, end = reading.token_span(place)
+        for words, case in lang.seat_phrases:
+            window = tokens[end : end + len(words)]
+            if (
+                place.case == case
+                and len(window) == len(words)
+                and all(t.key == w for t, w in zip(window, words, strict=True))
+            ):
+                found[window[-1].end] = place
+                break
+    return found
 
 
 def _locates(reading: SentenceReading, place: Mention) -> bool:

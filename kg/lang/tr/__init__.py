@@ -107,6 +107,8 @@ class Turkish:
     second_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
     elected_as: dict[tuple[str, ...], str]  # "başkan" in "Ali Veli başkan seçildi" -> headOf
+    # ("faaliyet", "gösteren"), "loc": "Manisa'da faaliyet gösteren X" is based in Manisa
+    seat_phrases: tuple[tuple[tuple[str, ...], str], ...]
     # words in lower case -> (name as written, subtype): bodies named without a head noun
     known_organisations: dict[tuple[str, ...], tuple[str, str | None]]
     title_markers: frozenset[str]  # "konulu": the quotation before it is a title
@@ -355,6 +357,9 @@ def _load() -> Turkish:
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
         },
         elected_as={_words(r["office"]): r["relation"] for r in data_rows("elected_as.tsv")},
+        seat_phrases=tuple(
+            (_words(r["phrase"]), r["place_case"]) for r in data_rows("seat_phrases.tsv")
+        ),
         known_organisations={
             _words(r["name"]): (r["name"], _optional(r["subtype"]))
             for r in data_rows("known_organisations.tsv")
