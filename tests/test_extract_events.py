@@ -581,3 +581,10 @@ def test_names_listed_before_a_genitive_are_no_subject_of_the_main_verb():
         "Kula Ticaret Odası ile protokol imzalandı."
     )
     assert not events_of(text)
+
+
+def test_a_meeting_read_from_a_participle_or_a_converb():
+    text = "Kula Ziraat Odası Başkanı Can Ak ile görüşen Vali Ali Er, sorunları dinledi."
+    assert ("Ali Er", "metWith", "Can Ak") in events_of(text)
+    text = "Vali Ali Er, Kula Ziraat Odası Başkanı Can Ak ile görüşerek bilgi aldı."
+    assert ("Ali Er", "metWith", "Can Ak") in events_of(text)
