@@ -588,3 +588,15 @@ def test_a_meeting_read_from_a_participle_or_a_converb():
     assert ("Ali Er", "metWith", "Can Ak") in events_of(text)
     text = "Vali Ali Er, Kula Ziraat Odası Başkanı Can Ak ile görüşerek bilgi aldı."
     assert ("Ali Er", "metWith", "Can Ak") in events_of(text)
+
+
+def test_a_person_with_their_team_stays_the_person():
+    for text in (
+        "Vali Ali Er, Tire Derneği Başkanı Can Ak ve ekibine teşekkür etti.",
+        "Vali Ali Er, Tire Derneği Başkanı Can Ak'a ve ekibine teşekkür etti.",
+    ):
+        events = events_of(text)
+        assert ("Ali Er", "thanked", "Can Ak") in events, text
+        assert ("Ali Er", "thanked", "Tire Derneği") not in events, text
+    text = "Vali Ali Er, Tire Derneği Başkanı Can Ak ve yönetim kurulu üyelerine teşekkür etti."
+    assert ("Ali Er", "thanked", "Tire Derneği") in events_of(text)

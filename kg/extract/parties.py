@@ -153,12 +153,16 @@ def _with_companions(
         return party
     if j + 1 in people:  # "ve Yönetim Kurulu Üyeleri B, C": a title before names, not companions
         return party
-    body = _named_body_between(reading, resolution, end + 1, j + 1) or (
+    named = _named_body_between(reading, resolution, end + 1, j + 1)
+    case = inflection_of(token.key, group, lang) or "nom"
+    if named is None and party.mention.type == PERSON and group in lang.entourage_nouns:
+        # "A ve ekibine", "A ve heyeti": the person with their entourage (rule 13)
+        return Party(party.name, party.mention, party.index, j + 1, case)
+    body = named or (
         discourse.bodies.get(party.name) if party.mention.type == PERSON else party.name
     )
     if body is None:
         return party
-    case = inflection_of(token.key, group, lang) or "nom"
     return Party(body, party.mention, party.index, j + 1, case)
 
 

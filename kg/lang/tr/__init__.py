@@ -67,6 +67,7 @@ class Turkish:
     abbreviations: frozenset[str]  # with their full stop, lower case: "prof."
     company_forms: frozenset[str]  # "san", "tic", "a.ş", "ltd": a company name goes on past them
     group_nouns: frozenset[str]
+    entourage_nouns: frozenset[str]  # "ekibi", "heyeti": after a person, the people with them
     cues: tuple[Cue, ...]
     suffixes: dict[str, str]  # suffix -> case
     function_words: dict[str, str]  # word -> role
@@ -271,6 +272,9 @@ def _load() -> Turkish:
             r["word"] for r in data_rows("abbreviations.tsv") if r["company"] == "yes"
         ),
         group_nouns=frozenset(r["noun"] for r in data_rows("group_nouns.tsv")),
+        entourage_nouns=frozenset(
+            r["noun"] for r in data_rows("group_nouns.tsv") if r["entourage"] == "yes"
+        ),
         cues=tuple(
             Cue(
                 r["predicate"],
