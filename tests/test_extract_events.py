@@ -600,3 +600,8 @@ def test_a_person_with_their_team_stays_the_person():
         assert ("Ali Er", "thanked", "Tire Derneği") not in events, text
     text = "Vali Ali Er, Tire Derneği Başkanı Can Ak ve yönetim kurulu üyelerine teşekkür etti."
     assert ("Ali Er", "thanked", "Tire Derneği") in events_of(text)
+
+
+def test_a_speaker_named_after_the_quotation_by_diyen_speaks_it():
+    text = "“Can Ak'a teşekkür ediyorum” diyen Vali Ali Er, programdan ayrıldı."
+    assert ("Ali Er", "thanked", "Can Ak") in events_of(text)

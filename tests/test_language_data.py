@@ -122,6 +122,7 @@ def test_function_words_have_the_roles_the_relation_reader_knows():
             "reason",
             "affiliation",
             "also",
+            "saying",
         ), row
 
 

@@ -49,6 +49,7 @@ STATED_ONLY = frozenset({SUPPORTED, "visited", "metWith"})
 JOINT_CONFIDENCE = 0.75  # a joint act among parties the sentence pairs explicitly
 MEANS_CONFIDENCE = 0.7  # "X'in desteğiyle": the receiver is the sentence's actor
 QUOTE_OPENERS = frozenset('"“«')
+QUOTE_CLOSERS = frozenset('"”»')
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,20 @@ def _quote_opener(reading: SentenceReading, parties: Sequence[Party]) -> Party |
     for i, token in enumerate(reading.tokens):
         if token.text in QUOTE_OPENERS:
             subjects = subjects_before(reading, parties, limit=i, exclude=())
-            return subjects[0] if subjects else None
+            return subjects[0] if subjects else _speaker_after(reading, parties)
+    return None
+
+
+def _speaker_after(reading: SentenceReading, parties: Sequence[Party]) -> Party | None:
+    """ "“...” diyen Başkan X": the speaker named after the quotation by a saying participle."""
+    words = reading.lang.function_words
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if words.get(token.key) == "saying" and i and tokens[i - 1].text in QUOTE_CLOSERS:
+            after = [p for p in parties if p.index > i and p.mention.type != PLACE]
+            between = tokens[i + 1 : after[0].index] if after else ()
+            if after and all(t.is_word and is_capitalised(t.base) for t in between):
+                return after[0]
     return None
 
 
