@@ -405,8 +405,8 @@ def test_cooperation_is_not_a_union():
 
 
 def test_ordinal_written_onto_the_next_word_stays_in_the_name():
-    facts = facts_of("Toplantıda Rotary 2440.Bölge Federasyonu Başkanı Ayda Özer konuştu.")
-    assert ("Ayda Özer", "headOf", "Rotary 2440.Bölge Federasyonu") in facts
+    facts = facts_of("Toplantıda Lions 118.Bölge Federasyonu Başkanı Nur Ekin konuştu.")
+    assert ("Nur Ekin", "headOf", "Lions 118. Bölge Federasyonu") in facts
 
 
 # --- acronyms with places ------------------------------------------------------------------
@@ -623,3 +623,17 @@ def test_words_that_say_a_body_is_based_in_a_place_locate_it():
     assert ("Kula Kalkınma Vakfı", "locatedIn", "İzmir") in facts
     facts = facts_of("Manisa'da bulunan Tire Gönüllüler Derneği heyeti valiyi ziyaret etti.")
     assert ("Tire Gönüllüler Derneği", "locatedIn", "Manisa") not in facts
+
+
+def test_an_ordinal_is_part_of_a_name_also_when_glued_to_the_next_word():
+    facts = facts_of("Toplantıya Lions 118. Bölge Federasyonu Başkanı Ali Er katıldı.")
+    assert ("Ali Er", "headOf", "Lions 118. Bölge Federasyonu") in facts
+    text = (
+        "Lions 118.Bölge Federasyonu toplandı. Lions 118. Bölge Federasyonu Başkanı Ali Er konuştu."
+    )
+    organisations = [
+        e.name for e in extract(Article("t", text)).entities if e.type == "Organization"
+    ]
+    assert organisations == ["Lions 118. Bölge Federasyonu"]
+    facts = facts_of("Kula Derneği 3. kez toplandı.")
+    assert all("3" not in s and "3" not in o for s, _, o in facts)

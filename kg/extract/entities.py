@@ -138,7 +138,6 @@ def _joined_name_pieces(
         if before is not None and (
             before.text in NAME_JOINERS
             or before.base.isdigit()
-            or _glued_ordinal(before)
             or lang.function_words.get(before.key) == "conjunction"
         ):
             heads = _heads_in(run, tokens, lang)
@@ -154,20 +153,11 @@ def _joined_name_pieces(
 
 
 def _with_date(run: list[int], tokens: Sequence[Token], lang: Turkish) -> list[int]:
-    """A name that opens with a date keeps its day ("9 Eylül Kula Kulübü"), one with an ordinal
-    written onto its next word keeps it ("2440.Bölge Federasyonu")."""
+    """A name that opens with a date keeps its day ("9 Eylül Kula Kulübü")."""
     first = run[0]
     if first >= 1 and tokens[first - 1].base.isdigit() and tokens[first].key in lang.months:
         return [first - 1, *run]
-    if first >= 1 and _glued_ordinal(tokens[first - 1]):
-        return [first - 1, *run]
     return run
-
-
-def _glued_ordinal(token: Token) -> bool:
-    """ "2440.Bölge": an ordinal number written onto a capitalised word."""
-    number, _, word = token.base.partition(".")
-    return number.isdigit() and word[:1].isupper()
 
 
 def _glued(
@@ -188,9 +178,6 @@ def _glued(
         # "X Belediyesi Gençlik ve Spor Hizmetleri Dairesi": the unit's name has a "ve" of its own
         joined.pop()
         return [*before, before[-1] + 1, *run]
-    if not gap and _glued_ordinal(tokens[run[0]]) and not _classifiable(before, tokens, lang):
-        joined.pop()
-        return [*before, *run]  # "Rotary 2440.Bölge Federasyonu"
     if gap == [")"] and len(before) == 1 and len(joined) > 1 and _in_parentheses(before[0], tokens):
         # "X Derneği (XD) Kula Şubesi": the branch of the body the acronym abbreviates
         parent = joined[-2]
@@ -251,6 +238,9 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     heading: bool | None = None  # asked only of a sentence with a capitalised verb-like word
     for i, tok in enumerate(tokens):
         if i in used:
+            continue
+        if _opens_with_ordinal(tokens, i):
+            run.append(i)  # "(Lions) 118. Bölge Federasyonu": an ordinal inside a name
             continue
         if tok.base[:1].isupper():  # a capitalised word (digits and punctuation are not)
             kind = _capitalised_word(tok.key, lang)
@@ -827,7 +817,7 @@ def _read_parent_words(
 
 def _name_text(words: list[str]) -> str:
     """Words of a name joined as written: a comma or an ordinal's full stop stays on the word
-    before it ("Eğitim, Kültür ve Dayanışma Derneği", "2440. Bölge Federasyonu")."""
+    before it ("Eğitim, Kültür ve Dayanışma Derneği", "118. Bölge Federasyonu")."""
     text = words[0]
     for word in words[1:]:
         text += word if word in NAME_PUNCTUATION else " " + word
@@ -840,11 +830,8 @@ def _written_words(words: list[int], tokens: Sequence[Token], lang: Turkish) -> 
     written = []
     for k, i in enumerate(words):
         written.append(tokens[i].base)
-        if (
-            tokens[i].key in lang.company_forms
-            and i + 1 < len(tokens)
-            and tokens[i + 1].text == "."
-        ):
+        dotted = tokens[i].key in lang.company_forms or tokens[i].base.isdigit()
+        if dotted and i + 1 < len(tokens) and tokens[i + 1].text == ".":
             written.append(".")
             if k + 1 < len(words) and words[k + 1] == i + 3 and tokens[i + 2].key in ("ve", "&"):
                 written.append(tokens[i + 2].base)
@@ -957,9 +944,24 @@ def _read_titled_person(reading: SentenceReading, part: list[int], lang: Turkish
 
 
 def _abbreviates(token: Token, lang: Turkish) -> bool:
-    """An honorific's abbreviation ("Dr"), an initial ("M") or a company form that ends a
-    name ("A.Ş", "Ltd") before a full stop."""
-    return token.key in lang.honorifics or _is_initial(token) or token.key in lang.company_forms
+    """An honorific's abbreviation ("Dr"), an initial ("M"), a company form that ends a name
+    ("A.Ş", "Ltd") or an ordinal ("118. Bölge") before a full stop."""
+    return (
+        token.key in lang.honorifics
+        or _is_initial(token)
+        or token.key in lang.company_forms
+        or token.base.isdigit()
+    )
+
+
+def _opens_with_ordinal(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is an ordinal number ("118.") right before a capitalised word."""
+    return (
+        tokens[i].base.isdigit()
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == "."
+        and tokens[i + 2].base[:1].isupper()
+    )
 
 
 def _joins_company_forms(tokens: Sequence[Token], i: int, lang: Turkish) -> bool:

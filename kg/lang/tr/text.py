@@ -138,6 +138,7 @@ _LOWER = "a-zçğıöşüâîû"
 # A capital right after two small letters, opening a small-letter word: two words written
 # without the space between them ("içinÖzden'e"); "iPhone" and "McDonald" are left whole.
 _MISSING_SPACE_RE = re.compile(f"(?<=[{_LOWER}]{{2}})(?=[{_UPPER}][{_LOWER}])")
+_GLUED_ORDINAL_RE = re.compile(f"\\d+\\.(?=[{_UPPER}])")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -162,15 +163,18 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, str, str, str], ...]:
     """The tokens of a run of non-space characters as (text, start, end, base, suffix, key),
     with offsets in the chunk."""
+    glued = None
     if chunk[:1].islower():  # "içinÖzden'e": a word glued to the name after it
         glued = _MISSING_SPACE_RE.search(chunk)
-        if glued is not None:
-            cut = glued.start()
-            rest = _chunk_tokens(chunk[cut:])
-            return _chunk_tokens(chunk[:cut]) + tuple(
-                (text, cut + start, cut + end, base, suffix, key)
-                for text, start, end, base, suffix, key in rest
-            )
+    elif chunk[:1].isdigit():  # "118.Bölge": an ordinal glued to the word after it
+        glued = _GLUED_ORDINAL_RE.match(chunk)
+    if glued is not None:  # split where the space is missing (the match ends there)
+        cut = glued.end()
+        rest = _chunk_tokens(chunk[cut:])
+        return _chunk_tokens(chunk[:cut]) + tuple(
+            (text, cut + start, cut + end, base, suffix, key)
+            for text, start, end, base, suffix, key in rest
+        )
     tokens = []
     for m in _TOKEN_RE.finditer(chunk):
         base, suffix = m.groups()
