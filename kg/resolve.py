@@ -173,6 +173,8 @@ PLURAL_POSSESSIVES = ("ları", "leri")  # "Odaları Birliği" also written "Odal
 def _compound_key(name: str) -> str:
     """An organisation's name with the possessive of its inner plural words dropped: a compound
     written both ways ("Esnaf ve Sanatkarlar Odaları Birliği", "... Odalar Birliği") is one."""
+    if "ları " not in name and "leri " not in name:  # most names: nothing to drop
+        return name
     words = name.split(" ")
     return " ".join(
         w[:-1] if k < len(words) - 1 and w.endswith(PLURAL_POSSESSIVES) else w

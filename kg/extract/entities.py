@@ -239,7 +239,7 @@ def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[l
     for i, tok in enumerate(tokens):
         if i in used:
             continue
-        if _opens_with_ordinal(tokens, i):
+        if tok.base[:1].isdigit() and _opens_with_ordinal(tokens, i):
             run.append(i)  # "(Lions) 118. Bölge Federasyonu": an ordinal inside a name
             continue
         if tok.base[:1].isupper():  # a capitalised word (digits and punctuation are not)

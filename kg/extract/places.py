@@ -250,6 +250,8 @@ def _places_before_seat_phrases(reading: SentenceReading) -> dict[int, Mention]:
     "İzmir merkezli"), keyed by where those words end."""
     tokens, lang = reading.tokens, reading.lang
     found: dict[int, Mention] = {}
+    if _seat_phrase_openers(lang).isdisjoint(t.key for t in tokens):  # most sentences
+        return found
     for place in [m for m in reading.mentions if m.type == PLACE and m.case in ("loc", "nom")]:
         _, end = reading.token_span(place)
         for words, case in lang.seat_phrases:
@@ -262,6 +264,11 @@ def _places_before_seat_phrases(reading: SentenceReading) -> dict[int, Mention]:
                 found[window[-1].end] = place
                 break
     return found
+
+
+@cache
+def _seat_phrase_openers(lang: Turkish) -> frozenset[str]:
+    return frozenset(words[0] for words, _ in lang.seat_phrases)
 
 
 def _locates(reading: SentenceReading, place: Mention) -> bool:
