@@ -605,3 +605,13 @@ def test_a_person_with_their_team_stays_the_person():
 def test_a_speaker_named_after_the_quotation_by_diyen_speaks_it():
     text = "“Can Ak'a teşekkür ediyorum” diyen Vali Ali Er, programdan ayrıldı."
     assert ("Ali Er", "thanked", "Can Ak") in events_of(text)
+
+
+def test_support_promised_in_the_future_is_no_support():
+    for text in (
+        "Başkan Ali Er, Tire Gönüllüler Derneği'ne her zaman destek vereceklerini söyledi.",
+        "Başkan Ali Er, “Tire Gönüllüler Derneği'ne destek olacağız” dedi.",
+    ):
+        assert not any(p == "supported" for _, p, _ in events_of(text)), text
+    text = "Başkan Ali Er, Tire Gönüllüler Derneği'ne destek verdi."
+    assert ("Ali Er", "supported", "Tire Gönüllüler Derneği") in events_of(text)

@@ -757,7 +757,12 @@ def _ends_with(token: Token, endings: tuple[str, ...]) -> bool:
 
 
 def _is_intention(token: Token, lang: Turkish) -> bool:
-    return not token.suffix and token.key.endswith(lang.intention_endings)
+    """A meant act: an infinitive or necessity ending, or the future suffix anywhere after the
+    verb's stem ("destek olacağız", "destek vereceklerini")."""
+    key = token.key
+    return not token.suffix and (
+        key.endswith(lang.intention_endings) or any(m in key[2:] for m in lang.intention_infixes)
+    )
 
 
 def _is_nominalised(token: Token, lang: Turkish) -> bool:

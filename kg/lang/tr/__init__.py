@@ -84,6 +84,7 @@ class Turkish:
     nominalised_endings: tuple[str, ...]
     complement_endings: tuple[str, ...]  # of a noun clause that is the object of the next verb
     intention_endings: tuple[str, ...]
+    intention_infixes: tuple[str, ...]  # the future suffix: a promise anywhere in the word
     light_verbs: frozenset[str]
     delegation_nouns: frozenset[str]
     plural_head_titles: tuple[
@@ -303,6 +304,9 @@ def _load() -> Turkish:
             r["ending"] for r in data_rows("nominalised.tsv") if r["complement"] == "yes"
         ),
         intention_endings=tuple(r["ending"] for r in data_rows("intentions.tsv")),
+        intention_infixes=tuple(
+            r["ending"] for r in data_rows("intentions.tsv") if r["inside"] == "yes"
+        ),
         light_verbs=frozenset(r["verb"] for r in data_rows("light_verbs.tsv")),
         delegation_nouns=frozenset(r["noun"] for r in data_rows("delegation_nouns.tsv")),
         plural_head_titles=tuple(
