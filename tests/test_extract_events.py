@@ -615,3 +615,9 @@ def test_support_promised_in_the_future_is_no_support():
         assert not any(p == "supported" for _, p, _ in events_of(text)), text
     text = "Başkan Ali Er, Tire Gönüllüler Derneği'ne destek verdi."
     assert ("Ali Er", "supported", "Tire Gönüllüler Derneği") in events_of(text)
+
+
+def test_a_body_described_as_the_sister_of_another_cooperates_with_it():
+    text = "Batum Belediyesi ile kardeş şehir olan Ödemiş Belediyesi, Vali Ali Er'i ağırladı."
+    pairs = {frozenset((s, o)) for s, p, o in events_of(text) if p == "cooperatesWith"}
+    assert frozenset(("Batum Belediyesi", "Ödemiş Belediyesi")) in pairs

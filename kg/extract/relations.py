@@ -573,6 +573,8 @@ def _sister(clause: Clause) -> list[Fact]:
         bodies = [p._replace(name=discourse.body_of(p)) for p in group]
         return _among(clause, bodies, JOINT_CONFIDENCE) if len(bodies) >= 2 else []
     actors = subjects_before(reading, parties, limit=clause.start, exclude=[partner])
+    # "X ile kardeş şehir olan Y": the co-party before the cue is the other side
+    actors = actors or objects_before(reading, parties, clause.start, COMITATIVE)[:1]
     actor = actors[0] if actors else clause.carried_actor
     if actor is None:
         return []
