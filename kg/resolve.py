@@ -315,7 +315,9 @@ def _org_name_within(
         if other == key or other[0] != ORGANIZATION:
             continue
         longer = _compound_key(other[1]).split(" ")
-        if len(longer) <= len(words) or longer[-1] != words[-1] or longer[0] == words[0]:
+        if len(longer) <= len(words) or longer[-1] != words[-1]:
+            continue
+        if longer[0] == words[0] and len(words) > 2:
             continue  # "Adana Muhtarlar Derneği" beside "Adana Çukurova ...": two bodies
         rest = iter(longer[:-1])
         if all(word in rest for word in words[:-1]):  # in order: ``in`` consumes the iterator
@@ -387,7 +389,13 @@ def _resolve_partial(
             matches.append((ORGANIZATION, key))
         return matches[0] if len(matches) == 1 else None
     if m.type == ORGANIZATION:
-        return acronyms.get(key) or _longer_org_name(key, groups, tails)
+        if (ORGANIZATION, key) in groups:  # a heading in capitals naming a body in full
+            return (ORGANIZATION, key)
+        return (
+            acronyms.get(key)
+            or _longer_org_name(key, groups, tails)
+            or _org_name_within((ORGANIZATION, key), groups)
+        )
     if m.type == PERSON:
         matches = surnames.get(key, ())
         return matches[0] if len(matches) == 1 else None

@@ -637,3 +637,16 @@ def test_an_ordinal_is_part_of_a_name_also_when_glued_to_the_next_word():
     assert organisations == ["Lions 118. Bölge Federasyonu"]
     facts = facts_of("Kula Derneği 3. kez toplandı.")
     assert all("3" not in s and "3" not in o for s, _, o in facts)
+
+
+def test_a_heading_in_capitals_names_the_body_the_article_names_in_full():
+    text = (
+        "KULA BELEDİYESİ'NDEN TİRE DERNEĞİ'NE ZİYARET\n"
+        "Kula Belediye Başkanı Ali Er, Tire Gönüllüler Derneği'ni ziyaret etti."
+    )
+    facts = facts_of(text)
+    assert ("Kula Belediyesi", "visited", "Tire Gönüllüler Derneği") in facts
+    organisations = {
+        e.name for e in extract(Article("t", text)).entities if e.type == "Organization"
+    }
+    assert organisations == {"Kula Belediyesi", "Tire Gönüllüler Derneği"}
