@@ -650,3 +650,20 @@ def test_a_heading_in_capitals_names_the_body_the_article_names_in_full():
         e.name for e in extract(Article("t", text)).entities if e.type == "Organization"
     }
     assert organisations == {"Kula Belediyesi", "Tire Gönüllüler Derneği"}
+
+
+def test_a_governor_heads_the_governorship_only_where_the_article_names_it():
+    facts = facts_of("Manisa Valisi Can Ak konuştu.")
+    assert not any(p == "headOf" for _, p, _ in facts)
+    facts = facts_of("Manisa Valiliği'nde düzenlenen törende Manisa Valisi Can Ak konuştu.")
+    assert ("Can Ak", "headOf", "Manisa Valiliği") in facts
+
+
+def test_muhtars_listed_with_their_neighbourhoods_are_each_a_party():
+    text = (
+        "Kadın Meclisi üyeleri, Yeni Mahalle Muhtarı Ece Su ve Çamlık Mahallesi Muhtarı "
+        "Nur Ekin'i makamlarında ziyaret etti."
+    )
+    names = {e.name: e.type for e in extract(Article("t", text)).entities}
+    assert names["Yeni Mahalle"] == "Place" and names["Çamlık Mahallesi"] == "Place"
+    assert "Yeni Mahalle Muhtarlığı" not in names

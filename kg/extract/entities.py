@@ -649,10 +649,23 @@ def _read_headless_title_org(
     if title.implied_head and before and _without_opening_word(before, tokens, lang):
         name = join_words(before, tokens) + " " + title.implied_head
         head = _head_for_name(name, lang)
+        if title.named_elsewhere:  # "Yeni Mahalle Muhtarı": the place is named either way
+            known = len(reading.mentions)
+            read_places(reading, before, lang)
+            reading.mentions[known:] = [
+                replace(m, attributive=True) for m in reading.mentions[known:]
+            ]
         mention = add_mention(
-            reading, before, ORGANIZATION, name, head.subtype if head else None, attributive=True
+            reading,
+            before,
+            ORGANIZATION,
+            name,
+            head.subtype if head else None,
+            attributive=True,
+            tentative=title.named_elsewhere,  # rule 26: "Sivas Valiliği" only beside its name
         )
-        add_place_facts(reading, before, mention)
+        if not title.named_elsewhere:
+            add_place_facts(reading, before, mention)
         return mention
     if title.implied_head:
         head = _head_for_name(title.implied_head, lang)

@@ -29,6 +29,7 @@ class Title:
     relation: str | None  # headOf, memberOf, or None for titles that state no relation
     implied_head: str | None
     plural: bool = False
+    named_elsewhere: bool = False  # "Sivas Valisi": heads "Sivas Valiliği" only if named so
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,7 @@ def _load() -> Turkish:
                 _optional(r["relation"]),
                 _optional(r["implied_head"]),
                 r["number"] == "plural",
+                r["office"] == "elsewhere",
             )
             for r in data_rows("titles.tsv")
         ),
