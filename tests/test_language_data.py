@@ -80,6 +80,7 @@ def test_every_title_states_head_of_member_of_or_nothing():
     for row in data_rows("titles.tsv"):
         assert row["relation"] in ("headOf", "memberOf", "-"), row
         assert row["number"] in ("singular", "plural"), row
+        assert row["office"] in ("written", "elsewhere"), row
 
 
 def test_every_implied_head_of_a_title_is_an_organisation_head_noun():
