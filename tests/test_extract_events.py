@@ -621,3 +621,10 @@ def test_a_body_described_as_the_sister_of_another_cooperates_with_it():
     text = "Batum Belediyesi ile kardeş şehir olan Ödemiş Belediyesi, Vali Ali Er'i ağırladı."
     pairs = {frozenset((s, o)) for s, p, o in events_of(text) if p == "cooperatesWith"}
     assert frozenset(("Batum Belediyesi", "Ödemiş Belediyesi")) in pairs
+
+
+def test_kendisini_with_no_visit_read_before_is_the_sentences_subject():
+    text = "Kula Belediye Başkanı Ali Er, kendisini ziyaret eden Tire Gönüllüler Derneği üyelerine teşekkür etti."
+    events = events_of(text)
+    assert ("Tire Gönüllüler Derneği", "visited", "Ali Er") in events
+    assert ("Ali Er", "thanked", "Tire Gönüllüler Derneği") in events

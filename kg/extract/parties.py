@@ -485,6 +485,10 @@ def pronoun_parties(
         if actor is None:
             continue
         name = discourse.referent(refers_to, actor)
+        if name is None and refers_to == "counterpart" and any(p is actor for p in named):
+            # "Ali Er, kendisini ziyaret eden heyete teşekkür etti": with no visit read before,
+            # "kendisi" is reflexive, the sentence's own subject
+            name = actor.name
         kind = discourse.entity_types.get(name) if name else None
         if kind is None:
             continue
