@@ -667,3 +667,8 @@ def test_muhtars_listed_with_their_neighbourhoods_are_each_a_party():
     names = {e.name: e.type for e in extract(Article("t", text)).entities}
     assert names["Yeni Mahalle"] == "Place" and names["Çamlık Mahallesi"] == "Place"
     assert "Yeni Mahalle Muhtarlığı" not in names
+
+
+def test_a_capitalised_title_after_a_genitive_head_names_the_articles_one_such_body():
+    text = "Tire Ticaret Odası toplandı. Odanın Yönetim Kurulu Başkanı Can Ak, projeleri anlattı."
+    assert ("Can Ak", "headOf", "Tire Ticaret Odası") in facts_of(text)

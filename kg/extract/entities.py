@@ -26,7 +26,14 @@ from kg.extract.reading import (
     join_words,
     place_of,
 )
-from kg.extract.roles import Role, listed_after, split_at_titles, title_at, title_sub_body
+from kg.extract.roles import (
+    Role,
+    genitive_heads,
+    listed_after,
+    split_at_titles,
+    title_at,
+    title_sub_body,
+)
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, suffix_case, token_case
 from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
@@ -626,6 +633,12 @@ def _read_headless_title_org(
         # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
         read_places(reading, before[1:], lang)
         return _add_acronym(reading, before[0], attributive=True)
+    genitive = genitive_heads(lang).get(tokens[before[0]].key) if len(before) == 1 else None
+    if genitive is not None:  # "Odanın Yönetim Kurulu Başkanı": the article's one such body
+        name = " ".join(_capitalised(word) for word in genitive.words)
+        return add_mention(
+            reading, before, ORGANIZATION, name, genitive.subtype, case="gen", tentative=True
+        )
     bare_head = _bare_head(tokens, before, lang)
     if bare_head is not None:  # "Dernek Başkanı", "Konsey Başkanı": the article's one such body
         return add_mention(

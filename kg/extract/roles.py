@@ -197,7 +197,7 @@ def read_genitive_titles(reading: SentenceReading) -> None:
         found = _title_and_person(reading, reading.token_from(org.end), modifiers, starts)
         if found is not None:
             _add_genitive_role(reading, org, *found, starts)
-    genitives = _genitive_heads(lang)
+    genitives = genitive_heads(lang)
     if genitives.keys().isdisjoint(map(_KEY, tokens)):
         return
     for i, token in enumerate(tokens):  # "derneğin (yeni) başkanı Ali Veli": the article's one
@@ -214,7 +214,7 @@ def read_genitive_titles(reading: SentenceReading) -> None:
 
 
 @cache
-def _genitive_heads(lang: Turkish) -> dict[str, OrgHead]:
+def genitive_heads(lang: Turkish) -> dict[str, OrgHead]:
     """Single head nouns in the genitive ("derneğin", "belediyenin", "odanın") and their heads."""
     endings = [suffix for suffix, case in lang.suffixes.items() if case == "gen"]
     return {
