@@ -628,3 +628,14 @@ def test_kendisini_with_no_visit_read_before_is_the_sentences_subject():
     events = events_of(text)
     assert ("Tire Gönüllüler Derneği", "visited", "Ali Er") in events
     assert ("Ali Er", "thanked", "Tire Gönüllüler Derneği") in events
+
+
+def test_standing_by_funding_and_granting_are_support():
+    for text in (
+        "Kula Belediyesi, Tire Gönüllüler Derneği'nin her zaman yanında oldu.",
+        "Kula Belediyesi, zor günlerinde Tire Gönüllüler Derneği'nin yanında yer aldı.",
+        "Kula Belediyesi'nin katkısı ile Tire Gönüllüler Derneği kurs açtı.",
+        "Kula Belediyesi, Tire Gönüllüler Derneği'ne hibe verdi.",
+        "Kula Belediyesi, Tire Gönüllüler Derneği'ni finanse etti.",
+    ):
+        assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events_of(text), text
