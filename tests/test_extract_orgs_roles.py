@@ -672,3 +672,13 @@ def test_muhtars_listed_with_their_neighbourhoods_are_each_a_party():
 def test_a_capitalised_title_after_a_genitive_head_names_the_articles_one_such_body():
     text = "Tire Ticaret Odası toplandı. Odanın Yönetim Kurulu Başkanı Can Ak, projeleri anlattı."
     assert ("Can Ak", "headOf", "Tire Ticaret Odası") in facts_of(text)
+
+
+def test_branches_of_known_bodies_and_groups_named_by_their_head():
+    facts = facts_of("Kızılay Kula Şubesi kurban eti dağıttı.")
+    assert ("Kızılay Kula Şubesi", "partOf", "Kızılay") in facts
+    assert ("Kızılay Kula Şubesi", "locatedIn", "Kula") in facts
+    facts = facts_of("Türk Kızılay Kula Şube Başkanı Ali Er konuştu.")
+    assert ("Ali Er", "headOf", "Türk Kızılay Kula Şubesi") in facts
+    names = {e.name: e.type for e in extract(Article("t", "Kula Doğa Grubu toplandı.")).entities}
+    assert names["Kula Doğa Grubu"] == "Organization" and "Doğa Grubu" not in names

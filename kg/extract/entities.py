@@ -398,6 +398,8 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
         return run
     if HYPHEN in first.key and _heads_ending_in(first.key, first.suffix, lang):
         return run  # "Eğitim-Sen Kula Şubesi": a union's name in one word
+    if first.key in _known_organisation_openers(lang):
+        return run  # "Kızılay Kula Şubesi": a known body's name
     named_next = (
         place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
     )
@@ -477,6 +479,18 @@ def _known_organisation_at(part: list[int], tokens: Sequence[Token], lang: Turki
 @cache
 def _known_organisation_openers(lang: Turkish) -> frozenset[str]:
     return frozenset(words[0] for words in lang.known_organisations)
+
+
+def _read_known_branch(
+    reading: SentenceReading, part: list[int], parent: Mention, rest: list[int], head: OrgHead
+) -> None:
+    """ "Kızılay Kula Şubesi": a branch of a known body, part of it, located in its places."""
+    tokens = reading.tokens
+    last = _stem_form(tokens[rest[-1]], head)
+    name = _name_text([parent.name, *(tokens[i].base for i in rest[:-1]), last])
+    branch = add_mention(reading, part, ORGANIZATION, name, head.subtype)
+    add_fact(reading, branch.name, "partOf", parent.name, branch.start, branch.end, NAME_CONFIDENCE)
+    add_place_facts(reading, rest, branch)
 
 
 def _add_known_organisation(
@@ -829,6 +843,9 @@ def _read_parent_words(
     """The organisation that opens the words before a sub-body's bare head (a name with a head
     noun, or an acronym), and how many of the words it takes."""
     tokens = reading.tokens
+    known = _known_organisation_at(words, tokens, lang) if words else 0
+    if known:  # "Türk Kızılay Kula Şube Başkanı"
+        return _add_known_organisation(reading, words[:known], lang, attributive=True), known
     heads = _heads_in(words, tokens, lang) if words else ()
     if heads:
         end = heads[-1][1]
@@ -886,8 +903,13 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     tokens = reading.tokens
     known = _known_organisation_at(part, tokens, lang)
     if known:  # "Türk Kızılay", "Türk Telekom'a": a body named without a head noun
-        _add_known_organisation(reading, part[:known], lang)
-        _read_part(reading, part[known:], lang)
+        parent = _add_known_organisation(reading, part[:known], lang)
+        rest = part[known:]
+        heads = _heads_in(rest, tokens, lang) if rest else ()
+        if heads and heads[-1][2].sub_body and heads[-1][1] == len(rest):
+            _read_known_branch(reading, part, parent, rest, heads[-1][2])
+        else:
+            _read_part(reading, rest, lang)
         return
     heads = _heads_in(part, tokens, lang)
     if heads and not is_place_name(part[: heads[-1][1]], tokens, lang):  # "Rusya Federasyonu"
