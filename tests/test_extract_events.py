@@ -639,3 +639,12 @@ def test_standing_by_funding_and_granting_are_support():
         "Kula Belediyesi, Tire Gönüllüler Derneği'ni finanse etti.",
     ):
         assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events_of(text), text
+
+
+def test_the_first_of_a_group_or_its_representative_takes_the_groups_case():
+    for text in (
+        "Vali Ali Er, başta Tire Derneği Başkanı Can Ak olmak üzere emeği geçen herkese teşekkür etti.",
+        "Vali Ali Er, “Başta Tire Derneği Başkanı Can Ak olmak üzere herkese teşekkür ediyorum” dedi.",
+        "Vali Ali Er, Tire Derneği Başkanı Can Ak nezdinde tüm yöneticilere teşekkür etti.",
+    ):
+        assert ("Ali Er", "thanked", "Can Ak") in events_of(text), text

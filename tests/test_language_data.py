@@ -124,6 +124,9 @@ def test_function_words_have_the_roles_the_relation_reader_knows():
             "affiliation",
             "also",
             "saying",
+            "foremost",
+            "foremost_close",
+            "representing",
         ), row
 
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from kg.extract.discourse import Discourse
 from kg.extract.reading import SentenceReading
-from kg.lang.tr import Turkish
+from kg.lang.tr import PREFIX, Turkish
 from kg.lang.tr.morphology import group_noun, inflection_of
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
@@ -231,6 +231,9 @@ def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
     tokens, lang = reading.tokens, reading.lang
     end = after_acronym(reading, end)
     after = tokens[end] if end < len(tokens) else None
+    stands_for = _standing_for_a_group(reading, mention, end)
+    if stands_for is not None:
+        return stands_for
     group = group_noun(after.key, lang) if after is not None else None
     if group is not None and mention.case in ("nom", "gen"):
         # "Yürütme Kurulu üyelerine", "X'in heyeti": the members' case is the body's own
@@ -251,6 +254,40 @@ def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
         if role == "as":
             return "as"
     return mention.case
+
+
+MAX_GROUP_WORDS = 5  # "başta X olmak üzere emeği geçen tüm çalışanlara": words to the group
+
+
+def _standing_for_a_group(reading: SentenceReading, mention: Mention, end: int) -> str | None:
+    """ "başta X olmak üzere herkese", "X nezdinde tüm yöneticilere": a party named as the first
+    of, or standing for, a group takes the case written on the group (guideline rule 20)."""
+    tokens, words = reading.tokens, reading.lang.function_words
+    if end >= len(tokens) or mention.case != "nom":
+        return None
+    first, _ = reading.token_span(mention)
+    while (
+        first > 0
+        and tokens[first - 1].is_word
+        and is_capitalised(tokens[first - 1].base)
+        and words.get(tokens[first - 1].key) != "foremost"
+    ):
+        first -= 1  # past the title: "başta Kula Derneği Başkanı Can Ak"
+    opens = first > 0 and words.get(tokens[first - 1].key) == "foremost"
+    if words.get(tokens[end].key) == "representing":
+        start = end + 1
+    elif opens and end + 1 < len(tokens) and words.get(tokens[end].key) == "foremost_close":
+        start = end + 2  # "olmak üzere"
+    else:
+        return None
+    found = None  # the case of the last word before the verb: "emeği geçen herkese teşekkür"
+    for token in tokens[start : start + MAX_GROUP_WORDS]:
+        if not token.is_word or token.suffix or is_capitalised(token.base):
+            break
+        if token.key[:PREFIX] in reading.lang.cues_by_start:
+            break
+        found = next((c for e, c in reading.lang.noun_cases if token.key.endswith(e)), found)
+    return found
 
 
 def objects_before(
