@@ -648,3 +648,13 @@ def test_the_first_of_a_group_or_its_representative_takes_the_groups_case():
         "Vali Ali Er, Tire Derneği Başkanı Can Ak nezdinde tüm yöneticilere teşekkür etti.",
     ):
         assert ("Ali Er", "thanked", "Can Ak") in events_of(text), text
+
+
+def test_a_common_noun_in_the_accusative_before_the_verb_is_its_object():
+    text = (
+        "Başkan Ali Er, Kula Belediyesi'nin çalışmalarını anlatarak Mahalle Muhtarlarını da "
+        "ziyaret etti."
+    )
+    assert not any(p == "visited" for _, p, _ in events_of(text))
+    text = "Başkan Ali Er, Tire Gönüllüler Derneği'nin yeni yönetimini tebrik etti."
+    assert ("Ali Er", "congratulated", "Tire Gönüllüler Derneği") in events_of(text)

@@ -306,7 +306,41 @@ def objects_before(
         marked = [p for p in parties if p.end <= limit and p.case in cases]
     if not marked:
         return []
+    if (
+        not anywhere
+        and cases == ACCUSATIVE
+        and _object_noun_between(reading, parties, marked[-1], limit)
+    ):
+        return []  # "X'in çalışmalarını ... muhtarlarını ziyaret etti": the verb's object is a noun
     return with_conjuncts(reading, parties, marked[0] if anywhere else marked[-1])
+
+
+ACCUSATIVE = frozenset({"acc"})
+
+
+def _object_noun_between(
+    reading: SentenceReading, parties: Sequence[Party], party: Party, limit: int
+) -> bool:
+    """Whether a common noun in the accusative stands between a party and the verb at ``limit``
+    (other than the noun the party possesses): that noun, not the party, is the object."""
+    tokens, lang = reading.tokens, reading.lang
+    named = {i for p in parties for i in range(p.index, p.end)}
+    start = party.end
+    if party.mention.case == "gen":  # "X'in yeni yönetimini": X's own possessed noun
+        while start < limit and not _accusative_noun(tokens[start], lang):
+            start += 1
+        start += 1
+    return any(i not in named and _accusative_noun(tokens[i], lang) for i in range(start, limit))
+
+
+def _accusative_noun(token: Token, lang: Turkish) -> bool:
+    """A word in the accusative with a possessive: "muhtarlarını", "çalışmalarını"."""
+    return token.is_word and not token.suffix and token.key.endswith(_possessed_accusatives(lang))
+
+
+@lru_cache(maxsize=1)
+def _possessed_accusatives(lang: Turkish) -> tuple[str, ...]:
+    return tuple(ending for ending, case in lang.possessed_case if case == "acc")
 
 
 def with_conjuncts(reading: SentenceReading, parties: Sequence[Party], last: Party) -> list[Party]:
