@@ -325,8 +325,10 @@ def _object_noun_between(
     (other than the noun the party possesses): that noun, not the party, is the object."""
     tokens, lang = reading.tokens, reading.lang
     named = {i for p in parties for i in range(p.index, p.end)}
-    start = party.end
-    if party.mention.case == "gen":  # "X'in yeni yönetimini": X's own possessed noun
+    start = after_acronym(reading, party.end)
+    if start < limit and group_noun(tokens[start].key, lang) is not None:
+        start += 1  # "X heyetini": the party's own group noun
+    elif party.mention.case == "gen":  # "X'in yeni yönetimini": X's own possessed noun
         while start < limit and not _accusative_noun(tokens[start], lang):
             start += 1
         start += 1
