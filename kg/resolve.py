@@ -171,8 +171,10 @@ PLURAL_POSSESSIVES = ("ları", "leri")  # "Odaları Birliği" also written "Odal
 
 
 def _compound_key(name: str) -> str:
-    """An organisation's name with the possessive of its inner plural words dropped: a compound
-    written both ways ("Esnaf ve Sanatkarlar Odaları Birliği", "... Odalar Birliği") is one."""
+    """An organisation's name with hyphens as spaces and the possessive of its inner plural
+    words dropped: a compound written both ways ("Esnaf ve Sanatkarlar Odaları Birliği", "...
+    Odalar Birliği"; "Eğitim Bir-Sen", "Eğitim-Bir-Sen") is one."""
+    name = name.replace("-", " ")  # "Eğitim Bir-Sen", "Eğitim-Bir-Sen": one union
     if "ları " not in name and "leri " not in name:  # most names: nothing to drop
         return name
     words = name.split(" ")
@@ -189,7 +191,7 @@ def _merge_compound_variants(
     named first takes the other in."""
     first: dict[str, tuple[str, str]] = {}
     merged: dict[tuple[str, str], tuple[str, str]] = {}
-    for key in [k for k in groups if k[0] == ORGANIZATION and " " in k[1]]:
+    for key in [k for k in groups if k[0] == ORGANIZATION]:
         variant = _compound_key(key[1])
         target = first.setdefault(variant, key)
         if target != key:

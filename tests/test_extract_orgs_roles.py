@@ -682,3 +682,9 @@ def test_branches_of_known_bodies_and_groups_named_by_their_head():
     assert ("Ali Er", "headOf", "Türk Kızılay Kula Şubesi") in facts
     names = {e.name: e.type for e in extract(Article("t", "Kula Doğa Grubu toplandı.")).entities}
     assert names["Kula Doğa Grubu"] == "Organization" and "Doğa Grubu" not in names
+
+
+def test_a_union_written_with_and_without_hyphens_is_one_body():
+    text = "Sağlık-Emek-Sen Kula Şubesi toplandı. Sağlık Emek-Sen üyeleri de katıldı."
+    organisations = [e.name for e in extract(Article("t", text)).entities if e.type == "Organization"]
+    assert "Sağlık Emek-Sen" not in organisations
