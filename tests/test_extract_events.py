@@ -658,3 +658,12 @@ def test_a_common_noun_in_the_accusative_before_the_verb_is_its_object():
     assert not any(p == "visited" for _, p, _ in events_of(text))
     text = "Başkan Ali Er, Tire Gönüllüler Derneği'nin yeni yönetimini tebrik etti."
     assert ("Ali Er", "congratulated", "Tire Gönüllüler Derneği") in events_of(text)
+
+
+def test_a_subject_inside_the_quotation_acts_there_not_the_speaker():
+    text = (
+        "Tire Gönüllüler Derneği Başkanı Can Ak, “Kula Belediyesi bize her zaman destek oldu” dedi."
+    )
+    events = events_of(text)
+    assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events
+    assert not any(s == "Can Ak" and p == "supported" for s, p, _ in events)

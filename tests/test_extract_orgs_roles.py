@@ -686,5 +686,7 @@ def test_branches_of_known_bodies_and_groups_named_by_their_head():
 
 def test_a_union_written_with_and_without_hyphens_is_one_body():
     text = "Sağlık-Emek-Sen Kula Şubesi toplandı. Sağlık Emek-Sen üyeleri de katıldı."
-    organisations = [e.name for e in extract(Article("t", text)).entities if e.type == "Organization"]
+    organisations = [
+        e.name for e in extract(Article("t", text)).entities if e.type == "Organization"
+    ]
     assert "Sağlık Emek-Sen" not in organisations

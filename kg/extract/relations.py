@@ -259,10 +259,27 @@ def _speaker_after(reading: SentenceReading, parties: Sequence[Party]) -> Party 
 
 
 def _finite(clause: Clause) -> list[Fact]:
-    """ "X, Y'yi ziyaret etti": the nominative subject before the cue acts."""
+    """ "X, Y'yi ziyaret etti": the nominative subject before the cue acts; inside a quotation
+    that opens in the sentence, the subject is sought in the quotation ("Başkan A, “X bize
+    destek oldu” dedi": X)."""
     objects = _objects(clause)
-    subjects = subjects_before(clause.reading, clause.parties, limit=clause.start, exclude=objects)
+    reading, parties = clause.reading, clause.parties
+    quoted = _quotation_start(clause)
+    subjects = quoted and subjects_before(
+        reading, parties, limit=clause.start, exclude=objects, after=quoted
+    )
+    if not subjects:
+        subjects = subjects_before(reading, parties, limit=clause.start, exclude=objects)
     return _active_facts(clause, subjects, objects)
+
+
+def _quotation_start(clause: Clause) -> int:
+    """The first token of the quotation the cue stands in, when it opens in this sentence."""
+    reading = clause.reading
+    quote = clause.discourse.quote_at(reading.tokens[clause.start].start)
+    if quote is None or quote[0] < reading.sentence.start:
+        return 0
+    return reading.token_from(quote[0])
 
 
 def _intention(clause: Clause) -> list[Fact]:
