@@ -23,12 +23,16 @@ class _Group:
 
     @property
     def name(self) -> str:
-        # the first form that is not shouted in capitals, else the first form (a plain loop: a
-        # generator costs more than the one or two names it usually looks at)
-        for n in self.names:
-            if not is_all_caps(n.replace(" ", "")):
-                return n
-        return self.names[0]
+        # the first form with the fewest words shouted in capitals ("Manisa Büyükşehir ..."
+        # over "MANİSA Büyükşehir ..."; an acronym written in every form counts the same)
+        first = self.names[0]
+        if len(self.names) == 1:
+            return first
+        return min(self.names, key=_shouted_words)
+
+
+def _shouted_words(name: str) -> int:
+    return sum(1 for word in name.split(" ") if is_all_caps(word))
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,10 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     merged |= _merge_shorter_names(groups)
     tails = _org_tails(groups)
     merged |= _merge_short_org_names(groups, tails)
+    completed = _complete_sub_bodies(groups, generic)
+    if completed:
+        merged |= completed
+        tails = _org_tails(groups)
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
         merged[key] = acronyms[key[1]]  # "TBB" written alone, defined elsewhere in the article
         del groups[key]
@@ -340,6 +348,40 @@ def _merge_short_org_names(
             groups[target].subtype = groups[target].subtype or group.subtype
             merged[key] = target
     for key in merged:
+        del groups[key]
+    return merged
+
+
+def _complete_sub_bodies(
+    groups: dict[tuple[str, str], _Group], generic: frozenset[str]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Guideline rule 24: a sub-body written without its parent's place ("Kent Konseyi Kadın
+    Meclisi" in an article about Kula Kent Konseyi) takes the parent's full name, the written
+    form as alias, when the article names one such parent."""
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    orgs = [k for k in groups if k[0] == ORGANIZATION]
+    for key in orgs:
+        opening = next((g for g in generic if key[1].startswith(g + " ")), None)
+        if opening is None or key not in groups:
+            continue
+        parents = [
+            k
+            for k in orgs
+            if k != key and k in groups and k[1].endswith(" " + opening) and k[1] != opening
+        ]
+        if len(parents) != 1:
+            continue
+        group = groups[key]
+        written = group.name
+        rest = written.split(" ")[len(opening.split(" ")) :]
+        name = " ".join([groups[parents[0]].name, *rest])
+        target = (ORGANIZATION, fold(name))
+        if target in groups:
+            groups[target].names.extend(group.names)
+            groups[target].aliases.extend([written, *group.aliases])
+        else:
+            groups[target] = _Group(ORGANIZATION, group.subtype, [name], [written, *group.aliases])
+        merged[key] = target
         del groups[key]
     return merged
 

@@ -690,3 +690,19 @@ def test_a_union_written_with_and_without_hyphens_is_one_body():
         e.name for e in extract(Article("t", text)).entities if e.type == "Organization"
     ]
     assert "Sağlık Emek-Sen" not in organisations
+
+
+def test_a_sub_body_written_without_its_parents_place_takes_the_parents_name():
+    text = "Kula Kent Konseyi toplandı. Kent Konseyi Kadın Meclisi Başkanı Ece Su konuştu."
+    entities = {e.name: e.aliases for e in extract(Article("t", text)).entities}
+    assert entities["Kula Kent Konseyi Kadın Meclisi"] == ("Kent Konseyi Kadın Meclisi",)
+    assert ("Ece Su", "headOf", "Kula Kent Konseyi Kadın Meclisi") in facts_of(text)
+    text = "Kula Kent Konseyi ve Tire Kent Konseyi toplandı. Kent Konseyi Kadın Meclisi de katıldı."
+    names = {e.name for e in extract(Article("t", text)).entities}
+    assert "Kula Kent Konseyi Kadın Meclisi" not in names
+
+
+def test_the_name_shown_is_the_form_with_fewest_words_in_capitals():
+    text = "KULA Gönüllüler Derneği toplandı. Kula Gönüllüler Derneği Başkanı Ece Su konuştu."
+    names = {e.name for e in extract(Article("t", text)).entities if e.type == "Organization"}
+    assert names == {"Kula Gönüllüler Derneği"}
