@@ -28,6 +28,7 @@ from kg.model import Article, Extraction, Fact
 from kg.resolve import Resolution, resolve
 
 EXTRACTOR_VERSION = "civic-kg-tr-0.1.0"
+SUB_BODY_CONFIDENCE = 0.8  # a sub-body's parent read from the article, not from its written name
 DATE_SEARCH_CHARS = 300  # a publication date written in the text stands near its top
 
 SentenceStage = Callable[[SentenceReading], None]
@@ -77,8 +78,12 @@ def extract(article: Article) -> Extraction:
     lang = turkish()
     text = normalise(article.text)
     readings = [read_sentence(s, lang) for s in split_sentences(text, lang.abbreviations)]
-    resolution = resolve((m for r in readings for m in r.mentions), generic=lang.generic_org_names)
-    name_facts = _name_facts(readings, resolution)
+    resolution = resolve(
+        (m for r in readings for m in r.mentions),
+        generic=lang.generic_org_names,
+        sub_body_parents=lang.sub_body_parents,
+    )
+    name_facts = _name_facts(readings, resolution) + _completed_parts(resolution)
     discourse = Discourse.of(text, resolution.entities, name_facts)
     facts = [*name_facts, *_event_facts(readings, resolution, discourse)]
     byline = next((r.byline for r in readings if r.byline is not None), None)
@@ -101,6 +106,23 @@ def _name_facts(readings: list[SentenceReading], resolution: Resolution) -> list
             # most facts name their parties canonically already: those are kept as they are
             facts.append(f if (s, o) == (f.s, f.o) else replace(f, s=s, o=o))
     return facts
+
+
+def _completed_parts(resolution: Resolution) -> list[Fact]:
+    """partOf for the sub-bodies resolution completed with their parent's name (rule 24), stated
+    where the sub-body is first written."""
+    facts = []
+    for sub, parent in resolution.parts:
+        m = min(
+            (m for m, name in resolution.names.items() if name == sub), key=_start, default=None
+        )
+        if m is not None:
+            facts.append(Fact(sub, "partOf", parent, m.text, m.start, m.end, SUB_BODY_CONFIDENCE))
+    return facts
+
+
+def _start(mention) -> int:
+    return mention.start
 
 
 def _event_facts(readings: list[SentenceReading], resolution: Resolution, discourse) -> list[Fact]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kg.lang.tr import turkish
@@ -42,6 +42,8 @@ class Resolution:
     entities: tuple[Entity, ...]
     names: dict[Mention, str]
     by_mention_name: dict[str, str] = field(default_factory=dict)  # fold(mention name) -> entity
+    # (sub-body, parent) of sub-bodies completed with their parent's name (rule 24)
+    parts: tuple[tuple[str, str], ...] = ()
 
     def name_of(self, mention: Mention) -> str | None:
         return self.names.get(mention)
@@ -51,7 +53,12 @@ class Resolution:
         return self.by_mention_name.get(fold(name))
 
 
-def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset()) -> Resolution:
+def resolve(
+    mentions: Iterable[Mention],
+    *,
+    generic: frozenset[str] = frozenset(),
+    sub_body_parents: Mapping[str, str] | None = None,
+) -> Resolution:
     """Group an article's mentions into entities.
 
     Full names group by their folded form; acronyms in parentheses become aliases; a bare surname
@@ -90,7 +97,8 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
     merged |= _merge_shorter_names(groups)
     tails = _org_tails(groups)
     merged |= _merge_short_org_names(groups, tails)
-    completed = _complete_sub_bodies(groups, generic)
+    completions: dict[tuple[str, str], tuple[str, str]] = {}  # sub-body -> its parent
+    completed = _complete_sub_bodies(groups, generic, sub_body_parents or {}, completions)
     if completed:
         merged |= completed
         tails = _org_tails(groups)
@@ -133,7 +141,12 @@ def resolve(mentions: Iterable[Mention], *, generic: frozenset[str] = frozenset(
             Entity(final[key], group.type, group.subtype, tuple(aliases), counts.get(key, 1))
         )
     by_mention_name = {fold(m.name): name for m, name in names.items()}
-    return Resolution(tuple(entities), names, by_mention_name)
+    parts = tuple(
+        (final[_followed(merged, key)], final[parent])
+        for key, parent in completions.items()
+        if _followed(merged, key) in final and parent in final
+    )
+    return Resolution(tuple(entities), names, by_mention_name, parts)
 
 
 Tails = dict[str, list[tuple[str, str]]]
@@ -353,27 +366,39 @@ def _merge_short_org_names(
 
 
 def _complete_sub_bodies(
-    groups: dict[tuple[str, str], _Group], generic: frozenset[str]
+    groups: dict[tuple[str, str], _Group],
+    generic: frozenset[str],
+    sub_body_parents: Mapping[str, str],
+    completions: dict[tuple[str, str], tuple[str, str]],
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """Guideline rule 24: a sub-body written without its parent's place ("Kent Konseyi Kadın
-    Meclisi" in an article about Kula Kent Konseyi) takes the parent's full name, the written
-    form as alias, when the article names one such parent."""
+    Meclisi" in an article about Kula Kent Konseyi), or alone where only one kind of body has
+    it ("Gençlik Meclisi": a city council's), takes the parent's full name, the written form as
+    alias, when the article names one such parent."""
     merged: dict[tuple[str, str], tuple[str, str]] = {}
     orgs = [k for k in groups if k[0] == ORGANIZATION]
     for key in orgs:
-        opening = next((g for g in generic if key[1].startswith(g + " ")), None)
-        if opening is None or key not in groups:
+        if key not in groups:
             continue
-        parents = [
-            k
-            for k in orgs
-            if k != key and k in groups and k[1].endswith(" " + opening) and k[1] != opening
-        ]
+        opening = next((g for g in generic if key[1].startswith(g + " ")), None)
+        if opening is not None:
+            parents = [
+                k
+                for k in orgs
+                if k != key and k in groups and k[1].endswith(" " + opening) and k[1] != opening
+            ]
+            drop = len(opening.split(" "))
+        elif key[1] in sub_body_parents:
+            kind = sub_body_parents[key[1]]
+            parents = [k for k in orgs if k != key and k in groups and groups[k].subtype == kind]
+            drop = 0
+        else:
+            continue
         if len(parents) != 1:
             continue
         group = groups[key]
         written = group.name
-        rest = written.split(" ")[len(opening.split(" ")) :]
+        rest = written.split(" ")[drop:]
         name = " ".join([groups[parents[0]].name, *rest])
         target = (ORGANIZATION, fold(name))
         if target in groups:
@@ -382,6 +407,7 @@ def _complete_sub_bodies(
         else:
             groups[target] = _Group(ORGANIZATION, group.subtype, [name], [written, *group.aliases])
         merged[key] = target
+        completions[target] = parents[0]
         del groups[key]
     return merged
 

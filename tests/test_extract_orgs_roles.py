@@ -706,3 +706,14 @@ def test_the_name_shown_is_the_form_with_fewest_words_in_capitals():
     text = "KULA Gönüllüler Derneği toplandı. Kula Gönüllüler Derneği Başkanı Ece Su konuştu."
     names = {e.name for e in extract(Article("t", text)).entities if e.type == "Organization"}
     assert names == {"Kula Gönüllüler Derneği"}
+
+
+def test_a_sub_body_written_alone_is_the_articles_one_parent_of_its_kind():
+    text = "Kula Kent Konseyi toplandı. Gençlik Meclisi Başkanı Ece Su konuştu."
+    facts = facts_of(text)
+    assert ("Ece Su", "headOf", "Kula Kent Konseyi Gençlik Meclisi") in facts
+    assert ("Kula Kent Konseyi Gençlik Meclisi", "partOf", "Kula Kent Konseyi") in facts
+    text = (
+        "Kula Kent Konseyi ve Tire Kent Konseyi toplandı. Gençlik Meclisi Başkanı Ece Su konuştu."
+    )
+    assert not any("Gençlik Meclisi" in o for _, p, o in facts_of(text) if p == "headOf")

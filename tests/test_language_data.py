@@ -191,3 +191,8 @@ def test_known_organisations_have_ontology_subtypes_and_are_read_as_written():
 def test_every_office_states_head_of_or_member_of(name):
     for row in data_rows(name):
         assert row["relation"] in ("headOf", "memberOf"), row
+
+
+def test_every_sub_body_parent_is_an_organisation_class():
+    for row in data_rows("sub_body_parents.tsv"):
+        assert row["parent"] in ORGANIZATION_SUBTYPES, row

@@ -110,6 +110,7 @@ class Turkish:
     second_person_endings: tuple[str, ...]
     known_acronyms: dict[str, str | None]  # acronym as written -> organisation subtype
     elected_as: dict[tuple[str, ...], str]  # "başkan" in "Ali Veli başkan seçildi" -> headOf
+    sub_body_parents: dict[str, str]  # "gençlik meclisi" -> "CityCouncil": whose it is, alone
     # ("faaliyet", "gösteren"), "loc": "Manisa'da faaliyet gösteren X" is based in Manisa
     seat_phrases: tuple[tuple[tuple[str, ...], str], ...]
     # words in lower case -> (name as written, subtype): bodies named without a head noun
@@ -367,6 +368,7 @@ def _load() -> Turkish:
             r["acronym"]: _optional(r["subtype"]) for r in data_rows("known_acronyms.tsv")
         },
         elected_as={_words(r["office"]): r["relation"] for r in data_rows("elected_as.tsv")},
+        sub_body_parents={r["sub_body"]: r["parent"] for r in data_rows("sub_body_parents.tsv")},
         seat_phrases=tuple(
             (_words(r["phrase"]), r["place_case"]) for r in data_rows("seat_phrases.tsv")
         ),
