@@ -347,8 +347,8 @@ def test_a_protocol_signed_between_three_bodies_binds_every_pair():
 
 def test_places_listed_before_a_plural_head_title_are_the_heads_of_their_bodies():
     text = (
-        "Çankaya Belediye Başkanı Ali Er, Kadıköy Belediye Başkanı Can Ak ve Konak Belediye "
-        "Başkanı Ece Su törene katıldı. Çankaya, Kadıköy ve Konak Belediye Başkanları kardeş "
+        "Tire Belediye Başkanı Ali Er, Kula Belediye Başkanı Can Ak ve Ödemiş Belediye "
+        "Başkanı Ece Su törene katıldı. Tire, Kula ve Ödemiş Belediye Başkanları kardeş "
         "şehir protokolünü imzaladılar."
     )
     signed = {frozenset((s, o)) for s, p, o in events_of(text) if p == "signedAgreementWith"}
@@ -360,9 +360,9 @@ def test_places_listed_before_a_plural_head_title_are_the_heads_of_their_bodies(
 
 
 def test_bodies_listed_with_olarak_all_speak():
-    text = "Kadıköy, Konak ve Çankaya Belediyeleri olarak afet protokolü imzaladık."
+    text = "Kula, Ödemiş ve Tire Belediyeleri olarak sel protokolü imzaladık."
     signed = {frozenset((s, o)) for s, p, o in events_of(text) if p == "signedAgreementWith"}
-    assert frozenset(("Kadıköy Belediyesi", "Çankaya Belediyesi")) in signed
+    assert frozenset(("Kula Belediyesi", "Tire Belediyesi")) in signed
     assert len(signed) == 3
 
 

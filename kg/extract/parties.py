@@ -76,7 +76,7 @@ def sentence_parties(
 def _heads_of_listed_places(
     reading: SentenceReading, resolution: Resolution, discourse: Discourse, parties: list[Party]
 ) -> list[Party]:
-    """ "Çankaya, Kadıköy ve Konak Belediye Başkanları": the places listed before a plural head
+    """ "Tire, Kula ve Ödemiş Belediye Başkanları": the places listed before a plural head
     title stand for the heads of their bodies (plural_head_titles.tsv), each the person the
     article names as that body's head, else the body; they take the title's case."""
     lang = reading.lang
