@@ -667,3 +667,19 @@ def test_a_subject_inside_the_quotation_acts_there_not_the_speaker():
     events = events_of(text)
     assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events
     assert not any(s == "Can Ak" and p == "supported" for s, p, _ in events)
+
+
+def test_support_with_the_noun_softened_before_its_ending():
+    for text in (
+        "Kula Belediyesi, Tire Gönüllüler Derneği'ne araç desteği verdi.",
+        "Kula Belediyesi, Tire Gönüllüler Derneği'ne desteğini sundu.",
+        "Kula Belediyesi, Tire Gönüllüler Derneği'ne gıda yardımı yaptı.",
+    ):
+        assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events_of(text), text
+
+
+def test_meeting_someones_needs_is_no_reception():
+    text = "Kula Belediyesi, Tire Gönüllüler Derneği'nin ihtiyaçlarını karşıladı."
+    assert not any(p == "visited" for _, p, _ in events_of(text))
+    text = "Kula Belediyesi, Tire Gönüllüler Derneği'nin heyetini ağırladı."
+    assert ("Tire Gönüllüler Derneği", "visited", "Kula Belediyesi") in events_of(text)

@@ -12,6 +12,7 @@ from kg.extract.discourse import Discourse
 from kg.extract.parties import (
     SUBJECT_CASES,
     Party,
+    after_acronym,
     listed_before,
     objects_before,
     pronoun_parties,
@@ -21,7 +22,7 @@ from kg.extract.parties import (
 )
 from kg.extract.reading import SentenceReading
 from kg.lang.tr import Cue, Turkish
-from kg.lang.tr.morphology import suffix_case
+from kg.lang.tr.morphology import group_noun, suffix_case
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PERSON, PLACE, Fact, Mention
 from kg.resolve import Resolution
@@ -416,9 +417,19 @@ def _active_facts(
     ):  # "A ve B bir araya geldi", "A, B ve C protokol imzaladı"
         return _among(clause, [*subjects, *objects], confidence)
     if cue.reverse:
+        # a host receives people, not what they own: "X'in ihtiyaçlarını karşıladı" met needs;
+        # "X'in heyetini ağırladı" receives X's people
+        objects = [o for o in objects if o.mention.case != "gen" or _led_by_group_noun(clause, o)]
         subjects, objects = objects, subjects
     subjects = _as_bodies(clause, subjects)  # "A, B ve C başkanları D'yi ziyaret etti"
     return _facts(reading, subjects, cue.predicate, objects, clause.end, confidence)
+
+
+def _led_by_group_noun(clause: Clause, party: Party) -> bool:
+    """Whether a party is followed by a noun for its people ("X'in heyetini", "X üyelerini")."""
+    tokens = clause.reading.tokens
+    end = after_acronym(clause.reading, party.end)
+    return end < len(tokens) and group_noun(tokens[end].key, clause.lang) is not None
 
 
 def _passive(clause: Clause) -> list[Fact]:
