@@ -683,3 +683,10 @@ def test_meeting_someones_needs_is_no_reception():
     assert not any(p == "visited" for _, p, _ in events_of(text))
     text = "Kula Belediyesi, Tire Gönüllüler Derneği'nin heyetini ağırladı."
     assert ("Tire Gönüllüler Derneği", "visited", "Kula Belediyesi") in events_of(text)
+
+
+def test_support_continued_is_support_and_support_to_be_continued_is_not():
+    text = "Kula Belediyesi, Tire Gönüllüler Derneği'ne desteklerini sürdürüyor."
+    assert ("Kula Belediyesi", "supported", "Tire Gönüllüler Derneği") in events_of(text)
+    text = "Kula Belediyesi, Tire Gönüllüler Derneği'ne desteğini sürdüreceğini açıkladı."
+    assert not events_of(text)
