@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from operator import attrgetter
 
 from kg.extract.affiliations import read_affiliations
 from kg.extract.conventions import (
@@ -113,16 +114,11 @@ def _completed_parts(resolution: Resolution) -> list[Fact]:
     where the sub-body is first written."""
     facts = []
     for sub, parent in resolution.parts:
-        m = min(
-            (m for m, name in resolution.names.items() if name == sub), key=_start, default=None
-        )
+        written = (m for m, name in resolution.names.items() if name == sub)
+        m = min(written, key=attrgetter("start"), default=None)
         if m is not None:
             facts.append(Fact(sub, "partOf", parent, m.text, m.start, m.end, SUB_BODY_CONFIDENCE))
     return facts
-
-
-def _start(mention) -> int:
-    return mention.start
 
 
 def _event_facts(readings: list[SentenceReading], resolution: Resolution, discourse) -> list[Fact]:

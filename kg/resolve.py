@@ -188,20 +188,17 @@ def _merge_inflected_names(
     return merged
 
 
-PLURAL_POSSESSIVES = ("ları", "leri")  # "Odaları Birliği" also written "Odalar Birliği"
-
-
 def _compound_key(name: str) -> str:
     """An organisation's name with hyphens as spaces and the possessive of its inner plural
     words dropped: a compound written both ways ("Esnaf ve Sanatkarlar Odaları Birliği", "...
     Odalar Birliği"; "Eğitim Bir-Sen", "Eğitim-Bir-Sen") is one."""
     name = name.replace("-", " ")  # "Eğitim Bir-Sen", "Eğitim-Bir-Sen": one union
-    if "ları " not in name and "leri " not in name:  # most names: nothing to drop
+    endings = turkish().plural_possessives
+    if not any(ending + " " in name for ending in endings):  # most names: nothing to drop
         return name
     words = name.split(" ")
     return " ".join(
-        w[:-1] if k < len(words) - 1 and w.endswith(PLURAL_POSSESSIVES) else w
-        for k, w in enumerate(words)
+        w[:-1] if k < len(words) - 1 and w.endswith(endings) else w for k, w in enumerate(words)
     )
 
 

@@ -6,10 +6,9 @@ memberOf "federasyona bağlı dernek"; partOf for sub-bodies)."""
 
 from __future__ import annotations
 
+from kg.extract.entities import head_for_name
 from kg.extract.reading import SentenceReading, add_fact
 from kg.extract.roles import title_at
-from kg.lang.tr import Turkish
-from kg.lang.tr.text import lower
 from kg.model import ORGANIZATION, PERSON, Mention
 
 AFFILIATION_CONFIDENCE = 0.8  # a construction of three words, not a name's own words
@@ -49,7 +48,8 @@ def _read_attached_bodies(reading: SentenceReading, orgs: list[Mention]) -> None
         member = starts.get(tokens[i].start) if i is not None and i < len(tokens) else None
         if member is None or member.name == body.name:
             continue
-        predicate = "partOf" if _is_unit(member, lang) else "memberOf"
+        head = head_for_name(member.name, lang)  # a unit inside a body: "Müdürlüğü", "Şubesi"
+        predicate = "partOf" if head is not None and head.sub_body else "memberOf"
         add_fact(
             reading,
             member.name,
@@ -77,13 +77,3 @@ def _after_link(reading: SentenceReading, i: int, case: str) -> int | None:
         if title is not None and title.relation == "memberOf" and not title.plural:
             return i + width
     return None
-
-
-def _is_unit(org: Mention, lang: Turkish) -> bool:
-    """Whether the organisation's head noun names a unit inside a body ("Müdürlüğü", "Şubesi")."""
-    words = tuple(lower(org.name).split())
-    return any(
-        head.sub_body and words[-len(head.words) :] == head.words
-        for head in lang.org_heads
-        if len(head.words) <= len(words)
-    )

@@ -453,10 +453,10 @@ def _party_closing(before: list[int], tokens: Sequence[Token], lang: Turkish) ->
     """How many of the last words before a title name a political party after other words
     ("... Meclisi CHP", "... Meclisi AK Parti"), 0 if none."""
     last = tokens[before[-1]]
-    if lang.known_acronyms.get(last.base) == "PoliticalParty":
+    if lang.known_acronyms.get(last.base) == PARTY:
         return 1
     heads = _heads_in(before, tokens, lang)
-    if len(heads) > 1 and heads[-1][2].subtype == "PoliticalParty" and heads[-1][1] == len(before):
+    if len(heads) > 1 and heads[-1][2].subtype == PARTY and heads[-1][1] == len(before):
         return len(before) - heads[-2][1]
     return 0
 
@@ -664,7 +664,7 @@ def _read_headless_title_org(
             attributive=True,
             tentative=True,
         )
-    head = _head_for_name(title.implied_head, lang) if title.implied_head else None
+    head = head_for_name(title.implied_head, lang) if title.implied_head else None
     if head is not None and head.sub_body:
         # "Meclis Başkanı": a sub-body of the organisation before the title (roles.title_sub_body)
         # or the article's one such body; words with no head noun name no organisation for it
@@ -675,7 +675,7 @@ def _read_headless_title_org(
         return _bare_head_alone(reading, [*before, title_words[0]], head, name)
     if title.implied_head and before and _without_opening_word(before, tokens, lang):
         name = join_words(before, tokens) + " " + title.implied_head
-        head = _head_for_name(name, lang)
+        head = head_for_name(name, lang)
         if title.named_elsewhere:  # "Yeni Mahalle Muhtarı": the place is named either way
             known = len(reading.mentions)
             read_places(reading, before, lang)
@@ -695,7 +695,7 @@ def _read_headless_title_org(
             add_place_facts(reading, before, mention)
         return mention
     if title.implied_head:
-        head = _head_for_name(title.implied_head, lang)
+        head = head_for_name(title.implied_head, lang)
         return add_mention(
             reading,
             title_words,
@@ -876,7 +876,7 @@ def _written_words(words: list[int], tokens: Sequence[Token], lang: Turkish) -> 
         dotted = tokens[i].key in lang.company_forms or tokens[i].base.isdigit()
         if dotted and i + 1 < len(tokens) and tokens[i + 1].text == ".":
             written.append(".")
-            if k + 1 < len(words) and words[k + 1] == i + 3 and tokens[i + 2].key in ("ve", "&"):
+            if k + 1 < len(words) and words[k + 1] == i + 3 and _joins_forms(tokens[i + 2], lang):
                 written.append(tokens[i + 2].base)
     return written
 
@@ -1015,12 +1015,17 @@ def _opens_with_ordinal(tokens: Sequence[Token], i: int) -> bool:
 def _joins_company_forms(tokens: Sequence[Token], i: int, lang: Turkish) -> bool:
     """Whether token ``i`` is the "ve" between two words of a company's legal form."""
     return (
-        tokens[i].key in ("ve", "&")
+        _joins_forms(tokens[i], lang)
         and 2 <= i < len(tokens) - 1
         and tokens[i - 1].text == "."
         and tokens[i - 2].key in lang.company_forms
         and tokens[i + 1].key in lang.company_forms
     )
+
+
+def _joins_forms(token: Token, lang: Turkish) -> bool:
+    """ "ve" or "&" between two words of a company's legal form."""
+    return token.text == "&" or lang.function_words.get(token.key) == "conjunction"
 
 
 def _is_initial(token: Token) -> bool:
@@ -1217,9 +1222,10 @@ def _read_org(
     words = part[start:head_end]
     named = part[start:name_end]
     last = _stem_form(tokens[named[-1]], head) if name_end == head_end else tokens[named[-1]].base
-    name = _name_text(_written_words(named, tokens, lang)[:-1] + [last])
-    if tokens[named[-1]].key in lang.company_forms:
-        name = _name_text(_written_words(named, tokens, lang))
+    written = _written_words(named, tokens, lang)
+    if tokens[named[-1]].key not in lang.company_forms:  # "A.Ş." ends as written
+        written[-1] = last
+    name = _name_text(written)
     mention = add_mention(
         reading, words, ORGANIZATION, name, head.subtype, case=case, attributive=attributive
     )
@@ -1513,7 +1519,8 @@ def _stem_form(token: Token, head: OrgHead) -> str:
     return token.base[: len(head.words[-1])]
 
 
-def _head_for_name(name: str, lang: Turkish) -> OrgHead | None:
+def head_for_name(name: str, lang: Turkish) -> OrgHead | None:
+    """The longest head noun a name ends with, if any."""
     words = tuple(lower(name).split())
     matches = [h for h in lang.org_heads if words[-len(h.words) :] == h.words]
     return max(matches, key=lambda h: len(h.words), default=None)

@@ -12,14 +12,8 @@ from kg.lang.tr.morphology import group_noun, inflection_of
 from kg.lang.tr.text import Token
 from kg.model import ORGANIZATION, Mention
 
-REFERENCE_CASES = (
-    "dat",
-    "acc",
-    "abl",
-    "ins",
-    "by",
-    "gen",
-)  # a bare "belediye" (nominative) is too vague
+# "belediyeye", "derneğin": a bare "belediye" (nominative) is too vague
+REFERENCE_CASES = ("dat", "acc", "abl", "ins", "by", "gen")
 
 _KEY = attrgetter("key")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from kg.extract.cues import find_cues
 from kg.extract.discourse import Discourse
@@ -330,13 +329,7 @@ def _nominalised(clause: Clause) -> list[Fact]:
         # "X, Y'yi desteklediğini açıkladı": a clause said by the main verb's subject, whose
         # actor is that subject when no genitive names another ("Başkan'ın ... ağırladığını")
         subjects = subjects_before(reading, clause.parties, limit=clause.start, exclude=objects)
-        named = {i for p in clause.parties for i in range(p.index, p.end)}
-        start = subjects[-1].end if subjects else clause.start
-        if any(
-            suffix_case(reading.tokens[i].suffix, clause.lang) == "gen"
-            for i in range(start, clause.start)
-            if i not in named and reading.tokens[i].suffix
-        ):
+        if subjects and _genitive_word_between(clause, subjects[-1].end, clause.start):
             subjects = []
     # "ağırladıkları için": a nominalised verb's own ending says who acts; it is not the
     # speaker's unless it says "we" ("ziyaret ettiğimiz")
@@ -514,13 +507,13 @@ def _noun_form(clause: Clause) -> list[Fact]:
         others = [p for p in parties if p.end == start and p.case == "acc"]
         nominalised = nominalised or bool(others)
     verb = reading.tokens[start - 1] if start else None
-    plural = verb is not None and verb.key.endswith(_plural_nominalised_endings(clause.lang))
+    plural = verb is not None and verb.key.endswith(clause.lang.they_endings)
     if (
         not actors
         and others
         and nominalised
         and not plural  # "Y'ye gerçekleştirdikleri ziyaret için": "they", not the subject
-        and not _genitive_word_before(clause, others[-1])
+        and not _genitive_word_between(clause, 0, others[-1].index)
     ):
         # "Ali Er, derneğe yaptığı ziyarette": no genitive, the sentence's subject acts
         actors = subjects_before(reading, parties, limit=others[-1].index, exclude=others)
@@ -535,12 +528,6 @@ def _noun_form(clause: Clause) -> list[Fact]:
     return _facts(reading, actors[-1:], cue.predicate, others[-1:], end, NOUN_CONFIDENCE)
 
 
-@lru_cache(maxsize=1)
-def _plural_nominalised_endings(lang: Turkish) -> tuple[str, ...]:
-    """Endings of a noun clause whose actor is "they" ("yaptıkları", "gerçekleştirdikleri")."""
-    return tuple(e for e in lang.nominalised_endings if "lar" in e or "ler" in e)
-
-
 def _described_after(clause: Clause) -> list[Party]:
     """The party a relative clause describes, right after its verb ("X'in desteklediği Y
     Derneği", "X tarafından desteklenen Y"); none after a noun clause that is an object itself
@@ -552,14 +539,14 @@ def _described_after(clause: Clause) -> list[Party]:
     return after[:1]
 
 
-def _genitive_word_before(clause: Clause, party: Party) -> bool:
-    """Whether a word in the genitive that names no party stands between the sentence's start
-    and ``party`` ("Başkan'ın ... yaptığı ziyarette": the actor is that title's holder)."""
+def _genitive_word_between(clause: Clause, start: int, end: int) -> bool:
+    """Whether a word in the genitive that names no party stands among tokens start..end
+    ("Başkan'ın ... yaptığı ziyarette": the actor is that title's holder)."""
     tokens, lang = clause.reading.tokens, clause.lang
     named = {i for p in clause.parties for i in range(p.index, p.end)}
     return any(
         suffix_case(tokens[i].suffix, lang) == "gen"
-        for i in range(party.index)
+        for i in range(start, end)
         if i not in named and tokens[i].suffix
     )
 
@@ -775,11 +762,8 @@ def _is_first_person(tokens: Sequence[Token], lang: Turkish) -> bool:
     return any(
         t.key.endswith(lang.first_person_endings)
         for k, t in enumerate(tokens)
-        if not t.suffix and (k == 0 or t.key.startswith((*lang.light_verbs, *AUXILIARIES)))
+        if not t.suffix and (k == 0 or t.key.startswith((*lang.light_verbs, *lang.auxiliaries)))
     )
-
-
-AUXILIARIES = ("et", "ed", "ol")  # "teşekkür ederim", "destek oluruz"
 
 
 def _ends_with(token: Token, endings: tuple[str, ...]) -> bool:

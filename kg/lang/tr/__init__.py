@@ -84,6 +84,9 @@ class Turkish:
     participle_endings: tuple[str, ...]
     nominalised_endings: tuple[str, ...]
     complement_endings: tuple[str, ...]  # of a noun clause that is the object of the next verb
+    they_endings: tuple[str, ...]  # of a noun clause whose actor is "they": "yaptıkları"
+    auxiliaries: tuple[str, ...]  # "et", "ol": a verb word of its own after a cue noun
+    plural_possessives: tuple[str, ...]  # "ları": written or not inside a compound name
     intention_endings: tuple[str, ...]
     intention_infixes: tuple[str, ...]  # the future suffix: a promise anywhere in the word
     light_verbs: frozenset[str]
@@ -303,6 +306,11 @@ def _load() -> Turkish:
         softening={r["written"]: r["bare"] for r in data_rows("softening.tsv")},
         participle_endings=tuple(r["ending"] for r in data_rows("participles.tsv")),
         nominalised_endings=tuple(r["ending"] for r in data_rows("nominalised.tsv")),
+        they_endings=tuple(
+            r["ending"] for r in data_rows("nominalised.tsv") if r["plural"] == "yes"
+        ),
+        auxiliaries=tuple(r["stem"] for r in data_rows("auxiliaries.tsv")),
+        plural_possessives=tuple(r["ending"] for r in data_rows("plural_possessives.tsv")),
         complement_endings=tuple(
             r["ending"] for r in data_rows("nominalised.tsv") if r["complement"] == "yes"
         ),
