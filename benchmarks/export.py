@@ -33,7 +33,7 @@ import pyoxigraph
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import vocab
-from kg.store import EmbeddedStore, rdf_format
+from kg.store.embedded import EmbeddedStore, rdf_format
 
 QUADS_PER_GRAPH = 60  # ~20 shared entity triples, the rest the graph's own facts
 ENTITIES_PER_GRAPH = 6

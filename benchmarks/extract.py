@@ -25,8 +25,8 @@ from collections.abc import Iterator
 
 from corpus import synthetic_articles
 
+from kg.extract.pipeline import extract
 from kg.model import Article, Extraction
-from kg.pipeline import extract
 
 
 def repeated_texts(path: str, n_bytes: int) -> Iterator[Article]:

@@ -64,10 +64,12 @@ from proctree import cpu_by_thread_kind, run_sampled
 from pyoxigraph import RdfFormat
 from scale_sparql import anchored_queries, rdflib_times, timed
 
-from kg import page, views, vocab
-from kg.engines import BATCH
-from kg.graph import KnowledgeGraph
-from kg.ingest import WRITE_TRIPLES, write_groups
+from kg import vocab
+from kg.builder.ingest import WRITE_TRIPLES, write_groups
+from kg.builder.workers import BATCH
+from kg.knowledge_graph import KnowledgeGraph
+from kg.views import html as page
+from kg.views import model as views
 
 BYTES_PER_ARTICLE = 3000  # articles are at most ~2.4 KB, so this budget yields enough of them
 BUILD_TARGET = 500  # articles/s per core

@@ -32,9 +32,9 @@ from collections import Counter
 from pathlib import Path
 
 from kg import vocab
-from kg.drawing import node_positions, write_file
-from kg.page import render_html
-from kg.views import ViewEdge, ViewNode
+from kg.views.html import render_html
+from kg.views.model import ViewEdge, ViewNode
+from kg.views.style import node_positions, write_file
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

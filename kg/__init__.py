@@ -1,7 +1,7 @@
 """civic-kg: Turkish civic news into a knowledge graph (RDF, SPARQL, interactive networks)."""
 
 from kg.errors import KgError
-from kg.graph import BuildReport, KnowledgeGraph
+from kg.knowledge_graph import BuildReport, KnowledgeGraph
 
 __all__ = ["BuildReport", "KgError", "KnowledgeGraph", "build", "load"]
 

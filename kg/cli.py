@@ -14,16 +14,16 @@ import click
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import serve as serving  # `serve` is the command below
-from kg.engines import ENGINES
+from kg.builder.inputs import count_articles, read_inputs
+from kg.builder.workers import ENGINES
 from kg.errors import KgError
-from kg.evaluate import evaluate as evaluate_predictions
-from kg.evaluate import format_report, predict, read_gold, read_predictions
-from kg.graph import KnowledgeGraph
+from kg.extract.evaluate import evaluate as evaluate_predictions
+from kg.extract.evaluate import format_report, predict, read_gold, read_predictions
+from kg.extract.pipeline import extract as extract_article
+from kg.knowledge_graph import KnowledgeGraph
 from kg.model import Problem
-from kg.pipeline import extract as extract_article
-from kg.readers import count_articles, read_inputs
-from kg.remote import PushReport, RemoteStore
-from kg.store import FORMATS
+from kg.store.embedded import FORMATS
+from kg.store.remote import PushReport, RemoteStore
 
 RESULT_FORMATS = {
     "csv": QueryResultsFormat.CSV,

@@ -22,7 +22,7 @@ from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfForm
 
 from kg import vocab
 from kg.errors import KgError
-from kg.graph import HTML_FILE, STORE_DIR, KnowledgeGraph
+from kg.knowledge_graph import HTML_FILE, STORE_DIR, KnowledgeGraph
 
 TOKEN_ENV = "KG_SERVE_TOKEN"  # the bearer token for updates; never taken on the command line
 DEFAULT_HOST = "127.0.0.1"

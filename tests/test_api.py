@@ -12,10 +12,13 @@ import rdflib
 from click.testing import CliRunner
 from pyoxigraph import QuerySolutions
 
-from kg import KnowledgeGraph, frames, networks, tables, vocab
+from kg import KnowledgeGraph, vocab
 from kg.cli import main
 from kg.errors import KgError
-from kg.rdf import entity_iri
+from kg.exports import network as networks
+from kg.query import results as frames
+from kg.query import tables
+from kg.rdf.encode import entity_iri
 
 # Team-written articles: the same visit told by two outlets a day apart, one a year later, one undated.
 ARTICLES = [

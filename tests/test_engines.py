@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from kg import engines, rdf
+from kg.builder import workers as engines
+from kg.extract.pipeline import EXTRACTOR_VERSION
 from kg.model import Article
-from kg.pipeline import EXTRACTOR_VERSION
+from kg.rdf import encode as rdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from corpus import synthetic_articles  # noqa: E402  (the benchmarks' own synthetic articles)

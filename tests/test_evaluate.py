@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.evaluate import Scores, evaluate, predict, read_gold, read_predictions
+from kg.extract.evaluate import Scores, evaluate, predict, read_gold, read_predictions
 
 ARTICLE = {
     "id": "bayindir-kent-konseyi-ziyareti",

@@ -1,8 +1,8 @@
 """Event relations: who did what to whom, read from the constructions of Turkish news sentences.
 Every sentence here was written by the team for the behaviour it pins."""
 
+from kg.extract.pipeline import extract
 from kg.model import Article
-from kg.pipeline import extract
 
 
 def events_of(text: str) -> set[tuple[str, str, str]]:

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.extract.pipeline import extract
 from kg.lang.tr.text import upper
 from kg.model import Article, Extraction
-from kg.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SET = Path(os.environ.get("CIVIC_KG_DEV_SET", ROOT.parent / "shared/corpus/dev/gold.jsonl"))

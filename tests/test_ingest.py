@@ -1,7 +1,7 @@
 """Ingest: prepared articles are written in groups of about a given number of triples, in order."""
 
-from kg.engines import Prepared
-from kg.ingest import write_groups
+from kg.builder.ingest import write_groups
+from kg.builder.workers import Prepared
 
 
 def prepared(*sizes: int) -> list[Prepared]:

@@ -5,11 +5,11 @@ from importlib import resources
 
 import pytest
 
+from kg.extract.pipeline import extract
 from kg.extract.relations import ANY_FORM, CONSTRUCTIONS
 from kg.lang.tr import data_lines, data_rows, turkish
 from kg.lang.tr.text import lower
 from kg.model import Article
-from kg.pipeline import extract
 from kg.vocab import (
     EVENT_PREDICATES,
     ORGANIZATION_SUBTYPES,
@@ -19,6 +19,7 @@ from kg.vocab import (
 
 CASES = {"nom", "dat", "acc", "abl", "gen", "loc", "ins", "by", "adj"}
 HEAD_KINDS = {"org", "sub_body", "office", "event"}
+DATA = resources.files("kg.lang.tr").joinpath("data")  # the shipped word lists
 
 
 def subtype_or_none(value: str) -> str | None:
@@ -155,12 +156,10 @@ def test_month_numbers_run_from_one_to_twelve():
 
 @pytest.mark.parametrize(
     "name",
-    sorted(
-        f.name for f in resources.files("kg.lang.tr").iterdir() if f.name.endswith((".tsv", ".txt"))
-    ),
+    sorted(f.name for f in DATA.iterdir() if f.name.endswith((".tsv", ".txt"))),
 )
 def test_every_data_file_says_what_it_holds_and_where_it_comes_from(name):
-    text = resources.files("kg.lang.tr").joinpath(name).read_text(encoding="utf-8")
+    text = DATA.joinpath(name).read_text(encoding="utf-8")
     header = " ".join(line.lstrip("# ") for line in text.splitlines() if line.startswith("#"))
     assert header, f"{name} has no header comment"
     assert "civic-kg team" in header or "Source" in header, f"{name} names no source"
@@ -169,7 +168,7 @@ def test_every_data_file_says_what_it_holds_and_where_it_comes_from(name):
 
 def test_every_data_file_is_read_by_the_language_loader():
     loader = resources.files("kg.lang.tr").joinpath("__init__.py").read_text(encoding="utf-8")
-    for f in resources.files("kg.lang.tr").iterdir():
+    for f in DATA.iterdir():
         if f.name.endswith((".tsv", ".txt")):
             assert f'"{f.name}"' in loader, f"{f.name} is shipped but never loaded"
 

@@ -7,7 +7,7 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.merge import (
+from kg.consolidate.rules import (
     EntityName,
     ReportedFact,
     choose_labels,

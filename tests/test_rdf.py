@@ -2,8 +2,9 @@
 
 from pyoxigraph import Literal, NamedNode
 
-from kg import rdf, vocab
+from kg import vocab
 from kg.model import Article, Entity, Extraction, Fact
+from kg.rdf import encode as rdf
 
 
 def sample_extraction(article_id: str = "a1") -> Extraction:
@@ -114,7 +115,7 @@ def test_byline_links_the_article_to_reporter_place_and_agency():
 def test_the_events_of_a_merged_graph_read_back_as_they_were_written_and_posts_are_left_out():
     from datetime import date
 
-    from kg.merge import MergedEvent
+    from kg.consolidate.rules import MergedEvent
 
     events = [
         MergedEvent(

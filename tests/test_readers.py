@@ -6,9 +6,7 @@ import json
 import unicodedata
 from pathlib import Path
 
-from kg.lang.tr.text import slug
-from kg.model import Article, Problem
-from kg.readers import (
+from kg.builder.inputs import (
     READERS,
     article_id_from_path,
     article_id_from_url,
@@ -16,6 +14,8 @@ from kg.readers import (
     outlet_from_url,
     read_inputs,
 )
+from kg.lang.tr.text import slug
+from kg.model import Article, Problem
 
 BELEDIYE = "Bornova Belediyesi, Kazımdirik Mahallesi'nde yeni bir halk kütüphanesi açtı."
 MECLIS = "Karşıyaka Belediye Meclisi, sahil yolundaki bisiklet yolunu görüştü."

@@ -16,8 +16,8 @@ from pyoxigraph import NamedNode
 from kg import vocab
 from kg.cli import main
 from kg.errors import KgError
-from kg.graph import KnowledgeGraph
-from kg.remote import RemoteStore
+from kg.knowledge_graph import KnowledgeGraph
+from kg.store.remote import RemoteStore
 from tests import servers
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "izmir-manisa-fed.txt"

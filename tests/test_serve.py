@@ -34,7 +34,7 @@ from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
 from kg import vocab
 from kg.cli import main
 from kg.errors import KgError
-from kg.graph import KnowledgeGraph
+from kg.knowledge_graph import KnowledgeGraph
 from kg.serve import MAX_BODY_BYTES, TOKEN_ENV, TRUNCATED_HEADER, SparqlServer
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "izmir-manisa-fed.txt"

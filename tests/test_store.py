@@ -8,7 +8,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg import KnowledgeGraph
 from kg.errors import KgError
-from kg.store import EmbeddedStore, union_update
+from kg.store.embedded import EmbeddedStore, union_update
 from tests.union import union_mismatch
 
 G = NamedNode("https://example.org/graph/1")
@@ -62,7 +62,7 @@ def ntriples(n: int, start: int = 0) -> str:
 
 
 def test_new_graphs_are_bulk_loaded_whole_in_groups_below_the_loaders_batch(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.store.BULK_LOAD_QUADS", 12)  # two graphs, each triple twice
+    monkeypatch.setattr("kg.store.embedded.BULK_LOAD_QUADS", 12)  # two graphs, each triple twice
     store = EmbeddedStore(tmp_path / "store")
     graphs = [NamedNode(f"https://example.org/graph/{k}") for k in range(4)]
     store.write_graphs((g, ntriples(3, 10 * k)) for k, g in enumerate(graphs))
@@ -80,7 +80,7 @@ def test_a_bad_line_in_a_group_of_new_graphs_writes_none_of_them(tmp_path):
 
 
 def test_a_graph_too_big_to_load_atomically_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.store.BULK_LOAD_QUADS", 5)
+    monkeypatch.setattr("kg.store.embedded.BULK_LOAD_QUADS", 5)
     store = EmbeddedStore(tmp_path / "store")
     with pytest.raises(KgError, match="too big to write atomically"):
         store.write_graphs([(G, ntriples(6))])
@@ -242,8 +242,12 @@ def test_triple_formats_write_a_triple_stated_in_several_graphs_once(tmp_path, f
 
 @pytest.mark.parametrize("fmt", ["nt", "ttl"])
 def test_triple_formats_merge_duplicates_across_sorted_runs(tmp_path, monkeypatch, fmt):
-    monkeypatch.setattr("kg.store.SORT_RUN_LINES", 3)  # many runs on disk, each holding repeats,
-    monkeypatch.setattr("kg.store.MERGE_FAN_IN", 2)  # merged two at a time in several passes
+    monkeypatch.setattr(
+        "kg.store.embedded.SORT_RUN_LINES", 3
+    )  # many runs on disk, each holding repeats,
+    monkeypatch.setattr(
+        "kg.store.embedded.MERGE_FAN_IN", 2
+    )  # merged two at a time in several passes
     store = EmbeddedStore(tmp_path / "store")
     tricky = Literal('satır 1\nsatır 2 "alıntı" \\ sekme\t')
     graphs = [NamedNode(f"https://example.org/graph/{k}") for k in range(5)]

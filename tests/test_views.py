@@ -18,14 +18,14 @@ from pyvis.network import Network
 
 from kg import vocab
 from kg.cli import main
-from kg.drawing import write_file
 from kg.errors import KgError
-from kg.figures import render_figure
-from kg.graph import KnowledgeGraph
-from kg.layout import SMALL_COMPONENT, positions
-from kg.page import LAYOUT_THRESHOLD, notebook_frame, render_html
-from kg.store import EmbeddedStore
-from kg.views import ViewEdge, ViewFilter, ViewNode, filter_view, view_data
+from kg.knowledge_graph import KnowledgeGraph
+from kg.store.embedded import EmbeddedStore
+from kg.views.figure import render_figure
+from kg.views.html import LAYOUT_THRESHOLD, notebook_frame, render_html
+from kg.views.layout import SMALL_COMPONENT, positions
+from kg.views.model import ViewEdge, ViewFilter, ViewNode, filter_view, view_data
+from kg.views.style import write_file
 from tests.browser import open_page
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")

@@ -10,11 +10,11 @@ from typing import NamedTuple
 
 from kg.extract.discourse import Discourse
 from kg.extract.reading import SentenceReading
+from kg.extract.resolve import Resolution
 from kg.lang.tr import PREFIX, Turkish
 from kg.lang.tr.morphology import group_noun, inflection_of
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
-from kg.resolve import Resolution
 
 
 class Party(NamedTuple):

@@ -20,11 +20,11 @@ from kg.extract.parties import (
     with_conjuncts,
 )
 from kg.extract.reading import SentenceReading
+from kg.extract.resolve import Resolution
 from kg.lang.tr import Cue, Turkish
 from kg.lang.tr.morphology import group_noun, suffix_case
 from kg.lang.tr.text import Token, is_capitalised
 from kg.model import PERSON, PLACE, Fact, Mention
-from kg.resolve import Resolution
 from kg.vocab import SYMMETRIC_PREDICATES
 
 ACTIVE_CONFIDENCE = 0.85  # subject and object both in the sentence, object in the cue's case

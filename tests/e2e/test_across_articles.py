@@ -8,7 +8,7 @@ import rdflib
 from pyshacl import validate
 
 from kg import KnowledgeGraph, vocab
-from kg.rdf import entity_iri
+from kg.rdf.encode import entity_iri
 
 # Team-written articles. The long form and its acronym are defined in one article only.
 DEFINES_ACRONYM = {

@@ -8,7 +8,7 @@ import rdflib
 from pyshacl import validate
 
 from kg import KnowledgeGraph, vocab
-from kg import engines as kg_engines
+from kg.builder import workers as kg_engines
 from kg.errors import KgError
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -167,7 +167,7 @@ def test_a_failed_build_leaves_the_existing_store_intact(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("extractor crashed")
 
-    monkeypatch.setattr("kg.engines.extract", explode)
+    monkeypatch.setattr("kg.builder.workers.extract", explode)
     report = KnowledgeGraph.build([article], out=out, html=False)
     assert [p.message for p in report.problems] == [
         "extraction failed: RuntimeError: extractor crashed"
@@ -194,7 +194,8 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
     seen = []
     real_extract = kg_engines.extract
     monkeypatch.setattr(
-        "kg.engines.extract", lambda article: seen.append(article.id) or real_extract(article)
+        "kg.builder.workers.extract",
+        lambda article: seen.append(article.id) or real_extract(article),
     )
     report = KnowledgeGraph.build([inputs], out=out, html=False)
     assert seen == ["b"]
@@ -206,7 +207,7 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
 def test_builds_that_at_least_double_the_store_compact_it_and_smaller_ones_do_not(
     tmp_path, monkeypatch
 ):
-    from kg.store import EmbeddedStore
+    from kg.store.embedded import EmbeddedStore
 
     compacted = []
     real_compact = EmbeddedStore.compact

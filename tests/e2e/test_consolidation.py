@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 
-from kg import KnowledgeGraph, consolidation, storereads
-from kg.factrows import SCRATCH_PREFIX, FactRows
-from kg.graph import CONSOLIDATING
-from kg.ingest import ingest
+from kg import KnowledgeGraph
+from kg.builder.ingest import ingest
+from kg.builder.inputs import read_inputs
+from kg.consolidate import run as consolidation
+from kg.consolidate import store_source as storereads
+from kg.consolidate.scratch_rows import SCRATCH_PREFIX, FactRows
+from kg.extract.pipeline import extract
+from kg.knowledge_graph import CONSOLIDATING
 from kg.model import Article
-from kg.pipeline import extract
-from kg.readers import read_inputs
-from kg.store import EmbeddedStore
+from kg.store.embedded import EmbeddedStore
 from tests.union import union_mismatch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -245,8 +247,8 @@ def test_small_chunks_and_early_writes_give_the_same_store(tmp_path, monkeypatch
     monkeypatch.setattr(consolidation, "CHUNK", chunk)
     monkeypatch.setattr(consolidation, "INSERT_QUADS", 50)
     monkeypatch.setattr(consolidation, "FLUSH_UPDATE_BYTES", 1)
-    monkeypatch.setattr("kg.store.BULK_LOAD_QUADS", 1_000)
-    monkeypatch.setattr("kg.ingest.WRITE_TRIPLES", 300)
+    monkeypatch.setattr("kg.store.embedded.BULK_LOAD_QUADS", 1_000)
+    monkeypatch.setattr("kg.builder.ingest.WRITE_TRIPLES", 300)
     build(tmp_path / "chunked", [*SYNTHETIC[:10], USES_ACRONYM])
     build(tmp_path / "chunked", [*SYNTHETIC, *CROSS])
     assert quads(tmp_path / "chunked") == quads(tmp_path / "whole")

@@ -23,7 +23,7 @@ import pyoxigraph
 import pytest
 
 from kg import KnowledgeGraph, vocab
-from kg.graph import CONSOLIDATING
+from kg.knowledge_graph import CONSOLIDATING
 from tests.union import union_mismatch
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
@@ -116,7 +116,7 @@ def start_build(news: Path, out: Path) -> tuple[subprocess.Popen, int]:
     parent, child = pty.openpty()
     # groups of about 15 articles: the kill can land between writes (a build writes ~450 at once)
     command = (
-        "import sys; import kg.ingest; kg.ingest.WRITE_TRIPLES = 3_000; "
+        "import sys; import kg.builder.ingest; kg.builder.ingest.WRITE_TRIPLES = 3_000; "
         "from kg.cli import main; sys.exit(main())"
     )
     process = subprocess.Popen(

@@ -149,8 +149,8 @@ class Turkish:
 
 
 def data_lines(name: str) -> list[str]:
-    """The lines of a data file beside this module, without '#' comments and blank lines."""
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    """The lines of a file in this package's ``data/``, without '#' comments and blank lines."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

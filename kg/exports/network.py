@@ -13,7 +13,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from kg.store import atomic_write
+from kg.store.files import atomic_write
 
 LIST_SEPARATOR = "; "
 Attribute = str | int | float | bool

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from pyoxigraph import Quad, Triple
 
-from kg import rdf, vocab
-from kg.merge import ReportedFact, report_date
+from kg import vocab
+from kg.consolidate.rules import ReportedFact, report_date
+from kg.rdf import encode as rdf
 
 FactRow = tuple[str, str, str, str, str | None]  # fact node, relation, agent, counterpart, date
 LabelRow = tuple[str, str]  # entity, rdfs:label
@@ -33,7 +34,7 @@ _PARTS = {_RELATION: 0, _AGENT: 1, _COUNTERPART: 2, _DATE: 3}
 
 def rows_of(triples: Iterable[Triple]) -> tuple[tuple[FactRow, ...], tuple[LabelRow, ...]]:
     """The fact nodes (relation, agent, counterpart, date) and the rdfs:labels among the triples
-    of one article graph: what ``kg.consolidation`` reads for its entities.
+    of one article graph: what ``kg.consolidate.run`` reads for its entities.
 
     >>> e, f = rdf.NamedNode("urn:e"), rdf.NamedNode("urn:f")
     >>> rows_of([Triple(f, _AGENT, e), Triple(f, _COUNTERPART, e), Triple(f, _RELATION, rdf.civ("visited")),
@@ -60,7 +61,7 @@ class FactRows:
     """The rows of every article graph a build writes, in a SQLite file in a scratch directory
     under ``directory`` (removed by ``close``; a killed build's is removed by the next one).
 
-    It answers what ``kg.consolidation`` asks of the store for a chunk of entities, and knows of
+    It answers what ``kg.consolidate.run`` asks of the store for a chunk of entities, and knows of
     no merged graph: it stands in for the store only while that graph is still empty. A later
     build that only adds articles reads the new reports of its pairs here (``pair_facts``), and
     merges them into the events the merged graph already holds.

@@ -1,5 +1,5 @@
 """What consolidation reads from the store: the facts, labels and merged-graph quads of a chunk of
-entities or of pairs of parties, and what given article graphs name. ``kg.factrows`` answers the
+entities or of pairs of parties, and what given article graphs name. ``kg.consolidate.scratch_rows`` answers the
 same questions for a first build, from the rows it kept while writing.
 
 Oxigraph joins triple patterns in the order they are written, so each query starts from what is
@@ -13,9 +13,11 @@ from sys import intern
 
 from pyoxigraph import Quad
 
-from kg import merge, rdf, vocab
-from kg.engines import batches
-from kg.store import EmbeddedStore
+from kg import vocab
+from kg.builder.workers import batches
+from kg.consolidate import rules as merge
+from kg.rdf import encode as rdf
+from kg.store.embedded import EmbeddedStore
 
 HEAD_OF = "headOf"
 MERGED = f"<{vocab.MERGED_GRAPH}>"
@@ -51,7 +53,7 @@ def pairs_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[tuple[str, str]
 
 
 class StoreReads:
-    """What a chunk needs, read from the store (``kg.factrows.FactRows`` answers the same)."""
+    """What a chunk needs, read from the store (``kg.consolidate.scratch_rows.FactRows`` answers the same)."""
 
     def __init__(self, store: EmbeddedStore) -> None:
         self.store = store

@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from kg import engines, rdf
+from kg.builder import workers as engines
+from kg.consolidate.scratch_rows import FactRows
+from kg.consolidate.store_source import entities_in, pairs_in
 from kg.errors import KgError
-from kg.factrows import FactRows
+from kg.extract.pipeline import EXTRACTOR_VERSION
 from kg.model import Article, Problem
-from kg.pipeline import EXTRACTOR_VERSION
-from kg.store import EmbeddedStore
-from kg.storereads import entities_in, pairs_in
+from kg.rdf import encode as rdf
+from kg.store.embedded import EmbeddedStore
 
 
 @dataclass

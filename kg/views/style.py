@@ -10,9 +10,10 @@ from pathlib import Path
 
 import numpy as np
 
-from kg import layout, vocab
-from kg.store import atomic_write
-from kg.views import ViewEdge, ViewNode
+from kg import vocab
+from kg.store.files import atomic_write
+from kg.views import layout
+from kg.views.model import ViewEdge, ViewNode
 
 UNKNOWN_COLOUR = "#97c2fc"  # an entity the store gives no type
 UNKNOWN_PREDICATE_COLOUR = "#848484"
@@ -148,7 +149,7 @@ def group_edges(edges: Iterable[ViewEdge]) -> dict[tuple[str, str, str], list[Vi
 def node_positions(
     nodes: list[ViewNode], edges: Iterable[ViewEdge], *, seed: int = layout.LAYOUT_SEED
 ) -> dict[str, tuple[float, float]]:
-    """Each node's (x, y) from ``kg.layout``, one edge about 1 long; edges to unknown nodes are ignored.
+    """Each node's (x, y) from ``kg.views.layout``, one edge about 1 long; edges to unknown nodes are ignored.
 
     >>> nodes = [ViewNode(i, i, "Person", "", (), 1) for i in "ab"]
     >>> sorted(node_positions(nodes, [ViewEdge("a", "b", "metWith", "", "", "", None)]))

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from kg import vocab
 from kg.errors import KgError
 from kg.lang.tr.text import fold
-from kg.store import EmbeddedStore
+from kg.store.embedded import EmbeddedStore
 
 _FACTS_QUERY = (
     vocab.sparql_prefixes()

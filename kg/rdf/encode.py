@@ -12,8 +12,8 @@ from urllib.parse import quote
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg import vocab
+from kg.consolidate.rules import MergedEvent, report_date
 from kg.lang.tr.text import slug
-from kg.merge import MergedEvent, report_date
 from kg.model import Article, Byline, Entity, Extraction, Fact
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")

@@ -1,7 +1,7 @@
 """Cross-article consolidation: one IRI and one label per entity, one node per event many outlets report.
 
 Pure functions over plain rows read from the store; ``KnowledgeGraph.consolidate`` reads the rows,
-calls these and writes the result in one transaction. Within an article, ``kg.resolve`` has
+calls these and writes the result in one transaction. Within an article, ``kg.extract.resolve`` has
 already merged an article's own spellings; this module only joins what articles say to each other.
 """
 

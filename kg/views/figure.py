@@ -11,7 +11,9 @@ from pathlib import Path
 import networkx as nx
 
 from kg import vocab
-from kg.drawing import (
+from kg.errors import KgError
+from kg.views.model import ViewEdge, ViewNode
+from kg.views.style import (
     group_edges,
     legend_kinds,
     legend_predicates,
@@ -21,8 +23,6 @@ from kg.drawing import (
     node_shape,
     predicate_colour,
 )
-from kg.errors import KgError
-from kg.views import ViewEdge, ViewNode
 
 FIGURE_FORMATS = ("png", "svg")
 FIGURE_SIZE = (10.0, 7.0)  # inches: a page-wide figure
@@ -57,7 +57,7 @@ def render_figure(
     """The view as a PNG or SVG figure: nodes coloured and shaped by type, sized by facts, edges
     coloured by predicate, a legend, and names on the best connected nodes when crowded.
 
-    The layout is ``kg.layout``'s (seeded) and the SVG carries no date, so the same view gives the
+    The layout is ``kg.views.layout``'s (seeded) and the SVG carries no date, so the same view gives the
     same file.
 
     >>> render_figure([ViewNode("x", "Bornova", "Place", "District", (), 0)], [], "svg")[:5]

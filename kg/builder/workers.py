@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from pyoxigraph import RdfFormat, serialize
 
-from kg import factrows, rdf
+from kg.consolidate import scratch_rows as factrows
+from kg.extract.pipeline import EXTRACTOR_VERSION, extract
 from kg.model import Article, Problem
-from kg.pipeline import EXTRACTOR_VERSION, extract
+from kg.rdf import encode as rdf
 
 ENGINES = ("local", "dask")
 BATCH = 64  # articles per task: big enough to pay for the trip to a worker, small enough to stream
@@ -27,7 +28,7 @@ BATCH = 64  # articles per task: big enough to pay for the trip to a worker, sma
 @dataclass(frozen=True)
 class Prepared:
     """One article ready for the store: its graph's triples as N-Triples lines and the rows a
-    first build consolidates from (``kg.factrows``), or a problem."""
+    first build consolidates from (``kg.consolidate.scratch_rows``), or a problem."""
 
     article_id: str
     where: str

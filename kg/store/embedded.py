@@ -6,7 +6,7 @@ import contextlib
 import heapq
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -16,6 +16,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple
 
 from kg import vocab
 from kg.errors import KgError
+from kg.store.files import atomic_write
 
 FORMATS = {
     "trig": RdfFormat.TRIG,
@@ -388,24 +389,6 @@ def _parse_lines(lines: Iterator[bytes], batch: int = 10_000) -> Iterator[pyoxig
     while chunk := b"".join(islice(lines, batch)):
         for quad in pyoxigraph.parse(chunk, RdfFormat.N_TRIPLES):
             yield quad.triple
-
-
-def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> Path:
-    """Write a file through ``write(stream)`` atomically: readers see the old file or the new,
-    never half (a temp file beside it, then a rename); the folder must exist."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as e:
-        raise KgError(f"cannot write here: {e.strerror or e}", where=str(target)) from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; what we write is meant to be shared
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def _first_line(error: BaseException) -> str:

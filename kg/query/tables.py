@@ -10,9 +10,9 @@ from pyoxigraph import Literal, NamedNode
 
 from kg import vocab
 from kg.errors import KgError
-from kg.frames import solutions_frame
 from kg.lang.tr.text import fold
-from kg.store import EmbeddedStore
+from kg.query.results import solutions_frame
+from kg.store.embedded import EmbeddedStore
 
 DateLike = date | str  # a datetime or pandas Timestamp is a date too
 LIST_SEPARATOR = "\x1f"  # a character no IRI or name contains, to split GROUP_CONCAT results

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 from pyvis.network import Network
 
 from kg import vocab
-from kg.drawing import (
+from kg.errors import KgError
+from kg.views.model import ViewEdge, ViewNode
+from kg.views.style import (
     group_edges,
     legend_kinds,
     legend_predicates,
@@ -20,8 +22,6 @@ from kg.drawing import (
     node_shape,
     predicate_colour,
 )
-from kg.errors import KgError
-from kg.views import ViewEdge, ViewNode
 
 LAYOUT_THRESHOLD = 300  # above this many nodes the browser's physics is too slow: lay out in Python
 STABILIZATION_ITERATIONS = 250
@@ -36,7 +36,7 @@ def render_html(
 
     Facts with the same parties and predicate (either direction for symmetric predicates) are
     drawn as one edge whose tooltip lists every fact's evidence, date and article. Above
-    ``LAYOUT_THRESHOLD`` nodes the positions come from ``kg.layout`` and the browser's physics
+    ``LAYOUT_THRESHOLD`` nodes the positions come from ``kg.views.layout`` and the browser's physics
     is off, so the page is usable as soon as it is drawn. ``subtitle`` (the filter, say) is
     shown under the title.
 

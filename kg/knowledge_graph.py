@@ -17,13 +17,20 @@ import pandas as pd
 import pyoxigraph
 import rdflib
 
-from kg import consolidation, frames, networks, rdf, storereads, tables, views, vocab
+from kg import vocab
+from kg.builder.ingest import ingest
+from kg.builder.inputs import read_inputs
+from kg.consolidate import run as consolidation
+from kg.consolidate import store_source as storereads
+from kg.consolidate.scratch_rows import SCRATCH_PREFIX, FactRows
 from kg.errors import KgError
-from kg.factrows import SCRATCH_PREFIX, FactRows
-from kg.ingest import ingest
+from kg.exports import network as networks
 from kg.model import Article, Problem
-from kg.readers import read_inputs
-from kg.store import EmbeddedStore
+from kg.query import results as frames
+from kg.query import tables
+from kg.rdf import encode as rdf
+from kg.store.embedded import EmbeddedStore
+from kg.views import model as views
 
 STORE_DIR = "store"
 GRAPH_FILE = "graph"  # + ".trig" etc.
@@ -208,18 +215,18 @@ class KnowledgeGraph:
     def render_html(self, path: str | os.PathLike[str], **filters) -> Path:
         """Write the self-contained interactive network view (atomically); returns its path.
 
-        ``filters`` are ``kg.views.ViewFilter``'s fields: ``predicates``, ``types``, ``since``,
+        ``filters`` are ``kg.views.model.ViewFilter``'s fields: ``predicates``, ``types``, ``since``,
         ``until``, ``focus``, ``hops``, ``top``, ``min_confidence``::
 
             kg.render_html("visits.html", predicates=["visited"], since="2026-01-01")
         """
-        from kg.drawing import write_file
+        from kg.views.style import write_file
 
         return write_file(self.html(**filters), path)
 
     def html(self, **filters) -> str:
         """The interactive network page as a string; ``filters`` as for ``render_html``."""
-        from kg import page
+        from kg.views import html as page
 
         view = views.ViewFilter(**filters)
         nodes, edges = views.read_view(self.store, view)
@@ -236,8 +243,8 @@ class KnowledgeGraph:
 
             kg.render_figure("figure1.svg", focus="İzmir Büyükşehir Belediyesi", hops=2)
         """
-        from kg import figures
-        from kg.drawing import write_file
+        from kg.views import figure as figures
+        from kg.views.style import write_file
 
         fmt = figures.figure_format(path, fmt)
         view = views.ViewFilter(**filters)
@@ -253,7 +260,7 @@ class KnowledgeGraph:
         ``filters`` as for ``render_html``; for big graphs prefer a filter (``top=200``) or
         ``render_html``, as the notebook keeps the whole page in its output.
         """
-        from kg import page
+        from kg.views import html as page
 
         return page.notebook_frame(self.html(**filters))
 

@@ -13,9 +13,9 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from kg.errors import KgError
+from kg.extract.pipeline import extract
 from kg.lang.tr.text import fold
 from kg.model import Article, Entity, Extraction
-from kg.pipeline import extract
 from kg.vocab import EVENT_PREDICATES, PREDICATES, STRUCTURAL_PREDICATES, SYMMETRIC_PREDICATES
 
 DEFAULT_BAND_EDGES = (0.8,)

@@ -18,7 +18,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QueryResultsFormat, QueryS
 
 from kg import vocab
 from kg.errors import KgError
-from kg.store import EmbeddedStore
+from kg.store.embedded import EmbeddedStore
 
 USER_ENV = "KG_REMOTE_USER"
 PASSWORD_ENV = "KG_REMOTE_PASSWORD"

@@ -1,5 +1,5 @@
-"""Consolidation against the store: read what ``kg.merge`` needs a bounded chunk at a time (from
-the store through ``kg.storereads``, or from the rows a first build kept, ``kg.factrows``), and
+"""Consolidation against the store: read what ``kg.consolidate.rules`` needs a bounded chunk at a time (from
+the store through ``kg.consolidate.store_source``, or from the rows a first build kept, ``kg.consolidate.scratch_rows``), and
 write what changed.
 
 Work is scoped: a build passes the entities of the article graphs it wrote (and of the old
@@ -20,11 +20,13 @@ from sys import intern
 
 from pyoxigraph import NamedNode, Quad, Triple
 
-from kg import merge, rdf, vocab
-from kg.engines import batches
-from kg.factrows import FactRows
-from kg.store import EmbeddedStore, union_update
-from kg.storereads import HEAD_OF, MERGED, StoreReads
+from kg import vocab
+from kg.builder.workers import batches
+from kg.consolidate import rules as merge
+from kg.consolidate.scratch_rows import FactRows
+from kg.consolidate.store_source import HEAD_OF, MERGED, StoreReads
+from kg.rdf import encode as rdf
+from kg.store.embedded import EmbeddedStore, union_update
 
 # Entities per round of reads: a chunk's facts, events and merged quads are in memory together,
 # and widely named entities have thousands of each. On 100,000 synthetic articles, chunks of 1,000

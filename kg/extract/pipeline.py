@@ -21,12 +21,12 @@ from kg.extract.places import locate_by_genitive_place
 from kg.extract.reading import SentenceReading
 from kg.extract.references import find_references
 from kg.extract.relations import read_events, resolve_passives
+from kg.extract.resolve import Resolution, resolve
 from kg.extract.roles import complete_roles, read_genitive_titles
 from kg.lang.tr import Turkish, turkish
 from kg.lang.tr.dates import first_date
 from kg.lang.tr.text import Sentence, normalise, split_sentences, tokenize
 from kg.model import Article, Extraction, Fact
-from kg.resolve import Resolution, resolve
 
 EXTRACTOR_VERSION = "civic-kg-tr-0.1.0"
 SUB_BODY_CONFIDENCE = 0.8  # a sub-body's parent read from the article, not from its written name
