@@ -1,6 +1,6 @@
 """Export time and peak memory per RDF format, and the old (CONSTRUCT) vs new (external sort) union.
 
-Run:  python benchmarks/export.py [--sizes 250000,1000000] [--runs 3] [--keep DIR]
+Run:  python -m benchmarks.export [--sizes 250000,1000000] [--runs 3] [--keep DIR]
 Each size is a store of that many quads, bulk-loaded from synthetic article graphs shaped like the
 ones `kg build` writes: every graph repeats the type and label triples of entities drawn from a
 shared pool (so the union has duplicates across graphs, as a real corpus does) and adds its own
@@ -125,7 +125,7 @@ def peak_rss_kib() -> int:
 def measure(store: Path, fmt: str, method: str, scratch: Path) -> tuple[float, int, int]:
     """Seconds, peak RSS (KiB) and output bytes of one export in a child process."""
     target = scratch / f"export.{fmt}"
-    command = [sys.executable, __file__, "--child", str(store), fmt, method, str(target)]
+    command = [sys.executable, "-m", __spec__.name, "--child", str(store), fmt, method, str(target)]
     done = subprocess.run(command, stdout=subprocess.PIPE, check=False)
     if done.returncode != 0:
         raise SystemExit(f"export {fmt} ({method}) failed with exit code {done.returncode}")

@@ -1,6 +1,6 @@
 """Extraction speed on one core: MB/s and articles/s over a synthetic corpus.
 
-Run:  python benchmarks/extract.py [--mb 5] [--runs 5] [--profile] [--jsonl FILE]
+Run:  python -m benchmarks.extract [--mb 5] [--runs 5] [--profile] [--jsonl FILE]
 Without --jsonl the corpus is synthetic articles from our own templates (benchmarks/corpus.py);
 with it, real article texts from a JSONL file ("text" field), repeated until they reach the size.
 Generating the corpus is not timed. Each run extracts every article once in this process; the
@@ -23,8 +23,7 @@ import statistics
 import time
 from collections.abc import Iterator
 
-from corpus import synthetic_articles
-
+from benchmarks.corpus import synthetic_articles
 from kg.extract.pipeline import extract
 from kg.model import Article, Extraction
 

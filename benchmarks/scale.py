@@ -1,6 +1,6 @@
 """Scale benchmark: build, load, SPARQL against rdflib, export, HTML and extraction, as one table.
 
-Run:  python benchmarks/scale.py [--articles 10000,100000] [--runs 3] [--only build,sparql,...]
+Run:  python -m benchmarks.scale [--articles 10000,100000] [--runs 3] [--only build,sparql,...]
                                  [--dataset-articles 4000] [--keep DIR]
 The corpus is synthetic articles of 1.5-2.5 KB from our own templates (benchmarks/corpus.py),
 written as JSONL before anything is timed. Sections (--only picks some; all by default):
@@ -57,13 +57,13 @@ from pathlib import Path
 
 import pyoxigraph
 import rdflib
-from corpus import synthetic_articles
-from export import peak_rss_kib
-from extract import extract_all
-from proctree import cpu_by_thread_kind, run_sampled
 from pyoxigraph import RdfFormat
-from scale_sparql import anchored_queries, rdflib_times, timed
 
+from benchmarks.corpus import synthetic_articles
+from benchmarks.export import peak_rss_kib
+from benchmarks.extract import extract_all
+from benchmarks.proctree import cpu_by_thread_kind, run_sampled
+from benchmarks.scale_sparql import anchored_queries, rdflib_times, timed
 from kg import vocab
 from kg.builder.ingest import WRITE_TRIPLES, write_groups
 from kg.builder.workers import BATCH
@@ -122,7 +122,7 @@ def build_takes_workers() -> bool:
 
 def child_command(kind: str, *args: object) -> list[str]:
     """The command that runs one measurement in a fresh Python process (this script, --child)."""
-    return [sys.executable, __file__, "--child", kind, *map(str, args)]
+    return [sys.executable, "-m", __spec__.name, "--child", kind, *map(str, args)]
 
 
 def run_child(kind: str, *args: object, timeout: float | None = None) -> dict | None:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pyoxigraph
 import rdflib
-from export import peak_rss_kib
 
+from benchmarks.export import peak_rss_kib
 from kg import vocab
 
 PREFIXES = f"PREFIX civ: <{vocab.CIV}>\nPREFIX rdfs: <{vocab.RDFS}>\n"

@@ -1,7 +1,7 @@
 """Network views at scale: layout, page generation, page size, peak memory, and Chromium's time to
 draw the page and answer a hover and a zoom.
 
-Run:  python benchmarks/views.py [--sizes 1000,10000] [--runs 5] [--baseline] [--keep DIR]
+Run:  python -m benchmarks.views [--sizes 1000,10000] [--runs 5] [--baseline] [--keep DIR]
 Each size is a synthetic view shaped like a civic graph (see ``synthetic_view``): one big
 component with hubs (preferential attachment, some cycles), many components of 2-8 entities,
 5% entities without facts, 10% of the facts told again by a second article. Generation runs in a
@@ -133,7 +133,7 @@ def child(size: int, out: str) -> None:
 
 def generation_run(size: int, out: Path) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", str(size), "--out", str(out)],
+        [sys.executable, "-m", __spec__.name, "--child", str(size), "--out", str(out)],
         check=True,
         capture_output=True,
         text=True,

@@ -3,14 +3,13 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from tests.support import SEED
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "izmir-manisa-fed.txt"
 VISITS = "SELECT ?s ?o WHERE { ?a civ:visited ?b . ?a rdfs:label ?s . ?b rdfs:label ?o }"
 
 

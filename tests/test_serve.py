@@ -36,8 +36,8 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.knowledge_graph import KnowledgeGraph
 from kg.serve import MAX_BODY_BYTES, TOKEN_ENV, TRUNCATED_HEADER, SparqlServer
+from tests.support import SEED
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "izmir-manisa-fed.txt"
 VISITOR = "İzmir Kent Konseyi Yürütme Kurulu"
 VISITED = "Manisalı Dernekler Federasyonu"
 VISITS = "SELECT ?s ?o WHERE { ?a civ:visited ?b . ?a rdfs:label ?s . ?b rdfs:label ?o }"

@@ -10,9 +10,7 @@ from pyshacl import validate
 from kg import KnowledgeGraph, vocab
 from kg.builder import workers as kg_engines
 from kg.errors import KgError
-
-DATA = Path(__file__).resolve().parents[2] / "data"
-SEED = DATA / "izmir-manisa-fed.txt"
+from tests.support import SEED
 
 
 @pytest.fixture(scope="module")
@@ -242,7 +240,7 @@ def test_unwritable_output_directory_is_a_clear_error(tmp_path):
 def test_built_page_shows_every_entity_in_headless_chromium(built, tmp_path):
     from PIL import Image
 
-    from tests.browser import open_page
+    from tests.support.browser import open_page
 
     report, kg = built
     with open_page(report.out / "graph.html") as page:

@@ -3,13 +3,13 @@ what they touch, and the store ends up exactly as a fresh build (or a full conso
 
 import itertools
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from pyoxigraph import NamedNode
 
+from benchmarks.corpus import synthetic_articles  # the benchmarks' own synthetic articles
 from kg import KnowledgeGraph
 from kg.builder.ingest import ingest
 from kg.builder.inputs import read_inputs
@@ -20,19 +20,14 @@ from kg.extract.pipeline import extract
 from kg.knowledge_graph import CONSOLIDATING
 from kg.model import Article
 from kg.store.embedded import EmbeddedStore
-from tests.union import union_mismatch
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from corpus import synthetic_articles  # noqa: E402  (the benchmarks' own synthetic articles)
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_across_articles import (  # noqa: E402  (team-written articles naming İBB both ways)
+from tests.e2e.test_across_articles import (  # team-written articles naming İBB both ways
     DEFINES_ACRONYM,
     NEXT_MONTH,
     SAME_VISIT_LATER,
     SHOUTS,
     USES_ACRONYM,
 )
+from tests.support.union import union_mismatch
 
 
 def synthetic(n: int) -> list[dict]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
 import os
@@ -22,11 +21,11 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from benchmarks.corpus import synthetic_articles
 from kg import KnowledgeGraph, vocab
 from kg.knowledge_graph import CONSOLIDATING
-from tests.union import union_mismatch
+from tests.support.union import union_mismatch
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 ARTICLES = 200
 DEADLINE = 120.0  # seconds a build may take to reach its kill point before the test fails
 PROGRESS = re.compile(rb"(\d+)/\d+ ")  # the progress bar's "done/total"
@@ -49,11 +48,7 @@ class States:
 
 def synthetic_records(seed: int) -> list[dict[str, str]]:
     """ARTICLES articles from the team's templates (benchmarks/corpus.py), with stable ids."""
-    spec = importlib.util.spec_from_file_location("kg_bench_corpus", BENCHMARKS / "corpus.py")
-    corpus = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = corpus  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(corpus)
-    articles = itertools.islice(corpus.synthetic_articles(10**9, seed=seed), ARTICLES)
+    articles = itertools.islice(synthetic_articles(10**9, seed=seed), ARTICLES)
     return [{"id": f"haber-{k}", "text": a.text, "date": a.date} for k, a in enumerate(articles)]
 
 

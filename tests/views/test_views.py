@@ -26,7 +26,7 @@ from kg.views.html import LAYOUT_THRESHOLD, notebook_frame, render_html
 from kg.views.layout import SMALL_COMPONENT, positions
 from kg.views.model import ViewEdge, ViewFilter, ViewNode, filter_view, view_data
 from kg.views.style import write_file
-from tests.browser import open_page
+from tests.support.browser import open_page
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
 XSD_DATE = NamedNode(vocab.XSD + "date")

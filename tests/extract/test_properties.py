@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from kg.extract.pipeline import extract
 from kg.lang.tr.text import upper
 from kg.model import Article, Extraction
+from tests.support import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parents[1]
 DEV_SET = Path(os.environ.get("CIVIC_KG_DEV_SET", ROOT.parent / "shared/corpus/dev/gold.jsonl"))
 
 WORDS = [
@@ -85,7 +85,7 @@ WORDS = [
 
 def real_texts() -> list[str]:
     """The sample article, and the dev-set articles when the dev set is there."""
-    texts = [(ROOT / "data" / "izmir-manisa-fed.txt").read_text(encoding="utf-8")]
+    texts = [SEED.read_text(encoding="utf-8")]
     if DEV_SET.is_file():
         with DEV_SET.open(encoding="utf-8") as lines:
             texts += [json.loads(line)["text"] for line in lines if line.strip()]

@@ -18,9 +18,8 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.knowledge_graph import KnowledgeGraph
 from kg.store.remote import RemoteStore
-from tests import servers
+from tests.support import SEED, servers
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "izmir-manisa-fed.txt"
 VISITS = (
     "SELECT ?s ?o WHERE { ?a civ:visited ?b . ?a rdfs:label ?s . ?b rdfs:label ?o } ORDER BY ?s ?o"
 )

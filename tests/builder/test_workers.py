@@ -1,17 +1,14 @@
 """Extraction engines: in N processes or on a Dask cluster, the same output as in one process."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks.corpus import synthetic_articles  # the benchmarks' own synthetic articles
 from kg.builder import workers as engines
 from kg.extract.pipeline import EXTRACTOR_VERSION
 from kg.model import Article
 from kg.rdf import encode as rdf
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from corpus import synthetic_articles  # noqa: E402  (the benchmarks' own synthetic articles)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """The embedded store: graph replacement is idempotent and atomic; errors are KgErrors."""
 
 import io
-from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
@@ -9,7 +8,8 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from kg import KnowledgeGraph
 from kg.errors import KgError
 from kg.store.embedded import EmbeddedStore, union_update
-from tests.union import union_mismatch
+from tests.support import SEED
+from tests.support.union import union_mismatch
 
 G = NamedNode("https://example.org/graph/1")
 P = NamedNode("https://example.org/p")
@@ -262,7 +262,7 @@ def test_triple_formats_merge_duplicates_across_sorted_runs(tmp_path, monkeypatc
 
 @pytest.mark.parametrize("fmt", ["nt", "ttl"])
 def test_triple_formats_write_what_a_construct_over_all_graphs_gives(tmp_path, fmt):
-    seed = Path(__file__).resolve().parents[1] / "data" / "izmir-manisa-fed.txt"
+    seed = SEED
     KnowledgeGraph.build([seed], out=tmp_path / "out", formats=(), html=False)
     store = EmbeddedStore(tmp_path / "out" / "store", read_only=True)
     union = store.raw.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
