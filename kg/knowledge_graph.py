@@ -1,13 +1,11 @@
-"""KnowledgeGraph: the facade notebooks and the CLI use; it delegates to readers, pipeline, rdf, store, views."""
+"""KnowledgeGraph: the facade notebooks and the CLI use; one-liners over builder, query, views, exports."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -18,50 +16,20 @@ import pyoxigraph
 import rdflib
 
 from kg import vocab
+from kg.builder import run as builder
 from kg.builder.ingest import ingest
-from kg.builder.inputs import read_inputs
+from kg.builder.run import GRAPH_FILE, BuildReport
 from kg.consolidate import run as consolidation
-from kg.consolidate import store_source as storereads
-from kg.consolidate.scratch_rows import SCRATCH_PREFIX, FactRows
 from kg.errors import KgError
 from kg.exports import network as networks
 from kg.model import Article, Problem
 from kg.query import results as frames
 from kg.query import tables
-from kg.rdf import encode as rdf
 from kg.store.embedded import EmbeddedStore
 from kg.views import model as views
 
 STORE_DIR = "store"
-GRAPH_FILE = "graph"  # + ".trig" etc.
 HTML_FILE = "graph.html"
-CONSOLIDATING = ".kg-consolidating"  # present while articles are written and not yet consolidated
-# A build that writes at least this many times the articles stored before it compacts the store
-# at its end (a first build always does): that costs about 6% of a first build's time and about
-# 12% of one that doubles the store, and makes later queries 2-3x faster (README, "How far it
-# scales"); a smaller build leaves little, which later writers' background compaction takes up.
-COMPACT_AFTER_GROWTH = 1.0
-
-
-@dataclass
-class BuildReport:
-    """What a build did: counts, the problems it met and where it wrote."""
-
-    out: Path
-    articles: int = 0  # read and in the store (unchanged ones included)
-    unchanged: int = 0  # already stored as they are: not extracted again
-    problems: list[Problem] = field(default_factory=list)
-    facts_read: int = 0  # facts extracted by this build (unchanged articles' not counted)
-    entities: int = 0
-    facts_by_predicate: dict[str, int] = field(default_factory=dict)
-    # in the article graphs this build wrote; the store's total is ``len(kg.store)``, which counts
-    # every quad (16 s at 27M quads: most of a build that adds a day's news to a big store)
-    quads_written: int = 0
-    outputs: list[Path] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 class KnowledgeGraph:
@@ -103,53 +71,19 @@ class KnowledgeGraph:
         """
         stage = on_stage or (lambda what: None)
         out = Path(out)
-        _check_writable(out)
+        builder.check_writable(out)
         kg = cls(out, EmbeddedStore(out / STORE_DIR))  # holds the store's lock from here on
-        _remove_interrupted_writes(out)
-        kg._load_ontology()
-        # a build killed after writing left entities unconsolidated that no later build would
-        # touch again (their articles are stored and unchanged): the next one consolidates
-        # everything, as does a first build (then there is no point in tracking what it touched);
-        # every build keeps the facts and labels of the graphs it writes as it writes them: a
-        # first build consolidates from them instead of reading the store back, and a build that
-        # only adds articles merges their reports into the events the store holds
-        stored = kg._stored_articles()
-        first = not stored and not kg.store.has_any(graph=rdf.MERGED_GRAPH)
-        everything = first or (out / CONSOLIDATING).exists()
-        (out / CONSOLIDATING).touch()
-        with FactRows(out) as rows:
-            ingested = ingest(
-                kg.store,
-                read_inputs(inputs),
-                engine=engine,
-                workers=workers,
-                scheduler=scheduler,
-                on_progress=on_progress,
-                on_problem=on_problem,
-                track_touched=not everything,
-                rows=rows,
-            )
-            stage("consolidating the articles with each other")
-            if everything:
-                consolidation.consolidate(kg.store, rows=rows if first else None)
-            else:
-                added = None if ingested.replaced else rows
-                consolidation.consolidate(
-                    kg.store, ingested.touched, pairs=ingested.pairs, added=added
-                )
-        report = BuildReport(
+        report = builder.build_store(
+            kg.store,
             out,
-            ingested.articles,
-            ingested.unchanged,
-            ingested.problems,
-            facts_read=ingested.facts,
-            quads_written=ingested.quads,
+            inputs,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            on_progress=on_progress,
+            on_problem=on_problem,
+            on_stage=stage,
         )
-        kg.store.flush()
-        if ingested.articles - ingested.unchanged >= max(stored, 1) * COMPACT_AFTER_GROWTH:
-            stage("compacting the store")
-            kg.store.compact()  # a big write leaves compaction that read-only openers never do
-        (out / CONSOLIDATING).unlink()
         for fmt in formats:
             stage(f"writing {GRAPH_FILE}.{fmt}")
             report.outputs.append(kg.export(out / f"{GRAPH_FILE}.{fmt}", fmt))
@@ -180,7 +114,10 @@ class KnowledgeGraph:
         every article that reports it, and each organisation's head post (``org:Post``).
         ``scope``: the entity IRIs whose labels, events and posts may have changed (all if None).
         """
-        consolidation.consolidate(self.store, scope)
+        consolidation.consolidate(
+            self.store,
+            consolidation.Everything() if scope is None else consolidation.Touched(scope),
+        )
 
     def query(self, sparql: str) -> pd.DataFrame | bool | rdflib.Graph:
         """Run SPARQL over the union of all graphs (civ:, rdfs:, skos:, schema: ... predeclared).
@@ -381,26 +318,7 @@ class KnowledgeGraph:
 
     def remove(self, article_id: str) -> int:
         """Remove an article and everything it stated; returns how many quads went."""
-        graph = rdf.article_iri(article_id)
-        if graph.value not in self.store.named_graphs():
-            raise KgError(
-                f"no article with id '{article_id}' in this graph", where=str(self.directory)
-            )
-        touched = storereads.entities_in(self.store, [graph.value])
-        pairs = storereads.pairs_in(self.store, [graph.value])
-        marker = self.directory / CONSOLIDATING
-        interrupted = marker.exists()
-        marker.touch()
-        removed = self.store.drop_graph(graph)
-        if interrupted:
-            self.consolidate()
-        else:
-            consolidation.consolidate(self.store, touched, pairs=pairs)
-        marker.unlink()
-        return removed
-
-    def _stored_articles(self) -> int:
-        return sum(g.value.startswith(vocab.ARTICLE_BASE) for g in self.store.raw.named_graphs())
+        return builder.remove_article(self.store, self.directory, article_id)
 
     def count_entities(self) -> int:
         types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
@@ -418,37 +336,3 @@ class KnowledgeGraph:
         )
         counts = Counter({r["p"].value.removeprefix(vocab.CIV): int(r["n"].value) for r in rows})
         return dict(sorted(counts.items()))
-
-    def _load_ontology(self) -> None:
-        graph = pyoxigraph.NamedNode(vocab.ONTOLOGY_GRAPH)
-        try:
-            triples = list(pyoxigraph.parse(path=str(vocab.ONTOLOGY_FILE)))
-        except (OSError, SyntaxError) as e:
-            raise KgError(f"cannot read the ontology: {e}", where=str(vocab.ONTOLOGY_FILE)) from e
-        self.store.replace_graph(
-            graph,
-            (
-                pyoxigraph.Quad(t.subject, t.predicate, t.object, graph)
-                for t in rdf.skolemized(triples, vocab.ONTOLOGY_GRAPH)
-            ),
-        )
-
-
-def _remove_interrupted_writes(out: Path) -> None:
-    """Temp files a killed build left behind while writing graph.* (they never replace a file),
-    and its scratch directory of rows."""
-    for leftover in out.glob(f".{GRAPH_FILE}.*"):
-        leftover.unlink(missing_ok=True)
-    for scratch in out.glob(f"{SCRATCH_PREFIX}*"):
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _check_writable(out: Path) -> None:
-    """Fail early, before anything is read, when the output directory cannot be written."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".kg-write-check"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as e:
-        raise KgError(f"cannot write here: {e.strerror or e}", where=str(out)) from e

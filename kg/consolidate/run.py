@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from sys import intern
 
 from pyoxigraph import NamedNode, Quad, Triple
@@ -44,26 +45,47 @@ BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these b
 Reads = StoreReads | FactRows  # where a chunk's facts, labels and merged quads are read
 
 
-def consolidate(
-    store: EmbeddedStore,
-    scope: Iterable[str] | None = None,
-    rows: FactRows | None = None,
-    pairs: Iterable[tuple[str, str]] | None = None,
-    added: FactRows | None = None,
-) -> None:
-    """Join what the articles say to each other for the entities in ``scope`` (IRIs; all if None).
+@dataclass(frozen=True)
+class Everything:
+    """Reconsider every entity. ``rows``: the facts and labels of every article graph in the store,
+    kept by a first build (the merged graph is then empty), read instead of the store."""
+
+    rows: FactRows | None = None
+
+
+@dataclass(frozen=True)
+class Touched:
+    """Reconsider the ``entities`` (IRIs) that changed article graphs name.
+
+    ``pairs``: the (agent, counterpart) of every fact the changed graphs stated, before and after;
+    with them only the events and head posts of those pairs are rebuilt, not every event of the
+    entities (a widely named organisation has thousands); None rebuilds them all. ``added``: the
+    rows of the article graphs a build wrote when it replaced none; the pairs' new reports are
+    then merged into the events the merged graph holds, instead of every report of the pairs
+    being read again.
+    """
+
+    entities: Iterable[str]
+    pairs: Iterable[tuple[str, str]] | None = None
+    added: FactRows | None = None
+
+
+Scope = Everything | Touched  # which kind of build asks for which: kg.builder.plan
+
+
+def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # noqa: B008 (frozen)
+    """Join what the articles say to each other for the entities in ``scope``.
 
     An entity written alone as another's alias takes that entity's IRI (checked over the whole
     store: the aliases of organisations and places are few), each entity gets one ``rdfs:label``
     across all articles, and the merged graph's events and head posts of the entities are rebuilt.
-    ``rows``: the facts and labels of every article graph in the store, kept by a first build
-    (the merged graph is then empty), read instead of the store. ``pairs``: the (agent,
-    counterpart) of every fact the changed graphs stated, before and after; with them only the
-    events and head posts of those pairs are rebuilt, not every event of the scope's entities
-    (a widely named organisation has thousands). ``added``: the rows of the article graphs this
-    build wrote, when it replaced none; the pairs' new reports are then merged into the events the
-    merged graph holds, instead of every report of the pairs being read again.
     """
+    if isinstance(scope, Everything):
+        rows, added = scope.rows, None
+        entities: Iterable[str] | None = None
+        pairs: Iterable[tuple[str, str]] | None = None
+    else:
+        rows, entities, pairs, added = None, scope.entities, scope.pairs, scope.added
     reads = rows if rows is not None else StoreReads(store)
     rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
     olds: dict[str, list[str]] = defaultdict(list)
@@ -75,8 +97,8 @@ def consolidate(
         before = _article_triples_naming(store, live)
         after = [rdf.rewritten(t, live) for t in before]
         store.update([*rdf.rewrite_update(live), *union_update(removed=before, added=after)])
-        if scope is not None:  # the events of entities that stated something of an old IRI
-            scope = [*scope, *_entities_named(before)]
+        if entities is not None:  # the events of entities that stated something of an old IRI
+            entities = [*entities, *_entities_named(before)]
         # an old IRI that the merged graph names was an entity of its own until now (its alias
         # was first defined in this build): every event of the entities above is rebuilt; an
         # old IRI only new articles name (the alias used alone) moves with its pairs
@@ -85,11 +107,11 @@ def consolidate(
         added = None  # the new rows name IRIs as they were before the rewrites: read the store
     if pairs is not None:
         pairs = {(rewrites.get(s, s), rewrites.get(o, o)) for s, o in pairs}
-    if scope is None:
-        scope = _all_entities(store)
+    if entities is None:
+        entities = _all_entities(store)
     # a rewrite only becomes possible when an article naming its old or its new IRI is written,
     # so its new IRI is in the scope: asking for each IRI's old ones too covers both
-    canonical = {rewrites.get(iri, iri) for iri in scope}
+    canonical = {rewrites.get(iri, iri) for iri in entities}
 
     changes = _Changes(store)
     pairs_of: dict[str, set[tuple[str, str]]] = defaultdict(set)

@@ -13,11 +13,11 @@ from benchmarks.corpus import synthetic_articles  # the benchmarks' own syntheti
 from kg import KnowledgeGraph
 from kg.builder.ingest import ingest
 from kg.builder.inputs import read_inputs
+from kg.builder.plan import CONSOLIDATING
 from kg.consolidate import run as consolidation
 from kg.consolidate import store_source as storereads
 from kg.consolidate.scratch_rows import SCRATCH_PREFIX, FactRows
 from kg.extract.pipeline import extract
-from kg.knowledge_graph import CONSOLIDATING
 from kg.model import Article
 from kg.store.embedded import EmbeddedStore
 from tests.e2e.test_across_articles import (  # team-written articles naming İBB both ways

@@ -23,7 +23,7 @@ import pytest
 
 from benchmarks.corpus import synthetic_articles
 from kg import KnowledgeGraph, vocab
-from kg.knowledge_graph import CONSOLIDATING
+from kg.builder.plan import CONSOLIDATING
 from tests.support.union import union_mismatch
 
 ARTICLES = 200
