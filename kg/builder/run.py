@@ -29,8 +29,8 @@ from kg.store.embedded import EmbeddedStore
 GRAPH_FILE = "graph"  # the RDF dumps a build writes beside the store: graph.trig etc.
 # A build that writes at least this many times the articles stored before it compacts the store
 # at its end (a first build always does): that costs about 6% of a first build's time and about
-# 12% of one that doubles the store, and makes later queries 2-3x faster (docs/build-and-scale.md);
-# a smaller build leaves little, which later writers' background compaction takes up.
+# 12% of one that doubles the store, and makes later queries 2-3x faster (benchmarks/README.md,
+# "Compaction"); a smaller build leaves little, which later writers' background compaction takes up.
 COMPACT_AFTER_GROWTH = 1.0
 
 

@@ -291,7 +291,7 @@ class EmbeddedStore:
         Writes land as new sorted files that RocksDB merges in the background; a process that
         closes the store first leaves the merging undone, and a store opened read-only (``kg
         query``, ``kg serve``) never does it, so its queries read many overlapping files: 2-3x
-        slower on a freshly built store (see the README's "How far it scales"). The cost grows
+        slower on a freshly built store (see benchmarks/README.md, "Compaction"). The cost grows
         with the whole store, not with what was written (10,000 articles, 1.2 GB: about 5 s).
         """
         try:
