@@ -17,8 +17,6 @@ from kg import serve as serving  # `serve` is the command below
 from kg.builder.inputs import count_articles, read_inputs
 from kg.builder.workers import ENGINES
 from kg.errors import KgError
-from kg.extract.evaluate import evaluate as evaluate_predictions
-from kg.extract.evaluate import format_report, predict, read_gold, read_predictions
 from kg.extract.pipeline import extract as extract_article
 from kg.knowledge_graph import KnowledgeGraph
 from kg.model import Problem
@@ -243,6 +241,10 @@ def extract(inputs: tuple[Path, ...]) -> None:
 )
 def evaluate(gold: Path, pred: Path | None, errors: int) -> None:
     """Score entities and relations against a gold JSONL file: precision, recall and F1 tables."""
+    # numpy and scipy (the entity alignment) load for this command only
+    from kg.extract.evaluate import evaluate as evaluate_predictions
+    from kg.extract.evaluate import format_report, predict, read_gold, read_predictions
+
     articles = read_gold(gold)
     predictions = read_predictions(pred) if pred is not None else predict(articles)
     click.echo(format_report(evaluate_predictions(articles, predictions), errors=errors))

@@ -8,12 +8,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import networkx as nx
-import pandas as pd
 import pyoxigraph
-import rdflib
 
 from kg import vocab
 from kg.builder import run as builder
@@ -21,12 +18,14 @@ from kg.builder.ingest import ingest
 from kg.builder.run import GRAPH_FILE, BuildReport
 from kg.consolidate import run as consolidation
 from kg.errors import KgError
-from kg.exports import network as networks
 from kg.model import Article, Problem
-from kg.query import results as frames
-from kg.query import tables
 from kg.store.embedded import EmbeddedStore
 from kg.views import model as views
+
+if TYPE_CHECKING:  # pandas, networkx and rdflib load when a method needs them: not for `import kg`
+    import networkx as nx
+    import pandas as pd
+    import rdflib
 
 STORE_DIR = "store"
 HTML_FILE = "graph.html"
@@ -131,7 +130,9 @@ class KnowledgeGraph:
 
             kg.query("SELECT ?name ?date WHERE { ?f civ:date ?date ; civ:agent [ rdfs:label ?name ] }")
         """
-        return frames.results_frame(self.sparql(sparql))
+        from kg.query.results import results_frame
+
+        return results_frame(self.sparql(sparql))
 
     def sparql(
         self, sparql: str
@@ -212,6 +213,8 @@ class KnowledgeGraph:
 
             kg.entities(type="Municipality", search="izmir")
         """
+        from kg.query import tables
+
         return tables.entities(self.store, type=type, search=search)
 
     def facts(
@@ -237,6 +240,8 @@ class KnowledgeGraph:
 
             kg.facts(predicate=["visited", "metWith"], since="2024-01-01", entity="İBB")
         """
+        from kg.query import tables
+
         return tables.facts(
             self.store,
             predicate=predicate,
@@ -266,6 +271,8 @@ class KnowledgeGraph:
 
             kg.events(min_sources=2)
         """
+        from kg.query import tables
+
         return tables.events(
             self.store,
             predicate=predicate,
@@ -281,6 +288,8 @@ class KnowledgeGraph:
 
         The quads go through a temporary N-Quads file, so memory holds rdflib's copy only; for a
         big store that copy is large (rdflib keeps about 1 KB per quad)."""
+        import rdflib
+
         dataset = rdflib.Dataset(default_union=True)
         for prefix, namespace in vocab.PREFIXES.items():
             dataset.bind(prefix, namespace)
@@ -299,6 +308,8 @@ class KnowledgeGraph:
         ``confidence``, ``evidence``, ``article``, ``url`` and ``outlet``. No attribute is None
         (unknown text is ""). Entities without a kept fact stay as isolated nodes: drop them with
         ``g.remove_nodes_from(list(nx.isolates(g)))``."""
+        from kg.exports import network as networks
+
         return networks.network(
             self.entities(), self.facts(predicate=predicates), name=self.directory.name
         )
@@ -308,12 +319,16 @@ class KnowledgeGraph:
     ) -> Path:
         """Write ``to_networkx(predicates)`` as GEXF for Gephi, atomically (attributes sanitised:
         lists joined, only text, numbers and booleans)."""
+        from kg.exports import network as networks
+
         return networks.write_gexf(self.to_networkx(predicates), path)
 
     def to_graphml(
         self, path: str | os.PathLike[str], *, predicates: str | Iterable[str] | None = None
     ) -> Path:
         """Write ``to_networkx(predicates)`` as GraphML, atomically (attributes sanitised)."""
+        from kg.exports import network as networks
+
         return networks.write_graphml(self.to_networkx(predicates), path)
 
     def remove(self, article_id: str) -> int:
