@@ -27,7 +27,7 @@ from kg.errors import KgError
 from kg.exports import network as networks
 from kg.model import Article, Problem
 from kg.query import results as frames
-from kg.query import tables
+from kg.query import sparql, tables
 from kg.rdf import encode as rdf
 from kg.store.embedded import EmbeddedStore
 from kg.views import model as views
@@ -403,9 +403,9 @@ class KnowledgeGraph:
         return sum(g.value.startswith(vocab.ARTICLE_BASE) for g in self.store.raw.named_graphs())
 
     def count_entities(self) -> int:
-        types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
         rows = self.sparql(
-            f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?t {{ {types} }} ?e a ?t }}"
+            "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { "
+            f"VALUES ?t {{ {sparql.TOP_TYPES} }} ?e a ?t }}"
         )
         return int(next(iter(rows))["n"].value)
 
@@ -414,7 +414,7 @@ class KnowledgeGraph:
         naming the graph, not testing each node's type, took 1.5 s instead of 19 on 27M quads)."""
         rows = self.sparql(
             "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { GRAPH ?g { ?f civ:relation ?p } "
-            f"FILTER (?g != <{vocab.MERGED_GRAPH}>) }} GROUP BY ?p"
+            f"FILTER (?g != {sparql.MERGED}) }} GROUP BY ?p"
         )
         counts = Counter({r["p"].value.removeprefix(vocab.CIV): int(r["n"].value) for r in rows})
         return dict(sorted(counts.items()))

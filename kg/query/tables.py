@@ -11,6 +11,7 @@ from pyoxigraph import Literal, NamedNode
 from kg import vocab
 from kg.errors import KgError
 from kg.lang.tr.text import fold
+from kg.query import sparql
 from kg.query.results import solutions_frame
 from kg.store.embedded import EmbeddedStore
 
@@ -121,7 +122,7 @@ def facts(
             OPTIONAL {{ ?article schema:url ?url }}
             OPTIONAL {{ ?article civ:{vocab.OUTLET} ?outlet }}
           }}
-          FILTER (?article != <{vocab.MERGED_GRAPH}>)
+          FILTER (?article != {sparql.MERGED})
           {_filter(conditions)}
         }}""")
     frame = _with_labels(solutions_frame(rows), labels(store))
@@ -151,7 +152,7 @@ def events(
                (GROUP_CONCAT(DISTINCT STR(?outlet); separator="{sep}") AS ?outlets)
         WHERE {{
           {_predicate_values(predicate)}
-          GRAPH <{vocab.MERGED_GRAPH}> {{
+          GRAPH {sparql.MERGED} {{
             ?event a civ:{vocab.REPORTED_EVENT} ; civ:{vocab.RELATION} ?predicate ;
                    civ:{vocab.AGENT} ?subject ; civ:{vocab.COUNTERPART} ?object ;
                    civ:{vocab.SOURCE_COUNT} ?sources ; prov:wasDerivedFrom ?article .
@@ -197,7 +198,7 @@ def entity_iris(store: EmbeddedStore, entity: str) -> list[str]:
     wanted = fold(entity)
     rows = store.query(f"""
         SELECT DISTINCT ?e ?name WHERE {{
-          VALUES ?top {{ {_top_types()} }}
+          VALUES ?top {{ {sparql.TOP_TYPES} }}
           GRAPH ?g {{ ?e a ?top ; rdfs:label|skos:altLabel ?name }} }}""")
     found = sorted({r["e"].value for r in rows if fold(r["name"].value) == wanted})
     if not found:
@@ -207,9 +208,9 @@ def entity_iris(store: EmbeddedStore, entity: str) -> list[str]:
 
 def _entity_classes(store: EmbeddedStore) -> dict[str, set[str]]:
     """The civ: entity classes (top types and subtypes) of every typed node."""
-    classes = " ".join(f"civ:{t}" for t in vocab.ENTITY_CLASSES)
     rows = store.query(
-        f"SELECT DISTINCT ?e ?class WHERE {{ VALUES ?class {{ {classes} }} ?e a ?class }}"
+        "SELECT DISTINCT ?e ?class WHERE { "
+        f"VALUES ?class {{ {sparql.ENTITY_CLASSES} }} ?e a ?class }}"
     )
     found: dict[str, set[str]] = {}
     for r in rows:
@@ -254,7 +255,7 @@ def _predicate_values(predicate: str | Iterable[str] | None) -> str:
         raise KgError(
             f"unknown predicate '{unknown[0]}' (use one of: {', '.join(vocab.PREDICATES)})"
         )
-    return "VALUES ?predicate { " + " ".join(f"civ:{p}" for p in wanted) + " }"
+    return "VALUES ?predicate { " + sparql.civ_terms(wanted) + " }"
 
 
 def _date_conditions(
@@ -282,10 +283,6 @@ def _day(value: DateLike, name: str) -> str:
 
 def _filter(conditions: list[str]) -> str:
     return f"FILTER ({' && '.join(conditions)})" if conditions else ""
-
-
-def _top_types() -> str:
-    return " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
 
 
 def _with_labels(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -11,10 +11,11 @@ from datetime import date, datetime
 from kg import vocab
 from kg.errors import KgError
 from kg.lang.tr.text import fold
+from kg.query import sparql
 from kg.store.embedded import EmbeddedStore
 
 _FACTS_QUERY = (
-    vocab.sparql_prefixes()
+    sparql.prefix_header()
     + f"""
 SELECT ?agent ?counterpart ?relation ?evidence ?date ?url ?confidence WHERE {{
   ?fact civ:{vocab.RELATION} ?relation ; civ:{vocab.AGENT} ?agent ;
@@ -28,15 +29,13 @@ SELECT ?agent ?counterpart ?relation ?evidence ?date ?url ?confidence WHERE {{
 )
 # Entities are read as four small DISTINCT queries joined here: one query joining type, label,
 # subtype and alias over the union of graphs makes k^4 rows for an entity named in k articles.
-_TOP_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
-_SUBTYPES = " ".join(f"civ:{t}" for t in vocab.ENTITY_CLASSES if t not in vocab.TOP_TYPES)
 _ENTITY_QUERIES = {
-    "type": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {_TOP_TYPES} }} ?e a ?v }}",
-    "subtype": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {_SUBTYPES} }} ?e a ?v }}",
+    "type": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {sparql.TOP_TYPES} }} ?e a ?v }}",
+    "subtype": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {sparql.SUBTYPES} }} ?e a ?v }}",
     "label": "SELECT DISTINCT ?e ?v WHERE { ?e a ?t ; rdfs:label ?v "
-    f"VALUES ?t {{ {_TOP_TYPES} }} }}",
+    f"VALUES ?t {{ {sparql.TOP_TYPES} }} }}",
     "alias": "SELECT DISTINCT ?e ?v WHERE { ?e a ?t ; skos:altLabel ?v "
-    f"VALUES ?t {{ {_TOP_TYPES} }} }}",
+    f"VALUES ?t {{ {sparql.TOP_TYPES} }} }}",
 }
 
 
