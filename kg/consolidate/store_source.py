@@ -16,6 +16,7 @@ from pyoxigraph import Quad
 from kg import vocab
 from kg.builder.workers import batches
 from kg.consolidate import rules as merge
+from kg.dates import day_or_none
 from kg.query.sparql import MERGED, TOP_TYPES_IN, civ_terms, iri_pairs, iris
 from kg.rdf import encode as rdf
 from kg.store.embedded import EmbeddedStore
@@ -158,5 +159,5 @@ def _reported(row) -> merge.ReportedFact:
         intern(row["p"].value.removeprefix(vocab.CIV)),
         intern(row["s"].value),
         intern(row["o"].value),
-        merge.report_date(date.value if date is not None else None),
+        day_or_none(date.value if date is not None else None),
     )

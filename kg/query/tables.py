@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 from pyoxigraph import Literal, NamedNode
 
 from kg import vocab
+from kg.dates import parse_day
 from kg.errors import KgError
 from kg.lang.tr.text import fold
 from kg.query import sparql
@@ -271,12 +272,8 @@ def _date_conditions(
 
 def _day(value: DateLike, name: str) -> str:
     """An ISO day from a date, datetime, pandas Timestamp or 'YYYY-MM-DD' string."""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
     try:
-        return date.fromisoformat(str(value)).isoformat()
+        return parse_day(value if isinstance(value, date) else str(value)).isoformat()
     except ValueError as e:
         raise KgError(f"{name}={value!r} is not a date (give a date or 'YYYY-MM-DD')") from e
 

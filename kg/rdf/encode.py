@@ -12,7 +12,8 @@ from urllib.parse import quote
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg import vocab
-from kg.consolidate.rules import MergedEvent, report_date
+from kg.consolidate.rules import MergedEvent
+from kg.dates import day_or_none
 from kg.lang.tr.text import slug
 from kg.model import Article, Byline, Entity, Extraction, Fact
 from kg.query.sparql import MERGED, iri_pairs
@@ -305,8 +306,8 @@ def merged_events(quads: Iterable[Quad]) -> list[MergedEvent]:
                 values[_RELATION][0].value.removeprefix(vocab.CIV),
                 values[_AGENT][0].value,
                 values[_COUNTERPART][0].value,
-                report_date(first[0].value) if first else None,
-                report_date(last[0].value) if last else None,
+                day_or_none(first[0].value) if first else None,
+                day_or_none(last[0].value) if last else None,
                 tuple(sorted(term.value for term in values[_REPORT])),
                 tuple(sorted(term.value for term in values[PROV_DERIVED.value])),
             )
