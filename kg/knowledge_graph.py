@@ -19,6 +19,7 @@ from kg.builder.run import GRAPH_FILE, BuildReport
 from kg.consolidate import run as consolidation
 from kg.errors import KgError
 from kg.model import Article, Problem
+from kg.query import sparql
 from kg.store.embedded import EmbeddedStore
 from kg.views import model as views
 
@@ -336,9 +337,9 @@ class KnowledgeGraph:
         return builder.remove_article(self.store, self.directory, article_id)
 
     def count_entities(self) -> int:
-        types = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
         rows = self.sparql(
-            f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?t {{ {types} }} ?e a ?t }}"
+            "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { "
+            f"VALUES ?t {{ {sparql.TOP_TYPES} }} ?e a ?t }}"
         )
         return int(next(iter(rows))["n"].value)
 
@@ -347,7 +348,7 @@ class KnowledgeGraph:
         naming the graph, not testing each node's type, took 1.5 s instead of 19 on 27M quads)."""
         rows = self.sparql(
             "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { GRAPH ?g { ?f civ:relation ?p } "
-            f"FILTER (?g != <{vocab.MERGED_GRAPH}>) }} GROUP BY ?p"
+            f"FILTER (?g != {sparql.MERGED}) }} GROUP BY ?p"
         )
         counts = Counter({r["p"].value.removeprefix(vocab.CIV): int(r["n"].value) for r in rows})
         return dict(sorted(counts.items()))

@@ -197,8 +197,3 @@ def civ(term: str) -> str:
     'https://w3id.org/civic-kg/ontology#visited'
     """
     return CIV + term
-
-
-def sparql_prefixes() -> str:
-    """PREFIX lines for every namespace above, for queries written in code or by users."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

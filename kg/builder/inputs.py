@@ -9,10 +9,10 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from kg.dates import day_or_none
 from kg.errors import KgError
 from kg.lang.tr.text import slug
 from kg.model import Article, Problem
@@ -393,12 +393,8 @@ def _json_type(value: object) -> str:
 def _iso_date(value: str | None) -> str | None:
     """The YYYY-MM-DD part of an ISO date or datetime, or None if it is not one."""
     match = _ISO_DATE.fullmatch(value.strip()) if value else None
-    if match is None:
-        return None
-    try:
-        return date.fromisoformat(match[1]).isoformat()
-    except ValueError:
-        return None
+    day = day_or_none(match[1]) if match is not None else None
+    return day.isoformat() if day is not None else None
 
 
 def _normalise(text: str) -> str:

@@ -43,19 +43,6 @@ class ReportedFact:
     date: date | None
 
 
-def report_date(text: str | None) -> date | None:
-    """The date of a report as its graph gives it (ISO text); None when it has none or a malformed
-    one (a hand-made graph): the report then counts as undated.
-
-    >>> report_date("2024-05-02"), report_date("02.05.2024"), report_date(None)
-    (datetime.date(2024, 5, 2), None, None)
-    """
-    try:
-        return date.fromisoformat(text) if text is not None else None
-    except ValueError:
-        return None
-
-
 @dataclass(frozen=True, slots=True)
 class MergedEvent:
     """One event as every article that reports it tells it: the fact nodes and their articles."""

@@ -26,6 +26,7 @@ from kg.builder.workers import batches
 from kg.consolidate import rules as merge
 from kg.consolidate.scratch_rows import FactRows
 from kg.consolidate.store_source import HEAD_OF, MERGED, StoreReads
+from kg.query import sparql
 from kg.rdf import encode as rdf
 from kg.store.embedded import EmbeddedStore, union_update
 
@@ -39,8 +40,7 @@ INSERT_QUADS = 50_000
 # Update text written between two flushes of RocksDB's write buffers (a quad deleted or relabelled
 # takes a line of ~150 bytes here and a few KB across the buffers of the indexes)
 FLUSH_UPDATE_BYTES = 4_000_000
-NON_PERSON_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES if t != "Person")
-ALL_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
+NON_PERSON_TYPES = sparql.civ_terms(t for t in vocab.TOP_TYPES if t != "Person")
 BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these by either party
 Reads = StoreReads | FactRows  # where a chunk's facts, labels and merged quads are read
 
@@ -221,7 +221,7 @@ def _all_entities(store: EmbeddedStore) -> Iterator[str]:
     entity no article names any more leaves events and posts there to take back)."""
     rows = store.query(f"""
         SELECT DISTINCT ?e WHERE {{
-          {{ VALUES ?top {{ {ALL_TYPES} }} GRAPH ?g {{ ?e a ?top }} }}
+          {{ VALUES ?top {{ {sparql.TOP_TYPES} }} GRAPH ?g {{ ?e a ?top }} }}
           UNION {{ VALUES ?party {{ civ:agent civ:counterpart org:postIn }}
                   GRAPH {MERGED} {{ ?node ?party ?e }} }}
         }}""")

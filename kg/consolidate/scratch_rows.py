@@ -17,7 +17,8 @@ from pathlib import Path
 from pyoxigraph import Quad, Triple
 
 from kg import vocab
-from kg.consolidate.rules import ReportedFact, report_date
+from kg.consolidate.rules import ReportedFact
+from kg.dates import day_or_none
 from kg.rdf import encode as rdf
 
 FactRow = tuple[str, str, str, str, str | None]  # fact node, relation, agent, counterpart, date
@@ -111,7 +112,7 @@ class FactRows:
             [*asked, *asked, *relations],
         )
         return [
-            ReportedFact(node, graph, relation, agent, counterpart, report_date(day))
+            ReportedFact(node, graph, relation, agent, counterpart, day_or_none(day))
             for node, graph, relation, agent, counterpart, day in rows
         ]
 
@@ -128,7 +129,7 @@ class FactRows:
                 [iri for pair in chunk for iri in pair],
             )
             found += [
-                ReportedFact(node, graph, relation, agent, counterpart, report_date(day))
+                ReportedFact(node, graph, relation, agent, counterpart, day_or_none(day))
                 for node, graph, relation, agent, counterpart, day in rows
             ]
         return found

@@ -16,12 +16,12 @@ from pyoxigraph import Quad
 from kg import vocab
 from kg.builder.workers import batches
 from kg.consolidate import rules as merge
+from kg.dates import day_or_none
+from kg.query.sparql import MERGED, TOP_TYPES_IN, civ_terms, iri_pairs, iris
 from kg.rdf import encode as rdf
 from kg.store.embedded import EmbeddedStore
 
 HEAD_OF = "headOf"
-MERGED = f"<{vocab.MERGED_GRAPH}>"
-ALL_TYPES_LIST = ", ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
 GRAPHS_PER_QUERY = 250
 
 
@@ -31,9 +31,9 @@ def entities_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[str]:
     for chunk in batches(graphs, GRAPHS_PER_QUERY):
         rows = store.query(f"""
             SELECT DISTINCT ?e WHERE {{
-              VALUES ?g {{ {_iris(chunk)} }}
+              VALUES ?g {{ {iris(chunk)} }}
               GRAPH ?g {{ ?e a ?top }}
-              FILTER (?top IN ({ALL_TYPES_LIST}))
+              FILTER (?top IN ({TOP_TYPES_IN}))
             }}""")  # with VALUES ?top it took 10 times as long: each type's every entity was read
         found.update(intern(r["e"].value) for r in rows)
     return found
@@ -45,7 +45,7 @@ def pairs_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[tuple[str, str]
     for chunk in batches(graphs, GRAPHS_PER_QUERY):
         rows = store.query(f"""
             SELECT DISTINCT ?s ?o WHERE {{
-              VALUES ?g {{ {_iris(chunk)} }}
+              VALUES ?g {{ {iris(chunk)} }}
               GRAPH ?g {{ ?f civ:agent ?s ; civ:counterpart ?o }}
             }}""")
         found.update((intern(r["s"].value), intern(r["o"].value)) for r in rows)
@@ -62,7 +62,7 @@ class StoreReads:
         """Every article's fact nodes with an asked agent, and those of the ``by_counterpart``
         relations with an asked counterpart."""
         facts: dict[str, merge.ReportedFact] = {}
-        either = ", ".join(f"civ:{p}" for p in by_counterpart)
+        either = civ_terms(by_counterpart, ", ")
         # the asked party's pattern goes first: Oxigraph joins in the order written (one query
         # with a UNION of both parties took 4-6 times as long as the two, and VALUES ?p 8 times
         # FILTER IN)
@@ -72,7 +72,7 @@ class StoreReads:
         ):
             rows = self.store.query(f"""
                 SELECT ?g ?f ?p ?s ?o ?date WHERE {{
-                  VALUES {first[-2:]} {{ {_iris(asked)} }}
+                  VALUES {first[-2:]} {{ {iris(asked)} }}
                   GRAPH ?g {{
                     ?f {first} ; {then} ; civ:relation ?p .
                     OPTIONAL {{ ?f civ:date ?date }}
@@ -88,7 +88,7 @@ class StoreReads:
         """(entity, label, how many article graphs give it) for the asked entities."""
         rows = self.store.query(f"""
             SELECT ?e ?name (COUNT(DISTINCT ?g) AS ?n) WHERE {{
-              VALUES ?e {{ {_iris(asked)} }}
+              VALUES ?e {{ {iris(asked)} }}
               GRAPH ?g {{ ?e rdfs:label ?name }}
               FILTER (?g != {MERGED})
             }} GROUP BY ?e ?name""")
@@ -101,7 +101,7 @@ class StoreReads:
         # of a widely named agent (3-6 s for ten articles added to 100,000)
         rows = self.store.query(f"""
             SELECT ?g ?f ?p ?s ?o ?date WHERE {{
-              VALUES (?s ?o) {{ {_iri_pairs(pairs)} }}
+              VALUES (?s ?o) {{ {iri_pairs(pairs)} }}
               GRAPH ?g {{
                 ?s ?p ?o .
                 ?f civ:agent ?s ; civ:relation ?p ; civ:counterpart ?o .
@@ -119,7 +119,7 @@ class StoreReads:
             return []
         rows = self.store.query(f"""
             SELECT DISTINCT ?s ?o WHERE {{
-              VALUES ?o {{ {_iris(organizations)} }}
+              VALUES ?o {{ {iris(organizations)} }}
               ?s civ:{HEAD_OF} ?o
             }}""")
         return [merge.ReportedFact("", "", HEAD_OF, r["s"].value, r["o"].value, None) for r in rows]
@@ -130,7 +130,7 @@ class StoreReads:
         if pairs:
             rows = self.store.query(f"""
                 SELECT DISTINCT ?node WHERE {{
-                  VALUES (?s ?o) {{ {_iri_pairs(pairs)} }}
+                  VALUES (?s ?o) {{ {iri_pairs(pairs)} }}
                   GRAPH {MERGED} {{ ?node civ:agent ?s ; civ:counterpart ?o }}
                 }}""")
             for r in rows:
@@ -143,19 +143,11 @@ class StoreReads:
         """The merged graph's quads about events whose agent is asked, and the asked head posts."""
         rows = self.store.query(f"""
             SELECT DISTINCT ?node WHERE {{
-              VALUES ?x {{ {_iris(asked)} }}
+              VALUES ?x {{ {iris(asked)} }}
               GRAPH {MERGED} {{ {{ ?node civ:agent ?x }} UNION {{ ?node org:postIn ?x }} }}
             }}""")
         for r in rows:
             yield from self.store.raw.quads_for_pattern(r["node"], None, None, rdf.MERGED_GRAPH)
-
-
-def _iris(iris: Iterable[str]) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)
-
-
-def _iri_pairs(pairs: Iterable[tuple[str, str]]) -> str:
-    return " ".join(f"(<{s}> <{o}>)" for s, o in sorted(pairs))
 
 
 def _reported(row) -> merge.ReportedFact:
@@ -167,5 +159,5 @@ def _reported(row) -> merge.ReportedFact:
         intern(row["p"].value.removeprefix(vocab.CIV)),
         intern(row["s"].value),
         intern(row["o"].value),
-        merge.report_date(date.value if date is not None else None),
+        day_or_none(date.value if date is not None else None),
     )

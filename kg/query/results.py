@@ -10,6 +10,7 @@ import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat
 
 from kg import vocab
+from kg.dates import parse_day
 
 QueryResult = pd.DataFrame | bool | rdflib.Graph
 
@@ -149,7 +150,7 @@ def _date(text: str) -> tuple[str, date]:
     # An xsd:date may carry a timezone ("2024-03-01Z"); a day is a day wherever it is.
     if len(text) > 10 and text[10] not in "Z+-":
         raise ValueError(text)
-    return DATE, date.fromisoformat(text[:10])
+    return DATE, parse_day(text[:10])
 
 
 def _datetime(text: str) -> tuple[str, datetime]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 from pyoxigraph import Literal, NamedNode
 
 from kg import vocab
+from kg.dates import parse_day
 from kg.errors import KgError
 from kg.lang.tr.text import fold
+from kg.query import sparql
 from kg.query.results import solutions_frame
 from kg.store.embedded import EmbeddedStore
 
@@ -121,7 +123,7 @@ def facts(
             OPTIONAL {{ ?article schema:url ?url }}
             OPTIONAL {{ ?article civ:{vocab.OUTLET} ?outlet }}
           }}
-          FILTER (?article != <{vocab.MERGED_GRAPH}>)
+          FILTER (?article != {sparql.MERGED})
           {_filter(conditions)}
         }}""")
     frame = _with_labels(solutions_frame(rows), labels(store))
@@ -151,7 +153,7 @@ def events(
                (GROUP_CONCAT(DISTINCT STR(?outlet); separator="{sep}") AS ?outlets)
         WHERE {{
           {_predicate_values(predicate)}
-          GRAPH <{vocab.MERGED_GRAPH}> {{
+          GRAPH {sparql.MERGED} {{
             ?event a civ:{vocab.REPORTED_EVENT} ; civ:{vocab.RELATION} ?predicate ;
                    civ:{vocab.AGENT} ?subject ; civ:{vocab.COUNTERPART} ?object ;
                    civ:{vocab.SOURCE_COUNT} ?sources ; prov:wasDerivedFrom ?article .
@@ -197,7 +199,7 @@ def entity_iris(store: EmbeddedStore, entity: str) -> list[str]:
     wanted = fold(entity)
     rows = store.query(f"""
         SELECT DISTINCT ?e ?name WHERE {{
-          VALUES ?top {{ {_top_types()} }}
+          VALUES ?top {{ {sparql.TOP_TYPES} }}
           GRAPH ?g {{ ?e a ?top ; rdfs:label|skos:altLabel ?name }} }}""")
     found = sorted({r["e"].value for r in rows if fold(r["name"].value) == wanted})
     if not found:
@@ -207,9 +209,9 @@ def entity_iris(store: EmbeddedStore, entity: str) -> list[str]:
 
 def _entity_classes(store: EmbeddedStore) -> dict[str, set[str]]:
     """The civ: entity classes (top types and subtypes) of every typed node."""
-    classes = " ".join(f"civ:{t}" for t in vocab.ENTITY_CLASSES)
     rows = store.query(
-        f"SELECT DISTINCT ?e ?class WHERE {{ VALUES ?class {{ {classes} }} ?e a ?class }}"
+        "SELECT DISTINCT ?e ?class WHERE { "
+        f"VALUES ?class {{ {sparql.ENTITY_CLASSES} }} ?e a ?class }}"
     )
     found: dict[str, set[str]] = {}
     for r in rows:
@@ -254,7 +256,7 @@ def _predicate_values(predicate: str | Iterable[str] | None) -> str:
         raise KgError(
             f"unknown predicate '{unknown[0]}' (use one of: {', '.join(vocab.PREDICATES)})"
         )
-    return "VALUES ?predicate { " + " ".join(f"civ:{p}" for p in wanted) + " }"
+    return "VALUES ?predicate { " + sparql.civ_terms(wanted) + " }"
 
 
 def _date_conditions(
@@ -270,22 +272,14 @@ def _date_conditions(
 
 def _day(value: DateLike, name: str) -> str:
     """An ISO day from a date, datetime, pandas Timestamp or 'YYYY-MM-DD' string."""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
     try:
-        return date.fromisoformat(str(value)).isoformat()
+        return parse_day(value if isinstance(value, date) else str(value)).isoformat()
     except ValueError as e:
         raise KgError(f"{name}={value!r} is not a date (give a date or 'YYYY-MM-DD')") from e
 
 
 def _filter(conditions: list[str]) -> str:
     return f"FILTER ({' && '.join(conditions)})" if conditions else ""
-
-
-def _top_types() -> str:
-    return " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
 
 
 def _with_labels(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -12,9 +12,11 @@ from urllib.parse import quote
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg import vocab
-from kg.consolidate.rules import MergedEvent, report_date
+from kg.consolidate.rules import MergedEvent
+from kg.dates import day_or_none
 from kg.lang.tr.text import slug
 from kg.model import Article, Byline, Entity, Extraction, Fact
+from kg.query.sparql import MERGED, iri_pairs
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
 RDFS_LABEL = NamedNode(vocab.RDFS + "label")
@@ -304,8 +306,8 @@ def merged_events(quads: Iterable[Quad]) -> list[MergedEvent]:
                 values[_RELATION][0].value.removeprefix(vocab.CIV),
                 values[_AGENT][0].value,
                 values[_COUNTERPART][0].value,
-                report_date(first[0].value) if first else None,
-                report_date(last[0].value) if last else None,
+                day_or_none(first[0].value) if first else None,
+                day_or_none(last[0].value) if last else None,
                 tuple(sorted(term.value for term in values[_REPORT])),
                 tuple(sorted(term.value for term in values[PROV_DERIVED.value])),
             )
@@ -331,13 +333,12 @@ def rewrite_update(rewrites: Mapping[str, str]) -> list[str]:
     """SPARQL update operations that put ``new`` for ``old`` in every article graph, both ways round."""
     if not rewrites:
         return []
-    pairs = " ".join(f"(<{old}> <{new}>)" for old, new in sorted(rewrites.items()))
-    merged = f"<{vocab.MERGED_GRAPH}>"
+    pairs = iri_pairs(rewrites.items())
     return [
         f"DELETE {{ GRAPH ?g {{ ?old ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?new ?p ?o }} }} "
-        f"WHERE {{ VALUES (?old ?new) {{ {pairs} }} GRAPH ?g {{ ?old ?p ?o }} FILTER(?g != {merged}) }}",
+        f"WHERE {{ VALUES (?old ?new) {{ {pairs} }} GRAPH ?g {{ ?old ?p ?o }} FILTER(?g != {MERGED}) }}",
         f"DELETE {{ GRAPH ?g {{ ?s ?p ?old }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?new }} }} "
-        f"WHERE {{ VALUES (?old ?new) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?old }} FILTER(?g != {merged}) }}",
+        f"WHERE {{ VALUES (?old ?new) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?old }} FILTER(?g != {MERGED}) }}",
     ]
 
 
@@ -371,7 +372,6 @@ def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
     """
     if not changes:
         return []
-    merged = f"<{vocab.MERGED_GRAPH}>"
     rows = " ".join(
         f"({NamedNode(iri)} {Literal(old, language='tr')} {Literal(new, language='tr')})"
         for iri, old, new in sorted(changes)
@@ -380,7 +380,7 @@ def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
         f"DELETE {{ GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} }} "
         f"INSERT {{ GRAPH ?g {{ ?e {RDFS_LABEL} ?new . ?e {SKOS_ALT} ?old }} }} "
         f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} "
-        f"GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} FILTER (?g != {merged}) }}",
+        f"GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} FILTER (?g != {MERGED}) }}",
         f"DELETE {{ ?e {RDFS_LABEL} ?old }} INSERT {{ ?e {RDFS_LABEL} ?new . ?e {SKOS_ALT} ?old }} "
         f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} ?e {RDFS_LABEL} ?old }}",
     ]

@@ -16,8 +16,8 @@ from html.parser import HTMLParser
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, Triple
 
-from kg import vocab
 from kg.errors import KgError
+from kg.query.sparql import prefix_header
 from kg.store.embedded import EmbeddedStore
 
 USER_ENV = "KG_REMOTE_USER"
@@ -180,8 +180,7 @@ class RemoteStore:
         answer is read whole before it is returned, so a broken one never leaves half a table.
         """
         # one line of PREFIXes, so a server's error for line N of the query says line N + 1
-        prologue = " ".join(f"PREFIX {p}: <{iri}>" for p, iri in vocab.PREFIXES.items())
-        text = f"{prologue}\n{sparql}"
+        text = prefix_header(one_line=True) + sparql
         form = query_form(sparql)
         request = urllib.request.Request(
             self.endpoint,

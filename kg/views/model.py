@@ -6,15 +6,17 @@ import shlex
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 
 from kg import vocab
+from kg.dates import day_or_none, parse_day
 from kg.errors import KgError
 from kg.lang.tr.text import fold
+from kg.query import sparql
 from kg.store.embedded import EmbeddedStore
 
 _FACTS_QUERY = (
-    vocab.sparql_prefixes()
+    sparql.prefix_header()
     + f"""
 SELECT ?agent ?counterpart ?relation ?evidence ?date ?url ?confidence WHERE {{
   ?fact civ:{vocab.RELATION} ?relation ; civ:{vocab.AGENT} ?agent ;
@@ -28,15 +30,13 @@ SELECT ?agent ?counterpart ?relation ?evidence ?date ?url ?confidence WHERE {{
 )
 # Entities are read as four small DISTINCT queries joined here: one query joining type, label,
 # subtype and alias over the union of graphs makes k^4 rows for an entity named in k articles.
-_TOP_TYPES = " ".join(f"civ:{t}" for t in vocab.TOP_TYPES)
-_SUBTYPES = " ".join(f"civ:{t}" for t in vocab.ENTITY_CLASSES if t not in vocab.TOP_TYPES)
 _ENTITY_QUERIES = {
-    "type": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {_TOP_TYPES} }} ?e a ?v }}",
-    "subtype": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {_SUBTYPES} }} ?e a ?v }}",
+    "type": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {sparql.TOP_TYPES} }} ?e a ?v }}",
+    "subtype": f"SELECT DISTINCT ?e ?v WHERE {{ VALUES ?v {{ {sparql.SUBTYPES} }} ?e a ?v }}",
     "label": "SELECT DISTINCT ?e ?v WHERE { ?e a ?t ; rdfs:label ?v "
-    f"VALUES ?t {{ {_TOP_TYPES} }} }}",
+    f"VALUES ?t {{ {sparql.TOP_TYPES} }} }}",
     "alias": "SELECT DISTINCT ?e ?v WHERE { ?e a ?t ; skos:altLabel ?v "
-    f"VALUES ?t {{ {_TOP_TYPES} }} }}",
+    f"VALUES ?t {{ {sparql.TOP_TYPES} }} }}",
 }
 
 
@@ -255,7 +255,7 @@ def _keeps_fact(edge: ViewEdge, view: ViewFilter) -> bool:
     ):
         return False
     if view.since or view.until:
-        day = _fact_day(edge.date)
+        day = day_or_none(edge.date[:10])  # None: undated, or malformed in a hand-made graph
         if day is None or (view.since and day < view.since) or (view.until and day > view.until):
             return False
     return True
@@ -289,21 +289,12 @@ def _names(given: str | Iterable[str], known: tuple[str, ...], what: str) -> tup
 
 
 def _day(value: date | str | None, what: str) -> date | None:
-    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
-        return value
-    if isinstance(value, datetime):
-        return value.date()
+    if value is None:
+        return None
     try:
-        return date.fromisoformat(value)
+        return parse_day(value)
     except (TypeError, ValueError) as e:
         raise KgError(f"{what}: {value!r} is not a date (write it as YYYY-MM-DD)") from e
-
-
-def _fact_day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:  # undated, or a malformed date in a hand-made graph
-        return None
 
 
 def _text(term) -> str:
