@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from kg.vocab import PARTY_TYPES
 
@@ -173,3 +174,16 @@ class Extraction:
                 for f in self.facts
             ],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """One event as every article that reports it tells it: the fact nodes and their articles."""
+
+    predicate: str
+    s: str
+    o: str
+    first: date | None
+    last: date | None
+    facts: tuple[str, ...]
+    articles: tuple[str, ...]

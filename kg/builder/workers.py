@@ -7,7 +7,6 @@ bounded window of articles in flight, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -18,6 +17,7 @@ from pyoxigraph import RdfFormat, serialize
 
 from kg.consolidate import scratch_rows as factrows
 from kg.extract.pipeline import EXTRACTOR_VERSION, extract
+from kg.iteration import batches
 from kg.model import Article, Problem
 from kg.rdf import encode as rdf
 
@@ -95,13 +95,6 @@ def run(
         results = map(prepare_batch, work)
     for batch in results:
         yield from batch
-
-
-def batches(items: Iterable, size: int) -> Iterator[list]:
-    """Consecutive lists of ``size`` items (the last may be shorter)."""
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
 
 
 def _in_processes(work: Iterator[list], workers: int) -> Iterator[list[Prepared]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kg.lang.tr.text import is_all_caps, slug
-from kg.model import PERSON
+from kg.model import PERSON, MergedEvent
 
 SAME_EVENT_DAYS = (
     3  # reports of one (agent, relation, counterpart) this close together are one event
@@ -41,19 +41,6 @@ class ReportedFact:
     s: str
     o: str
     date: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class MergedEvent:
-    """One event as every article that reports it tells it: the fact nodes and their articles."""
-
-    predicate: str
-    s: str
-    o: str
-    first: date | None
-    last: date | None
-    facts: tuple[str, ...]
-    articles: tuple[str, ...]
 
 
 def iri_rewrites(

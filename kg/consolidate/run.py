@@ -22,10 +22,10 @@ from sys import intern
 from pyoxigraph import NamedNode, Quad, Triple
 
 from kg import vocab
-from kg.builder.workers import batches
 from kg.consolidate import rules as merge
 from kg.consolidate.scratch_rows import FactRows
 from kg.consolidate.store_source import HEAD_OF, MERGED, StoreReads
+from kg.iteration import batches
 from kg.query import sparql
 from kg.rdf import encode as rdf
 from kg.store.embedded import EmbeddedStore, union_update

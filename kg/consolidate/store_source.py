@@ -14,9 +14,9 @@ from sys import intern
 from pyoxigraph import Quad
 
 from kg import vocab
-from kg.builder.workers import batches
 from kg.consolidate import rules as merge
 from kg.dates import day_or_none
+from kg.iteration import batches
 from kg.query.sparql import MERGED, TOP_TYPES_IN, civ_terms, iri_pairs, iris
 from kg.rdf import encode as rdf
 from kg.store.embedded import EmbeddedStore

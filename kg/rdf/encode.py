@@ -12,10 +12,9 @@ from urllib.parse import quote
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg import vocab
-from kg.consolidate.rules import MergedEvent
 from kg.dates import day_or_none
 from kg.lang.tr.text import slug
-from kg.model import Article, Byline, Entity, Extraction, Fact
+from kg.model import Article, Byline, Entity, Extraction, Fact, MergedEvent
 from kg.query.sparql import MERGED, iri_pairs
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")

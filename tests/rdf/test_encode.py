@@ -115,7 +115,7 @@ def test_byline_links_the_article_to_reporter_place_and_agency():
 def test_the_events_of_a_merged_graph_read_back_as_they_were_written_and_posts_are_left_out():
     from datetime import date
 
-    from kg.consolidate.rules import MergedEvent
+    from kg.model import MergedEvent
 
     events = [
         MergedEvent(
