@@ -188,10 +188,7 @@ class SparqlServer(ThreadingHTTPServer):
             return _message(400, SERVICE_REFUSED)
         try:
             with self._one_update_at_a_time:
-                # the update writes named graphs without the union that queries read: they read
-                # Oxigraph's union view from now on, until a build rebuilds the union
-                self.graph.store.drop_union()
-                self.graph.store.raw.update(sparql, prefixes=dict(vocab.PREFIXES))
+                self.graph.store.run_user_update(sparql)
         except SyntaxError as e:
             return _message(400, f"SPARQL syntax error: {e}")
         except OSError as e:

@@ -113,7 +113,7 @@ def ingest(
                 problem(Problem(p.where, p.problem))
         graphs = [rdf.article_iri(p.article_id) for p in good]
         if track_touched:  # what the old versions named
-            replaced = [g.value for g in graphs if store.raw.contains_named_graph(g)]
+            replaced = [g.value for g in graphs if store.has_graph(g)]
             report.replaced += len(replaced)
             report.touched |= entities_in(store, replaced)
             report.pairs |= pairs_in(store, replaced)

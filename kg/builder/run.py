@@ -127,7 +127,7 @@ def remove_article(store: EmbeddedStore, out: Path, article_id: str) -> int:
 
 
 def stored_articles(store: EmbeddedStore) -> int:
-    return sum(g.value.startswith(vocab.ARTICLE_BASE) for g in store.raw.named_graphs())
+    return sum(g.startswith(vocab.ARTICLE_BASE) for g in store.named_graphs())
 
 
 def load_ontology(store: EmbeddedStore) -> None:

@@ -193,7 +193,7 @@ def _article_triples_naming(store: EmbeddedStore, iris: Iterable[str]) -> set[Tr
         for pattern in ((NamedNode(iri), None, None), (None, None, NamedNode(iri))):
             found.update(
                 q.triple
-                for q in store.raw.quads_for_pattern(*pattern, None)
+                for q in store.quads(*pattern, None)
                 if isinstance(q.graph_name, NamedNode) and q.graph_name != rdf.MERGED_GRAPH
             )
     return found

@@ -134,10 +134,10 @@ class StoreReads:
                   GRAPH {MERGED} {{ ?node civ:agent ?s ; civ:counterpart ?o }}
                 }}""")
             for r in rows:
-                yield from self.store.raw.quads_for_pattern(r["node"], None, None, rdf.MERGED_GRAPH)
+                yield from self.store.quads(r["node"], None, None, rdf.MERGED_GRAPH)
         for organization in organizations:
             post = rdf.post_iri(organization)
-            yield from self.store.raw.quads_for_pattern(post, None, None, rdf.MERGED_GRAPH)
+            yield from self.store.quads(post, None, None, rdf.MERGED_GRAPH)
 
     def held(self, asked: list[str]) -> Iterator[Quad]:
         """The merged graph's quads about events whose agent is asked, and the asked head posts."""
@@ -147,7 +147,7 @@ class StoreReads:
               GRAPH {MERGED} {{ {{ ?node civ:agent ?x }} UNION {{ ?node org:postIn ?x }} }}
             }}""")
         for r in rows:
-            yield from self.store.raw.quads_for_pattern(r["node"], None, None, rdf.MERGED_GRAPH)
+            yield from self.store.quads(r["node"], None, None, rdf.MERGED_GRAPH)
 
 
 def _reported(row) -> merge.ReportedFact:

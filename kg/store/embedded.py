@@ -218,9 +218,25 @@ class EmbeddedStore:
             ) from e
         return count
 
+    def quads(self, subject=None, predicate=None, object_=None, graph=None) -> Iterator[Quad]:
+        """The quads that match the pattern, read through the indexes (None matches anything;
+        ``graph`` None: any graph, the default one included)."""
+        return iter(self._store.quads_for_pattern(subject, predicate, object_, graph))
+
+    def has_graph(self, graph: NamedNode) -> bool:
+        return self._store.contains_named_graph(graph)
+
+    def run_user_update(self, sparql: str) -> None:
+        """Run an update a user wrote (the usual prefixes predeclared) as one transaction, raising
+        pyoxigraph's own ``SyntaxError`` or ``OSError`` so that a server can tell them apart. It
+        writes named graphs without the kept union: queries read Oxigraph's union view from then
+        on, until a build rebuilds the union."""
+        self.drop_union()
+        self._store.update(sparql, prefixes=dict(vocab.PREFIXES))
+
     @property
     def raw(self) -> pyoxigraph.Store:
-        """The pyoxigraph store itself, for fast paths (views, bulk loads)."""
+        """The pyoxigraph store itself, for tests and benchmarks that look beneath this class."""
         return self._store
 
     def named_graphs(self) -> list[str]:

@@ -227,7 +227,7 @@ class RemoteStore:
         graphs = quads = 0
         for iri in store.named_graphs():
             graph = NamedNode(iri)
-            quads += self.replace_graph(graph, store.raw.quads_for_pattern(None, None, None, graph))
+            quads += self.replace_graph(graph, store.quads(graph=graph))
             graphs += 1
             if on_progress:
                 on_progress(graphs, quads)

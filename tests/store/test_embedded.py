@@ -278,3 +278,26 @@ def test_has_any_matches_a_pattern_in_the_graph_asked(tmp_path):
     assert store.has_any(s0) and store.has_any(s0, P, graph=G) and store.has_any(graph=G)
     assert not store.has_any(s0, graph=other) and not store.has_any(graph=other)
     assert not store.has_any(NamedNode("https://example.org/s9"))
+
+
+def test_quads_match_a_pattern_in_one_graph_or_any(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    other = NamedNode("https://example.org/graph/2")
+    store.replace_graph(G, quads(3))
+    store.replace_graph(other, quads(2, other))
+    s0 = NamedNode("https://example.org/s0")
+    assert {q.graph_name for q in store.quads(s0, graph=None) if q.graph_name != G} >= {other}
+    assert len(list(store.quads(graph=G))) == 3
+    assert [q.object for q in store.quads(s0, P, graph=other)] == [Literal("değer 0")]
+    assert store.has_graph(other) and not store.has_graph(NamedNode("https://example.org/none"))
+
+
+def test_a_users_update_runs_with_the_prefixes_and_keeps_its_own_errors(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.run_user_update(
+        "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> rdfs:label 'A' } }"
+    )
+    assert store.has_graph(NamedNode("https://example.org/g"))
+    assert store.query("ASK { <https://example.org/a> rdfs:label 'A' }")  # the union view
+    with pytest.raises(SyntaxError):  # a server answers 400 for this one, not 500
+        store.run_user_update("INSERT DATA { nonsense")
