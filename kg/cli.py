@@ -21,6 +21,7 @@ from kg.extract.pipeline import extract as extract_article
 from kg.knowledge_graph import KnowledgeGraph
 from kg.model import Problem
 from kg.store.embedded import FORMATS
+from kg.store.protocol import Store
 from kg.store.remote import PushReport, RemoteStore
 
 RESULT_FORMATS = {
@@ -166,10 +167,12 @@ def query(
         sparql = query_file.read()
     if not sparql:
         raise KgError("give a query as an argument or with --file")
-    if endpoint is not None:
-        results = RemoteStore.from_env(endpoint).query(sparql)
-    else:
-        results = KnowledgeGraph.open(Path(directory)).sparql(sparql)
+    store: Store = (
+        RemoteStore.from_env(endpoint)
+        if endpoint is not None
+        else KnowledgeGraph.open(Path(directory)).store
+    )
+    results = store.query(sparql)
     if isinstance(results, QueryBoolean):
         click.echo("true" if results else "false")
     elif isinstance(results, QuerySolutions):
