@@ -24,6 +24,7 @@ from pyoxigraph import NamedNode, Quad, Triple
 from kg import vocab
 from kg.consolidate import rules as merge
 from kg.consolidate.scratch_rows import FactRows
+from kg.consolidate.source import FactSource
 from kg.consolidate.store_source import HEAD_OF, MERGED, StoreReads
 from kg.iteration import batches
 from kg.query import sparql
@@ -42,7 +43,6 @@ INSERT_QUADS = 50_000
 FLUSH_UPDATE_BYTES = 4_000_000
 NON_PERSON_TYPES = sparql.civ_terms(t for t in vocab.TOP_TYPES if t != "Person")
 BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these by either party
-Reads = StoreReads | FactRows  # where a chunk's facts, labels and merged quads are read
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # n
         pairs: Iterable[tuple[str, str]] | None = None
     else:
         rows, entities, pairs, added = None, scope.entities, scope.pairs, scope.added
-    reads = rows if rows is not None else StoreReads(store)
+    reads: FactSource = rows if rows is not None else StoreReads(store)
     rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
     olds: dict[str, list[str]] = defaultdict(list)
     for old, new in rewrites.items():
@@ -228,7 +228,7 @@ def _all_entities(store: EmbeddedStore) -> Iterator[str]:
     return (intern(r["e"].value) for r in rows)
 
 
-def _label_update(reads: Reads, asked: list[str], rewrites: dict[str, str]) -> list[str]:
+def _label_update(reads: FactSource, asked: list[str], rewrites: dict[str, str]) -> list[str]:
     """Operations that give each asked entity its one canonical label in every article graph."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for iri, name, graphs in reads.labels(asked):
@@ -239,7 +239,7 @@ def _label_update(reads: Reads, asked: list[str], rewrites: dict[str, str]) -> l
 
 
 def _merged_state(
-    reads: Reads, chunk: list[str], asked: list[str], rewrites: dict[str, str]
+    reads: FactSource, chunk: list[str], asked: list[str], rewrites: dict[str, str]
 ) -> tuple[set[Quad], set[Quad]]:
     """The merged graph's quads of the events and head posts the chunk owns, as stored (held) and
     as every article now reports them (wanted). An event belongs to its agent's chunk (for a
