@@ -8,7 +8,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
@@ -171,14 +171,15 @@ def query(
     if endpoint is not None:
         results = RemoteStore.from_env(endpoint).query(sparql)
     else:
-        results = KnowledgeGraph.open(Path(directory)).sparql(sparql)
+        results = KnowledgeGraph.open(Path(directory)).sparql(sparql)  # type: ignore[arg-type]  # a directory when no endpoint
     if isinstance(results, QueryBoolean):
         click.echo("true" if results else "false")
     elif isinstance(results, QuerySolutions):
         if fmt == "table":
             _print_table(results)
         else:
-            click.echo(results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8"), nl=False)
+            # (serialize with no output file returns bytes)
+            click.echo(results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8"), nl=False)  # type: ignore[union-attr]
     else:  # CONSTRUCT / DESCRIBE
         for triple in results:
             click.echo(f"{triple.subject} {triple.predicate} {triple.object} .")
@@ -379,7 +380,9 @@ def viz(
     min_confidence: float | None,
 ) -> None:
     """Draw the network of a built graph: an interactive HTML page, or a PNG/SVG figure for papers."""
-    filters = dict(predicates=predicates, types=types, since=since, until=until, focus=focus)
+    filters: dict[str, Any] = dict(
+        predicates=predicates, types=types, since=since, until=until, focus=focus
+    )
     filters.update(hops=hops, top=top, min_confidence=min_confidence)
     fmt = (fmt or (out.suffix.lstrip(".") if out else "") or "html").lower()
     kg = KnowledgeGraph.open(directory)

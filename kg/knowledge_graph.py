@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import networkx as nx
 import pandas as pd
@@ -407,7 +407,7 @@ class KnowledgeGraph:
         rows = self.sparql(
             f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?t {{ {types} }} ?e a ?t }}"
         )
-        return int(next(iter(rows))["n"].value)
+        return int(next(iter(cast(pyoxigraph.QuerySolutions, rows)))["n"].value)
 
     def count_facts(self) -> dict[str, int]:
         """Fact nodes per relation, over the article graphs (the merged graph's events left out:
@@ -416,6 +416,7 @@ class KnowledgeGraph:
             "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { GRAPH ?g { ?f civ:relation ?p } "
             f"FILTER (?g != <{vocab.MERGED_GRAPH}>) }} GROUP BY ?p"
         )
+        rows = cast(pyoxigraph.QuerySolutions, rows)
         counts = Counter({r["p"].value.removeprefix(vocab.CIV): int(r["n"].value) for r in rows})
         return dict(sorted(counts.items()))
 

@@ -55,7 +55,7 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
         quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
         triples = [q.triple for q in quads]
         # Oxigraph's N-Triples writer prints each triple as str() would, in a fraction of the time
-        ntriples = serialize(triples, format=RdfFormat.N_TRIPLES).decode()
+        ntriples = serialize(triples, format=RdfFormat.N_TRIPLES).decode()  # type: ignore[union-attr]  # bytes: no output file
         fact_rows, label_rows = factrows.rows_of(triples)
     except Exception as e:  # an extractor bug must not stop a corpus build: report it
         return Prepared(

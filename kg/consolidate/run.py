@@ -102,7 +102,7 @@ def consolidate(
         if pairs is None:
             held, wanted = _merged_state(reads, chunk, asked, rewrites)
         else:  # no graph names an old IRI any more: ``asked`` is the chunk
-            held, wanted = _pairs_state(reads, chunk, pairs_of, added)
+            held, wanted = _pairs_state(reads, chunk, pairs_of, added)  # type: ignore[arg-type]  # pairs never come with rows: reads are the store's
         # one transaction per chunk (a transaction is held in memory until it commits); flushed
         # now and then, as RocksDB would keep up to 128 MB of write buffer per index in memory,
         # but not after every chunk: each flush adds small files to every index for RocksDB to
@@ -166,12 +166,12 @@ def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
 
 def _article_triples_naming(store: EmbeddedStore, iris: Iterable[str]) -> set[Triple]:
     """The triples that article graphs state with one of ``iris`` as subject or object."""
-    found = set()
+    found: set[Triple] = set()
     for iri in iris:
         for pattern in ((NamedNode(iri), None, None), (None, None, NamedNode(iri))):
             found.update(
                 q.triple
-                for q in store.raw.quads_for_pattern(*pattern, None)
+                for q in store.raw.quads_for_pattern(*pattern, None)  # type: ignore[call-arg]  # mypy miscounts a spread union of tuples
                 if isinstance(q.graph_name, NamedNode) and q.graph_name != rdf.MERGED_GRAPH
             )
     return found
