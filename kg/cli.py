@@ -151,7 +151,7 @@ def build(
     metavar="URL",
     help="Query this remote SPARQL endpoint instead of a built graph (then give no DIRECTORY).",
 )
-def query(
+def query(  # noqa: PLR0912
     directory: str | None, sparql: str | None, query_file, fmt: str, endpoint: str | None
 ) -> None:
     """Run a SPARQL query against a built graph or a remote store (prefixes civ:, rdfs:, skos:, schema: ... predeclared).
@@ -366,7 +366,7 @@ def export(directory: Path, fmt: str, out: Path | None) -> None:
     type=click.FloatRange(0, 1),
     help="Keep only facts extracted with at least this confidence.",
 )
-def viz(
+def viz(  # noqa: PLR0913
     directory: Path,
     out: Path | None,
     fmt: str | None,

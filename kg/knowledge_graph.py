@@ -78,7 +78,7 @@ class KnowledgeGraph:
         return cls(directory, EmbeddedStore(directory / STORE_DIR, read_only=read_only))
 
     @classmethod
-    def build(
+    def build(  # noqa: PLR0913
         cls,
         inputs: Iterable[str | os.PathLike[str]],
         *,

@@ -97,7 +97,7 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True  # Ctrl-C does not wait for open connections
     request_queue_size = 128  # many clients connecting at once must not be refused
 
-    def __init__(
+    def __init__(  # noqa: PLR0913
         self,
         directory: str | os.PathLike[str],
         *,

@@ -63,7 +63,7 @@ def write_groups(
         yield group
 
 
-def ingest(
+def ingest(  # noqa: C901, PLR0913
     store: EmbeddedStore,
     items: Iterable[Article | Problem],
     *,

@@ -44,7 +44,7 @@ BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these b
 Reads = StoreReads | FactRows  # where a chunk's facts, labels and merged quads are read
 
 
-def consolidate(
+def consolidate(  # noqa: C901, PLR0912
     store: EmbeddedStore,
     scope: Iterable[str] | None = None,
     rows: FactRows | None = None,

@@ -237,7 +237,7 @@ def sort_mentions(reading: SentenceReading) -> None:
 # --- runs of capitalised words -------------------------------------------------------------
 
 
-def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[list[int]]:
+def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[list[int]]:  # noqa: C901, PLR0912
     """Maximal runs of capitalised words (token indices); a case suffix closes a run."""
     runs: list[list[int]] = []
     run: list[int] = []
@@ -896,7 +896,7 @@ def _bare_head(tokens: Sequence[Token], before: list[int], lang: Turkish) -> Org
     return min(matches, key=lambda h: len(h.words), default=None)
 
 
-def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None:
+def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None:  # noqa: C901, PLR0912
     """Read a run part that has no title: an organisation, places, a person or an acronym."""
     if not part:
         return
@@ -1288,7 +1288,7 @@ def _is_acronym(token: Token, reading: SentenceReading) -> bool:
     )
 
 
-def _read_person(
+def _read_person(  # noqa: C901, PLR0912
     reading: SentenceReading,
     part: list[int],
     lang: Turkish,

@@ -18,7 +18,7 @@ REFERENCE_CASES = ("dat", "acc", "abl", "ins", "by", "gen")
 _KEY = attrgetter("key")
 
 
-def find_references(reading: SentenceReading) -> None:
+def find_references(reading: SentenceReading) -> None:  # noqa: C901, PLR0912
     """Sentence stage: common-noun references to a named organisation ("yürütme kurulu
     üyelerine", "federasyon yetkilileri")."""
     tokens, lang = reading.tokens, reading.lang

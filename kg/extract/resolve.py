@@ -53,7 +53,7 @@ class Resolution:
         return self.by_mention_name.get(fold(name))
 
 
-def resolve(
+def resolve(  # noqa: C901, PLR0912, PLR0915
     mentions: Iterable[Mention],
     *,
     generic: frozenset[str] = frozenset(),
