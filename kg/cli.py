@@ -8,7 +8,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
@@ -170,7 +170,7 @@ def query(
     store: Store = (
         RemoteStore.from_env(endpoint)
         if endpoint is not None
-        else KnowledgeGraph.open(Path(directory)).store
+        else KnowledgeGraph.open(Path(directory)).store  # type: ignore[arg-type]  # given when no endpoint
     )
     results = store.query(sparql)
     if isinstance(results, QueryBoolean):
@@ -179,7 +179,8 @@ def query(
         if fmt == "table":
             _print_table(results)
         else:
-            click.echo(results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8"), nl=False)
+            # (serialize with no output file returns bytes)
+            click.echo(results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8"), nl=False)  # type: ignore[union-attr]
     else:  # CONSTRUCT / DESCRIBE
         for triple in results:
             click.echo(f"{triple.subject} {triple.predicate} {triple.object} .")
@@ -370,7 +371,7 @@ def export(directory: Path, fmt: str, out: Path | None) -> None:
     type=click.FloatRange(0, 1),
     help="Keep only facts extracted with at least this confidence.",
 )
-def viz(
+def viz(  # noqa: PLR0913
     directory: Path,
     out: Path | None,
     fmt: str | None,
@@ -384,7 +385,9 @@ def viz(
     min_confidence: float | None,
 ) -> None:
     """Draw the network of a built graph: an interactive HTML page, or a PNG/SVG figure for papers."""
-    filters = dict(predicates=predicates, types=types, since=since, until=until, focus=focus)
+    filters: dict[str, Any] = dict(
+        predicates=predicates, types=types, since=since, until=until, focus=focus
+    )
     filters.update(hops=hops, top=top, min_confidence=min_confidence)
     fmt = (fmt or (out.suffix.lstrip(".") if out else "") or "html").lower()
     kg = KnowledgeGraph.open(directory)

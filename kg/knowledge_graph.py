@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 import pyoxigraph
 
@@ -16,6 +16,7 @@ from kg import vocab
 from kg.builder import run as builder
 from kg.builder.ingest import ingest
 from kg.builder.run import GRAPH_FILE, BuildReport
+from kg.builder.workers import Engine
 from kg.consolidate import run as consolidation
 from kg.errors import KgError
 from kg.model import Article, Problem
@@ -46,7 +47,7 @@ class KnowledgeGraph:
         return cls(directory, EmbeddedStore(directory / STORE_DIR, read_only=read_only))
 
     @classmethod
-    def build(
+    def build(  # noqa: PLR0913
         cls,
         inputs: Iterable[str | os.PathLike[str]],
         *,
@@ -77,9 +78,7 @@ class KnowledgeGraph:
             kg.store,
             out,
             inputs,
-            engine=engine,
-            workers=workers,
-            scheduler=scheduler,
+            engine=Engine(engine, workers, scheduler),
             on_progress=on_progress,
             on_problem=on_problem,
             on_stage=stage,
@@ -341,7 +340,7 @@ class KnowledgeGraph:
             "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { "
             f"VALUES ?t {{ {sparql.TOP_TYPES} }} ?e a ?t }}"
         )
-        return int(next(iter(rows))["n"].value)
+        return int(next(iter(cast(pyoxigraph.QuerySolutions, rows)))["n"].value)
 
     def count_facts(self) -> dict[str, int]:
         """Fact nodes per relation, over the article graphs (the merged graph's events left out:
@@ -350,5 +349,6 @@ class KnowledgeGraph:
             "SELECT ?p (COUNT(DISTINCT ?f) AS ?n) WHERE { GRAPH ?g { ?f civ:relation ?p } "
             f"FILTER (?g != {sparql.MERGED}) }} GROUP BY ?p"
         )
+        rows = cast(pyoxigraph.QuerySolutions, rows)
         counts = Counter({r["p"].value.removeprefix(vocab.CIV): int(r["n"].value) for r in rows})
         return dict(sorted(counts.items()))

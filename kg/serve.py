@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph
@@ -97,7 +97,7 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True  # Ctrl-C does not wait for open connections
     request_queue_size = 128  # many clients connecting at once must not be refused
 
-    def __init__(
+    def __init__(  # noqa: PLR0913
         self,
         directory: str | os.PathLike[str],
         *,
@@ -119,7 +119,7 @@ class SparqlServer(ThreadingHTTPServer):
             raise KgError("no store here (run 'kg build' first)", where=str(directory))
         self.directory = directory
         self.graph = KnowledgeGraph.open(directory, read_only=not allow_update)
-        self.timeout = timeout
+        self.timeout: float = timeout  # never None, unlike socketserver's
         self.max_rows = max_rows
         self.log = log
         self._token = token if allow_update else None
@@ -236,18 +236,19 @@ class SparqlServer(ThreadingHTTPServer):
             return _message(500, str(e))
         if isinstance(results, QueryBoolean | QuerySolutions) and results_format is None:
             return _not_acceptable(RESULTS_MEDIA_TYPES)
+        # (serialize with no output file returns bytes; results_format was checked just above)
         if isinstance(results, QueryBoolean):
-            return Response(200, results.serialize(format=results_format), _media(results_format))
+            return Response(200, results.serialize(format=results_format), _media(results_format))  # type: ignore[arg-type]
         if isinstance(results, QuerySolutions):
             variables = results.variables
             rows, truncated = _first(results, self.max_rows, deadline)
             body = _solutions(variables, rows).serialize(format=results_format)
-            return _results(body, _media(results_format), truncated)
+            return _results(body, _media(results_format), truncated)  # type: ignore[arg-type]
         if graph_format is None:
             return _not_acceptable(GRAPH_MEDIA_TYPES)
         triples, truncated = _first(results, self.max_rows, deadline)
         body = pyoxigraph.serialize(triples, format=graph_format, prefixes=dict(vocab.PREFIXES))
-        return _results(body, _media(graph_format), truncated)
+        return _results(body, _media(graph_format), truncated)  # type: ignore[arg-type]
 
     def _timed_out(self) -> Response:
         return _message(
@@ -257,8 +258,8 @@ class SparqlServer(ThreadingHTTPServer):
         )
 
     def _base_url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{f'[{host}]' if ':' in host else host}:{port}"
+        host, port = self.server_address[:2]  # host: an IP address, a str
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}"  # type: ignore[str-bytes-safe]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -432,9 +433,10 @@ def _solutions(variables: Sequence[pyoxigraph.Variable], rows: Sequence) -> Quer
     """
     lines = ["\t".join(str(v) for v in variables)]
     lines += ["\t".join("" if term is None else _tsv_term(term) for term in row) for row in rows]
-    return pyoxigraph.parse_query_results(
+    solutions = pyoxigraph.parse_query_results(
         ("\n".join(lines) + "\n").encode("utf-8"), format=QueryResultsFormat.TSV
     )
+    return cast(QuerySolutions, solutions)  # a header line of variables: solutions, not a boolean
 
 
 def _tsv_term(term) -> str:

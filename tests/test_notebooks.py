@@ -6,6 +6,8 @@ from nbclient import NotebookClient
 
 from tests.support import ROOT
 
+pytestmark = pytest.mark.slow  # each notebook starts a kernel
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 

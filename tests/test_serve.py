@@ -493,6 +493,7 @@ def test_results_within_max_rows_are_not_flagged(endpoint):
     assert headers[TRUNCATED_HEADER] == "false" and len(json_rows(body)) == 1
 
 
+@pytest.mark.slow
 def test_fifty_clients_querying_for_ten_seconds_see_no_error(endpoint):
     requests = [
         (f"{endpoint.url}?{urlencode({'query': VISITS})}", None, {}, VISITED.encode()),
@@ -571,6 +572,7 @@ def test_cli_serve_refuses_updates_without_the_token_variable(built):
     assert result.output.count("\n") == 1 and TOKEN_ENV in result.output
 
 
+@pytest.mark.slow
 def test_cli_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(built):
     server = subprocess.Popen(
         [

@@ -63,13 +63,11 @@ def write_groups(
         yield group
 
 
-def ingest(
+def ingest(  # noqa: C901
     store: EmbeddedStore,
     items: Iterable[Article | Problem],
     *,
-    engine: str = "local",
-    workers: int = 1,
-    scheduler: str | None = None,
+    engine: engines.Engine = engines.LOCAL,
     on_progress: Callable[[int, int], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     track_touched: bool = True,
@@ -84,8 +82,6 @@ def ingest(
     and labels of every graph written (a first build consolidates from them; a build that only
     adds articles merges their facts into the stored events).
     """
-    if engine not in engines.ENGINES:
-        raise KgError(f"unknown engine '{engine}' (use one of: {', '.join(engines.ENGINES)})")
     report = IngestReport()
 
     def problem(p: Problem) -> None:
@@ -105,7 +101,7 @@ def ingest(
                 continue
             yield item, digest
 
-    prepared = engines.run(changed(), engine=engine, workers=workers, scheduler=scheduler)
+    prepared = engines.run(changed(), engine)
     for batch in write_groups(prepared, WRITE_TRIPLES):
         good = [p for p in batch if p.problem is None]
         for p in batch:

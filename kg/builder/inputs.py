@@ -10,12 +10,16 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from kg.dates import day_or_none
 from kg.errors import KgError
 from kg.lang.tr.text import slug
 from kg.model import Article, Problem
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 Reader = Callable[[Path], Iterator[Article | Problem]]
 
@@ -156,8 +160,9 @@ def read_html(path: Path) -> Iterator[Article | Problem]:
     doc = trafilatura.bare_extraction(
         data, include_comments=False, with_metadata=True, date_extraction_params=_HTML_DATE_PARAMS
     )
+    doc = cast("Document | None", doc)  # not a dict: as_dict is left False
     text = _normalise(doc.text).strip() if doc is not None and doc.text else ""
-    if not text:
+    if not text or doc is None:
         yield Problem(str(path), "no article text found in HTML")
         return
     url = doc.url or None
@@ -387,7 +392,8 @@ def _json_type(value: object) -> str:
         return "boolean"
     if isinstance(value, (int, float)):
         return "number"
-    return {dict: "object", list: "array", str: "string"}.get(type(value), "null")
+    names: dict[type, str] = {dict: "object", list: "array", str: "string"}
+    return names.get(type(value), "null")
 
 
 def _iso_date(value: str | None) -> str | None:

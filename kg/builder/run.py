@@ -18,6 +18,7 @@ from kg import vocab
 from kg.builder.ingest import ingest
 from kg.builder.inputs import read_inputs
 from kg.builder.plan import BuildPlan, consolidating
+from kg.builder.workers import LOCAL, Engine
 from kg.consolidate import run as consolidation
 from kg.consolidate import store_source
 from kg.consolidate.scratch_rows import SCRATCH_PREFIX, FactRows
@@ -60,9 +61,7 @@ def build_store(
     out: Path,
     inputs: Iterable[str | os.PathLike[str]],
     *,
-    engine: str = "local",
-    workers: int = 1,
-    scheduler: str | None = None,
+    engine: Engine = LOCAL,
     on_progress: Callable[[int, int], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     on_stage: Callable[[str], None] = lambda what: None,
@@ -86,8 +85,6 @@ def build_store(
                 store,
                 read_inputs(inputs),
                 engine=engine,
-                workers=workers,
-                scheduler=scheduler,
                 on_progress=on_progress,
                 on_problem=on_problem,
                 track_touched=plan.tracks_touched,

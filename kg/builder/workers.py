@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pyoxigraph import RdfFormat, serialize
 
 from kg.consolidate import scratch_rows as factrows
+from kg.errors import KgError
 from kg.extract.pipeline import EXTRACTOR_VERSION, extract
 from kg.iteration import batches
 from kg.model import Article, Problem
@@ -23,6 +24,24 @@ from kg.rdf import encode as rdf
 
 ENGINES = ("local", "dask")
 BATCH = 64  # articles per task: big enough to pay for the trip to a worker, small enough to stream
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Where extraction runs: ``kind`` "local" (``workers`` processes; with one, this process) or
+    "dask" (the cluster at ``scheduler``, or a local one of ``workers`` workers).
+
+    >>> Engine("dask", workers=2).kind
+    'dask'
+    """
+
+    kind: str = "local"
+    workers: int = 1
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in ENGINES:
+            raise KgError(f"unknown engine '{self.kind}' (use one of: {', '.join(ENGINES)})")
 
 
 @dataclass(frozen=True)
@@ -41,6 +60,9 @@ class Prepared:
     label_rows: tuple[factrows.LabelRow, ...] = ()
 
 
+LOCAL = Engine()  # extraction in this process
+
+
 def prepare(article: Article, digest: str | None = None) -> Prepared:
     """Extract one article and encode its named graph; an extractor failure becomes a problem.
 
@@ -55,7 +77,7 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
         quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
         triples = [q.triple for q in quads]
         # Oxigraph's N-Triples writer prints each triple as str() would, in a fraction of the time
-        ntriples = serialize(triples, format=RdfFormat.N_TRIPLES).decode()
+        ntriples = serialize(triples, format=RdfFormat.N_TRIPLES).decode()  # type: ignore[union-attr]  # bytes: no output file
         fact_rows, label_rows = factrows.rows_of(triples)
     except Exception as e:  # an extractor bug must not stop a corpus build: report it
         return Prepared(
@@ -78,19 +100,13 @@ def prepare_batch(batch: list[tuple[Article, str]]) -> list[Prepared]:
     return [prepare(article, digest) for article, digest in batch]
 
 
-def run(
-    articles: Iterable[tuple[Article, str]],
-    *,
-    engine: str = "local",
-    workers: int = 1,
-    scheduler: str | None = None,
-) -> Iterator[Prepared]:
+def run(articles: Iterable[tuple[Article, str]], engine: Engine = LOCAL) -> Iterator[Prepared]:
     """Prepare every (article, digest) in order with the chosen engine."""
     work = batches(articles, BATCH)
-    if engine == "dask":
-        results = _on_dask(work, scheduler=scheduler, workers=workers)
-    elif workers > 1:
-        results = _in_processes(work, workers)
+    if engine.kind == "dask":
+        results = _on_dask(work, scheduler=engine.scheduler, workers=engine.workers)
+    elif engine.workers > 1:
+        results = _in_processes(work, engine.workers)
     else:
         results = map(prepare_batch, work)
     for batch in results:

@@ -177,9 +177,10 @@ def _by_date(parts: list[MergedEvent], days: int) -> list[list[MergedEvent]]:
     groups: list[list[MergedEvent]] = []
     latest = None
     for e in dated:
-        if groups and (e.first - latest).days <= days:
+        # a dated event has a last date too, and ``latest`` is set with the first group
+        if groups and (e.first - latest).days <= days:  # type: ignore[operator]
             groups[-1].append(e)
-            latest = max(latest, e.last)
+            latest = max(latest, e.last)  # type: ignore[type-var, call-overload]
         else:
             groups.append([e])
             latest = e.last

@@ -73,7 +73,7 @@ class Touched:
 Scope = Everything | Touched  # which kind of build asks for which: kg.builder.plan
 
 
-def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # noqa: B008 (frozen)
+def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # noqa: C901, PLR0912
     """Join what the articles say to each other for the entities in ``scope``.
 
     An entity written alone as another's alias takes that entity's IRI (checked over the whole
@@ -124,7 +124,7 @@ def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # n
         if pairs is None:
             held, wanted = _merged_state(reads, chunk, asked, rewrites)
         else:  # no graph names an old IRI any more: ``asked`` is the chunk
-            held, wanted = _pairs_state(reads, chunk, pairs_of, added)
+            held, wanted = _pairs_state(reads, chunk, pairs_of, added)  # type: ignore[arg-type]  # pairs never come with rows: reads are the store's
         # one transaction per chunk (a transaction is held in memory until it commits); flushed
         # now and then, as RocksDB would keep up to 128 MB of write buffer per index in memory,
         # but not after every chunk: each flush adds small files to every index for RocksDB to
@@ -188,12 +188,12 @@ def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
 
 def _article_triples_naming(store: EmbeddedStore, iris: Iterable[str]) -> set[Triple]:
     """The triples that article graphs state with one of ``iris`` as subject or object."""
-    found = set()
+    found: set[Triple] = set()
     for iri in iris:
-        for pattern in ((NamedNode(iri), None, None), (None, None, NamedNode(iri))):
+        for subject, object_ in ((NamedNode(iri), None), (None, NamedNode(iri))):
             found.update(
                 q.triple
-                for q in store.quads(*pattern, None)
+                for q in store.quads(subject, None, object_)
                 if isinstance(q.graph_name, NamedNode) and q.graph_name != rdf.MERGED_GRAPH
             )
     return found

@@ -44,12 +44,12 @@ def rows_of(triples: Iterable[Triple]) -> tuple[tuple[FactRow, ...], tuple[Label
     """
     parts: dict[str, list[str | None]] = {}
     labels = []
-    for t in triples:
+    for t in triples:  # (no RDF-star: no subject or object is a triple)
         predicate = t.predicate
         if predicate == rdf.RDFS_LABEL:
-            labels.append((t.subject.value, t.object.value))
+            labels.append((t.subject.value, t.object.value))  # type: ignore[union-attr]
         elif (k := _PARTS.get(predicate)) is not None:
-            parts.setdefault(t.subject.value, [None] * 4)[k] = t.object.value
+            parts.setdefault(t.subject.value, [None] * 4)[k] = t.object.value  # type: ignore[union-attr]
     facts = tuple(
         (node, relation.removeprefix(vocab.CIV), agent, counterpart, day)
         for node, (relation, agent, counterpart, day) in parts.items()

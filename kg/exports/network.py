@@ -134,6 +134,6 @@ def _text(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value)
 
 
-def _present(**attributes: object) -> dict[str, Attribute]:
+def _present(**attributes: Attribute) -> dict[str, Attribute]:
     """The attributes that have a value (a NaN confidence is left out rather than written)."""
     return {k: v for k, v in attributes.items() if not (isinstance(v, float) and math.isnan(v))}

@@ -46,7 +46,7 @@ def no_visit_to_a_visited_bodys_people(facts: list[Fact], discourse: Discourse) 
     """Guideline rule 13: officials of a visited body listed as its hosts add nothing beyond the
     body ("X Odası'nı ziyaret ederek Başkan A ve üyeler B, C'nin konuğu oldu"): a visit to a
     body's person is dropped where the same words state the visit to the body."""
-    visits = {}
+    visits: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for f in facts:
         if f.p == "visited":
             visits.setdefault((f.s, f.o), []).append((f.start, f.end))

@@ -237,7 +237,7 @@ def sort_mentions(reading: SentenceReading) -> None:
 # --- runs of capitalised words -------------------------------------------------------------
 
 
-def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[list[int]]:
+def _name_runs(tokens: Sequence[Token], used: set[int], lang: Turkish) -> list[list[int]]:  # noqa: C901, PLR0912
     """Maximal runs of capitalised words (token indices); a case suffix closes a run."""
     runs: list[list[int]] = []
     run: list[int] = []
@@ -507,7 +507,7 @@ def _read_special_part(reading: SentenceReading, part: list[int], lang: Turkish)
     first, last = tokens[part[0]], tokens[part[-1]]
     # each reading needs a word of its own kind at one end: most parts have none
     return (
-        (is_all_caps(last.base) and _read_place_acronym(reading, part, lang))
+        (is_all_caps(last.base) and _read_place_acronym(reading, part, lang) is not None)
         or (last.key in _member_adjectives(lang) and _read_member_adjective(reading, part, lang))
         or (is_all_caps(first.base) and _read_acronym_and_places(reading, part, lang))
         or (_bare_place(first, lang) and _read_coordinated_bodies(reading, part, lang))
@@ -896,7 +896,7 @@ def _bare_head(tokens: Sequence[Token], before: list[int], lang: Turkish) -> Org
     return min(matches, key=lambda h: len(h.words), default=None)
 
 
-def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None:
+def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None:  # noqa: C901, PLR0912
     """Read a run part that has no title: an organisation, places, a person or an acronym."""
     if not part:
         return
@@ -1038,7 +1038,12 @@ def _starts_with_given_name(part: list[int], tokens: Sequence[Token], lang: Turk
     if _is_initial(tokens[part[0]]):
         part = part[1:]
     first = tokens[part[0]] if part else None
-    return len(part) > 1 and first.key in lang.given_names and not place_of(first, lang)
+    return (
+        len(part) > 1
+        and first is not None
+        and first.key in lang.given_names
+        and not place_of(first, lang)
+    )
 
 
 def _place_or_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
@@ -1242,7 +1247,7 @@ def _read_parent(
     child: Mention,
     part: list[int],
     start: int,
-    heads: list[tuple[int, int, OrgHead]],
+    heads: Sequence[tuple[int, int, OrgHead]],
 ) -> Mention | None:
     """For a sub-body ("X Kent Konseyi Yürütme Kurulu"), the organisation it belongs to, partOf.
 
@@ -1283,7 +1288,7 @@ def _is_acronym(token: Token, reading: SentenceReading) -> bool:
     )
 
 
-def _read_person(
+def _read_person(  # noqa: C901, PLR0912
     reading: SentenceReading,
     part: list[int],
     lang: Turkish,
@@ -1571,7 +1576,7 @@ def attach_acronyms(reading: SentenceReading) -> None:
     if "(" not in reading.sentence.text:
         return
     tokens = reading.tokens
-    acronym_starts = set()
+    acronym_starts: set[int] = set()
     for k, mention in enumerate(reading.mentions):
         if mention.type != ORGANIZATION or mention.tentative:
             continue

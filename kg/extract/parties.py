@@ -25,7 +25,7 @@ class Party(NamedTuple):
 
     name: str
     mention: Mention
-    index: int  # first token
+    index: int  # type: ignore[assignment]  # first token (the field hides tuple.index, unused)
     end: int  # one past the last token
     case: str  # its part in the sentence: the suffix's case, "ins" after "ile", "by" after "tarafından"
 
@@ -235,7 +235,7 @@ def _case_in(reading: SentenceReading, mention: Mention, end: int) -> str:
     if stands_for is not None:
         return stands_for
     group = group_noun(after.key, lang) if after is not None else None
-    if group is not None and mention.case in ("nom", "gen"):
+    if after is not None and group is not None and mention.case in ("nom", "gen"):
         # "Yürütme Kurulu üyelerine", "X'in heyeti": the members' case is the body's own
         return inflection_of(after.key, group, lang) or "nom"
     if after is not None and mention.case == "gen" and not after.base[:1].isupper():
@@ -563,7 +563,7 @@ def pronoun_parties(
             # "kendisi" is reflexive, the sentence's own subject
             name = actor.name
         kind = discourse.entity_types.get(name) if name else None
-        if kind is None:
+        if kind is None or name is None:
             continue
         mention = Mention(token.text, token.start, token.end, kind, name, case=case)
         parties.append(Party(name, mention, i, i + 1, case))

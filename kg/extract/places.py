@@ -86,7 +86,7 @@ def place_head_forms(lang: Turkish) -> dict[str, tuple[str, PlaceHead]]:
     """Every written form of a place head (bare, or with a case ending: "mahallesinde"), with
     the head and what it is: a handful of heads times the case endings, listed once so that
     asking of a word is one dictionary lookup."""
-    forms = {}
+    forms: dict[str, tuple[str, PlaceHead]] = {}
     for word, head in lang.place_heads.items():
         for suffix in ["", *lang.suffixes]:
             if inflection_of(word + suffix, word, lang) is not None:

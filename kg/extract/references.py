@@ -18,7 +18,7 @@ REFERENCE_CASES = ("dat", "acc", "abl", "ins", "by", "gen")
 _KEY = attrgetter("key")
 
 
-def find_references(reading: SentenceReading) -> None:
+def find_references(reading: SentenceReading) -> None:  # noqa: C901, PLR0912
     """Sentence stage: common-noun references to a named organisation ("yürütme kurulu
     üyelerine", "federasyon yetkilileri")."""
     tokens, lang = reading.tokens, reading.lang
@@ -52,7 +52,7 @@ def find_references(reading: SentenceReading) -> None:
             last = words[-1]
             group = tokens[i + n] if i + n < len(tokens) else None
             group_stem = group_noun(group.key, lang) if group else None
-            if group_stem and last.key in (stems[-1], head.words[-1]):
+            if group is not None and group_stem and last.key in (stems[-1], head.words[-1]):
                 case = inflection_of(group.key, group_stem, lang)
                 end_token = group
             elif n > 1 and last.key.startswith(head.words[-1]) and not last.suffix:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from kg.extract.cues import find_cues
 from kg.extract.discourse import Discourse
@@ -306,7 +307,7 @@ def _second_person(clause: Clause) -> list[Fact]:
     speaker = clause.carried_actor
     addressee = discourse.referent("counterpart", speaker) if speaker is not None else None
     kind = discourse.entity_types.get(addressee) if addressee else None
-    if kind is None:
+    if kind is None or addressee is None:
         return []
     cue_token = reading.tokens[clause.end - 1]
     mention = Mention(cue_token.text, cue_token.start, cue_token.end, kind, addressee)
@@ -465,7 +466,7 @@ def _agent_of_the_same_act(clause: Clause, objects: list[Party]) -> list[Party]:
         (f for f in reversed(clause.discourse.events) if f.p == clause.cue.predicate), None
     )
     kind = clause.discourse.entity_types.get(before.s) if before is not None else None
-    if kind is None:
+    if kind is None or before is None:
         return []
     mention = Mention(before.s, -1, -1, kind, before.s)
     return [Party(before.s, mention, -1, -1, "by")]
@@ -739,7 +740,7 @@ def _as_bodies(clause: Clause, group: Sequence[Party]) -> list[Party]:
     bodies = {clause.discourse.bodies.get(p.name) for p in group}
     if len(bodies) != 1 or None in bodies:
         return list(group)
-    return [group[0]._replace(name=bodies.pop(), end=group[-1].end)]
+    return [group[0]._replace(name=cast(str, bodies.pop()), end=group[-1].end)]  # None not in it
 
 
 def _among(clause: Clause, group: Sequence[Party], confidence: float) -> list[Fact]:

@@ -53,7 +53,7 @@ class Resolution:
         return self.by_mention_name.get(fold(name))
 
 
-def resolve(
+def resolve(  # noqa: C901, PLR0912, PLR0915
     mentions: Iterable[Mention],
     *,
     generic: frozenset[str] = frozenset(),
@@ -75,6 +75,7 @@ def resolve(
     names: dict[Mention, str] = {}
     key_of: dict[Mention, tuple[str, str]] = {}
     acronyms: dict[str, tuple[str, str]] = {}
+    key: tuple[str, str] | None
     for m in mentions:
         if m.tentative or m.reference:
             continue
@@ -464,6 +465,6 @@ def _resolve_partial(
             or _org_name_within((ORGANIZATION, key), groups)
         )
     if m.type == PERSON:
-        matches = surnames.get(key, ())
-        return matches[0] if len(matches) == 1 else None
+        people = surnames.get(key, ())
+        return people[0] if len(people) == 1 else None
     return None

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import attrgetter
+from typing import cast
 
 from kg.extract.reading import MAX_PERSON_WORDS, SentenceReading, add_fact, add_mention
 from kg.lang.tr import OrgHead, Title, Turkish
@@ -50,7 +51,7 @@ def split_at_titles(
     run: list[int], tokens: Sequence[Token], lang: Turkish
 ) -> list[tuple[list[int], Title | None, list[int], list[int]]]:
     """Cut a run into (words before, title, the title's words, words after) at each title."""
-    parts = []
+    parts: list[tuple[list[int], Title | None, list[int], list[int]]] = []
     start = 0
     i = 0
     while i < len(run):
@@ -444,7 +445,8 @@ def _second_list(reading: SentenceReading, role: Role, starts: dict[int, Mention
     """ "..., yedek üyeler (ise) D ve E": a second list of the same body after a comma, under a
     plural title of the same relation, one particle allowed before the names."""
     tokens, lang = reading.tokens, reading.lang
-    i = reading.token_from((role.listed or [role.person])[-1].end)
+    # a plural title's role is read with its first person (_add_genitive_role)
+    i = reading.token_from((role.listed or [cast(Mention, role.person)])[-1].end)
     if i + 1 >= len(tokens) or tokens[i].text != "," or is_capitalised(tokens[i + 1].base):
         return []
     title, width = title_at(range(i + 1, len(tokens)), 0, tokens, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TypeAlias
 
 import pandas as pd
 import rdflib
@@ -12,7 +13,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutio
 from kg import vocab
 from kg.dates import parse_day
 
-QueryResult = pd.DataFrame | bool | rdflib.Graph
+QueryResult: TypeAlias = pd.DataFrame | bool | rdflib.Graph
 
 _INTEGER_TYPES = {
     "integer",

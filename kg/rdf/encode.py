@@ -293,7 +293,7 @@ def merged_events(quads: Iterable[Quad]) -> list[MergedEvent]:
     """
     parts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for q in quads:
-        parts[q.subject.value][q.predicate.value].append(q.object)
+        parts[q.subject.value][q.predicate.value].append(q.object)  # type: ignore[union-attr]  # no RDF-star subjects
     events = []
     for node in sorted(parts):
         values = parts[node]

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import pyoxigraph
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple
@@ -250,7 +250,7 @@ class EmbeddedStore:
     def __len__(self) -> int:
         """How many quads the named graphs hold (the default graph's copy not counted)."""
         rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(next(iter(rows))["n"].value)
+        return int(next(iter(cast(pyoxigraph.QuerySolutions, rows)))["n"].value)
 
     def dump(self, path: str | os.PathLike[str], fmt: str) -> Path:
         """Write the whole store to ``path`` in ``fmt`` (atomically: a temp file, then a rename)."""
@@ -361,7 +361,7 @@ def union_update(removed: Iterable[Triple] = (), added: Iterable[Triple] = ()) -
 
 def _sorted_runs(quads: Iterator[Quad], scratch: Path) -> list[Path]:
     """The triples of ``quads`` as N-Triples lines, in files of SORT_RUN_LINES sorted lines."""
-    runs = []
+    runs: list[Path] = []
     while text := pyoxigraph.serialize(
         (q.triple for q in islice(quads, SORT_RUN_LINES)), format=RdfFormat.N_TRIPLES
     ):

@@ -36,7 +36,7 @@ GRAPH_STORE_PATHS = {
 NTRIPLES = "application/n-triples"
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 TRIPLES_ACCEPT = f"{NTRIPLES}, text/turtle;q=0.9, application/rdf+xml;q=0.8"
-ACCEPT = {
+ACCEPT: dict[str | None, str] = {  # by query_form(), None for a form it cannot tell
     "SELECT": RESULTS_ACCEPT,
     "ASK": RESULTS_ACCEPT,
     "CONSTRUCT": TRIPLES_ACCEPT,
@@ -105,7 +105,7 @@ def query_form(sparql: str) -> str | None:
     >>> query_form("define input:inference 'r' SELECT * {}") is None
     True
     """
-    rest = sparql[_PROLOGUE.match(sparql).end() :]
+    rest = sparql[_PROLOGUE.match(sparql).end() :]  # type: ignore[union-attr]  # matches "" too
     word = re.match(r"[A-Za-z]+", rest)
     form = word.group().upper() if word else None
     return form if form in ACCEPT else None

@@ -188,7 +188,8 @@ class _RemoteResources(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         url = dict(attrs).get({"script": "src", "link": "href"}.get(tag, "")) or ""
         if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
-            self.tags.append(self.get_starttag_text() + ("</script>" if tag == "script" else ""))
+            # (get_starttag_text is None only outside handle_starttag)
+            self.tags.append(self.get_starttag_text() + ("</script>" if tag == "script" else ""))  # type: ignore[operator]
 
 
 def _strip_remote_resources(page: str) -> str:

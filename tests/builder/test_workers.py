@@ -27,12 +27,14 @@ def test_one_process_prepares_every_article_in_order(corpus, one_process):
     assert all(p.problem is None and p.triples > 0 for p in one_process)
 
 
+@pytest.mark.slow
 def test_two_processes_give_exactly_what_one_gives(corpus, one_process):
-    assert list(engines.run(corpus, workers=2)) == one_process
+    assert list(engines.run(corpus, engines.Engine(workers=2))) == one_process
 
 
+@pytest.mark.slow
 def test_a_two_worker_dask_cluster_gives_exactly_what_one_process_gives(corpus, one_process):
-    assert list(engines.run(corpus, engine="dask", workers=2)) == one_process
+    assert list(engines.run(corpus, engines.Engine("dask", workers=2))) == one_process
 
 
 def test_an_extractor_failure_is_a_problem_naming_the_article(monkeypatch):
@@ -72,6 +74,7 @@ def built_locally(corpus, tmp_path_factory) -> tuple[Path, set[str]]:
     return source, store_quads(tmp / "out")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "how", [{"workers": 2}, {"engine": "dask", "workers": 2}], ids=["2 processes", "dask 2 workers"]
 )

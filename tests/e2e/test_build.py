@@ -237,6 +237,7 @@ def test_unwritable_output_directory_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_built_page_shows_every_entity_in_headless_chromium(built, tmp_path):
     from PIL import Image
 

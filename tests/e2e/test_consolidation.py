@@ -72,6 +72,7 @@ def test_adding_and_changing_articles_gives_what_a_fresh_build_gives(tmp_path):
     assert any("ReportedEvent" in q for q in grown) and any("altLabel" in q for q in grown)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chunk", [3, 250])
 def test_growing_without_new_aliases_rebuilds_only_the_changed_pairs_right(
     tmp_path, monkeypatch, chunk
@@ -183,6 +184,7 @@ def test_a_changed_article_takes_back_what_its_old_version_said(tmp_path):
     assert quads(tmp_path / "grown") == quads(tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_a_full_consolidation_after_scoped_ones_changes_nothing(tmp_path):
     out = tmp_path / "out"
     build(out, [*SYNTHETIC[:16], USES_ACRONYM])
@@ -206,6 +208,7 @@ def test_a_full_consolidation_after_scoped_ones_changes_nothing(tmp_path):
     assert quads(out) == quads(tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_a_build_after_one_killed_before_consolidating_consolidates_everything(tmp_path):
     out = tmp_path / "out"
     final = [*SYNTHETIC, *CROSS]
@@ -236,6 +239,7 @@ def test_a_full_consolidation_takes_back_events_of_entities_no_article_names_any
     assert quads(tmp_path / "out") == quads(tmp_path / "fresh")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chunk", [1, 7])
 def test_small_chunks_and_early_writes_give_the_same_store(tmp_path, monkeypatch, chunk):
     build(tmp_path / "whole", [*SYNTHETIC, *CROSS])

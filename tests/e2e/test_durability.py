@@ -26,6 +26,8 @@ from kg import KnowledgeGraph, vocab
 from kg.builder.plan import CONSOLIDATING
 from tests.support.union import union_mismatch
 
+pytestmark = pytest.mark.slow  # each test runs and kills real builds
+
 ARTICLES = 200
 DEADLINE = 120.0  # seconds a build may take to reach its kill point before the test fails
 PROGRESS = re.compile(rb"(\d+)/\d+ ")  # the progress bar's "done/total"

@@ -20,6 +20,8 @@ from kg.knowledge_graph import KnowledgeGraph
 from kg.store.remote import RemoteStore
 from tests.support import SEED, servers
 
+pytestmark = pytest.mark.slow  # starts real Oxigraph and Virtuoso servers
+
 VISITS = (
     "SELECT ?s ?o WHERE { ?a civ:visited ?b . ?a rdfs:label ?s . ?b rdfs:label ?o } ORDER BY ?s ?o"
 )

@@ -759,6 +759,7 @@ def point_at(page, node_id: str) -> tuple[float, float]:
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_browser_draws_every_node_and_edge(loaded):
     page = loaded
     assert page.evaluate("window.network === network") is True
@@ -767,6 +768,7 @@ def test_browser_draws_every_node_and_edge(loaded):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_browser_logs_no_errors_and_requests_nothing_remote(loaded):
     page = loaded
     assert page.console_errors == []
@@ -774,6 +776,7 @@ def test_browser_logs_no_errors_and_requests_nothing_remote(loaded):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_browser_screenshot_shows_the_network(loaded, tmp_path):
     from PIL import Image
 
@@ -789,6 +792,7 @@ def test_browser_screenshot_shows_the_network(loaded, tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_browser_hover_shows_markup_in_names_as_text(loaded):
     page = loaded
     page.raw.mouse.move(*point_at(page, VAKIF))
@@ -800,6 +804,7 @@ def test_browser_hover_shows_markup_in_names_as_text(loaded):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_browser_click_keeps_details_with_a_link_to_the_article(loaded):
     page = loaded
     page.raw.mouse.click(*point_at(page, KONSEY))
@@ -816,6 +821,7 @@ def test_browser_click_keeps_details_with_a_link_to_the_article(loaded):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_browser_counts_match_the_filtered_graph(graph, tmp_path):
     nodes, edges = filter_view(*graph, ViewFilter(predicates=("visited", "headOf")))
     path = write_file(render_html(nodes, edges), tmp_path / "filtered.html")
@@ -828,6 +834,7 @@ def test_browser_counts_match_the_filtered_graph(graph, tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_browser_draws_large_graph_without_physics(tmp_path):
     nodes, edges = large_graph()
     path = write_file(render_html(nodes, edges), tmp_path / "large.html")
@@ -839,6 +846,7 @@ def test_browser_draws_large_graph_without_physics(tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_browser_draws_the_notebook_frame(graph_dir, tmp_path):
     frame = KnowledgeGraph.open(graph_dir).show(focus="Bornova Kent Konseyi")
     path = write_file(

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from kg.lang.tr.text import lower, normalise
 
@@ -150,7 +151,7 @@ class Turkish:
 
 def data_lines(name: str) -> list[str]:
     """The lines of a file in this package's ``data/``, without '#' comments and blank lines."""
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -177,7 +178,7 @@ def prefix(word: str) -> str:
     return word[:PREFIX]
 
 
-def _index(items: Iterable, keys: Callable[[object], Iterable[str]]) -> dict[str, tuple]:
+def _index(items: Iterable, keys: Callable[[Any], Iterable[str]]) -> dict[str, tuple]:
     index: dict[str, list] = defaultdict(list)
     for item in items:
         for key in dict.fromkeys(keys(item)):

@@ -147,7 +147,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [(t.base, t.suffix) for t in tokenize("MANİSA-FED'e Prof. Ali A.Ş.")]
     [('MANİSA-FED', 'e'), ('Prof', ''), ('.', ''), ('Ali', ''), ('A.Ş', ''), ('.', '')]
     """
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     end = 0
     for chunk in text.split():  # no token spans white space
