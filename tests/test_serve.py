@@ -36,7 +36,6 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.knowledge_graph import KnowledgeGraph
 from kg.serve import MAX_BODY_BYTES, TOKEN_ENV, TRUNCATED_HEADER, SparqlServer
-from tests.support import SEED
 
 VISITOR = "İzmir Kent Konseyi Yürütme Kurulu"
 VISITED = "Manisalı Dernekler Federasyonu"
@@ -111,29 +110,21 @@ def csv_rows(body: bytes) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("serve") / "out"
-    report = KnowledgeGraph.build([SEED], out=out)
-    assert report.ok
-    return out
-
-
-@pytest.fixture(scope="module")
-def expected_visits(built) -> set[pyoxigraph.Triple]:
+def expected_visits(seed_graph) -> set[pyoxigraph.Triple]:
     """What `kg query` itself says: the endpoint must say the same."""
-    return set(KnowledgeGraph.open(built).sparql(VISITS_GRAPH))
+    return set(KnowledgeGraph.open(seed_graph).sparql(VISITS_GRAPH))
 
 
 @pytest.fixture(scope="module")
-def endpoint(built) -> Iterator[SparqlServer]:
-    with serving(built) as server:
+def endpoint(seed_graph) -> Iterator[SparqlServer]:
+    with serving(seed_graph) as server:
         yield server
 
 
 @pytest.fixture
-def copy_of_built(built, tmp_path) -> Path:
+def copy_of_built(seed_graph, tmp_path) -> Path:
     copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    shutil.copytree(seed_graph, copy)
     return copy
 
 
@@ -232,7 +223,7 @@ def test_select_answers_in_the_accepted_results_format(endpoint, accept, content
     ],
     ids=lambda fmt: fmt.file_extension,
 )
-def test_select_answers_are_written_exactly_as_pyoxigraph_writes_them(endpoint, built, fmt):
+def test_select_answers_are_written_exactly_as_pyoxigraph_writes_them(endpoint, seed_graph, fmt):
     tricky = """SELECT ?term ?other WHERE {
       { VALUES (?term ?other) {
           ("satır\\tiki\\nüç \\"tırnak\\" \\\\" <urn:kg:x>) ("Ayşe"@tr UNDEF) (42 "2026-02-03"^^xsd:date)
@@ -240,7 +231,7 @@ def test_select_answers_are_written_exactly_as_pyoxigraph_writes_them(endpoint, 
       UNION { BIND(<<( <urn:kg:a> civ:visited <urn:kg:b> )>> AS ?term) }
     }"""
     _, _, body = get(endpoint, tricky, fmt.media_type)
-    assert body == KnowledgeGraph.open(built).sparql(tricky).serialize(format=fmt)
+    assert body == KnowledgeGraph.open(seed_graph).sparql(tricky).serialize(format=fmt)
 
 
 def test_select_without_an_accept_header_is_sparql_json(endpoint):
@@ -305,11 +296,12 @@ def test_every_way_of_sending_a_query_gets_the_same_answer(endpoint, way):
     assert status == 200 and json_rows(body) == [{"s": VISITOR, "o": VISITED}]
 
 
-def test_queries_see_the_union_of_graphs_and_the_predeclared_prefixes(endpoint, built):
+def test_queries_see_the_union_of_graphs_and_the_predeclared_prefixes(endpoint, seed_graph):
     query = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?f civ:relation ?p } GROUP BY ?p"
     _, _, body = get(endpoint, query)
     expected = [
-        {"p": r["p"].value, "n": r["n"].value} for r in KnowledgeGraph.open(built).sparql(query)
+        {"p": r["p"].value, "n": r["n"].value}
+        for r in KnowledgeGraph.open(seed_graph).sparql(query)
     ]
     assert expected  # the facts live in the articles' named graphs, not the default graph
     assert sorted(json_rows(body), key=str) == sorted(expected, key=str)
@@ -431,9 +423,9 @@ def test_a_malformed_update_is_400_with_the_parsers_message(writable):
     assert status == 400 and body.startswith(b"SPARQL syntax error: error at 1:")
 
 
-def test_allowing_updates_without_a_token_is_refused(built):
+def test_allowing_updates_without_a_token_is_refused(seed_graph):
     with pytest.raises(KgError, match=TOKEN_ENV):
-        SparqlServer(built, port=0, allow_update=True, token=None)
+        SparqlServer(seed_graph, port=0, allow_update=True, token=None)
 
 
 # Starting up
@@ -447,13 +439,13 @@ def test_a_directory_without_a_store_is_refused(tmp_path):
     assert not (tmp_path / "store").exists()
 
 
-def test_a_port_in_use_is_refused(built):
+def test_a_port_in_use_is_refused(seed_graph):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         with pytest.raises(KgError, match=f"cannot listen on 127.0.0.1:{port}"):
-            SparqlServer(built, port=port)
+            SparqlServer(seed_graph, port=port)
 
 
 def test_the_url_names_the_port_bound(endpoint):
@@ -464,10 +456,10 @@ def test_the_url_names_the_port_bound(endpoint):
 
 
 @pytest.mark.parametrize("path", ["/", "/view"])
-def test_the_html_view_is_served(endpoint, built, path):
+def test_the_html_view_is_served(endpoint, seed_graph, path):
     status, headers, body = call(endpoint.url.removesuffix("/sparql") + path)
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
-    assert body == (built / "graph.html").read_bytes()
+    assert body == (seed_graph / "graph.html").read_bytes()
 
 
 def test_a_missing_html_view_is_404_naming_the_fix(copy_of_built):
@@ -480,8 +472,8 @@ def test_a_missing_html_view_is_404_naming_the_fix(copy_of_built):
 # Row cap, concurrency, timeout
 
 
-def test_results_past_max_rows_are_cut_and_flagged(built):
-    with serving(built, max_rows=3) as server:
+def test_results_past_max_rows_are_cut_and_flagged(seed_graph):
+    with serving(seed_graph, max_rows=3) as server:
         _, headers, body = get(server, EVERYTHING)
         assert headers[TRUNCATED_HEADER] == "true" and len(json_rows(body)) == 3
         _, headers, body = get(server, EVERYTHING_GRAPH, "application/n-triples")
@@ -536,8 +528,8 @@ def test_fifty_clients_querying_for_ten_seconds_see_no_error(endpoint):
     assert len(done) == 50 and sum(done) >= 500
 
 
-def test_a_query_streaming_past_the_timeout_is_503(built):
-    with serving(built, timeout=0.3, max_rows=10**9) as server:
+def test_a_query_streaming_past_the_timeout_is_503(seed_graph):
+    with serving(seed_graph, timeout=0.3, max_rows=10**9) as server:
         started = time.monotonic()
         status, _, body = get(server, CROSS_JOIN)
         elapsed = time.monotonic() - started
@@ -545,8 +537,8 @@ def test_a_query_streaming_past_the_timeout_is_503(built):
     assert elapsed < 2
 
 
-def test_a_query_stuck_in_one_step_past_the_timeout_is_503(built):
-    with serving(built, timeout=0.3) as server:
+def test_a_query_stuck_in_one_step_past_the_timeout_is_503(seed_graph):
+    with serving(seed_graph, timeout=0.3) as server:
         started = time.monotonic()
         status, _, body = get(server, LONG_COUNT)
         elapsed = time.monotonic() - started
@@ -554,8 +546,8 @@ def test_a_query_stuck_in_one_step_past_the_timeout_is_503(built):
     assert elapsed < 1.3  # answered while the count goes on in its worker
 
 
-def test_when_every_worker_is_stuck_past_its_timeout_queries_are_503(built):
-    with serving(built, timeout=0.3, workers=1) as server:
+def test_when_every_worker_is_stuck_past_its_timeout_queries_are_503(seed_graph):
+    with serving(seed_graph, timeout=0.3, workers=1) as server:
         assert get(server, LONG_COUNT)[0] == 503  # its worker counts on, for a second or more
         status, _, body = get(server, "ASK {}")
     assert status == 503 and b"busy" in body
@@ -564,23 +556,23 @@ def test_when_every_worker_is_stuck_past_its_timeout_queries_are_503(built):
 # The command line
 
 
-def test_cli_serve_refuses_updates_without_the_token_variable(built):
+def test_cli_serve_refuses_updates_without_the_token_variable(seed_graph):
     result = CliRunner(env={TOKEN_ENV: None}).invoke(
-        main, ["serve", str(built), "--allow-update", "--port", "0"]
+        main, ["serve", str(seed_graph), "--allow-update", "--port", "0"]
     )
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and TOKEN_ENV in result.output
 
 
 @pytest.mark.slow
-def test_cli_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(built):
+def test_cli_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(seed_graph):
     server = subprocess.Popen(
         [
             sys.executable,
             "-c",
             "from kg.cli import main; main()",
             "serve",
-            str(built),
+            str(seed_graph),
             "--port",
             "0",
         ],

@@ -18,7 +18,7 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.knowledge_graph import KnowledgeGraph
 from kg.store.remote import RemoteStore
-from tests.support import SEED, servers
+from tests.support import servers
 
 pytestmark = pytest.mark.slow  # starts real Oxigraph and Virtuoso servers
 
@@ -29,15 +29,8 @@ NO_CREDENTIALS = {"KG_REMOTE_USER": None, "KG_REMOTE_PASSWORD": None}
 
 
 @pytest.fixture(scope="session")
-def seed(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("remote") / "out"
-    KnowledgeGraph.build([SEED], out=out, html=False)
-    return out
-
-
-@pytest.fixture(scope="session")
-def local_counts(seed) -> dict[str, int]:
-    store = KnowledgeGraph.open(seed).store
+def local_counts(seed_graph) -> dict[str, int]:
+    store = KnowledgeGraph.open(seed_graph).store
     return {
         g: sum(1 for _ in store.raw.quads_for_pattern(None, None, None, NamedNode(g)))
         for g in store.named_graphs()
@@ -57,10 +50,10 @@ def virtuoso(tmp_path_factory) -> Iterator[servers.Server]:
 
 
 @pytest.fixture(scope="session", params=["oxigraph", "virtuoso"])
-def pushed(request, seed) -> servers.Server:
+def pushed(request, seed_graph) -> servers.Server:
     """A server the seed build has been pushed to with `kg push`."""
     server = request.getfixturevalue(request.param)
-    result = push(seed, server)
+    result = push(seed_graph, server)
     assert result.exit_code == 0, result.output
     return server
 
@@ -90,8 +83,8 @@ def one_line_error(result) -> str:
     return result.output
 
 
-def test_push_reports_every_graph_and_quad(seed, local_counts, oxigraph):
-    result = push(seed, oxigraph)
+def test_push_reports_every_graph_and_quad(seed_graph, local_counts, oxigraph):
+    result = push(seed_graph, oxigraph)
     assert result.exit_code == 0, result.output
     assert (
         f"Pushed {len(local_counts)} graphs, {sum(local_counts.values())} quads "
@@ -103,16 +96,16 @@ def test_every_graph_arrives_with_all_its_triples(pushed, local_counts):
     assert remote_counts(pushed) == local_counts
 
 
-def test_pushing_twice_leaves_the_same_quads(pushed, seed, local_counts):
-    result = push(seed, pushed)
+def test_pushing_twice_leaves_the_same_quads(pushed, seed_graph, local_counts):
+    result = push(seed_graph, pushed)
     assert result.exit_code == 0, result.output
     assert remote_counts(pushed) == local_counts
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml"])
-def test_remote_select_prints_exactly_like_the_local_one(pushed, seed, fmt):
+def test_remote_select_prints_exactly_like_the_local_one(pushed, seed_graph, fmt):
     remote = query("--endpoint", pushed.endpoint, VISITS, "--format", fmt)
-    local = query(str(seed), VISITS, "--format", fmt)
+    local = query(str(seed_graph), VISITS, "--format", fmt)
     assert remote.exit_code == 0, remote.output
     assert "İzmir Kent Konseyi Yürütme Kurulu" in remote.output
     assert remote.output == local.output
@@ -124,10 +117,10 @@ def test_remote_ask_answers_true_for_a_known_visit(pushed):
     assert result.output.strip() == "true"
 
 
-def test_remote_construct_prints_the_local_n_triples(pushed, seed):
+def test_remote_construct_prints_the_local_n_triples(pushed, seed_graph):
     construct = "CONSTRUCT { ?a civ:visited ?b } WHERE { ?a civ:visited ?b }"
     remote = query("--endpoint", pushed.endpoint, construct)
-    local = query(str(seed), construct)
+    local = query(str(seed_graph), construct)
     assert remote.exit_code == 0, remote.output
     assert sorted(remote.output.splitlines()) == sorted(local.output.splitlines())
     assert vocab.civ("visited") in remote.output
@@ -138,56 +131,62 @@ def test_remote_syntax_error_is_one_line_naming_the_endpoint(pushed):
     assert f"kg: error: {pushed.endpoint}: query failed: HTTP 400" in one_line_error(result)
 
 
-def test_virtuoso_push_without_credentials_asks_for_the_environment_variables(seed, virtuoso):
-    result = push(seed, virtuoso, env=NO_CREDENTIALS)
+def test_virtuoso_push_without_credentials_asks_for_the_environment_variables(seed_graph, virtuoso):
+    result = push(seed_graph, virtuoso, env=NO_CREDENTIALS)
     error = one_line_error(result)
     assert f"{virtuoso.base}/sparql-graph-crud-auth" in error and "HTTP 401" in error
     assert "set KG_REMOTE_USER and KG_REMOTE_PASSWORD" in error
 
 
-def test_virtuoso_push_with_a_wrong_password_is_refused(seed, virtuoso):
-    result = push(seed, virtuoso, env={"KG_REMOTE_USER": "dba", "KG_REMOTE_PASSWORD": "wrong"})
+def test_virtuoso_push_with_a_wrong_password_is_refused(seed_graph, virtuoso):
+    result = push(
+        seed_graph, virtuoso, env={"KG_REMOTE_USER": "dba", "KG_REMOTE_PASSWORD": "wrong"}
+    )
     assert "HTTP 401" in one_line_error(result)
 
 
-def test_virtuoso_anonymous_graph_store_refusal_shows_the_server_message(seed, virtuoso):
-    result = push(seed, virtuoso, "--graph-store", f"{virtuoso.base}/sparql-graph-crud")
+def test_virtuoso_anonymous_graph_store_refusal_shows_the_server_message(seed_graph, virtuoso):
+    result = push(seed_graph, virtuoso, "--graph-store", f"{virtuoso.base}/sparql-graph-crud")
     error = one_line_error(result)
     assert f"{virtuoso.base}/sparql-graph-crud: could not push graph <" in error
     assert "HTTP 403 Forbidden: SQ110:SECURITY: Permission denied" in error
 
 
-def test_wrong_graph_store_url_shows_the_status_and_the_server_message(seed, oxigraph):
-    result = push(seed, oxigraph, "--graph-store", f"{oxigraph.base}/nothing")
+def test_wrong_graph_store_url_shows_the_status_and_the_server_message(seed_graph, oxigraph):
+    result = push(seed_graph, oxigraph, "--graph-store", f"{oxigraph.base}/nothing")
     error = one_line_error(result)
     assert f"{oxigraph.base}/nothing: could not push graph" in error
     assert "HTTP 404 Not Found: PUT /nothing" in error
 
 
-def test_unreachable_endpoint_is_a_one_line_error(seed):
+def test_unreachable_endpoint_is_a_one_line_error(seed_graph):
     endpoint = f"http://127.0.0.1:{servers.free_port()}/query"
     for result in (
-        CliRunner().invoke(main, ["push", str(seed), "--endpoint", endpoint]),
+        CliRunner().invoke(main, ["push", str(seed_graph), "--endpoint", endpoint]),
         query("--endpoint", endpoint, VISITS),
     ):
         assert "cannot reach the server" in one_line_error(result)
         assert "127.0.0.1" in result.output
 
 
-def test_endpoint_of_an_unknown_server_needs_a_graph_store_url(seed):
-    result = CliRunner().invoke(main, ["push", str(seed), "--endpoint", "http://127.0.0.1:1/sq"])
+def test_endpoint_of_an_unknown_server_needs_a_graph_store_url(seed_graph):
+    result = CliRunner().invoke(
+        main, ["push", str(seed_graph), "--endpoint", "http://127.0.0.1:1/sq"]
+    )
     assert "give --graph-store" in one_line_error(result)
 
 
-def test_query_with_an_endpoint_takes_no_directory(seed):
-    result = query(str(seed), VISITS, "--endpoint", "http://127.0.0.1:1/query")
+def test_query_with_an_endpoint_takes_no_directory(seed_graph):
+    result = query(str(seed_graph), VISITS, "--endpoint", "http://127.0.0.1:1/query")
     assert result.exit_code == 2 and "no DIRECTORY" in result.output
 
 
-def test_only_one_credential_variable_is_an_error(seed):
+def test_only_one_credential_variable_is_an_error(seed_graph):
     env = {"KG_REMOTE_USER": "dba", "KG_REMOTE_PASSWORD": None}
     runner = CliRunner(env=env)
-    result = runner.invoke(main, ["push", str(seed), "--endpoint", "http://127.0.0.1:1/query"])
+    result = runner.invoke(
+        main, ["push", str(seed_graph), "--endpoint", "http://127.0.0.1:1/query"]
+    )
     assert "set both KG_REMOTE_USER and KG_REMOTE_PASSWORD" in one_line_error(result)
 
 
@@ -223,25 +222,27 @@ def basic_auth_store() -> Iterator[ThreadingHTTPServer]:
     server.server_close()
 
 
-def test_basic_auth_credentials_come_from_the_environment(seed, local_counts, basic_auth_store):
+def test_basic_auth_credentials_come_from_the_environment(
+    seed_graph, local_counts, basic_auth_store
+):
     url = f"http://127.0.0.1:{basic_auth_store.server_port}/store"
     environ = {"KG_REMOTE_USER": "editor", "KG_REMOTE_PASSWORD": "s3cret"}
     remote = RemoteStore.from_env(url + "/sparql", graph_store=url, environ=environ)
-    report = remote.push(KnowledgeGraph.open(seed).store)
+    report = remote.push(KnowledgeGraph.open(seed_graph).store)
     assert report.graphs == len(local_counts)
     assert sorted(g for g, _, _ in basic_auth_store.puts) == sorted(local_counts)
 
 
-def test_each_graph_is_put_as_n_triples(seed, local_counts, basic_auth_store):
+def test_each_graph_is_put_as_n_triples(seed_graph, local_counts, basic_auth_store):
     url = f"http://127.0.0.1:{basic_auth_store.server_port}/store"
     remote = RemoteStore(url, graph_store=url, credentials=("editor", "s3cret"))
-    remote.push(KnowledgeGraph.open(seed).store)
+    remote.push(KnowledgeGraph.open(seed_graph).store)
     for graph, content_type, body in basic_auth_store.puts:
         assert content_type.startswith("application/n-triples")
         assert len(body.decode("utf-8").splitlines()) == local_counts[graph]
 
 
-def test_a_push_without_credentials_to_a_store_that_wants_them_fails(seed, basic_auth_store):
+def test_a_push_without_credentials_to_a_store_that_wants_them_fails(seed_graph, basic_auth_store):
     url = f"http://127.0.0.1:{basic_auth_store.server_port}/store"
     with pytest.raises(KgError, match="HTTP 401.*set KG_REMOTE_USER and KG_REMOTE_PASSWORD"):
-        RemoteStore(url, graph_store=url).push(KnowledgeGraph.open(seed).store)
+        RemoteStore(url, graph_store=url).push(KnowledgeGraph.open(seed_graph).store)
