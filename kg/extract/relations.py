@@ -15,13 +15,12 @@ from kg.extract.parties import (
     after_acronym,
     listed_before,
     objects_before,
-    pronoun_parties,
-    sentence_parties,
     subjects_before,
     with_conjuncts,
 )
 from kg.extract.reading import SentenceReading
 from kg.extract.resolve import Resolution
+from kg.extract.sentence_parties import pronoun_parties, sentence_parties
 from kg.lang.tr import Cue, Turkish
 from kg.lang.tr.morphology import group_noun, suffix_case
 from kg.lang.tr.text import Token, is_capitalised
