@@ -21,7 +21,8 @@ from kg.extract.genitive_titles import read_genitive_titles
 from kg.extract.places import locate_by_genitive_place
 from kg.extract.reading import SentenceReading
 from kg.extract.references import find_references
-from kg.extract.relations import read_events, resolve_passives
+from kg.extract.relations.events import read_events
+from kg.extract.relations.verbs import resolve_passives
 from kg.extract.resolve import Resolution, resolve
 from kg.extract.roles import complete_roles
 from kg.lang.tr import Turkish, turkish
