@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from itertools import dropwhile, takewhile
 from operator import attrgetter
 
+from kg.extract.genitive_titles import genitive_heads
 from kg.extract.places import (
     NAME_CONFIDENCE,
     add_place_facts,
@@ -19,6 +20,7 @@ from kg.extract.places import (
 )
 from kg.extract.reading import (
     MAX_PERSON_WORDS,
+    Role,
     SentenceReading,
     add_fact,
     add_mention,
@@ -27,8 +29,6 @@ from kg.extract.reading import (
     place_of,
 )
 from kg.extract.roles import (
-    Role,
-    genitive_heads,
     listed_after,
     split_at_titles,
     title_at,

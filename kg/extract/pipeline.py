@@ -17,12 +17,14 @@ from kg.extract.conventions import (
 from kg.extract.datelines import read_bylines
 from kg.extract.discourse import Discourse
 from kg.extract.entities import attach_acronyms, read_names, sort_mentions
+from kg.extract.genitive_titles import read_genitive_titles
 from kg.extract.places import locate_by_genitive_place
 from kg.extract.reading import SentenceReading
 from kg.extract.references import find_references
-from kg.extract.relations import read_events, resolve_passives
+from kg.extract.relations.events import read_events
+from kg.extract.relations.verbs import resolve_passives
 from kg.extract.resolve import Resolution, resolve
-from kg.extract.roles import complete_roles, read_genitive_titles
+from kg.extract.roles import complete_roles
 from kg.lang.tr import Turkish, turkish
 from kg.lang.tr.dates import first_date
 from kg.lang.tr.text import Sentence, normalise, split_sentences, tokenize

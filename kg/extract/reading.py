@@ -1,21 +1,31 @@
-"""A sentence being read: its tokens, the mentions and facts found so far, and how to add them."""
+"""A sentence being read: its tokens, the mentions, roles and facts found so far, how to add them."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from kg.lang.tr import Turkish
+from kg.lang.tr import Title, Turkish
 from kg.lang.tr.morphology import token_case
 from kg.lang.tr.text import Sentence, Token, lower
 from kg.model import PLACE, Byline, Fact, Mention
 
-if TYPE_CHECKING:
-    from kg.extract.roles import Role
-
 MAX_PERSON_WORDS = 4  # a person's name has at most this many words
+
+
+@dataclass
+class Role:
+    """A title read next to names: whose it is and of what, as far as the run itself says."""
+
+    title: Title
+    org: Mention | None
+    person: Mention | None
+    first: int  # first token of the role's words (organisation or title)
+    end: int  # one past its last token
+    listed: list[Mention] = field(default_factory=list)  # more names after a plural title
+    body: Mention | None = None  # the organisation whose sub-body ``org`` is, named by the title
+    qualified: bool = False  # words before the title that name no organisation ("Spor Müdürü")
 
 
 @dataclass

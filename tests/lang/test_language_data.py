@@ -6,7 +6,8 @@ from importlib import resources
 import pytest
 
 from kg.extract.pipeline import extract
-from kg.extract.relations import ANY_FORM, CONSTRUCTIONS
+from kg.extract.relations.clause import ANY_FORM
+from kg.extract.relations.events import CONSTRUCTIONS
 from kg.lang.tr import data_lines, data_rows, turkish
 from kg.lang.tr.text import lower
 from kg.model import Article
