@@ -9,6 +9,20 @@ from functools import cache, lru_cache
 from itertools import dropwhile, takewhile
 from operator import attrgetter
 
+from kg.extract.heads import (
+    PARTY,
+    bare_head_ending,
+    branch_heads,
+    head_case,
+    head_for_name,
+    heads_ending_in,
+    heads_in,
+    lone_bare_head,
+    member_adjective,
+    member_adjectives,
+    single_head,
+    stem_form,
+)
 from kg.extract.places import (
     NAME_CONFIDENCE,
     add_place_facts,
@@ -34,20 +48,25 @@ from kg.extract.roles import (
     title_at,
     title_sub_body,
 )
+from kg.extract.written import (
+    HYPHEN,
+    OPENING_QUOTES,
+    QUOTES,
+    capitalised,
+    in_capitals,
+    is_initial,
+    joins_forms,
+    name_text,
+    written_words,
+)
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, suffix_case, token_case
-from kg.lang.tr.text import Token, is_all_caps, lower, recase, upper
+from kg.lang.tr.text import Token, is_all_caps, lower, recase
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
-_KEY_SUFFIX = attrgetter("key", "suffix")
 _KEY = attrgetter("key")
 MAX_KNOWN_ORGANISATION_WORDS = 4  # "Türk Hava Yolları", "Demirören Haber Ajansı"
-OPENING_QUOTES = frozenset("'\"“‘«")
-QUOTES = OPENING_QUOTES | frozenset("”’»")
-NAME_PUNCTUATION = frozenset(",.")  # written inside a name, with no space before it
 NAME_JOINERS = frozenset(",)")
-PARTY = "PoliticalParty"
-HYPHEN = "-"
 # bodies named after the body that houses them are part of it: "X Belediyesi Kent Konseyi",
 # "X Üniversitesi Hastanesi" (not "X Derneği Federasyonu", a body of its own)
 HOSTS = frozenset({"Municipality", "University"})  # what may stand between two pieces of one name
@@ -93,11 +112,11 @@ def _split_after_member_adjectives(
     runs: list[list[int]], tokens: Sequence[Token], lang: Turkish
 ) -> list[list[int]]:
     """ "AK Partili Kula Belediye Başkanı Ali Veli": the party's member adjective ends a name."""
-    if _member_adjectives(lang).keys().isdisjoint(map(_KEY, tokens)):  # most sentences
+    if member_adjectives(lang).keys().isdisjoint(map(_KEY, tokens)):  # most sentences
         return runs
     split: list[list[int]] = []
     for run in runs:
-        cut = next((k for k, i in enumerate(run[:-1]) if _member_adjective(tokens[i], lang)), None)
+        cut = next((k for k, i in enumerate(run[:-1]) if member_adjective(tokens[i], lang)), None)
         if cut is None:
             split.append(run)
         else:
@@ -105,30 +124,14 @@ def _split_after_member_adjectives(
     return split
 
 
-def _member_adjective(token: Token, lang: Turkish) -> OrgHead | None:
-    """The party head a word is the member adjective of ("Partili": "parti" + "li"), if any."""
-    return None if token.suffix else _member_adjectives(lang).get(token.key)
-
-
-@cache
-def _member_adjectives(lang: Turkish) -> dict[str, OrgHead]:
-    """Party heads with a member suffix written on ("partili") and the party head they come from."""
-    return {
-        h.words[-1] + suffix: h
-        for h in lang.org_heads
-        if h.subtype == PARTY and h.kind == "org"
-        for suffix in lang.member_suffixes
-    }
-
-
 def _read_member_adjective(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
     """ "AK Partili": the party named before its member suffix. Returns whether read so."""
     tokens = reading.tokens
-    head = _member_adjective(tokens[part[-1]], lang) if len(part) > 1 else None
+    head = member_adjective(tokens[part[-1]], lang) if len(part) > 1 else None
     if head is None:
         return False
-    words = [tokens[i].base for i in part[:-1]] + [_capitalised(head.words[-1])]
-    add_mention(reading, part, ORGANIZATION, _name_text(words), head.subtype, attributive=True)
+    words = [tokens[i].base for i in part[:-1]] + [capitalised(head.words[-1])]
+    add_mention(reading, part, ORGANIZATION, name_text(words), head.subtype, attributive=True)
     return True
 
 
@@ -147,7 +150,7 @@ def _joined_name_pieces(
             or before.base.isdigit()
             or lang.function_words.get(before.key) == "conjunction"
         ):
-            heads = _heads_in(run, tokens, lang)
+            heads = heads_in(run, tokens, lang)
             if heads:
                 run = _with_date(run, tokens, lang)
                 while joined:
@@ -189,11 +192,7 @@ def _glued(
         # "X Derneği (XD) Kula Şubesi": the branch of the body the acronym abbreviates
         parent = joined[-2]
         kinds = {head.kind for _, _, head in heads}
-        if (
-            kinds == {"sub_body"}
-            and parent[-1] + 2 == before[0]
-            and _heads_in(parent, tokens, lang)
-        ):
+        if kinds == {"sub_body"} and parent[-1] + 2 == before[0] and heads_in(parent, tokens, lang):
             del joined[-2:]
             return [*parent, *run]
     return None
@@ -202,7 +201,7 @@ def _glued(
 def _unit_words_after_a_name(run: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
     """Whether a run is a name followed by plain words that begin another name inside it
     ("X Belediyesi Gençlik" before "ve Spor Hizmetleri Dairesi")."""
-    heads = _heads_in(run, tokens, lang)
+    heads = heads_in(run, tokens, lang)
     if not heads or heads[-1][1] == len(run) or tokens[run[-1]].suffix:
         return False
     return not _classifiable(run[heads[-1][1] :], tokens, lang)
@@ -333,7 +332,7 @@ def _join_conjoined_names(
                 gap == 2
                 and lang.function_words.get(tokens[prev[-1] + 1].key) == "conjunction"
                 and not tokens[prev[-1]].suffix
-                and _heads_in(run, tokens, lang)
+                and heads_in(run, tokens, lang)
                 and not _classifiable(prev, tokens, lang)
             ):
                 joined[-1] = prev + [prev[-1] + 1] + run
@@ -349,7 +348,7 @@ def _classifiable(run: list[int], tokens: Sequence[Token], lang: Turkish) -> boo
     return (
         all(place_of(t, lang) for t in words)
         or any(t.key in lang.given_names for t in words)
-        or bool(_heads_in(run, tokens, lang))
+        or bool(heads_in(run, tokens, lang))
         or any(title_at(run, k, tokens, lang)[0] for k in range(len(run)))
     )
 
@@ -394,9 +393,9 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
     first, second = tokens[run[0]], tokens[run[1]]
     if place_of(first, lang) or first.key in lang.given_names or is_all_caps(first.base):
         return run
-    if first.key in lang.name_openers or _is_initial(first):  # "Vali Evren Kaya", "M. Ali Kaya"
+    if first.key in lang.name_openers or is_initial(first):  # "Vali Evren Kaya", "M. Ali Kaya"
         return run
-    if HYPHEN in first.key and _heads_ending_in(first.key, first.suffix, lang):
+    if HYPHEN in first.key and heads_ending_in(first.key, first.suffix, lang):
         return run  # "Eğitim-Sen Kula Şubesi": a union's name in one word
     if first.key in _known_organisation_openers(lang):
         return run  # "Kızılay Kula Şubesi": a known body's name
@@ -434,7 +433,7 @@ def _read_title_org(
     one organisation with that head; the mention is tentative until resolution finds it.
     """
     tokens = reading.tokens
-    bare = _bare_head_ending(tokens, before, lang) if len(before) > 1 else None
+    bare = bare_head_ending(tokens, before, lang) if len(before) > 1 else None
     if bare is not None:
         return _read_bare_head_org(reading, before, bare, lang)
     if before and _known_organisation_at(before, tokens, lang) == len(before):
@@ -443,7 +442,7 @@ def _read_title_org(
     if party:  # "Kula Belediye Meclisi CHP Grup Başkanvekili": the party's group in the council
         _read_part(reading, before[:-party], lang)
         return _read_title_org(reading, before[-party:], title, title_words, lang)
-    heads = _heads_in(before, tokens, lang) if before else ()
+    heads = heads_in(before, tokens, lang) if before else ()
     if heads:
         return _read_org(reading, before, heads, lang, attributive=True), False
     return _read_headless_title_org(reading, before, title, title_words, lang), False
@@ -455,7 +454,7 @@ def _party_closing(before: list[int], tokens: Sequence[Token], lang: Turkish) ->
     last = tokens[before[-1]]
     if lang.known_acronyms.get(last.base) == PARTY:
         return 1
-    heads = _heads_in(before, tokens, lang)
+    heads = heads_in(before, tokens, lang)
     if len(heads) > 1 and heads[-1][2].subtype == PARTY and heads[-1][1] == len(before):
         return len(before) - heads[-2][1]
     return 0
@@ -486,8 +485,8 @@ def _read_known_branch(
 ) -> None:
     """ "Kızılay Kula Şubesi": a branch of a known body, part of it, located in its places."""
     tokens = reading.tokens
-    last = _stem_form(tokens[rest[-1]], head)
-    name = _name_text([parent.name, *(tokens[i].base for i in rest[:-1]), last])
+    last = stem_form(tokens[rest[-1]], head)
+    name = name_text([parent.name, *(tokens[i].base for i in rest[:-1]), last])
     branch = add_mention(reading, part, ORGANIZATION, name, head.subtype)
     add_fact(reading, branch.name, "partOf", parent.name, branch.start, branch.end, NAME_CONFIDENCE)
     add_place_facts(reading, rest, branch)
@@ -508,7 +507,7 @@ def _read_special_part(reading: SentenceReading, part: list[int], lang: Turkish)
     # each reading needs a word of its own kind at one end: most parts have none
     return (
         (is_all_caps(last.base) and _read_place_acronym(reading, part, lang) is not None)
-        or (last.key in _member_adjectives(lang) and _read_member_adjective(reading, part, lang))
+        or (last.key in member_adjectives(lang) and _read_member_adjective(reading, part, lang))
         or (is_all_caps(first.base) and _read_acronym_and_places(reading, part, lang))
         or (_bare_place(first, lang) and _read_coordinated_bodies(reading, part, lang))
     )
@@ -530,13 +529,13 @@ def _read_coordinated_bodies(reading: SentenceReading, part: list[int], lang: Tu
         else:
             k += 1
             break
-    head = _single_head(tuple(tokens[i].key for i in part[k:]), lang) if places else None
+    head = single_head(tuple(tokens[i].key for i in part[k:]), lang) if places else None
     if head is None:
         return False
     places = _places_before(reading, part[0]) + places
     if len(places) < 2:
         return False
-    written = " ".join(_capitalised(w) for w in head.words)
+    written = " ".join(capitalised(w) for w in head.words)
     case = token_case(tokens[part[-1]], None, lang)
     for i in places:
         words = part if i == places[-1] else [i]
@@ -559,16 +558,6 @@ def _bare_place(token: Token, lang: Turkish) -> bool:
 
 def _coordinator(token: Token, lang: Turkish) -> bool:
     return token.text == "," or lang.function_words.get(token.key) == "conjunction"
-
-
-def _single_head(keys: tuple[str, ...], lang: Turkish) -> OrgHead | None:
-    """The head of one body that these words are, singular or plural ("Belediyeleri")."""
-    return _org_heads_by_words(lang).get(lang.plural_heads.get(keys, keys))
-
-
-@cache
-def _org_heads_by_words(lang: Turkish) -> dict[tuple[str, ...], OrgHead]:
-    return {h.words: h for h in lang.org_heads if h.kind == "org"}
 
 
 def _places_before(reading: SentenceReading, first: int) -> list[int]:
@@ -622,7 +611,7 @@ def _read_place_acronym(
         return None
     if acronym.base in lang.common_acronyms or acronym.base in lang.known_acronyms:
         return None
-    name = _name_text([tokens[i].base for i in part])
+    name = name_text([tokens[i].base for i in part])
     org = add_mention(
         reading, part, ORGANIZATION, name, None, attributive=attributive, tentative=True
     )
@@ -649,11 +638,11 @@ def _read_headless_title_org(
         return _add_acronym(reading, before[0], attributive=True)
     genitive = genitive_heads(lang).get(tokens[before[0]].key) if len(before) == 1 else None
     if genitive is not None:  # "Odanın Yönetim Kurulu Başkanı": the article's one such body
-        name = " ".join(_capitalised(word) for word in genitive.words)
+        name = " ".join(capitalised(word) for word in genitive.words)
         return add_mention(
             reading, before, ORGANIZATION, name, genitive.subtype, case="gen", tentative=True
         )
-    bare_head = _bare_head(tokens, before, lang)
+    bare_head = lone_bare_head(tokens, before, lang)
     if bare_head is not None:  # "Dernek Başkanı", "Konsey Başkanı": the article's one such body
         return add_mention(
             reading,
@@ -709,38 +698,6 @@ def _read_headless_title_org(
     return None
 
 
-def _bare_head_ending(tokens: Sequence[Token], before: list[int], lang: Turkish) -> OrgHead | None:
-    """The head a bare noun ending the words before a title stands for, with the words before it
-    ("Balkan Dernekleri Federasyon" -> "federasyonu", "Kula Kent Konsey" -> "kent konseyi")."""
-    key = tokens[before[-1]].key
-    if key not in _bare_heads(lang):
-        return None
-    keys = [tokens[i].key for i in before[:-1]]
-    for head in _bare_heads(lang)[key]:
-        n = len(head.words) - 1
-        if n < len(keys) and (n == 0 or tuple(keys[-n:]) == head.words[:-1]):
-            return head
-    return None
-
-
-@cache
-def _bare_heads(lang: Turkish) -> dict[str, tuple[OrgHead, ...]]:
-    """The heads each bare noun of ``bare_heads.tsv`` stands for, the longest head first."""
-    by_words = {head.words: head for head in lang.org_heads}
-    heads: dict[str, list[OrgHead]] = {}
-    for bare, words, _ in lang.bare_heads:
-        heads.setdefault(bare, []).append(by_words[words])
-    return {
-        bare: tuple(sorted(found, key=lambda h: -len(h.words))) for bare, found in heads.items()
-    }
-
-
-@cache
-def _branch_heads(lang: Turkish) -> frozenset[tuple[str, ...]]:
-    """Heads of branches, which only a place names ("X Derneği Kula Şubesi")."""
-    return frozenset(words for _, words, named_by in lang.bare_heads if named_by == "place")
-
-
 def _read_bare_head_org(
     reading: SentenceReading, before: list[int], head: OrgHead, lang: Turkish
 ) -> tuple[Mention | None, bool]:
@@ -755,10 +712,10 @@ def _read_bare_head_org(
         # "'Değerli Büyükşehir Belediye Başkanımız": the article's one such body
         return _bare_head_alone(reading, before, head), False
     rest = before[:-1]
-    name = " ".join([*(tokens[i].base for i in rest), _capitalised(head.words[-1])])
+    name = " ".join([*(tokens[i].base for i in rest), capitalised(head.words[-1])])
     if not head.sub_body:
         org = add_mention(reading, before, ORGANIZATION, name, head.subtype, attributive=True)
-        if not _heads_in(rest, tokens, lang):
+        if not heads_in(rest, tokens, lang):
             add_place_facts(reading, rest, org)
         return org, False
     parent, end = _read_parent_words(reading, rest, lang)
@@ -769,7 +726,7 @@ def _read_bare_head_org(
         return None, False
     between = rest[end:]
     if not between or (
-        head.words in _branch_heads(lang) and not all(place_of(tokens[i], lang) for i in between)
+        head.words in branch_heads(lang) and not all(place_of(tokens[i], lang) for i in between)
     ):
         # "X Sendikası Şube Başkanı", "X Teknik Şube Müdürü": a unit the text does not name
         read_places(reading, between, lang)
@@ -787,7 +744,7 @@ def _bare_head_alone(
 ) -> Mention:
     """A body named by its head noun, and at most its place ("Şube Başkanı", "Narlıdere Şube
     Başkanı"): the article's one such body, if it names one in full."""
-    name = name or " ".join(_capitalised(w) for w in head.words)
+    name = name or " ".join(capitalised(w) for w in head.words)
     return add_mention(
         reading, words, ORGANIZATION, name, head.subtype, attributive=True, tentative=True
     )
@@ -846,7 +803,7 @@ def _read_parent_words(
     known = _known_organisation_at(words, tokens, lang) if words else 0
     if known:  # "Türk Kızılay Kula Şube Başkanı"
         return _add_known_organisation(reading, words[:known], lang, attributive=True), known
-    heads = _heads_in(words, tokens, lang) if words else ()
+    heads = heads_in(words, tokens, lang) if words else ()
     if heads:
         end = heads[-1][1]
         return _read_org(reading, words[:end], heads, lang, attributive=True), end
@@ -858,44 +815,6 @@ def _read_parent_words(
     return None, 0
 
 
-def _name_text(words: list[str]) -> str:
-    """Words of a name joined as written: a comma or an ordinal's full stop stays on the word
-    before it ("Eğitim, Kültür ve Dayanışma Derneği", "118. Bölge Federasyonu")."""
-    text = words[0]
-    for word in words[1:]:
-        text += word if word in NAME_PUNCTUATION else " " + word
-    return text
-
-
-def _written_words(words: list[int], tokens: Sequence[Token], lang: Turkish) -> list[str]:
-    """The words of a name as written, with the full stops and the "ve" of a company's legal
-    form ("Tekstil San. ve Tic. Ltd. Şti.") kept."""
-    written = []
-    for k, i in enumerate(words):
-        written.append(tokens[i].base)
-        dotted = tokens[i].key in lang.company_forms or tokens[i].base.isdigit()
-        if dotted and i + 1 < len(tokens) and tokens[i + 1].text == ".":
-            written.append(".")
-            if k + 1 < len(words) and words[k + 1] == i + 3 and _joins_forms(tokens[i + 2], lang):
-                written.append(tokens[i + 2].base)
-    return written
-
-
-def _capitalised(word: str) -> str:
-    return upper(word[:1]) + word[1:]
-
-
-def _bare_head(tokens: Sequence[Token], before: list[int], lang: Turkish) -> OrgHead | None:
-    """The head a lone bare noun before a title stands for ("Dernek" -> "derneği")."""
-    if len(before) != 1:
-        return None
-    key = tokens[before[0]].key
-    heads = [h for h in lang.heads_by_end.get(prefix(key), ()) if h.kind == "org"]
-    # the shortest head whose last word this bare noun is: "konsey" -> "kent konseyi"
-    matches = [h for h in heads if bare_noun(h.words[-1], lang) == key]
-    return min(matches, key=lambda h: len(h.words), default=None)
-
-
 def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None:  # noqa: C901, PLR0912
     """Read a run part that has no title: an organisation, places, a person or an acronym."""
     if not part:
@@ -905,13 +824,13 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if known:  # "Türk Kızılay", "Türk Telekom'a": a body named without a head noun
         parent = _add_known_organisation(reading, part[:known], lang)
         rest = part[known:]
-        heads = _heads_in(rest, tokens, lang) if rest else ()
+        heads = heads_in(rest, tokens, lang) if rest else ()
         if heads and heads[-1][2].sub_body and heads[-1][1] == len(rest):
             _read_known_branch(reading, part, parent, rest, heads[-1][2])
         else:
             _read_part(reading, rest, lang)
         return
-    heads = _heads_in(part, tokens, lang)
+    heads = heads_in(part, tokens, lang)
     if heads and not is_place_name(part[: heads[-1][1]], tokens, lang):  # "Rusya Federasyonu"
         _read_org(reading, part, heads, lang)
         return
@@ -996,7 +915,7 @@ def _abbreviates(token: Token, lang: Turkish) -> bool:
     ("A.Ş", "Ltd") or an ordinal ("118. Bölge") before a full stop."""
     return (
         token.key in lang.honorifics
-        or _is_initial(token)
+        or is_initial(token)
         or token.key in lang.company_forms
         or token.base.isdigit()
     )
@@ -1015,7 +934,7 @@ def _opens_with_ordinal(tokens: Sequence[Token], i: int) -> bool:
 def _joins_company_forms(tokens: Sequence[Token], i: int, lang: Turkish) -> bool:
     """Whether token ``i`` is the "ve" between two words of a company's legal form."""
     return (
-        _joins_forms(tokens[i], lang)
+        joins_forms(tokens[i], lang)
         and 2 <= i < len(tokens) - 1
         and tokens[i - 1].text == "."
         and tokens[i - 2].key in lang.company_forms
@@ -1023,19 +942,10 @@ def _joins_company_forms(tokens: Sequence[Token], i: int, lang: Turkish) -> bool
     )
 
 
-def _joins_forms(token: Token, lang: Turkish) -> bool:
-    """ "ve" or "&" between two words of a company's legal form."""
-    return token.text == "&" or lang.function_words.get(token.key) == "conjunction"
-
-
-def _is_initial(token: Token) -> bool:
-    return len(token.base) == 1 and token.base.isupper()
-
-
 def _starts_with_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
     """A part of two words or more opening with a given name that is no place: "Ali Kaya",
     also after an initial: "M. Ali Kaya"."""
-    if _is_initial(tokens[part[0]]):
+    if is_initial(tokens[part[0]]):
         part = part[1:]
     first = tokens[part[0]] if part else None
     return (
@@ -1056,7 +966,9 @@ def _place_or_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish
         return False
     if place_of(second, lang) and (second.suffix or _nested_places(first, second, lang)):
         return False  # "Evren İzmir'de", "Selim Kars": places; "Evren Aydın" names a person
-    if _bare_head(tokens, [part[1]], lang) or any(_titled_word(tokens[i].key, lang) for i in part):
+    if lone_bare_head(tokens, [part[1]], lang) or any(
+        _titled_word(tokens[i].key, lang) for i in part
+    ):
         return False  # "Selim Belediye Başkanıyla": the district's mayor
     return _first_common_noun(part[1:], tokens, lang) is None and not is_all_caps(second.base)
 
@@ -1083,7 +995,7 @@ def _surname_in_capitals(reading: SentenceReading, part: list[int], lang: Turkis
     last = tokens[part[-1]]
     if not 2 <= len(part) <= 3 or len(last.base) < 3 or not is_all_caps(last.base):
         return False
-    if last.base in lang.known_acronyms or place_of(last, lang) or _in_capitals(tokens):
+    if last.base in lang.known_acronyms or place_of(last, lang) or in_capitals(tokens):
         return False
     return _shaped_like_a_name(part[:-1], tokens, lang) and not any(
         is_all_caps(tokens[i].base) or place_of(tokens[i], lang) for i in part[:-1]
@@ -1168,16 +1080,10 @@ def _add_acronym(reading: SentenceReading, i: int, *, attributive: bool = False)
     subtype = reading.lang.known_acronyms.get(acronym)
     # a common noun in capitals ("STK") or a code with digits ("U2020") names no body by itself
     common = acronym in reading.lang.common_acronyms or not acronym.replace("-", "").isalpha()
-    tentative = not known and (common or _in_capitals(reading.tokens))
+    tentative = not known and (common or in_capitals(reading.tokens))
     return add_mention(
         reading, [i], ORGANIZATION, acronym, subtype, attributive=attributive, tentative=tentative
     )
-
-
-def _in_capitals(tokens: list[Token]) -> bool:
-    """Whether most words of the sentence are written in capitals (a heading, a slogan)."""
-    words = [t for t in tokens if t.base[:1].isalpha() and len(t.base) > 1]
-    return 2 * sum(is_all_caps(t.base) for t in words) > len(words)
 
 
 def _read_org(
@@ -1188,7 +1094,7 @@ def _read_org(
     *,
     attributive: bool = False,
 ) -> Mention | None:
-    """An organisation ending at the last of the part's head nouns (``_heads_in``), with its
+    """An organisation ending at the last of the part's head nouns (``heads_in``), with its
     parents and places."""
     tokens = reading.tokens
     while heads and heads[-1][2].kind == "event":  # "X Kent Konseyi Genel Kurulu": X holds it
@@ -1204,7 +1110,7 @@ def _read_org(
         first_place = next((k for k, i in enumerate(part) if place_of(tokens[i], lang)), len(part))
         start = 0 if heads[0][1] <= first_place else _person_before_org(reading, part, lang)
     head_start, head_end, head = heads[-1]
-    case = _head_case(tokens[part[head_end - 1]], head, lang)
+    case = head_case(tokens[part[head_end - 1]], head, lang)
     if head.kind == "office" and head_start == 1 and is_all_caps(tokens[part[0]].base):
         # "İTO Başkanlığı": the office of the organisation the acronym stands for
         return add_mention(
@@ -1226,11 +1132,11 @@ def _read_org(
         start = 0
     words = part[start:head_end]
     named = part[start:name_end]
-    last = _stem_form(tokens[named[-1]], head) if name_end == head_end else tokens[named[-1]].base
-    written = _written_words(named, tokens, lang)
+    last = stem_form(tokens[named[-1]], head) if name_end == head_end else tokens[named[-1]].base
+    written = written_words(named, tokens, lang)
     if tokens[named[-1]].key not in lang.company_forms:  # "A.Ş." ends as written
         written[-1] = last
-    name = _name_text(written)
+    name = name_text(written)
     mention = add_mention(
         reading, words, ORGANIZATION, name, head.subtype, case=case, attributive=attributive
     )
@@ -1263,7 +1169,7 @@ def _read_parent(
             reading,
             parent_words,
             ORGANIZATION,
-            _name_text([reading.tokens[i].base for i in parent_words]),
+            name_text([reading.tokens[i].base for i in parent_words]),
             parent_head.subtype,
             attributive=True,
         )
@@ -1347,7 +1253,7 @@ def _read_person(  # noqa: C901, PLR0912
     known_name = first.key in lang.given_names
     if len(words) == 1 and known_name and addressed:
         return add_mention(reading, words, PERSON, recase(first.base), None)
-    if len(words) >= 2 and _is_initial(first):  # "M. Ali Kaya"
+    if len(words) >= 2 and is_initial(first):  # "M. Ali Kaya"
         known_name = tokens[words[1]].key in lang.given_names
     if len(words) >= 2 and (titled or honorific or known_name):
         return add_mention(reading, words, PERSON, _person_name(words, tokens), None)
@@ -1380,7 +1286,7 @@ def _name_before_named_body(words: list[int], tokens: Sequence[Token], lang: Tur
     """Where an organisation's or a place's name starts after a name of two words or more (0 if
     none): a place word opening words that end in a head noun."""
     for k in range(2, len(words)):
-        if place_of(tokens[words[k]], lang) and _heads_in(words[k:], tokens, lang):
+        if place_of(tokens[words[k]], lang) and heads_in(words[k:], tokens, lang):
             return k
     return 0
 
@@ -1469,68 +1375,6 @@ def _person_before_org(reading: SentenceReading, part: list[int], lang: Turkish)
 # --- heads, places, roles ------------------------------------------------------------------
 
 
-def _heads_in(
-    part: list[int], tokens: Sequence[Token], lang: Turkish
-) -> tuple[tuple[int, int, OrgHead], ...]:
-    """(start, end, head) of every organisation head phrase in the part, longest at each end."""
-    if part and part[-1] - part[0] + 1 == len(part):  # a contiguous run: slice at C speed
-        return _heads_of(tuple(map(_KEY_SUFFIX, tokens[part[0] : part[-1] + 1])), lang)
-    return _heads_of(tuple((tokens[i].key, tokens[i].suffix) for i in part), lang)
-
-
-@lru_cache(maxsize=1 << 16)  # the same names recur across sentences and articles
-def _heads_of(
-    words: tuple[tuple[str, str], ...], lang: Turkish
-) -> tuple[tuple[int, int, OrgHead], ...]:
-    found: dict[int, tuple[int, int, OrgHead]] = {}
-    for end in range(1, len(words) + 1):
-        for head in _heads_ending_in(*words[end - 1], lang):
-            n = len(head.words)
-            if n > end:
-                continue
-            window = words[end - n : end]
-            if any(suffix for _, suffix in window[:-1]):
-                continue
-            if any(key != h for (key, _), h in zip(window[:-1], head.words[:-1], strict=True)):
-                continue
-            if end not in found or n > found[end][1] - found[end][0]:
-                found[end] = (end - n, end, head)
-    return tuple(found[e] for e in sorted(found))
-
-
-@lru_cache(maxsize=1 << 14)
-def _heads_ending_in(key: str, suffix: str, lang: Turkish) -> tuple[OrgHead, ...]:
-    """The heads (in index order) whose last word a word with this key and suffix can be."""
-    token = Token(key, 0, 0, key, suffix, key)
-    candidates = lang.heads_by_end.get(prefix(key), ())
-    found = tuple(h for h in candidates if _head_case(token, h, lang) is not None)
-    if HYPHEN in key:  # "Eğitim-Bir-Sen", "Hizmet-İş": a head as the last part of one word
-        last = HYPHEN + key.rsplit(HYPHEN, 1)[1]
-        part = Token(last, 0, 0, last, suffix, last)
-        found += tuple(
-            h for h in lang.heads_by_end.get(prefix(last), ()) if _head_case(part, h, lang)
-        )
-    return found
-
-
-def _head_case(token: Token, head: OrgHead, lang: Turkish) -> str | None:
-    return token_case(token, head.words[-1], lang)
-
-
-def _stem_form(token: Token, head: OrgHead) -> str:
-    """A head word as written, without a suffix attached with no apostrophe ("Belediyesine")."""
-    if head.words[-1].startswith(HYPHEN):  # the head is the end of the word: keep all of it
-        return token.base
-    return token.base[: len(head.words[-1])]
-
-
-def head_for_name(name: str, lang: Turkish) -> OrgHead | None:
-    """The longest head noun a name ends with, if any."""
-    words = tuple(lower(name).split())
-    matches = [h for h in lang.org_heads if words[-len(h.words) :] == h.words]
-    return max(matches, key=lambda h: len(h.words), default=None)
-
-
 def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) -> None:
     person = _read_person(reading, run, reading.lang, titled=True)
     if person is not None:
@@ -1549,7 +1393,7 @@ def _acronym_after(reading: SentenceReading, end: int) -> str | None:
         return None
     if not all(place_of(t, lang) for t in inside[:-1]):
         return None
-    return _name_text([t.base for t in inside])
+    return name_text([t.base for t in inside])
 
 
 def _short_form(word: str) -> bool:
@@ -1564,7 +1408,7 @@ def _with_inner_acronym(
     tokens = reading.tokens
     for i in range(first + 1, end - 2):
         if tokens[i].text == "(" and _in_parentheses(i + 1, tokens):
-            prefix = _name_text([t.base for t in tokens[first:i]])
+            prefix = name_text([t.base for t in tokens[first:i]])
             if mention.name.startswith(prefix):
                 return replace(mention, acronym=tokens[i + 1].base + mention.name[len(prefix) :])
     return mention
