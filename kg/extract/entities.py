@@ -9,6 +9,13 @@ from functools import cache, lru_cache
 from itertools import dropwhile, takewhile
 from operator import attrgetter
 
+from kg.extract.acronyms import (
+    add_acronym,
+    in_parentheses,
+    is_acronym,
+    read_acronym_and_places,
+    read_place_acronym,
+)
 from kg.extract.heads import (
     PARTY,
     bare_head_ending,
@@ -188,7 +195,7 @@ def _glued(
         # "X Belediyesi Gençlik ve Spor Hizmetleri Dairesi": the unit's name has a "ve" of its own
         joined.pop()
         return [*before, before[-1] + 1, *run]
-    if gap == [")"] and len(before) == 1 and len(joined) > 1 and _in_parentheses(before[0], tokens):
+    if gap == [")"] and len(before) == 1 and len(joined) > 1 and in_parentheses(before[0], tokens):
         # "X Derneği (XD) Kula Şubesi": the branch of the body the acronym abbreviates
         parent = joined[-2]
         kinds = {head.kind for _, _, head in heads}
@@ -205,16 +212,6 @@ def _unit_words_after_a_name(run: list[int], tokens: Sequence[Token], lang: Turk
     if not heads or heads[-1][1] == len(run) or tokens[run[-1]].suffix:
         return False
     return not _classifiable(run[heads[-1][1] :], tokens, lang)
-
-
-def _in_parentheses(i: int, tokens: Sequence[Token]) -> bool:
-    """Whether token ``i`` is an all-caps word alone in parentheses: "(KUDER)"."""
-    return (
-        0 < i < len(tokens) - 1
-        and tokens[i - 1].text == "("
-        and tokens[i + 1].text == ")"
-        and is_all_caps(tokens[i].base)
-    )
 
 
 def _list_of_words(
@@ -506,9 +503,9 @@ def _read_special_part(reading: SentenceReading, part: list[int], lang: Turkish)
     first, last = tokens[part[0]], tokens[part[-1]]
     # each reading needs a word of its own kind at one end: most parts have none
     return (
-        (is_all_caps(last.base) and _read_place_acronym(reading, part, lang) is not None)
+        (is_all_caps(last.base) and read_place_acronym(reading, part, lang) is not None)
         or (last.key in member_adjectives(lang) and _read_member_adjective(reading, part, lang))
-        or (is_all_caps(first.base) and _read_acronym_and_places(reading, part, lang))
+        or (is_all_caps(first.base) and read_acronym_and_places(reading, part, lang))
         or (_bare_place(first, lang) and _read_coordinated_bodies(reading, part, lang))
     )
 
@@ -586,39 +583,6 @@ def _in_a_name(reading: SentenceReading, i: int) -> bool:
     return any(m.start <= start < m.end for m in reading.mentions if m.type != PLACE)
 
 
-def _read_acronym_and_places(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
-    """ "TOKİ İzmir", "CHP Kula": a body's acronym and the places after it that say where."""
-    tokens = reading.tokens
-    if len(part) < 2 or not _is_acronym(tokens[part[0]], reading):
-        return False
-    if not all(place_of(tokens[i], lang) for i in part[1:]):
-        return False
-    _add_acronym(reading, part[0])
-    read_places(reading, part[1:], lang)
-    return True
-
-
-def _read_place_acronym(
-    reading: SentenceReading, part: list[int], lang: Turkish, *, attributive: bool = False
-) -> Mention | None:
-    """ "Muş TSO": a place and an acronym name the body the article defines so ("Muş Ticaret ve
-    Sanayi Odası (Muş TSO)"); tentative until resolution finds that definition."""
-    tokens = reading.tokens
-    if len(part) < 2 or not is_all_caps(tokens[part[-1]].base):
-        return None
-    acronym = tokens[part[-1]]
-    if place_of(acronym, lang) or not all(place_of(tokens[i], lang) for i in part[:-1]):
-        return None
-    if acronym.base in lang.common_acronyms or acronym.base in lang.known_acronyms:
-        return None
-    name = name_text([tokens[i].base for i in part])
-    org = add_mention(
-        reading, part, ORGANIZATION, name, None, attributive=attributive, tentative=True
-    )
-    read_places(reading, part[:-1], lang)
-    return org
-
-
 def _read_headless_title_org(
     reading: SentenceReading,
     before: list[int],
@@ -629,13 +593,13 @@ def _read_headless_title_org(
     """The organisation of a title with no head noun before it: an acronym, a bare head noun
     alone, or the head the title implies."""
     tokens = reading.tokens
-    local = _read_place_acronym(reading, before, lang, attributive=True)
+    local = read_place_acronym(reading, before, lang, attributive=True)
     if local is not None:
         return local
     if before and is_all_caps(tokens[before[0]].base) and not place_of(tokens[before[0]], lang):
         # "CHP İzmir Milletvekili": the body the acronym names; the place only says where
         read_places(reading, before[1:], lang)
-        return _add_acronym(reading, before[0], attributive=True)
+        return add_acronym(reading, before[0], attributive=True)
     genitive = genitive_heads(lang).get(tokens[before[0]].key) if len(before) == 1 else None
     if genitive is not None:  # "Odanın Yönetim Kurulu Başkanı": the article's one such body
         name = " ".join(capitalised(word) for word in genitive.words)
@@ -809,9 +773,9 @@ def _read_parent_words(
         return _read_org(reading, words[:end], heads, lang, attributive=True), end
     # "KUDEM Kula", "Çeşme İZSU": an acronym, after the places it serves
     k = sum(1 for _ in takewhile(lambda i: place_of(tokens[i], lang), words))
-    if k < len(words) and _is_acronym(tokens[words[k]], reading):
+    if k < len(words) and is_acronym(tokens[words[k]], reading):
         read_places(reading, words[:k], lang)
-        return _add_acronym(reading, words[k], attributive=True), k + 1
+        return add_acronym(reading, words[k], attributive=True), k + 1
     return None, 0
 
 
@@ -1070,22 +1034,6 @@ def _separates_items(token: Token, lang: Turkish) -> bool:
     return token.text == "," or lang.function_words.get(token.key) == "conjunction"
 
 
-def _add_acronym(reading: SentenceReading, i: int, *, attributive: bool = False) -> Mention:
-    """An organisation written as an acronym: a known national body, one the article defines, or
-    one another article defines (cross-article resolution joins it to its long form). In a
-    heading written in capitals an all-caps word is just a word, and a common noun's acronym
-    ("STK") no body: kept only if the article defines it."""
-    acronym = reading.tokens[i].base
-    known = acronym in reading.lang.known_acronyms
-    subtype = reading.lang.known_acronyms.get(acronym)
-    # a common noun in capitals ("STK") or a code with digits ("U2020") names no body by itself
-    common = acronym in reading.lang.common_acronyms or not acronym.replace("-", "").isalpha()
-    tentative = not known and (common or in_capitals(reading.tokens))
-    return add_mention(
-        reading, [i], ORGANIZATION, acronym, subtype, attributive=attributive, tentative=tentative
-    )
-
-
 def _read_org(
     reading: SentenceReading,
     part: list[int],
@@ -1174,24 +1122,14 @@ def _read_parent(
             attributive=True,
         )
         add_place_facts(reading, parent_words, parent)
-    elif head.sub_body and start < head_start and _is_acronym(reading.tokens[part[start]], reading):
+    elif head.sub_body and start < head_start and is_acronym(reading.tokens[part[start]], reading):
         end = start + 1  # "TOBB İl Kadın Girişimciler Kurulu", "CHP İzmir Gençlik Kolları"
-        parent = _add_acronym(reading, part[start], attributive=True)
+        parent = add_acronym(reading, part[start], attributive=True)
     else:
         return None
     add_place_facts(reading, part[end:head_start], child)
     add_fact(reading, child.name, "partOf", parent.name, child.start, child.end, NAME_CONFIDENCE)
     return parent
-
-
-def _is_acronym(token: Token, reading: SentenceReading) -> bool:
-    """An all-caps word that names a body: not a place ("İZMİR") nor a common noun ("STK")."""
-    lang = reading.lang
-    return (
-        is_all_caps(token.base)
-        and place_of(token, lang) is None
-        and token.base not in lang.common_acronyms
-    )
 
 
 def _read_person(  # noqa: C901, PLR0912
@@ -1243,12 +1181,12 @@ def _read_person(  # noqa: C901, PLR0912
     words = words[:MAX_PERSON_WORDS]
     cut = _acronym_after_name(words, tokens, lang)
     if cut:  # "Ali Kaya TOBB ile", "Vali Karaloğlu STK temsilcileriyle": a body after the name
-        _add_acronym(reading, words[cut])
+        add_acronym(reading, words[cut])
         words = words[:cut]
     first = tokens[words[0]]
     if is_all_caps(first.base) and len(words) == 1 and not titled:
         if not place_of(first, lang):
-            _add_acronym(reading, words[0])
+            add_acronym(reading, words[0])
         return None
     known_name = first.key in lang.given_names
     if len(words) == 1 and known_name and addressed:
@@ -1380,55 +1318,3 @@ def _read_listed_person(reading: SentenceReading, role: Role, run: list[int]) ->
     if person is not None:
         role.listed.append(person)
         role.end = run[-1] + 1
-
-
-def _acronym_after(reading: SentenceReading, end: int) -> str | None:
-    """The acronym in parentheses from token ``end`` on: "(TSO)", or with its place "(Muş TSO)"."""
-    tokens, lang = reading.tokens, reading.lang
-    if end >= len(tokens) or tokens[end].text != "(":
-        return None
-    close = next((j for j in range(end + 1, min(end + 5, len(tokens))) if tokens[j].text == ")"), 0)
-    inside = tokens[end + 1 : close]
-    if not inside or not _short_form(inside[-1].base):
-        return None
-    if not all(place_of(t, lang) for t in inside[:-1]):
-        return None
-    return name_text([t.base for t in inside])
-
-
-def _short_form(word: str) -> bool:
-    """An acronym ("TSO") or a hyphenated short name ("Eğitim-Bir-Sen") given in parentheses."""
-    return is_all_caps(word) or (HYPHEN in word and word[:1].isupper())
-
-
-def _with_inner_acronym(
-    reading: SentenceReading, mention: Mention, first: int, end: int
-) -> Mention:
-    """ "X Derneği (XD) Kula Şubesi": the branch is also written "XD Kula Şubesi"."""
-    tokens = reading.tokens
-    for i in range(first + 1, end - 2):
-        if tokens[i].text == "(" and _in_parentheses(i + 1, tokens):
-            prefix = name_text([t.base for t in tokens[first:i]])
-            if mention.name.startswith(prefix):
-                return replace(mention, acronym=tokens[i + 1].base + mention.name[len(prefix) :])
-    return mention
-
-
-def attach_acronyms(reading: SentenceReading) -> None:
-    """Sentence stage: "Manisalı Dernekler Federasyonu (MANİSA-FED)": the acronym becomes an
-    alias of the name."""
-    if "(" not in reading.sentence.text:
-        return
-    tokens = reading.tokens
-    acronym_starts: set[int] = set()
-    for k, mention in enumerate(reading.mentions):
-        if mention.type != ORGANIZATION or mention.tentative:
-            continue
-        first, end = reading.token_span(mention)
-        written = _acronym_after(reading, end)
-        if written is not None and mention.start != tokens[end + 1].start:
-            reading.mentions[k] = replace(mention, acronym=written)
-            acronym_starts.update(t.start for t in tokens[end + 1 : end + 1 + len(written.split())])
-        elif "(" in mention.text:
-            reading.mentions[k] = _with_inner_acronym(reading, mention, first, end)
-    reading.mentions[:] = [m for m in reading.mentions if m.start not in acronym_starts]
