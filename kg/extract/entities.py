@@ -30,6 +30,29 @@ from kg.extract.heads import (
     single_head,
     stem_form,
 )
+from kg.extract.organisations import (
+    add_known_organisation,
+    known_organisation_at,
+    known_organisation_openers,
+    read_known_branch,
+    read_parent,
+)
+from kg.extract.people import (
+    acronym_after_name,
+    first_common_noun,
+    is_common_noun,
+    is_role_noun,
+    is_venue_noun,
+    listed_with_people,
+    name_before_named_body,
+    name_follows,
+    named_person_at,
+    person_name,
+    place_or_given_name,
+    starts_with_given_name,
+    surname_in_capitals,
+    where_after_a_name,
+)
 from kg.extract.places import (
     NAME_CONFIDENCE,
     add_place_facts,
@@ -60,7 +83,6 @@ from kg.extract.written import (
     OPENING_QUOTES,
     QUOTES,
     capitalised,
-    in_capitals,
     is_initial,
     joins_forms,
     name_text,
@@ -68,15 +90,11 @@ from kg.extract.written import (
 )
 from kg.lang.tr import OrgHead, Title, Turkish, prefix
 from kg.lang.tr.morphology import bare_noun, inflection_of, possessive_stem, suffix_case, token_case
-from kg.lang.tr.text import Token, is_all_caps, lower, recase
+from kg.lang.tr.text import Token, is_all_caps, recase
 from kg.model import ORGANIZATION, PERSON, PLACE, Mention
 
 _KEY = attrgetter("key")
-MAX_KNOWN_ORGANISATION_WORDS = 4  # "Türk Hava Yolları", "Demirören Haber Ajansı"
 NAME_JOINERS = frozenset(",)")
-# bodies named after the body that houses them are part of it: "X Belediyesi Kent Konseyi",
-# "X Üniversitesi Hastanesi" (not "X Derneği Federasyonu", a body of its own)
-HOSTS = frozenset({"Municipality", "University"})  # what may stand between two pieces of one name
 
 
 def read_names(reading: SentenceReading) -> None:
@@ -394,12 +412,12 @@ def _drop_sentence_opener(run: list[int], tokens: Sequence[Token], lang: Turkish
         return run
     if HYPHEN in first.key and heads_ending_in(first.key, first.suffix, lang):
         return run  # "Eğitim-Sen Kula Şubesi": a union's name in one word
-    if first.key in _known_organisation_openers(lang):
+    if first.key in known_organisation_openers(lang):
         return run  # "Kızılay Kula Şubesi": a known body's name
     named_next = (
         place_of(second, lang) or is_all_caps(second.base) or second.key in lang.given_names
     )
-    common = _ends_in_adverbial_case(first, lang) or _is_common_noun(first.key, lang)
+    common = _ends_in_adverbial_case(first, lang) or is_common_noun(first.key, lang)
     return run[1:] if named_next or common else run
 
 
@@ -433,8 +451,8 @@ def _read_title_org(
     bare = bare_head_ending(tokens, before, lang) if len(before) > 1 else None
     if bare is not None:
         return _read_bare_head_org(reading, before, bare, lang)
-    if before and _known_organisation_at(before, tokens, lang) == len(before):
-        return _add_known_organisation(reading, before, lang, attributive=True), False
+    if before and known_organisation_at(before, tokens, lang) == len(before):
+        return add_known_organisation(reading, before, lang, attributive=True), False
     party = _party_closing(before, tokens, lang) if len(before) > 1 else 0
     if party:  # "Kula Belediye Meclisi CHP Grup Başkanvekili": the party's group in the council
         _read_part(reading, before[:-party], lang)
@@ -455,45 +473,6 @@ def _party_closing(before: list[int], tokens: Sequence[Token], lang: Turkish) ->
     if len(heads) > 1 and heads[-1][2].subtype == PARTY and heads[-1][1] == len(before):
         return len(before) - heads[-2][1]
     return 0
-
-
-def _known_organisation_at(part: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
-    """How many words opening the part name a body of known_organisations.tsv (0 if none); a case
-    ending may close the last one only."""
-    known = lang.known_organisations
-    if tokens[part[0]].key not in _known_organisation_openers(lang):  # most parts
-        return 0
-    for n in range(min(len(part), MAX_KNOWN_ORGANISATION_WORDS), 0, -1):
-        words = [tokens[i] for i in part[:n]]
-        if any(t.suffix for t in words[:-1]):
-            continue
-        if tuple(t.key for t in words) in known:
-            return n
-    return 0
-
-
-@cache
-def _known_organisation_openers(lang: Turkish) -> frozenset[str]:
-    return frozenset(words[0] for words in lang.known_organisations)
-
-
-def _read_known_branch(
-    reading: SentenceReading, part: list[int], parent: Mention, rest: list[int], head: OrgHead
-) -> None:
-    """ "Kızılay Kula Şubesi": a branch of a known body, part of it, located in its places."""
-    tokens = reading.tokens
-    last = stem_form(tokens[rest[-1]], head)
-    name = name_text([parent.name, *(tokens[i].base for i in rest[:-1]), last])
-    branch = add_mention(reading, part, ORGANIZATION, name, head.subtype)
-    add_fact(reading, branch.name, "partOf", parent.name, branch.start, branch.end, NAME_CONFIDENCE)
-    add_place_facts(reading, rest, branch)
-
-
-def _add_known_organisation(
-    reading: SentenceReading, words: list[int], lang: Turkish, *, attributive: bool = False
-) -> Mention:
-    name, subtype = lang.known_organisations[tuple(reading.tokens[i].key for i in words)]
-    return add_mention(reading, words, ORGANIZATION, name, subtype, attributive=attributive)
 
 
 def _read_special_part(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
@@ -764,9 +743,9 @@ def _read_parent_words(
     """The organisation that opens the words before a sub-body's bare head (a name with a head
     noun, or an acronym), and how many of the words it takes."""
     tokens = reading.tokens
-    known = _known_organisation_at(words, tokens, lang) if words else 0
+    known = known_organisation_at(words, tokens, lang) if words else 0
     if known:  # "Türk Kızılay Kula Şube Başkanı"
-        return _add_known_organisation(reading, words[:known], lang, attributive=True), known
+        return add_known_organisation(reading, words[:known], lang, attributive=True), known
     heads = heads_in(words, tokens, lang) if words else ()
     if heads:
         end = heads[-1][1]
@@ -784,13 +763,13 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     if not part:
         return
     tokens = reading.tokens
-    known = _known_organisation_at(part, tokens, lang)
+    known = known_organisation_at(part, tokens, lang)
     if known:  # "Türk Kızılay", "Türk Telekom'a": a body named without a head noun
-        parent = _add_known_organisation(reading, part[:known], lang)
+        parent = add_known_organisation(reading, part[:known], lang)
         rest = part[known:]
         heads = heads_in(rest, tokens, lang) if rest else ()
         if heads and heads[-1][2].sub_body and heads[-1][1] == len(rest):
-            _read_known_branch(reading, part, parent, rest, heads[-1][2])
+            read_known_branch(reading, part, parent, rest, heads[-1][2])
         else:
             _read_part(reading, rest, lang)
         return
@@ -803,28 +782,28 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
             return
         _read_person(reading, part, lang, titled=False)
         return
-    k = _named_person_at(reading, part, lang)
+    k = named_person_at(reading, part, lang)
     if k is not None:  # "Sn. Ali Kaya", "Büyükelçisi Lajos Kiss": a name follows, whatever it is
         _read_part(reading, part[:k], lang)
         _read_titled_person(reading, part[k:], lang)
         return
-    if _starts_with_given_name(part, tokens, lang):
+    if starts_with_given_name(part, tokens, lang):
         _read_person(reading, part, lang, titled=False)  # "Nuri Bafra": surnames can be places
         return
-    if _listed_with_people(reading, part, lang):
+    if listed_with_people(reading, part, lang):
         _read_person(reading, part, lang, titled=True)
         return
-    if _surname_in_capitals(reading, part, lang):
+    if surname_in_capitals(reading, part, lang):
         # "Törene Lajos KISS katıldı": a sentence's first word is capitalised anyway
         _read_person(
             reading, part[1:] if part[0] == 0 and len(part) > 2 else part, lang, titled=True
         )
         return
-    if _place_or_given_name(part, tokens, lang):
+    if place_or_given_name(part, tokens, lang):
         # "Evren Kaya": a given name before a word that can be a surname; "Fatih Camii" is none
         _read_person(reading, part, lang, titled=False)
         return
-    if _is_venue_noun(tokens[part[-1]].key, lang) and place_of(tokens[part[-2]], lang):
+    if is_venue_noun(tokens[part[-1]].key, lang) and place_of(tokens[part[-2]], lang):
         # "Sakarya Caddesi'nde", "Gediz Nehri": a venue named after a place is no mention of it
         read_places(reading, part[:-2], lang)
         return
@@ -834,30 +813,6 @@ def _read_part(reading: SentenceReading, part: list[int], lang: Turkish) -> None
     given = next((j for j, i in enumerate(rest[:-1]) if tokens[i].key in lang.given_names), 0)
     # "Başhekimi Ayşe Kaya", "Yardımcılığını Ali Kaya": words before a name that are no name
     _read_person(reading, rest[given:], lang, titled=False)
-
-
-def _named_person_at(reading: SentenceReading, part: list[int], lang: Turkish) -> int | None:
-    """Where a person's name starts that words around it announce: an honorific ("Sayın",
-    "Dr."), a noun for what a person is ("Büyükelçisi", "gazeteci" just before the part)."""
-    tokens = reading.tokens
-    first = part[0]
-    if first and tokens[first - 1].base.islower() and _names_a_person(tokens[first - 1].key, lang):
-        return 0  # "gazeteci Lajos Kiss", "belediye başkanı Lajos Kiss"
-    openers = lang.name_openers
-    for k, i in enumerate(part[:-1]):
-        if tokens[i].key in openers:
-            return k
-    return None
-
-
-def _names_a_person(key: str, lang: Turkish) -> bool:
-    """A person noun or the last word of a title: the name of a person follows it."""
-    return key in lang.person_nouns or key in _title_ends(lang)
-
-
-@cache
-def _title_ends(lang: Turkish) -> frozenset[str]:
-    return frozenset(t.words[-1] for t in lang.titles if not t.plural)
 
 
 def _read_titled_person(reading: SentenceReading, part: list[int], lang: Turkish) -> None:
@@ -904,134 +859,6 @@ def _joins_company_forms(tokens: Sequence[Token], i: int, lang: Turkish) -> bool
         and tokens[i - 2].key in lang.company_forms
         and tokens[i + 1].key in lang.company_forms
     )
-
-
-def _starts_with_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
-    """A part of two words or more opening with a given name that is no place: "Ali Kaya",
-    also after an initial: "M. Ali Kaya"."""
-    if is_initial(tokens[part[0]]):
-        part = part[1:]
-    first = tokens[part[0]] if part else None
-    return (
-        len(part) > 1
-        and first is not None
-        and first.key in lang.given_names
-        and not place_of(first, lang)
-    )
-
-
-def _place_or_given_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
-    """A given name that is also a place, before words that can be a surname: "Evren Kaya";
-    not "Fatih Camii", "Selim Mahallesi", "Evren İzmir'de"."""
-    if not 2 <= len(part) <= MAX_PERSON_WORDS or tokens[part[0]].key not in lang.given_names:
-        return False
-    first, second = tokens[part[0]], tokens[part[1]]
-    if place_head(second.key, lang) is not None:
-        return False
-    if place_of(second, lang) and (second.suffix or _nested_places(first, second, lang)):
-        return False  # "Evren İzmir'de", "Selim Kars": places; "Evren Aydın" names a person
-    if lone_bare_head(tokens, [part[1]], lang) or any(
-        _titled_word(tokens[i].key, lang) for i in part
-    ):
-        return False  # "Selim Belediye Başkanıyla": the district's mayor
-    return _first_common_noun(part[1:], tokens, lang) is None and not is_all_caps(second.base)
-
-
-def _nested_places(first: Token, second: Token, lang: Turkish) -> bool:
-    """Whether two places lie one within the other (a district and its province)."""
-    a, b = place_of(first, lang), place_of(second, lang)
-    if a is None or b is None:
-        return False
-    pairs = lang.district_provinces  # (district in lower case, province as written)
-    return (lower(a), b) in pairs or (lower(b), a) in pairs
-
-
-@lru_cache(maxsize=1 << 14)
-def _titled_word(key: str, lang: Turkish) -> bool:
-    """A title's first word, bare or with an ending written on ("Başkanıyla")."""
-    return any(key[:n] in lang.titles_by_first for n in range(4, len(key) + 1))
-
-
-def _surname_in_capitals(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
-    """ "Lajos KISS": words in title case and a last one written in capitals, as Turkish news
-    writes surnames; not an acronym ("Muş TSO"), a place or a heading in capitals."""
-    tokens = reading.tokens
-    last = tokens[part[-1]]
-    if not 2 <= len(part) <= 3 or len(last.base) < 3 or not is_all_caps(last.base):
-        return False
-    if last.base in lang.known_acronyms or place_of(last, lang) or in_capitals(tokens):
-        return False
-    return _shaped_like_a_name(part[:-1], tokens, lang) and not any(
-        is_all_caps(tokens[i].base) or place_of(tokens[i], lang) for i in part[:-1]
-    )
-
-
-def _listed_with_people(reading: SentenceReading, part: list[int], lang: Turkish) -> bool:
-    """A name of two or three words in a list of people: "Ali Kaya, Lajos Kiss ve Ayşe Demir".
-
-    The part is a whole item of the list, shaped like a name, and two of its neighbours in the
-    list are people: the items on both sides, the two before it or the two after it."""
-    tokens = reading.tokens
-    first, end = part[0], part[-1] + 1
-    if not 2 <= len(part) <= 3 or not _is_list_item(tokens, first, end, lang):
-        return False
-    if not _shaped_like_a_name(part, tokens, lang):
-        return False
-    return _people_before(reading, first, lang) + _people_after(tokens, end, lang) >= 2
-
-
-def _is_list_item(tokens: Sequence[Token], first: int, end: int, lang: Turkish) -> bool:
-    """Whether tokens[first:end] stand between list separators (or open or close the list)."""
-    opened = first == 0 or not tokens[first - 1].base[:1].isupper()
-    closed = end == len(tokens) or not tokens[end].base[:1].isupper()
-    return opened and closed
-
-
-def _shaped_like_a_name(part: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
-    """Words that can be a person's name: no place after the first, no suffix or capitals
-    before the last, and no common noun ("Basın Müdürlüğü", "Meclis Üyelerimiz")."""
-    if any(place_of(tokens[i], lang) for i in part[1:]):
-        return False
-    if any(tokens[i].suffix or is_all_caps(tokens[i].base) for i in part[:-1]):
-        return False
-    return _first_common_noun(part, tokens, lang) is None
-
-
-def _people_before(reading: SentenceReading, first: int, lang: Turkish) -> int:
-    """How many people (at most two) the list items just before tokens[first] name."""
-    tokens = reading.tokens
-    ends = {m.end: m for m in reading.mentions if m.type == PERSON and not m.tentative}
-    count, at = 0, first
-    while count < 2 and at >= 2 and _separates_items(tokens[at - 1], lang):
-        person = ends.get(tokens[at - 2].end)
-        if person is None:
-            break
-        count += 1
-        at = reading.token_from(person.start)
-    return count
-
-
-def _people_after(tokens: Sequence[Token], end: int, lang: Turkish) -> int:
-    """How many people (at most two) the list items just after tokens[end - 1] name, by a given
-    name opening each ("..., Ayşe Kaya ve Ali Er")."""
-    count, at = 0, end
-    while count < 2 and at + 2 < len(tokens) and _separates_items(tokens[at], lang):
-        if tokens[at - 1].suffix:  # "Kaya'nın, ...": the list ended
-            break
-        start = at + 1
-        if tokens[start].key not in lang.given_names or place_of(tokens[start], lang):
-            break
-        at = start + 1
-        while at < len(tokens) and tokens[at].base[:1].isupper():
-            at += 1
-        if at - start < 2:  # a given name alone is no item of a list of full names
-            break
-        count += 1
-    return count
-
-
-def _separates_items(token: Token, lang: Turkish) -> bool:
-    return token.text == "," or lang.function_words.get(token.key) == "conjunction"
 
 
 def _read_org(
@@ -1088,48 +915,12 @@ def _read_org(
     mention = add_mention(
         reading, words, ORGANIZATION, name, head.subtype, case=case, attributive=attributive
     )
-    parent = _read_parent(reading, mention, part, start, heads)
+    parent = read_parent(reading, mention, part, start, heads)
     if parent is None:
         add_place_facts(reading, words, mention)
     if head_end < len(part):
         _read_part(reading, part[head_end:], lang)
     return mention
-
-
-def _read_parent(
-    reading: SentenceReading,
-    child: Mention,
-    part: list[int],
-    start: int,
-    heads: Sequence[tuple[int, int, OrgHead]],
-) -> Mention | None:
-    """For a sub-body ("X Kent Konseyi Yürütme Kurulu"), the organisation it belongs to, partOf.
-
-    Places written between the parent's name and the sub-body's head locate the sub-body
-    ("X Derneği Aliağa Şubesi" is in Aliağa)."""
-    head_start, _, head = heads[-1]
-    earlier = [(s, e, h) for s, e, h in heads if start < e <= head_start]
-    hosted = bool(earlier) and earlier[-1][1] == head_start and earlier[-1][2].subtype in HOSTS
-    if earlier and (head.sub_body or hosted):
-        _, end, parent_head = earlier[-1]
-        parent_words = part[start:end]
-        parent = add_mention(
-            reading,
-            parent_words,
-            ORGANIZATION,
-            name_text([reading.tokens[i].base for i in parent_words]),
-            parent_head.subtype,
-            attributive=True,
-        )
-        add_place_facts(reading, parent_words, parent)
-    elif head.sub_body and start < head_start and is_acronym(reading.tokens[part[start]], reading):
-        end = start + 1  # "TOBB İl Kadın Girişimciler Kurulu", "CHP İzmir Gençlik Kolları"
-        parent = add_acronym(reading, part[start], attributive=True)
-    else:
-        return None
-    add_place_facts(reading, part[end:head_start], child)
-    add_fact(reading, child.name, "partOf", parent.name, child.start, child.end, NAME_CONFIDENCE)
-    return parent
 
 
 def _read_person(  # noqa: C901, PLR0912
@@ -1151,23 +942,23 @@ def _read_person(  # noqa: C901, PLR0912
             honorific = True
             alone = key in lang.lone_name_honorifics
         elif not (
-            _is_role_noun(key, honorific or titled, lang) and _name_follows(words[1:], tokens, lang)
+            is_role_noun(key, honorific or titled, lang) and name_follows(words[1:], tokens, lang)
         ):
             break
         words.pop(0)
     if len(words) > 2 and tokens[words[0]].key in lang.demonyms:
         # "Başkanı Vanlı Ali Kaya": where the person comes from, not a part of the name
         add_places(reading, words.pop(0), lang, attributive=False)
-    common = _first_common_noun(words, tokens, lang)
+    common = first_common_noun(words, tokens, lang)
     if common is not None and common >= 2 and tokens[words[common]].key in lang.address_words:
         words, common = words[:common], None  # "Ali Kaya Başkanımıza": a name, then its address
     if common is not None and not (titled or honorific):
         return None  # "Sultan Deresi Vadisi": a common noun makes it the name of a thing
     if common is not None and common >= 2:
         words = words[:common]  # "Başkanı Ali Kaya Başkanımıza"; "Dr. Maria Rossi" is whole
-    if len(words) > 2 and _where_after_a_name(tokens[words[-1]], lang):
+    if len(words) > 2 and where_after_a_name(tokens[words[-1]], lang):
         add_places(reading, words.pop(), lang, attributive=False)
-    cut = _name_before_named_body(words, tokens, lang) if len(words) > 2 else 0
+    cut = name_before_named_body(words, tokens, lang) if len(words) > 2 else 0
     if cut:  # "Başkanı Ayşe Demir Kula Belediyesine Teşekkür Etti" in a heading
         _read_part(reading, words[cut:], lang)
         words = words[:cut]
@@ -1179,7 +970,7 @@ def _read_person(  # noqa: C901, PLR0912
     addressed = len(named) < len(words)  # "Nevzat Başkan", "Ahmet Bey": a name by itself
     words = named
     words = words[:MAX_PERSON_WORDS]
-    cut = _acronym_after_name(words, tokens, lang)
+    cut = acronym_after_name(words, tokens, lang)
     if cut:  # "Ali Kaya TOBB ile", "Vali Karaloğlu STK temsilcileriyle": a body after the name
         add_acronym(reading, words[cut])
         words = words[:cut]
@@ -1194,7 +985,7 @@ def _read_person(  # noqa: C901, PLR0912
     if len(words) >= 2 and is_initial(first):  # "M. Ali Kaya"
         known_name = tokens[words[1]].key in lang.given_names
     if len(words) >= 2 and (titled or honorific or known_name):
-        return add_mention(reading, words, PERSON, _person_name(words, tokens), None)
+        return add_mention(reading, words, PERSON, person_name(words, tokens), None)
     if len(words) == 1 and alone:  # "Hz. Mevlana": the one name is the whole name
         return add_mention(reading, words, PERSON, recase(first.base), None)
     if len(words) == 1 and not place_of(first, lang):
@@ -1202,100 +993,6 @@ def _read_person(  # noqa: C901, PLR0912
         # names are surnames too: "Nazlı Ergin ... Ergin ise")
         return add_mention(reading, words, PERSON, recase(first.base), None, tentative=True)
     return None
-
-
-def _acronym_after_name(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
-    """Where an acronym follows a person's name (0 if none): a known or common acronym, or a word
-    in capitals after a surname written in small letters ("Ali Kaya TOBB"); a surname in
-    capitals after given names ("Mehmet Ali KAYA") is the name's own."""
-    for k in range(1, len(words)):
-        token, before = tokens[words[k]], tokens[words[k - 1]]
-        if not is_all_caps(token.base):
-            continue
-        if token.base in lang.known_acronyms or token.base in lang.common_acronyms:
-            return k
-        if k >= 2 and not is_all_caps(before.base) and before.key not in lang.given_names:
-            return k  # "Lajos KOVACS": a foreign given name, then the surname in capitals
-        return 0
-    return 0
-
-
-def _name_before_named_body(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int:
-    """Where an organisation's or a place's name starts after a name of two words or more (0 if
-    none): a place word opening words that end in a head noun."""
-    for k in range(2, len(words)):
-        if place_of(tokens[words[k]], lang) and heads_in(words[k:], tokens, lang):
-            return k
-    return 0
-
-
-def _person_name(words: list[int], tokens: Sequence[Token]) -> str:
-    """A person's name as written, surnames in capitals re-cased, initials with their full stop."""
-    names = []
-    for i in words:
-        base = tokens[i].base
-        names.append(recase(base) if len(base) > 1 else base + ".")
-    return " ".join(names)
-
-
-def _is_role_noun(key: str, titled: bool, lang: Turkish) -> bool:
-    """A common noun before a name ("Yardımcılığını Ali Kaya"); after an honorific or a title
-    also a noun with the possessive "-(s)I" of a compound ("Başkan Adayı", "Kaymakam Vekili"):
-    names are written given name first, so the word before the given name is no name."""
-    if _is_common_noun(key, lang):
-        return True
-    if not titled or key in lang.given_names or key in lang.demonyms or key in lang.places:
-        return False  # "Başkanı Vanlı Ali Kaya": where the person comes from is read apart
-    return possessive_stem(key, lang) != key
-
-
-def _name_follows(words: list[int], tokens: Sequence[Token], lang: Turkish) -> bool:
-    """Whether an honorific or a given name stands among ``words``."""
-    return any(
-        tokens[i].key in lang.name_openers or tokens[i].key in lang.given_names for i in words
-    )
-
-
-def _where_after_a_name(token: Token, lang: Turkish) -> bool:
-    """A place in a case of where after a name is where the person is or goes, not a surname
-    ("Bakanı Lajos Kiss Ankara'ya geldi", "Ali Kaya Türkiye'nin"): a province, country or city
-    in the locative, dative or ablative, and a country or city in the genitive too; districts,
-    which many surnames are named like, are left to the name."""
-    place = place_of(token, lang)
-    if place is None:
-        return False
-    case = token_case(token, None, lang)
-    subtype = lang.places[lower(place)].subtype
-    if case in ("loc", "dat", "abl"):
-        return subtype != "District"
-    return case == "gen" and subtype not in ("District", "Province")
-
-
-def _first_common_noun(words: list[int], tokens: Sequence[Token], lang: Turkish) -> int | None:
-    """Where the first capitalised common noun stands among ``words``, by an ending no name
-    has ("Vadisi", "Üyelerimiz", "Yardımcılığını"): a name takes its suffixes after an
-    apostrophe."""
-    for k, i in enumerate(words):
-        if _is_common_noun(tokens[i].key, lang):
-            return k
-    return None
-
-
-@lru_cache(maxsize=1 << 15)
-def _is_common_noun(key: str, lang: Turkish) -> bool:
-    return key.endswith(lang.name_unlike_endings) or _is_venue_noun(key, lang)
-
-
-@lru_cache(maxsize=1 << 15)
-def _is_venue_noun(key: str, lang: Turkish) -> bool:
-    """A noun ending the name of a venue, a street, a feature or an event (non_entity_heads.tsv),
-    also with a case ending written on: "Parkında", "Caddesine"."""
-    if key in lang.non_entity_heads:
-        return True
-    # the whole rest one case suffix: "Parkında" is "parkı" + "nda", "Kızılay" no "kızı" + "-la"
-    return any(
-        key.startswith(word) and key[len(word) :] in lang.suffixes for word in lang.non_entity_heads
-    )
 
 
 def _person_before_org(reading: SentenceReading, part: list[int], lang: Turkish) -> int:
