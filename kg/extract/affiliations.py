@@ -6,7 +6,7 @@ memberOf "federasyona bağlı dernek"; partOf for sub-bodies)."""
 
 from __future__ import annotations
 
-from kg.extract.entities import head_for_name
+from kg.extract.heads import head_for_name
 from kg.extract.reading import SentenceReading, add_fact
 from kg.extract.roles import title_at
 from kg.model import ORGANIZATION, PERSON, Mention

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from operator import attrgetter
 
+from kg.extract.acronyms import attach_acronyms
 from kg.extract.affiliations import read_affiliations
 from kg.extract.conventions import (
     no_meeting_within_a_visit,
@@ -16,7 +17,7 @@ from kg.extract.conventions import (
 )
 from kg.extract.datelines import read_bylines
 from kg.extract.discourse import Discourse
-from kg.extract.entities import attach_acronyms, read_names, sort_mentions
+from kg.extract.entities import read_names, sort_mentions
 from kg.extract.genitive_titles import read_genitive_titles
 from kg.extract.places import locate_by_genitive_place
 from kg.extract.reading import SentenceReading
