@@ -247,7 +247,8 @@ def evaluate(gold: Path, pred: Path | None, errors: int) -> None:
     """Score entities and relations against a gold JSONL file: precision, recall and F1 tables."""
     # numpy and scipy (the entity alignment) load for this command only
     from kg.extract.evaluate import evaluate as evaluate_predictions
-    from kg.extract.evaluate import format_report, predict, read_gold, read_predictions
+    from kg.extract.evaluation_report import format_report
+    from kg.extract.gold import predict, read_gold, read_predictions
 
     articles = read_gold(gold)
     predictions = read_predictions(pred) if pred is not None else predict(articles)
