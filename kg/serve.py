@@ -6,23 +6,33 @@ import concurrent.futures
 import contextlib
 import hmac
 import os
-import re
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TypeVar, cast
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import vocab
 from kg.errors import KgError
 from kg.knowledge_graph import HTML_FILE, STORE_DIR, KnowledgeGraph
+from kg.sparql_protocol import (
+    GRAPH_MEDIA_TYPES,
+    RESULTS_MEDIA_TYPES,
+    SERVICE_REFUSED,
+    Response,
+    media,
+    message,
+    not_acceptable,
+    preferred_format,
+    request_parameter,
+    uses_service,
+)
 
 TOKEN_ENV = "KG_SERVE_TOKEN"  # the bearer token for updates; never taken on the command line
 DEFAULT_HOST = "127.0.0.1"
@@ -33,53 +43,8 @@ ENDPOINT_PATH = "/sparql"
 VIEW_PATHS = ("/", "/view")
 TRUNCATED_HEADER = "X-Kg-Truncated"  # "true" when --max-rows cut the results short
 MAX_BODY_BYTES = 16 * 1024 * 1024  # bigger updates belong in `kg build`
-SERVICE_REFUSED = "SERVICE (federated query) is disabled on this endpoint"
-DATASET_PARAMETERS = (
-    "default-graph-uri",
-    "named-graph-uri",
-    "using-graph-uri",
-    "using-named-graph-uri",
-)
 
-# What we answer with, as (media type, format); the first one is what a client without
-# preferences gets. Aliases come last so they never win a tie over the proper type.
-RESULTS_MEDIA_TYPES = (
-    ("application/sparql-results+json", QueryResultsFormat.JSON),
-    ("application/sparql-results+xml", QueryResultsFormat.XML),
-    ("text/csv", QueryResultsFormat.CSV),
-    ("text/tab-separated-values", QueryResultsFormat.TSV),
-    ("application/json", QueryResultsFormat.JSON),
-    ("application/xml", QueryResultsFormat.XML),
-    ("text/xml", QueryResultsFormat.XML),
-)
-GRAPH_MEDIA_TYPES = (
-    ("text/turtle", RdfFormat.TURTLE),
-    ("application/n-triples", RdfFormat.N_TRIPLES),
-    ("application/ld+json", RdfFormat.JSON_LD),
-    ("application/rdf+xml", RdfFormat.RDF_XML),
-    ("text/plain", RdfFormat.N_TRIPLES),  # N-Triples' media type before RDF 1.1
-)
-
-# Strings, IRIs and comments, which may hold the word SERVICE without it being the keyword.
-_NOT_KEYWORDS = re.compile(
-    r'"""(?:[^\\]|\\.)*?"""' + r"|'''(?:[^\\]|\\.)*?'''"
-    r'|"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
-
-Format = TypeVar("Format")
 Item = TypeVar("Item")
-
-
-@dataclass(frozen=True)
-class Response:
-    """One HTTP answer; ``content_type`` None for an empty body."""
-
-    status: int
-    body: bytes = b""
-    content_type: str | None = "text/plain; charset=utf-8"
-    headers: tuple[tuple[str, str], ...] = ()
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -152,10 +117,10 @@ class SparqlServer(ThreadingHTTPServer):
     def answer_query(self, sparql: str, accept: str | None) -> Response:
         """Evaluate a query within the timeout and answer in the format ``accept`` likes best."""
         if uses_service(sparql):
-            return _message(400, SERVICE_REFUSED)
+            return message(400, SERVICE_REFUSED)
         deadline = time.monotonic() + self.timeout
         if not self._workers.acquire(timeout=self.timeout):
-            return _message(
+            return message(
                 503,
                 "every query worker is busy (maybe with queries past their timeout); try again later",
             )
@@ -172,27 +137,27 @@ class SparqlServer(ThreadingHTTPServer):
     def answer_update(self, sparql: str, authorization: str | None) -> Response:
         """Apply an update if this server takes updates and ``authorization`` holds its token."""
         if self._token is None:
-            return _message(
+            return message(
                 403, f"read-only endpoint: updates need 'kg serve --allow-update' and {TOKEN_ENV}"
             )
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(
             token.strip().encode(), self._token.encode()
         ):
-            return _message(
+            return message(
                 401,
                 "updates need the server's token: 'Authorization: Bearer <token>'",
                 ("WWW-Authenticate", 'Bearer realm="kg serve"'),
             )
         if uses_service(sparql):
-            return _message(400, SERVICE_REFUSED)
+            return message(400, SERVICE_REFUSED)
         try:
             with self._one_update_at_a_time:
                 self.graph.store.run_user_update(sparql)
         except SyntaxError as e:
-            return _message(400, f"SPARQL syntax error: {e}")
+            return message(400, f"SPARQL syntax error: {e}")
         except OSError as e:
-            return _message(500, f"update failed: {e}")
+            return message(500, f"update failed: {e}")
         return Response(204, content_type=None)
 
     def view(self) -> Response:
@@ -201,9 +166,7 @@ class SparqlServer(ThreadingHTTPServer):
         try:
             return Response(200, path.read_bytes(), "text/html; charset=utf-8")
         except FileNotFoundError:
-            return _message(
-                404, f"no {HTML_FILE} here yet (write it with: kg viz {self.directory})"
-            )
+            return message(404, f"no {HTML_FILE} here yet (write it with: kg viz {self.directory})")
 
     def _evaluate_in_worker(
         self,
@@ -219,7 +182,7 @@ class SparqlServer(ThreadingHTTPServer):
         except _PastDeadline:
             answer.set_result(self._timed_out())
         except Exception as e:  # e.g. an OSError from the store or a SERVICE call mid-way
-            answer.set_result(_message(500, f"query failed: {type(e).__name__}: {e}"))
+            answer.set_result(message(500, f"query failed: {type(e).__name__}: {e}"))
         finally:
             self._workers.release()
 
@@ -232,26 +195,26 @@ class SparqlServer(ThreadingHTTPServer):
             results = self.graph.sparql(sparql)
         except KgError as e:
             if isinstance(e.__cause__, SyntaxError):  # the parser's own words, all lines of them
-                return _message(400, f"SPARQL syntax error: {e.__cause__}")
-            return _message(500, str(e))
+                return message(400, f"SPARQL syntax error: {e.__cause__}")
+            return message(500, str(e))
         if isinstance(results, QueryBoolean | QuerySolutions) and results_format is None:
-            return _not_acceptable(RESULTS_MEDIA_TYPES)
+            return not_acceptable(RESULTS_MEDIA_TYPES)
         # (serialize with no output file returns bytes; results_format was checked just above)
         if isinstance(results, QueryBoolean):
-            return Response(200, results.serialize(format=results_format), _media(results_format))  # type: ignore[arg-type]
+            return Response(200, results.serialize(format=results_format), media(results_format))  # type: ignore[arg-type]
         if isinstance(results, QuerySolutions):
             variables = results.variables
             rows, truncated = _first(results, self.max_rows, deadline)
             body = _solutions(variables, rows).serialize(format=results_format)
-            return _results(body, _media(results_format), truncated)  # type: ignore[arg-type]
+            return _results(body, media(results_format), truncated)  # type: ignore[arg-type]
         if graph_format is None:
-            return _not_acceptable(GRAPH_MEDIA_TYPES)
+            return not_acceptable(GRAPH_MEDIA_TYPES)
         triples, truncated = _first(results, self.max_rows, deadline)
         body = pyoxigraph.serialize(triples, format=graph_format, prefixes=dict(vocab.PREFIXES))
-        return _results(body, _media(graph_format), truncated)  # type: ignore[arg-type]
+        return _results(body, media(graph_format), truncated)  # type: ignore[arg-type]
 
     def _timed_out(self) -> Response:
-        return _message(
+        return message(
             503,
             f"query stopped after the {self.timeout:g} s timeout (kg serve --timeout); "
             "narrow it down or add a LIMIT",
@@ -283,7 +246,7 @@ class _Handler(BaseHTTPRequestHandler):
             return _not_found(url.path)
         params = parse_qs(url.query, keep_blank_values=True)
         if "update" in params:
-            return _message(405, "updates must be POSTed", ("Allow", "POST"))
+            return message(405, "updates must be POSTed", ("Allow", "POST"))
         return self._query(params)
 
     def _answer_post(self) -> Response:
@@ -294,7 +257,7 @@ class _Handler(BaseHTTPRequestHandler):
             or "Transfer-Encoding" in self.headers
         ):
             self.close_connection = True  # the body stays unread
-            return _message(413, f"send a Content-Length of at most {MAX_BODY_BYTES} bytes")
+            return message(413, f"send a Content-Length of at most {MAX_BODY_BYTES} bytes")
         body = self.rfile.read(int(length))
         url = urlsplit(self.path)
         if url.path != ENDPOINT_PATH:
@@ -302,7 +265,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             text = body.decode(self.headers.get_content_charset("utf-8"))
         except (LookupError, UnicodeDecodeError) as e:
-            return _message(400, f"cannot decode the request body: {e}")
+            return message(400, f"cannot decode the request body: {e}")
         params = parse_qs(url.query, keep_blank_values=True)
         content_type = self.headers.get_content_type()
         if content_type == "application/sparql-query":
@@ -312,22 +275,22 @@ class _Handler(BaseHTTPRequestHandler):
         if content_type == "application/x-www-form-urlencoded":
             form = parse_qs(text, keep_blank_values=True)
             if "query" in form and "update" in form:
-                return _message(400, "give either query= or update=, not both")
+                return message(400, "give either query= or update=, not both")
             return self._update(form) if "update" in form else self._query(form)
-        return _message(
+        return message(
             415,
             "POST application/sparql-query, application/sparql-update or "
             "application/x-www-form-urlencoded",
         )
 
     def _query(self, params: dict[str, list[str]]) -> Response:
-        sparql = _parameter(params, "query")
+        sparql = request_parameter(params, "query")
         if isinstance(sparql, Response):
             return sparql
         return self.server.answer_query(sparql, self.headers.get("Accept"))
 
     def _update(self, params: dict[str, list[str]]) -> Response:
-        sparql = _parameter(params, "update")
+        sparql = request_parameter(params, "update")
         if isinstance(sparql, Response):
             return sparql
         return self.server.answer_update(sparql, self.headers.get("Authorization"))
@@ -337,7 +300,7 @@ class _Handler(BaseHTTPRequestHandler):
             response = answer()
         except Exception as e:  # answer the client, then log: the server keeps serving
             self.log_error("internal error: %r", e)
-            response = _message(500, f"internal error: {type(e).__name__}: {e}")
+            response = message(500, f"internal error: {type(e).__name__}: {e}")
         self.send_response(response.status)
         if response.content_type:
             self.send_header("Content-Type", response.content_type)
@@ -350,63 +313,6 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         if self.server.log is not None:
             self.server.log(f"{self.address_string()} {format % args}")
-
-
-def uses_service(sparql: str) -> bool:
-    """Whether a query or update calls another endpoint (SERVICE), which the server refuses:
-    it would let any client make the server fetch any URL.
-
-    >>> uses_service("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    True
-    >>> uses_service('SELECT * WHERE { ?s rdfs:label "SERVICE" } # no service here')
-    False
-    """
-    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", sparql)))
-
-
-def preferred_format(accept: str | None, offers: Sequence[tuple[str, Format]]) -> Format | None:
-    """The format of the offer an HTTP Accept header likes best; None when it accepts none.
-
-    An offer's quality comes from the most specific media range matching it; ties go to the
-    range the client listed first, then to the earlier offer. No header means the first offer.
-
-    >>> preferred_format("text/csv;q=0.5, application/sparql-results+xml", RESULTS_MEDIA_TYPES).name
-    'SPARQL Results in XML'
-    >>> preferred_format("text/*, application/n-triples;q=0.9", GRAPH_MEDIA_TYPES).name
-    'Turtle'
-    >>> preferred_format("image/png", GRAPH_MEDIA_TYPES) is None
-    True
-    """
-    ranges = _media_ranges(accept or "*/*")
-    best, best_key = None, None
-    for rank, (media_type, fmt) in enumerate(offers):
-        kind = media_type.split("/")[0]
-        for pattern in (media_type, f"{kind}/*", "*/*"):  # most specific first
-            if pattern in ranges:
-                quality, position = ranges[pattern]
-                key = (quality, -position, -rank)
-                if quality > 0 and (best_key is None or key > best_key):
-                    best, best_key = fmt, key
-                break
-    return best
-
-
-def _media_ranges(accept: str) -> dict[str, tuple[float, int]]:
-    """Each media range of an Accept header with its quality and position (first listing wins)."""
-    ranges: dict[str, tuple[float, int]] = {}
-    for position, part in enumerate(accept.split(",")):
-        media_range, *params = (p.strip() for p in part.split(";"))
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0  # a range we cannot read is one we do not honour
-        if media_range:
-            ranges.setdefault(media_range.lower(), (quality, position))
-    return ranges
 
 
 class _PastDeadline(Exception):
@@ -445,21 +351,6 @@ def _tsv_term(term) -> str:
     return str(term)
 
 
-def _parameter(params: dict[str, list[str]], name: str) -> str | Response:
-    """The one query= or update= parameter, or the answer saying what is wrong with the request."""
-    for parameter in DATASET_PARAMETERS:
-        if parameter in params:
-            return _message(
-                400,
-                f"{parameter} is not supported: the default graph is the union of all graphs; "
-                "name graphs with GRAPH in the query",
-            )
-    values = params.get(name, [])
-    if len(values) != 1:
-        return _message(400, f"give exactly one {name}= parameter (SPARQL 1.1 Protocol)")
-    return values[0]
-
-
 def _results(body: bytes, media_type: str, truncated: bool) -> Response:
     return Response(
         200,
@@ -469,20 +360,5 @@ def _results(body: bytes, media_type: str, truncated: bool) -> Response:
     )
 
 
-def _media(fmt: QueryResultsFormat | RdfFormat) -> str:
-    media_type = fmt.media_type
-    if media_type.startswith("text/") and "charset" not in media_type:
-        media_type += "; charset=utf-8"
-    return media_type
-
-
-def _not_acceptable(offers: Sequence[tuple[str, object]]) -> Response:
-    return _message(406, "acceptable here: " + ", ".join(media_type for media_type, _ in offers))
-
-
 def _not_found(path: str) -> Response:
-    return _message(404, f"nothing at {path}: queries go to {ENDPOINT_PATH}, the view is at /")
-
-
-def _message(status: int, text: str, *headers: tuple[str, str]) -> Response:
-    return Response(status, (text + "\n").encode("utf-8"), headers=headers)
+    return message(404, f"nothing at {path}: queries go to {ENDPOINT_PATH}, the view is at /")

@@ -194,7 +194,7 @@ class Terminal(io.StringIO):
 
 
 def test_progress_when_piped_is_a_plain_line_now_and_then_with_the_share_done():
-    from kg.cli import Progress
+    from kg.cli.output import Progress
 
     out = io.StringIO()
     progress = Progress(total=256, terminal=False, every=0, stream=out)
@@ -208,7 +208,7 @@ def test_progress_when_piped_is_a_plain_line_now_and_then_with_the_share_done():
 
 
 def test_progress_when_piped_says_nothing_within_its_interval_not_even_the_stages():
-    from kg.cli import Progress
+    from kg.cli.output import Progress
 
     out = io.StringIO()
     progress = Progress(total=256, terminal=False, every=3600, stream=out)
@@ -219,7 +219,7 @@ def test_progress_when_piped_says_nothing_within_its_interval_not_even_the_stage
 
 
 def test_progress_on_a_terminal_is_a_bar_of_the_articles_done_with_rates_then_the_stages():
-    from kg.cli import Progress
+    from kg.cli.output import Progress
 
     out = Terminal()
     progress = Progress(total=256, terminal=True, stream=out)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 import pandas as pd
 import pytest
 
-from kg.builder.inputs import _iso_date
+from kg.builder.readers import _iso_date
 from kg.dates import day_or_none, parse_day
 from kg.errors import KgError
 from kg.query import tables

@@ -1,21 +1,18 @@
-"""Precision, recall and F1 of extracted entities and relations against a gold JSONL file."""
+"""Precision, recall and F1 of predicted entities and relations against the gold annotations."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from kg.errors import KgError
-from kg.extract.pipeline import extract
+from kg.extract.gold import Annotation, GoldArticle, Relation
 from kg.lang.tr.text import fold
-from kg.model import Article, Entity, Extraction
+from kg.model import Entity
 from kg.vocab import EVENT_PREDICATES, PREDICATES, STRUCTURAL_PREDICATES, SYMMETRIC_PREDICATES
 
 DEFAULT_BAND_EDGES = (0.8,)
@@ -23,34 +20,6 @@ UNKNOWN_BAND = "unknown"  # predictions that carry no confidence
 _CASE_SUFFIX_RE = re.compile(r"(?<=\w)'[^\W\d_]*(?!\w)")  # after fold() every apostrophe is '
 
 RelationKey = tuple[str, str, str]
-
-
-@dataclass(frozen=True)
-class Relation:
-    """One (s, p, o) of a gold or predicted article; confidence is None when the file gives none."""
-
-    s: str
-    p: str
-    o: str
-    evidence: str = ""
-    confidence: float | None = None
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """The entities and relations one side (gold or prediction) gives for one article."""
-
-    article_id: str
-    entities: tuple[Entity, ...] = ()
-    relations: tuple[Relation, ...] = ()
-
-
-@dataclass(frozen=True)
-class GoldArticle:
-    """A gold record: the article to extract from and what the annotators found in it."""
-
-    article: Article
-    annotation: Annotation
 
 
 @dataclass(frozen=True)
@@ -133,32 +102,6 @@ def normalise_name(name: str) -> str:
     return " ".join(_CASE_SUFFIX_RE.sub("", fold(name)).split())
 
 
-def read_gold(path: Path) -> tuple[GoldArticle, ...]:
-    """Gold articles of a JSONL file (id, url, outlet, date, title, text, entities, relations)."""
-    gold = []
-    for where, record in _records(path):
-        meta = {k: _get(record, k, str, where, None) for k in ("url", "date", "title", "outlet")}
-        article = Article(record["id"], _get(record, "text", str, where), **meta)
-        gold.append(GoldArticle(article, _annotation(record, where)))
-    return tuple(gold)
-
-
-def read_predictions(path: Path) -> dict[str, Annotation]:
-    """Predictions of a JSONL file in the `kg extract` shape (id, entities, relations), by id."""
-    return {r["id"]: _annotation(r, where) for where, r in _records(path)}
-
-
-def predict(gold: Sequence[GoldArticle]) -> dict[str, Annotation]:
-    """Predictions of the civic-kg extractor for each gold article's text, by id."""
-    return {g.article.id: annotation_of(extract(g.article)) for g in gold}
-
-
-def annotation_of(extraction: Extraction) -> Annotation:
-    """An extraction as the annotation it predicts."""
-    relations = (Relation(f.s, f.p, f.o, f.evidence, f.confidence) for f in extraction.facts)
-    return Annotation(extraction.article.id, extraction.entities, tuple(relations))
-
-
 def align_entities(
     gold: Sequence[Entity], pred: Sequence[Entity], *, typed: bool = False
 ) -> dict[int, int]:
@@ -231,39 +174,6 @@ def evaluate(
         entity_false_positives=tuple(entity_fps),
         entity_false_negatives=tuple(entity_fns),
     )
-
-
-def format_report(report: Report, errors: int = 0) -> str:
-    """The report as plain-text tables; with ``errors`` > 0 also the first errors of each kind.
-
-    >>> print(format_report(Report(0, *[Scores()] * 5, (), (), (), ())).splitlines()[2])
-    entities  tp  fp  fn  precision  recall     f1
-    """
-    head = ["tp", "fp", "fn", "precision", "recall", "f1"]
-    entities = [_row("untyped", report.entities), _row("typed", report.typed_entities)]
-    relations = [
-        _row("all", report.relations),
-        _row("event", report.events),
-        _row("structural", report.structural),
-    ]
-    bands = [[b, str(s.tp + s.fp), str(s.tp), f"{s.precision:.3f}"] for b, s in report.bands]
-    blocks = [
-        f"{report.articles} article{'' if report.articles == 1 else 's'}",
-        _table(["entities", *head], entities),
-        _table(["relations", *head], relations),
-        _table(["predicate", *head], [_row(p, s) for p, s in report.by_predicate]),
-        _table(["confidence", "predicted", "correct", "precision"], bands),
-    ]
-    if errors > 0:
-        blocks.append(_error_list("false positives", report.false_positives, errors))
-        blocks.append(_error_list("false negatives", report.false_negatives, errors))
-        blocks.append(
-            _entity_error_list("entity false positives", report.entity_false_positives, errors)
-        )
-        blocks.append(
-            _entity_error_list("entity false negatives", report.entity_false_negatives, errors)
-        )
-    return "\n\n".join(blocks)
 
 
 def _names(entity: Entity) -> set[str]:
@@ -348,32 +258,6 @@ def _error(truth: Annotation, r: Relation) -> RelationError:
     return RelationError(truth.article_id, r.s, r.p, r.o, r.evidence)
 
 
-def _row(label: str, s: Scores) -> list[str]:
-    rates = (f"{x:.3f}" for x in (s.precision, s.recall, s.f1))
-    return [label, str(s.tp), str(s.fp), str(s.fn), *rates]
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    """First column left-aligned, the numbers right-aligned, a rule under the header."""
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = [header, ["-" * w for w in widths], *rows]
-    return "\n".join(
-        "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(r, widths, strict=True))
-        )
-        for r in lines
-    )
-
-
-def _error_list(title: str, errors: Sequence[RelationError], n: int) -> str:
-    lines = [f"{title} (first {min(n, len(errors))} of {len(errors)})"]
-    for e in errors[:n]:
-        lines.append(f"  {e.article_id}: {e.s} --{e.p}--> {e.o}")
-        lines.append(f"      {e.evidence!r}" if e.evidence else "      (no evidence)")
-    return "\n".join(lines)
-
-
 def _unmatched(
     article_id: str, entities: Sequence[Entity], matched: Iterable[int]
 ) -> list[EntityError]:
@@ -383,62 +267,3 @@ def _unmatched(
         for i, e in enumerate(entities)
         if i not in taken
     ]
-
-
-def _entity_error_list(title: str, errors: Sequence[EntityError], n: int) -> str:
-    lines = [f"{title} (first {min(n, len(errors))} of {len(errors)})"]
-    for e in errors[:n]:
-        aliases = f"  (also: {', '.join(e.aliases)})" if e.aliases else ""
-        lines.append(f"  {e.article_id}: {e.type} {e.name}{aliases}")
-    return "\n".join(lines)
-
-
-def _records(path: Path) -> Iterator[tuple[str, dict]]:
-    """(file:line, JSON object with an id) of each non-blank line; a repeated id is an error."""
-    seen: set[str] = set()
-    try:
-        with open(path, encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                where = f"{path}:{number}"
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise KgError(f"not valid JSON ({e.msg})", where=where) from e
-                if _get(record, "id", str, where) in seen:
-                    raise KgError(f"article id {record['id']!r} appears twice", where=where)
-                seen.add(record["id"])
-                yield where, record
-    except (OSError, UnicodeDecodeError) as e:
-        raise KgError(f"cannot read: {e}", where=str(path)) from e
-
-
-_REQUIRED = object()
-
-
-def _get(record: object, key: str, kind, where: str, default=_REQUIRED):
-    """``record[key]``, checked to be a ``kind``; ``default`` when it is missing or null."""
-    if not isinstance(record, dict):
-        raise KgError(f"expected a JSON object, not {json.dumps(record)[:40]}", where=where)
-    value = record.get(key)
-    if value is None and default is not _REQUIRED:
-        return default
-    if not isinstance(value, kind) or isinstance(value, bool):
-        wanted = "a number" if kind == (int, float) else f"a {kind.__name__}"
-        raise KgError(f"{key!r} should be {wanted}, not {json.dumps(value)[:40]}", where=where)
-    return value
-
-
-def _annotation(record: dict, where: str) -> Annotation:
-    entities, relations = [], []
-    for e in _get(record, "entities", list, where, []):
-        name, aliases = _get(e, "name", str, where), _get(e, "aliases", list, where, [])
-        if not all(isinstance(a, str) for a in aliases):
-            raise KgError(f"aliases of {name!r} should be strings", where=where)
-        entities.append(Entity(name, _get(e, "type", str, where, None), aliases=tuple(aliases)))
-    for r in _get(record, "relations", list, where, []):
-        s, p, o = (_get(r, k, str, where) for k in "spo")
-        confidence = _get(r, "confidence", (int, float), where, None)
-        relations.append(Relation(s, p, o, _get(r, "evidence", str, where, ""), confidence))
-    return Annotation(record["id"], tuple(entities), tuple(relations))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import heapq
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -16,6 +14,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple
 
 from kg import vocab
 from kg.errors import KgError
+from kg.store.external_sort import merge_runs, merged, parse_lines, sorted_runs
 from kg.store.files import atomic_write
 
 FORMATS = {
@@ -27,9 +26,8 @@ FORMATS = {
 }
 
 
-# A triple-format export sorts this many N-Triples lines in memory at a time (~40 MB at ~150
-# bytes a line), and merges at most this many sorted runs at once (open files, each with a buffer).
-SORT_RUN_LINES = 100_000
+# A triple-format export merges at most this many sorted runs at once (open files, each with a
+# buffer); how long a run is: ``external_sort.SORT_RUN_LINES``.
 MERGE_FAN_IN = 128
 
 # Oxigraph's bulk loader parses up to 1,000,000 quads before it writes anything, then ingests them
@@ -287,16 +285,16 @@ class EmbeddedStore:
         clears it past a million triples, so it lets repeats through on big stores)."""
         with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
             scratch = Path(tmp)
-            runs = _sorted_runs(self._named_quads(), scratch)
+            runs = sorted_runs(self._named_quads(), scratch)
             while len(runs) > MERGE_FAN_IN:
                 groups = (runs[i : i + MERGE_FAN_IN] for i in range(0, len(runs), MERGE_FAN_IN))
-                runs = [_merge_runs(group, scratch) for group in groups]
-            with _merged(runs) as lines:
+                runs = [merge_runs(group, scratch) for group in groups]
+            with merged(runs) as lines:
                 if rdf_fmt == RdfFormat.N_TRIPLES:
                     stream.writelines(lines)
                 else:
                     prefixes = dict(vocab.PREFIXES) if rdf_fmt == RdfFormat.TURTLE else None
-                    pyoxigraph.serialize(_parse_lines(lines), stream, rdf_fmt, prefixes=prefixes)
+                    pyoxigraph.serialize(parse_lines(lines), stream, rdf_fmt, prefixes=prefixes)
 
     def flush(self) -> None:
         self._store.flush()
@@ -357,54 +355,6 @@ def union_update(removed: Iterable[Triple] = (), added: Iterable[Triple] = ()) -
     if lines := "".join(sorted(f"{t} .\n" for t in added)):
         operations.append(f"INSERT DATA {{\n{lines}}}")
     return operations
-
-
-def _sorted_runs(quads: Iterator[Quad], scratch: Path) -> list[Path]:
-    """The triples of ``quads`` as N-Triples lines, in files of SORT_RUN_LINES sorted lines."""
-    runs: list[Path] = []
-    while text := pyoxigraph.serialize(
-        (q.triple for q in islice(quads, SORT_RUN_LINES)), format=RdfFormat.N_TRIPLES
-    ):
-        lines = text.splitlines(keepends=True)
-        del text  # the lines are a copy: holding both would double the peak
-        lines.sort()
-        run = scratch / f"run-{len(runs)}.nt"
-        with run.open("wb") as f:
-            f.writelines(_unique(lines))
-        runs.append(run)
-    return runs
-
-
-@contextlib.contextmanager
-def _merged(runs: list[Path]) -> Iterator[Iterator[bytes]]:
-    """The lines of sorted runs in order, each once (the runs stay open while it is in use)."""
-    with contextlib.ExitStack() as files:
-        yield _unique(heapq.merge(*(files.enter_context(run.open("rb")) for run in runs)))
-
-
-def _merge_runs(runs: list[Path], scratch: Path) -> Path:
-    """One sorted run from several, which are removed (so a huge store never opens too many)."""
-    fd, name = tempfile.mkstemp(suffix=".nt", dir=scratch)
-    with os.fdopen(fd, "wb") as f, _merged(runs) as lines:
-        f.writelines(lines)
-    for run in runs:
-        run.unlink()
-    return Path(name)
-
-
-def _unique(sorted_lines: Iterable[bytes]) -> Iterator[bytes]:
-    previous = None
-    for line in sorted_lines:
-        if line != previous:
-            yield line
-            previous = line
-
-
-def _parse_lines(lines: Iterator[bytes], batch: int = 10_000) -> Iterator[pyoxigraph.Triple]:
-    """Triples from N-Triples lines, parsed a batch at a time (in Rust, not line by line here)."""
-    while chunk := b"".join(islice(lines, batch)):
-        for quad in pyoxigraph.parse(chunk, RdfFormat.N_TRIPLES):
-            yield quad.triple
 
 
 def _first_line(error: BaseException) -> str:

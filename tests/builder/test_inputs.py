@@ -6,14 +6,8 @@ import json
 import unicodedata
 from pathlib import Path
 
-from kg.builder.inputs import (
-    READERS,
-    article_id_from_path,
-    article_id_from_url,
-    count_articles,
-    outlet_from_url,
-    read_inputs,
-)
+from kg.builder.inputs import READERS, count_articles, read_inputs
+from kg.builder.readers import article_id_from_path, article_id_from_url, outlet_from_url
 from kg.lang.tr.text import slug
 from kg.model import Article, Problem
 

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.extract.evaluate import Scores, evaluate, predict, read_gold, read_predictions
+from kg.extract.evaluate import Scores, evaluate
+from kg.extract.gold import predict, read_gold, read_predictions
 
 ARTICLE = {
     "id": "bayindir-kent-konseyi-ziyareti",

@@ -243,7 +243,7 @@ def test_triple_formats_write_a_triple_stated_in_several_graphs_once(tmp_path, f
 @pytest.mark.parametrize("fmt", ["nt", "ttl"])
 def test_triple_formats_merge_duplicates_across_sorted_runs(tmp_path, monkeypatch, fmt):
     monkeypatch.setattr(
-        "kg.store.embedded.SORT_RUN_LINES", 3
+        "kg.store.external_sort.SORT_RUN_LINES", 3
     )  # many runs on disk, each holding repeats,
     monkeypatch.setattr(
         "kg.store.embedded.MERGE_FAN_IN", 2
