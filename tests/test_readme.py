@@ -131,3 +131,22 @@ def test_every_doc_is_reachable_from_the_readme():
     }
     unlinked = [str(d.relative_to(ROOT)) for d in DOCS[1:] if d.resolve() not in linked]
     assert not unlinked, f"the README links to none of {unlinked}"
+
+
+CODE_PATH = re.compile(r"`((?:kg|tests|benchmarks|notebooks|ontology|data)/[\w./-]*[\w/])`")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_path_the_docs_name_exists(doc: Path):
+    """A doc that sends a newcomer to `kg/extract/pipeline.py` must not name a file that moved."""
+    missing = [
+        p for p in CODE_PATH.findall(doc.read_text(encoding="utf-8")) if not (ROOT / p).exists()
+    ]
+    assert not missing, f"{doc.name} names paths that do not exist: {missing}"
+
+
+def test_the_path_check_sees_a_moved_file():
+    assert CODE_PATH.findall("open `kg/graph.py` or `kg/extract/` or `kg/lang/tr/data/*.tsv`") == [
+        "kg/graph.py",
+        "kg/extract/",
+    ]
