@@ -85,6 +85,7 @@ def extract(article: Article) -> Extraction:
     resolution = resolve(
         (m for r in readings for m in r.mentions),
         generic=lang.generic_org_names,
+        generic_modifiers=lang.generic_modifiers,
         sub_body_parents=lang.sub_body_parents,
     )
     name_facts = _name_facts(readings, resolution) + _completed_parts(resolution)

@@ -45,6 +45,7 @@ def resolve(  # noqa: C901, PLR0912, PLR0915
     mentions: Iterable[Mention],
     *,
     generic: frozenset[str] = frozenset(),
+    generic_modifiers: frozenset[str] = frozenset(),
     sub_body_parents: Mapping[str, str] | None = None,
 ) -> Resolution:
     """Group an article's mentions into entities.
@@ -52,8 +53,9 @@ def resolve(  # noqa: C901, PLR0912, PLR0915
     Full names group by their folded form; acronyms in parentheses become aliases; a bare surname
     or an acronym resolves only to a fuller mention in the same article; a common-noun reference
     ("federasyon yetkilileri") resolves to the one organisation whose name ends with that head;
-    an organisation named by a ``generic`` head alone ("Kent Konseyi") that no fuller name in
-    the article takes in is dropped. A person's name written shorter ("Ali Kaya" for "Mehmet
+    an organisation named by a ``generic`` head alone ("Kent Konseyi"), or by one after
+    ``generic_modifiers`` only ("Kardeş Kent Konseyi"), that no fuller name in the article takes
+    in is dropped. A person's name written shorter ("Ali Kaya" for "Mehmet
     Ali Kaya", "Ahmet Bey"), or with a case ending and no apostrophe, is that person; so is a
     place or an acronym that is the surname of the article's one person of that surname
     ("Aydın", "SOYER"); a bare surname two people share is the one named last before it.
@@ -97,7 +99,11 @@ def resolve(  # noqa: C901, PLR0912, PLR0915
     if merged:
         key_of = {m: _followed(merged, k) for m, k in key_of.items()}
         acronyms = {a: _followed(merged, k) for a, k in acronyms.items()}
-    for key in [k for k, g in groups.items() if g.type == ORGANIZATION and k[1] in generic]:
+    for key in [
+        k
+        for k, g in groups.items()
+        if g.type == ORGANIZATION and _names_no_one(k[1], generic, generic_modifiers)
+    ]:
         del groups[key]  # "Kent Konseyi" with no fuller name in the article names no one
     key_of = {m: k for m, k in key_of.items() if k in groups}
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
@@ -220,3 +226,15 @@ def _resolve_partial(
         people = surnames.get(key, ())
         return people[0] if len(people) == 1 else None
     return None
+
+
+def _names_no_one(name: str, generic: frozenset[str], modifiers: frozenset[str]) -> bool:
+    """Whether a folded organisation name is a generic head, alone or after words that pick out
+    no body ("kent konseyi", "kardeş kent konseyi", "diğer belediyeler")."""
+    if name in generic:
+        return True
+    words = name.split()
+    return any(
+        " ".join(words[k:]) in generic and all(w in modifiers for w in words[:k])
+        for k in range(1, len(words))
+    )

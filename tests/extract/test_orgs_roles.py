@@ -1,6 +1,8 @@
 """Organisations, their boundaries and the structural facts their names and titles state
 (headOf, memberOf, partOf, locatedIn): sentences the team wrote, none from the dev set."""
 
+import pytest
+
 from kg.extract.pipeline import extract
 from kg.model import Article
 
@@ -717,3 +719,26 @@ def test_a_sub_body_written_alone_is_the_articles_one_parent_of_its_kind():
         "Kula Kent Konseyi ve Tire Kent Konseyi toplandı. Gençlik Meclisi Başkanı Ece Su konuştu."
     )
     assert not any("Gençlik Meclisi" in o for _, p, o in facts_of(text) if p == "headOf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kardeş Kent Konseyi heyeti Bornova Belediyesi'ni ziyaret etti.",
+        "Bornova Belediyesi, Diğer Belediyeler ile bir toplantı yaptı.",
+    ],
+)
+def test_a_generic_head_after_words_that_pick_out_no_body_is_no_entity(text):
+    names = {e.name for e in extract(Article("t", text)).entities}
+    assert names == {"Bornova Belediyesi", "Bornova"}
+
+
+def test_a_union_named_with_tum_and_yerel_stays_an_entity():
+    text = "Tüm Yerel Sen Şube Başkanı Ali Kaya, Bornova Belediyesi'ni ziyaret etti."
+    assert "Tüm Yerel Sen" in {e.name for e in extract(Article("t", text)).entities}
+
+
+def test_a_generic_name_that_a_fuller_name_takes_in_leaves_the_fuller_one():
+    text = "Kardeş kent konseyimiz Foça Kent Konseyi, Bornova Belediyesi'ni ziyaret etti."
+    facts = {(f.s, f.p, f.o) for f in extract(Article("t", text)).facts}
+    assert ("Foça Kent Konseyi", "visited", "Bornova Belediyesi") in facts

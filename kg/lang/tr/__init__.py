@@ -103,6 +103,7 @@ class Turkish:
     verb_endings: tuple[str, ...]  # "-dı", "-yor": a finite verb ("İmzaladı") in a heading
     small_words: frozenset[str]  # "için", "bu": in a heading in title case, no name words
     non_entity_heads: frozenset[str]  # "parkı", "bayramı": a venue's or event's name
+    generic_modifiers: frozenset[str]  # "kardeş", "diğer": before a head, still no one's name
     months: dict[str, int]  # lower-case month name -> 1..12
     weekdays: frozenset[str]  # lower-case weekday names
     day_times: frozenset[str]  # "günü", "akşamı": after a weekday's name it is the day
@@ -338,6 +339,7 @@ def _load() -> Turkish:
         verb_endings=tuple(r["ending"] for r in data_rows("verb_endings.tsv")),
         small_words=frozenset(r["word"] for r in data_rows("small_words.tsv")),
         non_entity_heads=frozenset(r["word"] for r in data_rows("non_entity_heads.tsv")),
+        generic_modifiers=frozenset(r["word"] for r in data_rows("generic_modifiers.tsv")),
         months={r["name"]: int(r["number"]) for r in data_rows("months.tsv")},
         weekdays=frozenset(r["word"] for r in data_rows("weekdays.tsv") if r["kind"] == "day"),
         day_times=frozenset(r["word"] for r in data_rows("weekdays.tsv") if r["kind"] == "time"),
