@@ -4,6 +4,8 @@ the test command is the one CI runs, and every relative link points to a file (a
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,21 @@ def test_the_path_check_sees_a_moved_file():
         "kg/graph.py",
         "kg/extract/",
     ]
+
+
+def test_a_run_that_skips_for_a_missing_server_says_why_in_its_summary(tmp_path):
+    """Outside CI a missing server or browser skips its tests; the summary must name it and the
+    fix, not just count skips."""
+    test = tmp_path / "test_needs_a_server.py"
+    test.write_text(
+        "import pytest\n\ndef test_it():\n"
+        "    pytest.skip('no `virtuoso-t`: apt-get install virtuoso-opensource')\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), str(test)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert "apt-get install virtuoso-opensource" in run.stdout, run.stdout
