@@ -162,7 +162,11 @@ def entities(directory: Path, type_: str | None, search: str | None, fmt: str) -
 )
 @click.option("--since", metavar="YYYY-MM-DD", help="Keep only facts dated on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Keep only facts dated on or before this day.")
-@click.option("--focus", metavar="ENTITY", help="Centre on an entity (name, alias or IRI).")
+@click.option(
+    "--focus",
+    metavar="ENTITY",
+    help="Centre on an entity: IRI, or a whole name or alias (any case, ASCII for Turkish letters).",
+)
 @click.option(
     "--hops",
     type=click.IntRange(min=0),
