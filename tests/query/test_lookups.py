@@ -99,3 +99,8 @@ def test_cli_search_json_keeps_the_notice_out_of_the_records(built):
     )
     assert result.exit_code == 0 and result.stdout == ""
     assert "İzmir Kent Konseyi" in result.stderr
+
+
+def test_a_search_with_no_letter_or_digit_is_an_error_not_every_entity(kg):
+    with pytest.raises(KgError, match="no letter or digit"):
+        kg.entities(search="&")
