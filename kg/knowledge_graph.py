@@ -209,13 +209,26 @@ class KnowledgeGraph:
         named, all articles together) and ``articles`` (how many name it), both ``int64``.
 
         ``type`` keeps a top type or subtype ("Organization", "CityCouncil"); ``search`` keeps
-        names or aliases containing the text (Turkish-aware, case-insensitive)::
+        names or aliases containing the text, folded as IRIs fold names (any case, Turkish
+        letters or their ASCII, a case suffix: "IZMIR", "izmir'de" find İzmir); when it finds
+        nothing, ``nearest_names`` says what is close::
 
             kg.entities(type="Municipality", search="izmir")
         """
         from kg.query import tables
 
         return tables.entities(self.store, type=type, search=search)
+
+    def nearest_names(self, name: str, *, n: int = 5) -> list[str]:
+        """Up to ``n`` entity names (labels, else aliases) nearest to ``name``: those that hold it
+        as whole words first (shortest first), then the most alike in spelling; the names an
+        unknown ``entity=`` or ``focus=`` suggests::
+
+            kg.nearest_names("Mersin Buyuksehir")  # ['Mersin Büyükşehir Belediyesi']
+        """
+        from kg.query import tables
+
+        return tables.nearest_names(self.store, name, n=n)
 
     def facts(
         self,
@@ -234,8 +247,10 @@ class KnowledgeGraph:
         (its IRI, also its graph's), ``url`` and ``outlet``; IRIs and text are ``string``.
 
         ``predicate`` keeps one or several predicates; ``since`` and ``until`` (dates or
-        "YYYY-MM-DD", both included) keep dated facts in that range; ``entity`` (an IRI, or a
-        name or alias, Turkish-aware) keeps facts it is a party to; ``min_confidence`` keeps
+        "YYYY-MM-DD", both included) keep dated facts in that range; ``entity`` (an IRI, or the
+        whole of a name or alias, in any case, with Turkish letters or their ASCII, a case suffix
+        aside) keeps facts it is a party to, and a name that is none raises a KgError naming the
+        nearest; ``min_confidence`` keeps
         facts at least that confident::
 
             kg.facts(predicate=["visited", "metWith"], since="2024-01-01", entity="İBB")

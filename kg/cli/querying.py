@@ -89,13 +89,22 @@ def query(
 @click.option(
     "--type", "type_", help="Only this type or subtype (Person, Organization, CityCouncil, ...)."
 )
-@click.option("--search", help="Only entities whose name or an alias contains this text.")
+@click.option(
+    "--search",
+    help="Only entities whose name or an alias contains this text (any case, ASCII for Turkish "
+    "letters, a case suffix aside); when none does, the nearest names are printed.",
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 def entities(directory: Path, type_: str | None, search: str | None, fmt: str) -> None:
     """List the graph's entities with type, aliases, mentions and articles, most cited first."""
-    rows = KnowledgeGraph.open(directory).entities(type=type_, search=search)
+    graph = KnowledgeGraph.open(directory)
+    rows = graph.entities(type=type_, search=search)
+    if search and rows.empty:  # on stderr, so JSON lines stay records
+        near = graph.nearest_names(search)
+        hint = f"; nearest: {', '.join(near)}" if near else ""
+        click.echo(f"no entity matches {search!r}{hint}", err=True)
     records = [
         {
             "name": r.name,
@@ -153,7 +162,11 @@ def entities(directory: Path, type_: str | None, search: str | None, fmt: str) -
 )
 @click.option("--since", metavar="YYYY-MM-DD", help="Keep only facts dated on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Keep only facts dated on or before this day.")
-@click.option("--focus", metavar="ENTITY", help="Centre on an entity (name, alias or IRI).")
+@click.option(
+    "--focus",
+    metavar="ENTITY",
+    help="Centre on an entity: IRI, or a whole name or alias (any case, ASCII for Turkish letters).",
+)
 @click.option(
     "--hops",
     type=click.IntRange(min=0),

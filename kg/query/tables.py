@@ -11,6 +11,8 @@ from pyoxigraph import Literal, NamedNode
 from kg import vocab
 from kg.dates import parse_day
 from kg.errors import KgError
+from kg.lang.tr import names as tr_names
+from kg.lang.tr.names import name_key
 from kg.lang.tr.text import fold
 from kg.query import sparql
 from kg.query.results import solutions_frame
@@ -65,14 +67,16 @@ def entities(
     aliases = _aliases(store)
     articles = _article_counts(store)
     mentions = _mention_counts(store)
-    needle = fold(search) if search else None
+    needle = name_key(search) if search else None
+    if search and not needle:
+        raise KgError(f"search={search!r} has no letter or digit to look for")
     records = []
     for iri, kinds in classes.items():
         name = names.get(iri)
         if name is None or (type is not None and known[type.lower()] not in kinds):
             continue
         others = sorted(aliases.get(iri, set()) - {name})
-        if needle and not any(needle in fold(n) for n in (name, *others)):
+        if needle and not any(needle in name_key(n) for n in (name, *others)):
             continue
         subtypes = sorted(kinds - set(vocab.TOP_TYPES))
         for top in sorted(kinds & set(vocab.TOP_TYPES)):
@@ -190,21 +194,44 @@ def labels(store: EmbeddedStore) -> dict[str, str]:
 
 def entity_iris(store: EmbeddedStore, entity: str) -> list[str]:
     """The IRIs an ``entity`` argument means: itself if it is an IRI, else every entity whose label
-    or alias is that name (Turkish-aware, case-insensitive)."""
+    or alias is that whole name as IRIs key it (``name_key``: any case, Turkish letters or their
+    ASCII, a case suffix). A name that matches none is a KgError naming the nearest."""
     if "://" in entity:
         try:
             return [NamedNode(entity).value]
         except ValueError as e:
             raise KgError(f"entity={entity!r} is not a valid IRI: {e}") from e
-    wanted = fold(entity)
+    wanted = name_key(entity)
+    named = _entity_names(store)
+    found = sorted({iri for iri, name in named if wanted and name_key(name) == wanted})
+    if not found:
+        near = _nearest(entity, named, labels(store))
+        hint = f"; nearest: {', '.join(near)}" if near else ""
+        raise KgError(f"no entity named '{entity}'{hint} (look names up with entities(search=...))")
+    return found
+
+
+def nearest_names(store: EmbeddedStore, name: str, *, n: int = 5) -> list[str]:
+    """The entity names nearest to ``name``: see ``KnowledgeGraph.nearest_names``."""
+    return _nearest(name, _entity_names(store), labels(store), n=n)
+
+
+def _entity_names(store: EmbeddedStore) -> list[tuple[str, str]]:
+    """(IRI, name) for every label and alias of a typed entity, in any graph."""
     rows = store.query(f"""
         SELECT DISTINCT ?e ?name WHERE {{
           VALUES ?top {{ {sparql.TOP_TYPES} }}
           GRAPH ?g {{ ?e a ?top ; rdfs:label|skos:altLabel ?name }} }}""")
-    found = sorted({r["e"].value for r in rows if fold(r["name"].value) == wanted})
-    if not found:
-        raise KgError(f"no entity named '{entity}' (look names up with entities(search=...))")
-    return found
+    return [(r["e"].value, r["name"].value) for r in rows]
+
+
+def _nearest(
+    name: str, named: list[tuple[str, str]], canonical: dict[str, str], *, n: int = 5
+) -> list[str]:
+    """The nearest names, each entity's own label before its other spellings and aliases."""
+    iris = sorted({iri for iri, _ in named})
+    own = [canonical[iri] for iri in iris if iri in canonical]
+    return tr_names.nearest_names(name, [*own, *sorted(other for _, other in named)], n=n)
 
 
 def _entity_classes(store: EmbeddedStore) -> dict[str, set[str]]:

@@ -11,6 +11,7 @@ from datetime import date
 from kg import vocab
 from kg.dates import day_or_none, parse_day
 from kg.errors import KgError
+from kg.lang.tr.names import name_key, nearest_names
 from kg.lang.tr.text import fold
 from kg.query import sparql
 from kg.store.embedded import EmbeddedStore
@@ -124,8 +125,8 @@ class ViewFilter:
     2. ``types``: entities whose top type or subtype is one of them, with the facts among them;
     3. when 1. narrowed the facts, entities left without a fact are dropped (without a fact
        filter, entities without facts stay, as in the whole graph);
-    4. ``focus``: the entities (name, alias or IRI; Turkish-aware, case-insensitive; every entity
-       that bears the name) and what lies within ``hops`` facts of them over the facts left;
+    4. ``focus``: the entities (IRI, or the whole of a name or alias in any case, with Turkish
+       letters or their ASCII, a case suffix aside; every entity that bears the name) and what lies within ``hops`` facts of them over the facts left;
        the focus itself is always kept, whatever its type;
     5. ``top``: the ``top`` entities taking part in the most facts left (focus first, then by
        name), with the facts among them.
@@ -221,27 +222,32 @@ def filter_view(
 
 
 def find_entities(nodes: Iterable[ViewNode], name: str) -> set[str]:
-    """The IRIs of every node whose label, alias or IRI is ``name`` (Turkish-aware, any case).
+    """The IRIs of every node whose IRI is ``name``, or whose label or alias is that whole name as
+    IRIs key it (``name_key``: any case, Turkish letters or their ASCII, a case suffix aside).
 
-    >>> sorted(find_entities([ViewNode("x/izmir", "İzmir", "Place", "", ("Smyrna",), 0)], "IZMIR"))
+    >>> izmir = ViewNode("x/izmir", "İzmir", "Place", "", ("Smyrna",), 0)
+    >>> sorted(find_entities([izmir], "IZMIR'DE"))
+    ['x/izmir']
+    >>> sorted(find_entities([izmir], "Izmr"))
     Traceback (most recent call last):
     ...
-    kg.errors.KgError: no entity 'IZMIR' in this graph; look its name up with: kg entities DIR --search IZMIR
-    >>> sorted(find_entities([ViewNode("x/izmir", "İzmir", "Place", "", ("Smyrna",), 0)], "izmir"))
-    ['x/izmir']
+    kg.errors.KgError: no entity 'Izmr' in this graph; nearest: İzmir; look its name up with: kg entities DIR --search Izmr
     """
+    nodes = list(nodes)
     text = name.strip()
-    key = fold(text)
+    key = name_key(text)
     found = {
         n.id
         for n in nodes
         if text in (n.id, n.id.removeprefix(vocab.ENTITY_BASE))
-        or key == fold(n.label)
-        or any(key == fold(a) for a in n.aliases)
+        or (key and any(name_key(x) == key for x in (n.label, *n.aliases)))
     }
     if not found:
+        names = [*(n.label for n in nodes), *(a for n in nodes for a in n.aliases)]
+        near = nearest_names(text, names)
+        hint = f"; nearest: {', '.join(near)}" if near else ""
         raise KgError(
-            f"no entity {name!r} in this graph; look its name up with: "
+            f"no entity {name!r} in this graph{hint}; look its name up with: "
             f"kg entities DIR --search {shlex.quote(name)}"
         )
     return found

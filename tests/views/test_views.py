@@ -405,6 +405,30 @@ def test_focus_entity_stays_whatever_the_type_filter(graph):
     assert edges == [(AYSE, "headOf", KONSEY), (AYSE, "headOf", KONSEY)]
 
 
+@pytest.mark.parametrize("name", ["İzmir", "Izmir", "IZMIR", "izmir'de", "İZMİR'DE"])
+def test_focus_folds_case_transliteration_and_suffixes_as_iris_do(graph, name):
+    ids, _ = shown(ViewFilter(focus=name, hops=0), graph)
+    assert ids == {IZMIR}
+
+
+@pytest.mark.parametrize("name", ["BORNOVA KENT KONSEYI", "Bornova Kent Konseyi'ne"])
+def test_focus_finds_a_whole_name_written_without_turkish_letters_or_with_a_suffix(graph, name):
+    ids, _ = shown(ViewFilter(focus=name, hops=0), graph)
+    assert ids == {KONSEY}
+
+
+def test_focus_on_part_of_a_name_is_an_error_naming_the_whole_name(graph):
+    with pytest.raises(KgError, match="Bornova Kent Konseyi"):
+        filter_view(*graph, ViewFilter(focus="Bornova Kent"))
+
+
+def test_unknown_focus_suggests_the_nearest_names(graph):
+    with pytest.raises(KgError) as error:
+        filter_view(*graph, ViewFilter(focus="Bornova Kent Konseyu"))
+    message = str(error.value)
+    assert "Bornova Kent Konseyi" in message and "\n" not in message
+
+
 def test_unknown_focus_is_a_one_line_error_suggesting_a_search(graph):
     with pytest.raises(KgError) as error:
         filter_view(*graph, ViewFilter(focus="Karşıyaka Spor Kulübü"))
