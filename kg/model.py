@@ -33,7 +33,10 @@ class Article:
     date: str | None = None  # ISO YYYY-MM-DD when known
     title: str | None = None
     outlet: str | None = None
-    source: str | None = None  # the file it was read from
+    source: str | None = None  # the file it was read from, as the build was given it (messages)
+    # the same file relative to the input folder given (a file given alone: its name), the one
+    # path the graph records (civ:sourceFile): never absolute, so no home directory is exported
+    source_file: str | None = None
     metadata: Mapping[str, object] = field(default_factory=dict)
 
 

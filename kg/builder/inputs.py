@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import stat
@@ -12,6 +13,8 @@ from kg.builder.readers import os_error_words, read_html, read_jsonl, read_text
 from kg.model import Article, Problem
 
 Reader = Callable[[Path], Iterator[Article | Problem]]
+InputFile = tuple[Path, Reader, str]
+"""A file to read, its reader, and its path below the input given (``Article.source_file``)."""
 
 
 def _one(path: Path) -> int:
@@ -79,7 +82,7 @@ def count_articles(paths: Iterable[str | os.PathLike[str]]) -> int:
     3
     """
     files = (found for found in _input_files(paths) if not isinstance(found, Problem))
-    return sum(ARTICLES_IN.get(reader, _one)(path) for path, reader in files)
+    return sum(ARTICLES_IN.get(reader, _one)(path) for path, reader, _ in files)
 
 
 def _read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | Problem]:
@@ -87,14 +90,18 @@ def _read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | P
         if isinstance(found, Problem):
             yield found
         else:
-            path, reader = found
-            yield from reader(path)
+            path, reader, source_file = found
+            for item in reader(path):
+                if isinstance(item, Article):
+                    item = dataclasses.replace(item, source_file=source_file)
+                yield item
 
 
-def _input_files(
-    paths: Iterable[str | os.PathLike[str]],
-) -> Iterator[tuple[Path, Reader] | Problem]:
-    """Each input file with its reader, directories walked; a Problem for each that cannot be."""
+def _input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputFile | Problem]:
+    """Each input file with its reader and its path below the input named (a file named itself:
+    its name), directories walked; a Problem for each that cannot be. That path, not the one
+    given, is what the graph records: the same folder named by a relative or an absolute path, or
+    moved, gives the same articles."""
     visited_dirs: set[str] = set()
     for name in paths:
         path = Path(name)
@@ -107,7 +114,7 @@ def _input_files(
             yield Problem(str(path), os_error_words(e))
             continue
         if stat.S_ISDIR(mode):
-            yield from _directory_files(path, visited_dirs)
+            yield from _directory_files(path, path, visited_dirs)
         elif not stat.S_ISREG(mode):
             yield Problem(str(path), "not a regular file")
         elif (reader := READERS.get(path.suffix.lower())) is None:
@@ -115,10 +122,12 @@ def _input_files(
             kind = f"'{path.suffix}'" if path.suffix else "(no suffix)"
             yield Problem(str(path), f"unsupported file type {kind} (use {known})")
         else:
-            yield path, reader
+            yield path, reader, path.name
 
 
-def _directory_files(directory: Path, visited: set[str]) -> Iterator[tuple[Path, Reader] | Problem]:
+def _directory_files(
+    directory: Path, root: Path, visited: set[str]
+) -> Iterator[InputFile | Problem]:
     real = os.path.realpath(directory)
     if real in visited:  # a symlink loop, or the same directory named twice
         return
@@ -134,6 +143,6 @@ def _directory_files(directory: Path, visited: set[str]) -> Iterator[tuple[Path,
             continue
         path = Path(entry.path)
         if entry.is_dir():
-            yield from _directory_files(path, visited)
+            yield from _directory_files(path, root, visited)
         elif entry.is_file() and (reader := READERS.get(path.suffix.lower())) is not None:
-            yield path, reader
+            yield path, reader, path.relative_to(root).as_posix()

@@ -84,12 +84,19 @@ def fact_iri(article_id: str, fact: Fact, s: NamedNode, o: NamedNode) -> NamedNo
 
 
 def content_hash(article: Article, extractor_version: str) -> str:
-    """A key of everything extraction depends on: the same key means the same graph.
+    """A key of everything extraction depends on: the same key means the same graph, but for its
+    ``civ:sourceFile``. Where the file lies is left out, so that the same file named by another
+    path, moved or renamed (keeping its article ids) is not extracted again; the build updates
+    that one triple instead (``source_file_quads``).
 
     >>> content_hash(Article("a", "Metin."), "v1") == content_hash(Article("a", "Metin."), "v1")
     True
     >>> content_hash(Article("a", "Metin."), "v1") == content_hash(Article("a", "Metin."), "v2")
     False
+    >>> here = Article("a", "Metin.", source="girdi/a.txt", source_file="a.txt")
+    >>> there = Article("a", "Metin.", source="/arşiv/2026/a.txt", source_file="2026/a.txt")
+    >>> content_hash(here, "v1") == content_hash(there, "v1")
+    True
     """
     fields = [
         article.id,
@@ -98,10 +105,18 @@ def content_hash(article: Article, extractor_version: str) -> str:
         article.date,
         article.title,
         article.outlet,
-        article.source,
         extractor_version,
     ]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+def source_file_quads(article: Article) -> list[Quad]:
+    """The ``civ:sourceFile`` of an article's graph: the file's path below the input folder given
+    (``Article.source_file``), none if it was not read from a file."""
+    if not article.source_file:
+        return []
+    graph = article_iri(article.id)
+    return [Quad(graph, civ(vocab.SOURCE_FILE), Literal(article.source_file), graph)]
 
 
 def content_hash_quad(article_id: str, digest: str) -> Quad:
@@ -169,8 +184,7 @@ def _article_quads(article: Article, graph: NamedNode) -> Iterator[Quad]:
         )
     if article.outlet:
         yield Quad(graph, _civ(vocab.OUTLET), Literal(article.outlet), graph)
-    if article.source:
-        yield Quad(graph, _civ(vocab.SOURCE_FILE), Literal(article.source), graph)
+    yield from source_file_quads(article)
 
 
 def _byline_quads(byline: Byline, iris: dict[str, NamedNode], graph: NamedNode) -> Iterator[Quad]:

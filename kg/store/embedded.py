@@ -341,6 +341,25 @@ def drop_operations(graph: NamedNode) -> list[str]:
     ]
 
 
+def change_quads_operations(removed: Iterable[Quad], added: Iterable[Quad]) -> list[str]:
+    """Update operations that take the ``removed`` quads out of their named graphs and put the
+    ``added`` ones in, the union kept up to date: a few triples changed, the graphs left alone."""
+    removed, added = list(removed), list(added)
+    operations = []
+    if removed:
+        operations.append("DELETE DATA {\n" + "".join(f"{_in_graph(q)}\n" for q in removed) + "}")
+    if added:
+        operations.append("INSERT DATA {\n" + "".join(f"{_in_graph(q)}\n" for q in added) + "}")
+    return [
+        *operations,
+        *union_update(removed=[q.triple for q in removed], added=[q.triple for q in added]),
+    ]
+
+
+def _in_graph(quad: Quad) -> str:
+    return f"GRAPH {quad.graph_name} {{ {quad.triple} }}"
+
+
 def union_update(removed: Iterable[Triple] = (), added: Iterable[Triple] = ()) -> list[str]:
     """Update operations that bring the default graph (the union) up to date after an update of
     named graphs that took the ``removed`` triples out of some of them and put ``added`` in: a

@@ -124,6 +124,18 @@ def test_text_article_id_comes_from_the_file_stem(tmp_path):
     assert article.source == str(tmp_path / "Ödemiş Esnaf Derneği.txt")
 
 
+def test_source_file_is_the_path_below_the_folder_given(tmp_path):
+    write(tmp_path, "girdi/ilce/dernek.txt", DERNEK)
+    write(tmp_path, "girdi/meclis.jsonl", jsonl({"text": MECLIS}))
+    sources = sorted(a.source_file for a in read(tmp_path / "girdi") if isinstance(a, Article))
+    assert sources == ["ilce/dernek.txt", "meclis.jsonl"]
+
+
+def test_source_file_of_a_file_given_alone_is_its_name(tmp_path):
+    article = only_article(write(tmp_path, "girdi/dernek.txt", DERNEK))
+    assert article.source_file == "dernek.txt"
+
+
 def test_windows_line_endings_become_newlines(tmp_path):
     path = write(tmp_path, "meclis.txt", f"date 2025-12-01\r\n{MECLIS}\r\n{DERNEK}\r\n")
     article = only_article(path)
@@ -226,6 +238,7 @@ def test_jsonl_yields_one_article_per_line_with_its_fields(tmp_path):
         title="Meclis toplandı",
         outlet="Ege Haber",
         source=str(path),
+        source_file="haberler.jsonl",
         metadata={},
     )
     assert (second.id, second.text) == ("dernek-1", DERNEK)

@@ -202,6 +202,79 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
     assert ask(KnowledgeGraph.open(out), '?s civ:visited ?o . ?o rdfs:label "Gördes Belediyesi"@tr')
 
 
+def write_folder(inputs: Path) -> None:
+    """Three articles of our own: two text files (one in a subfolder) and a JSON-lines file."""
+    (inputs / "ilce").mkdir(parents=True)
+    (inputs / "a.txt").write_text(
+        "Alaşehir Kent Konseyi, Sarıgöl Belediyesi'ni ziyaret etti.", encoding="utf-8"
+    )
+    (inputs / "ilce" / "b.txt").write_text(
+        "Soma Esnaf Derneği, Kırkağaç Belediyesi'ni ziyaret etti.", encoding="utf-8"
+    )
+    (inputs / "haberler.jsonl").write_text(
+        '{"id": "koprubasi-1", "text": "Köprübaşı Belediyesi, Gölmarmara Derneği\'ni ziyaret'
+        ' etti."}\n',
+        encoding="utf-8",
+    )
+
+
+def test_the_same_folder_by_relative_or_absolute_path_or_moved_is_not_extracted_again(
+    tmp_path, monkeypatch
+):
+    work = tmp_path / "calisma"
+    write_folder(work / "girdi")
+    monkeypatch.chdir(work)
+    out = tmp_path / "out"
+    first = KnowledgeGraph.build(["girdi"], out=out, formats=("trig",), html=False)
+    assert (first.articles, first.unchanged) == (3, 0)
+    stored = sorted(map(str, KnowledgeGraph.open(out).store.raw))
+    absolute = KnowledgeGraph.build([work / "girdi"], out=out, formats=("trig",), html=False)
+    moved = tmp_path / "baska" / "yer"
+    moved.parent.mkdir()
+    (work / "girdi").rename(moved)
+    again = KnowledgeGraph.build([moved], out=out, formats=("trig",), html=False)
+    for report in (absolute, again):
+        assert (report.articles, report.unchanged, report.quads_written) == (3, 3, 0)
+    assert sorted(map(str, KnowledgeGraph.open(out).store.raw)) == stored
+
+
+def test_source_file_is_the_path_below_the_input_folder(tmp_path):
+    write_folder(tmp_path / "girdi")
+    out = tmp_path / "out"
+    KnowledgeGraph.build([tmp_path / "girdi"], out=out, html=False)
+    rows = KnowledgeGraph.open(out).sparql("SELECT ?f WHERE { ?a civ:sourceFile ?f }")
+    assert sorted(r["f"].value for r in rows) == ["a.txt", "haberler.jsonl", "ilce/b.txt"]
+
+
+def test_no_export_names_the_absolute_input_folder(tmp_path):
+    write_folder(tmp_path / "girdi")
+    out = tmp_path / "out"
+    KnowledgeGraph.build([tmp_path / "girdi"], out=out, formats=("trig", "nq"), html=False)
+    exported = KnowledgeGraph.open(out).export(tmp_path / "export.nq", "nq")
+    for path in (out / "graph.trig", out / "graph.nq", exported):
+        assert str(tmp_path) not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_a_renamed_jsonl_file_is_not_extracted_again_and_its_source_file_follows(
+    tmp_path, monkeypatch
+):
+    write_folder(tmp_path / "girdi")
+    out = tmp_path / "out"
+    KnowledgeGraph.build([tmp_path / "girdi"], out=out, html=False)
+    (tmp_path / "girdi" / "haberler.jsonl").rename(tmp_path / "girdi" / "ocak.jsonl")
+    seen = []
+    monkeypatch.setattr("kg.builder.workers.extract", lambda article: seen.append(article.id))
+    report = KnowledgeGraph.build([tmp_path / "girdi"], out=out, html=False)
+    assert (seen, report.unchanged) == ([], 3)
+    kg = KnowledgeGraph.open(out)
+    files = {r["f"].value for r in kg.sparql("SELECT ?f WHERE { ?a civ:sourceFile ?f }")}
+    assert files == {"a.txt", "ocak.jsonl", "ilce/b.txt"}
+    query = "SELECT ?f WHERE { GRAPH ?g { ?a civ:sourceFile ?f } }"
+    assert {
+        r["f"].value for r in kg.sparql(query)
+    } == files  # the article graphs, not only the union
+
+
 def test_builds_that_at_least_double_the_store_compact_it_and_smaller_ones_do_not(
     tmp_path, monkeypatch
 ):
