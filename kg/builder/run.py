@@ -56,6 +56,15 @@ class BuildReport:
         return not self.problems
 
 
+@dataclass
+class RemovalReport:
+    """What a removal did: how many quads went, and the files beside the store it rewrote."""
+
+    article_id: str
+    quads: int
+    outputs: list[Path] = field(default_factory=list)
+
+
 def build_store(
     store: EmbeddedStore,
     out: Path,
