@@ -86,6 +86,7 @@ class KnowledgeGraph:
         report.outputs = kg._write_files(formats, html=html, on_stage=stage)
         report.entities = kg.count_entities()
         report.facts_by_predicate = kg.count_facts()
+        builder.mark_new_generation(out)
         return report
 
     def add_article(self, article: Article) -> bool:
@@ -333,6 +334,7 @@ class KnowledgeGraph:
         quads = builder.remove_article(self.store, self.directory, article_id)
         written = [fmt for fmt in FORMATS if (self.directory / f"{GRAPH_FILE}.{fmt}").exists()]
         outputs = self._write_files(written, html=(self.directory / HTML_FILE).exists())
+        builder.mark_new_generation(self.directory)
         return RemovalReport(article_id, quads, outputs)
 
     def _write_files(
