@@ -15,13 +15,13 @@ import pyoxigraph
 from kg import vocab
 from kg.builder import run as builder
 from kg.builder.ingest import ingest
-from kg.builder.run import GRAPH_FILE, BuildReport
+from kg.builder.run import GRAPH_FILE, BuildReport, RemovalReport
 from kg.builder.workers import Engine
 from kg.consolidate import run as consolidation
 from kg.errors import KgError
 from kg.model import Article, Problem
 from kg.query import sparql
-from kg.store.embedded import EmbeddedStore
+from kg.store.embedded import FORMATS, EmbeddedStore
 from kg.views import model as views
 
 if TYPE_CHECKING:  # pandas, networkx and rdflib load when a method needs them: not for `import kg`
@@ -83,14 +83,10 @@ class KnowledgeGraph:
             on_problem=on_problem,
             on_stage=stage,
         )
-        for fmt in formats:
-            stage(f"writing {GRAPH_FILE}.{fmt}")
-            report.outputs.append(kg.export(out / f"{GRAPH_FILE}.{fmt}", fmt))
-        if html:
-            stage(f"drawing {HTML_FILE}")
-            report.outputs.append(kg.render_html(out / HTML_FILE))
+        report.outputs = kg._write_files(formats, html=html, on_stage=stage)
         report.entities = kg.count_entities()
         report.facts_by_predicate = kg.count_facts()
+        builder.mark_new_generation(out)
         return report
 
     def add_article(self, article: Article) -> bool:
@@ -346,9 +342,32 @@ class KnowledgeGraph:
 
         return networks.write_graphml(self.to_networkx(predicates), path)
 
-    def remove(self, article_id: str) -> int:
-        """Remove an article and everything it stated; returns how many quads went."""
-        return builder.remove_article(self.store, self.directory, article_id)
+    def remove(self, article_id: str) -> RemovalReport:
+        """Remove an article and everything it stated, then rewrite the files a build wrote
+        beside the store (each ``graph.*`` RDF file there and ``graph.html``, atomically, as the
+        build wrote them) so that none still holds it; the report says which files it rewrote."""
+        quads = builder.remove_article(self.store, self.directory, article_id)
+        written = [fmt for fmt in FORMATS if (self.directory / f"{GRAPH_FILE}.{fmt}").exists()]
+        outputs = self._write_files(written, html=(self.directory / HTML_FILE).exists())
+        builder.mark_new_generation(self.directory)
+        return RemovalReport(article_id, quads, outputs)
+
+    def _write_files(
+        self,
+        formats: Iterable[str],
+        *,
+        html: bool,
+        on_stage: Callable[[str], None] = lambda what: None,
+    ) -> list[Path]:
+        """Write the RDF files and the view a build leaves beside the store; returns their paths."""
+        outputs = []
+        for fmt in formats:
+            on_stage(f"writing {GRAPH_FILE}.{fmt}")
+            outputs.append(self.export(self.directory / f"{GRAPH_FILE}.{fmt}", fmt))
+        if html:
+            on_stage(f"drawing {HTML_FILE}")
+            outputs.append(self.render_html(self.directory / HTML_FILE))
+        return outputs
 
     def count_entities(self) -> int:
         rows = self.sparql(

@@ -19,6 +19,7 @@ import pyoxigraph
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import vocab
+from kg.builder.run import GENERATION_FILE
 from kg.errors import KgError
 from kg.knowledge_graph import HTML_FILE, STORE_DIR, KnowledgeGraph
 from kg.sparql_protocol import (
@@ -55,7 +56,8 @@ class SparqlServer(ThreadingHTTPServer):
     thread and answered 503 once ``timeout`` seconds have passed; SELECT and CONSTRUCT answers
     hold at most ``max_rows`` solutions or triples (header ``X-Kg-Truncated: true`` when cut).
     Updates are refused unless ``allow_update`` is set, and then need ``Authorization: Bearer
-    <token>``. ``port=0`` takes any free port (see ``url``). Use it as a context manager and
+    <token>``. A read-only server reopens the store between queries once a build or removal
+    has finished. ``port=0`` takes any free port (see ``url``). Use it as a context manager and
     call ``run()``, or ``serve_forever()`` in a thread and ``shutdown()`` from another.
     """
 
@@ -83,7 +85,10 @@ class SparqlServer(ThreadingHTTPServer):
         if not (directory / STORE_DIR).is_dir():  # a writable open would create an empty store
             raise KgError("no store here (run 'kg build' first)", where=str(directory))
         self.directory = directory
-        self.graph = KnowledgeGraph.open(directory, read_only=not allow_update)
+        self._read_only = not allow_update
+        self._generation = self._generation_on_disk()  # read before opening: see _current_graph
+        self.graph = KnowledgeGraph.open(directory, read_only=self._read_only)
+        self._reopening = threading.Lock()
         self.timeout: float = timeout  # never None, unlike socketserver's
         self.max_rows = max_rows
         self.log = log
@@ -119,15 +124,18 @@ class SparqlServer(ThreadingHTTPServer):
         if uses_service(sparql):
             return message(400, SERVICE_REFUSED)
         deadline = time.monotonic() + self.timeout
+        try:
+            graph = self._current_graph()
+        except KgError as e:
+            return message(503, f"a build or removal changed the graph; cannot reopen it: {e}")
         if not self._workers.acquire(timeout=self.timeout):
             return message(
                 503,
                 "every query worker is busy (maybe with queries past their timeout); try again later",
             )
         answer: concurrent.futures.Future[Response] = concurrent.futures.Future()
-        worker = threading.Thread(
-            target=self._evaluate_in_worker, args=(answer, sparql, accept, deadline), daemon=True
-        )
+        work = (answer, graph, sparql, accept, deadline)
+        worker = threading.Thread(target=self._evaluate_in_worker, args=work, daemon=True)
         worker.start()
         try:
             return answer.result(timeout=max(0.0, deadline - time.monotonic()))
@@ -168,9 +176,34 @@ class SparqlServer(ThreadingHTTPServer):
         except FileNotFoundError:
             return message(404, f"no {HTML_FILE} here yet (write it with: kg viz {self.directory})")
 
+    def _current_graph(self) -> KnowledgeGraph:
+        """The graph to answer from, reopened if a build or removal finished since it was opened
+        (a read-only store stays the state it was opened on); running queries keep theirs. A
+        writable server holds the store's lock, so nothing else writes it."""
+        if not self._read_only:
+            return self.graph
+        generation = self._generation_on_disk()  # one stat per query
+        if generation != self._generation:
+            with self._reopening:
+                if generation != self._generation:
+                    # a build finishing while this opens changes the marker again: reopen next time
+                    self.graph = KnowledgeGraph.open(self.directory)
+                    self._generation = generation
+                    if self.log is not None:
+                        self.log(f"reopened {self.directory}: a build or removal finished")
+        return self.graph
+
+    def _generation_on_disk(self) -> tuple[int, int] | None:
+        try:
+            marker = (self.directory / GENERATION_FILE).stat()
+        except FileNotFoundError:  # built before the marker existed, or by hand
+            return None
+        return marker.st_ino, marker.st_mtime_ns
+
     def _evaluate_in_worker(
         self,
         answer: concurrent.futures.Future[Response],
+        graph: KnowledgeGraph,
         sparql: str,
         accept: str | None,
         deadline: float,
@@ -178,7 +211,7 @@ class SparqlServer(ThreadingHTTPServer):
         # Every outcome becomes a Response here: pyoxigraph's results may only be dropped by the
         # thread that made them, and an exception's frames would carry them to another one.
         try:
-            answer.set_result(self._evaluate(sparql, accept, deadline))
+            answer.set_result(self._evaluate(graph, sparql, accept, deadline))
         except _PastDeadline:
             answer.set_result(self._timed_out())
         except Exception as e:  # e.g. an OSError from the store or a SERVICE call mid-way
@@ -186,13 +219,15 @@ class SparqlServer(ThreadingHTTPServer):
         finally:
             self._workers.release()
 
-    def _evaluate(self, sparql: str, accept: str | None, deadline: float) -> Response:
+    def _evaluate(
+        self, graph: KnowledgeGraph, sparql: str, accept: str | None, deadline: float
+    ) -> Response:
         if time.monotonic() > deadline:  # waited for a worker all this time
             raise _PastDeadline
         results_format = preferred_format(accept, RESULTS_MEDIA_TYPES)
         graph_format = preferred_format(accept, GRAPH_MEDIA_TYPES)
         try:
-            results = self.graph.sparql(sparql)
+            results = graph.sparql(sparql)
         except KgError as e:
             if isinstance(e.__cause__, SyntaxError):  # the parser's own words, all lines of them
                 return message(400, f"SPARQL syntax error: {e.__cause__}")

@@ -368,3 +368,20 @@ def test_kg_entities_lists_what_the_api_gives(kg, built):
         "mentions": 2,
         "articles": 2,
     }
+
+
+def test_remove_rewrites_every_rdf_file_a_build_wrote_and_draws_no_view_it_did_not(tmp_path):
+    source = tmp_path / "haberler.jsonl"
+    source.write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    KnowledgeGraph.build([source], out=out, formats=("trig", "nq", "ttl"), html=False)
+    files = [out / "graph.nq", out / "graph.trig", out / "graph.ttl"]
+    assert all("Buca Kadın Kooperatifi" in f.read_text(encoding="utf-8") for f in files)
+    report = KnowledgeGraph.open(out, read_only=False).remove("kooperatif-konsey")
+    assert report.quads > 0 and sorted(report.outputs) == files
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert "Buca Kadın Kooperatifi" not in text and "Bornova Belediyesi" in text, f.name
+    assert not (out / "graph.html").exists()

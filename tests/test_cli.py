@@ -180,6 +180,36 @@ def test_remove_drops_an_article_and_everything_it_stated(tmp_path):
     assert again.exit_code == 1 and "no article" in again.output
 
 
+# Team-written: a visit the seed article does not report, to be removed again.
+VISIT_TO_REMOVE = (
+    "date 2026-02-12\noutlet Ege Gündem\n\n"
+    "Bornova Kent Konseyi Başkanı Selin Aydoğdu, Karşıyaka Gençlik Derneği'ni ziyaret etti. "
+    "Ziyarette gençlik çalışmaları konuşuldu.\n"
+)
+
+
+def test_remove_rewrites_the_rdf_files_and_view_a_build_wrote_and_names_them(tmp_path):
+    article = tmp_path / "bornova-ziyaret.txt"
+    article.write_text(VISIT_TO_REMOVE, encoding="utf-8")
+    out = tmp_path / "out"
+    built = CliRunner().invoke(main, ["build", str(SEED), str(article), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    assert mentions(out / "graph.html", "Karşıyaka Gençlik Derneği")
+    result = CliRunner().invoke(main, ["remove", str(out), "bornova-ziyaret"])
+    assert result.exit_code == 0, result.output
+    for name in ("graph.trig", "graph.html"):
+        assert not mentions(out / name, "Karşıyaka Gençlik Derneği"), name
+        assert not mentions(out / name, "bornova-ziyaret"), name
+        assert mentions(out / name, "Manisalı Dernekler Federasyonu"), name  # the seed's stays
+        assert str(out / name) in result.output
+
+
+def mentions(path, name: str) -> bool:
+    """Whether a file holds the name as it is or escaped in JSON (as the view's data is)."""
+    text = path.read_text(encoding="utf-8")
+    return name in text or json.dumps(name)[1:-1] in text
+
+
 def test_build_prints_no_progress_lines_when_not_on_a_terminal(built):
     _, result = built
     assert "articles/s" not in result.output and "\r" not in result.output

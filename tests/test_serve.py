@@ -469,6 +469,65 @@ def test_a_missing_html_view_is_404_naming_the_fix(copy_of_built):
     assert status == 404 and b"kg viz" in body
 
 
+# A build or removal while the server runs
+
+SEED_ARTICLE = "aydinses-com-izmir-ve-manisa-arasinda-sivil-toplum-koprusu-gucleniyor"
+# Team-written: a visit the seed article does not report.
+NEW_VISIT = (
+    "date 2026-02-12\noutlet Ege Gündem\n\n"
+    "Bornova Kent Konseyi Başkanı Selin Aydoğdu, Karşıyaka Gençlik Derneği'ni ziyaret etti. "
+    "Ziyarette gençlik çalışmaları konuşuldu.\n"
+)
+NEW_VISIT_ROW = {"s": "Selin Aydoğdu", "o": "Karşıyaka Gençlik Derneği"}
+
+
+def visit_rows(server: SparqlServer) -> list[dict[str, str]]:
+    status, _, body = get(server, VISITS)
+    assert status == 200, body
+    return json_rows(body)
+
+
+def test_a_running_server_answers_from_a_build_that_finished_after_it_started(
+    copy_of_built, tmp_path
+):
+    article = tmp_path / "bornova-ziyaret.txt"
+    article.write_text(NEW_VISIT, encoding="utf-8")
+    with serving(copy_of_built) as server:
+        assert NEW_VISIT_ROW not in visit_rows(server)
+        KnowledgeGraph.build([article], out=copy_of_built)
+        assert NEW_VISIT_ROW in visit_rows(server)
+        assert {"s": VISITOR, "o": VISITED} in visit_rows(server)
+        _, _, view = call(server.view_url)
+    assert view == (copy_of_built / "graph.html").read_bytes()
+    assert json.dumps("Karşıyaka Gençlik Derneği")[1:-1].encode() in view
+
+
+def test_a_running_server_answers_from_a_removal_that_finished_after_it_started(copy_of_built):
+    with serving(copy_of_built) as server:
+        assert visit_rows(server)
+        KnowledgeGraph.open(copy_of_built, read_only=False).remove(SEED_ARTICLE)
+        assert visit_rows(server) == []
+        _, _, view = call(server.view_url)
+    assert view == (copy_of_built / "graph.html").read_bytes()
+    assert json.dumps(VISITED)[1:-1].encode() not in view
+
+
+@pytest.mark.slow
+def test_a_build_in_another_process_runs_beside_the_server_which_then_sees_it(
+    copy_of_built, tmp_path
+):
+    article = tmp_path / "bornova-ziyaret.txt"
+    article.write_text(NEW_VISIT, encoding="utf-8")
+    with serving(copy_of_built) as server:
+        assert NEW_VISIT_ROW not in visit_rows(server)
+        build = [sys.executable, "-c", "from kg.cli import main; main()", "build", str(article)]
+        done = subprocess.run(
+            [*build, "--out", str(copy_of_built), "-q"], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert NEW_VISIT_ROW in visit_rows(server)
+
+
 # Row cap, concurrency, timeout
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +27,12 @@ from kg.errors import KgError
 from kg.model import Problem
 from kg.rdf import encode as rdf
 from kg.store.embedded import EmbeddedStore
+from kg.store.files import atomic_write
 
 GRAPH_FILE = "graph"  # the RDF dumps a build writes beside the store: graph.trig etc.
+# Replaced as the last step of every build and removal, once the store and the files beside it
+# are written: a server reading the directory (`kg serve`) reopens the store when it changes.
+GENERATION_FILE = ".kg-generation"
 # A build that writes at least this many times the articles stored before it compacts the store
 # at its end (a first build always does): that costs about 6% of a first build's time and about
 # 12% of one that doubles the store, and makes later queries 2-3x faster (benchmarks/README.md,
@@ -54,6 +59,15 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+@dataclass
+class RemovalReport:
+    """What a removal did: how many quads went, and the files beside the store it rewrote."""
+
+    article_id: str
+    quads: int
+    outputs: list[Path] = field(default_factory=list)
 
 
 def build_store(
@@ -123,6 +137,12 @@ def remove_article(store: EmbeddedStore, out: Path, article_id: str) -> int:
     return removed
 
 
+def mark_new_generation(out: Path) -> None:
+    """Say that a build or removal has finished writing ``out`` (a new file each time, so that
+    its inode changes even where timestamps are coarse)."""
+    atomic_write(out / GENERATION_FILE, lambda f: f.write(f"{time.time_ns()}\n".encode()))
+
+
 def stored_articles(store: EmbeddedStore) -> int:
     return sum(g.startswith(vocab.ARTICLE_BASE) for g in store.named_graphs())
 
@@ -155,9 +175,9 @@ def check_writable(out: Path) -> None:
 
 
 def _remove_interrupted_writes(out: Path) -> None:
-    """Temp files a killed build left behind while writing graph.* (they never replace a file),
-    and its scratch directory of rows."""
-    for leftover in out.glob(f".{GRAPH_FILE}.*"):
+    """Temp files a killed build left behind while writing graph.* or the generation marker
+    (they never replace a file), and its scratch directory of rows."""
+    for leftover in [*out.glob(f".{GRAPH_FILE}.*"), *out.glob(f".{GENERATION_FILE}.*")]:
         leftover.unlink(missing_ok=True)
     for scratch in out.glob(f"{SCRATCH_PREFIX}*"):
         shutil.rmtree(scratch, ignore_errors=True)

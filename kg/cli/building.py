@@ -123,9 +123,12 @@ def push(directory: Path, endpoint: str, graph_store: str | None, quiet: bool) -
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.argument("article_id")
 def remove(directory: Path, article_id: str) -> None:
-    """Remove one article and everything it stated from the store."""
-    removed = KnowledgeGraph.open(directory, read_only=False).remove(article_id)
-    click.echo(f"removed {article_id}: {removed} quads")
+    """Remove one article and everything it stated from the store, and rewrite the RDF files and
+    the HTML view the build wrote beside it."""
+    report = KnowledgeGraph.open(directory, read_only=False).remove(article_id)
+    click.echo(f"removed {article_id}: {report.quads} quads")
+    for path in report.outputs:
+        click.echo(f"  rewrote {path}")
 
 
 @click.command()
