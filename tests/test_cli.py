@@ -73,6 +73,40 @@ def test_malformed_query_is_one_line_and_exit_1(built):
     assert result.output.count("\n") == 1 and "SPARQL syntax error" in result.output
 
 
+def _one_line_error(result) -> str:
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1, result.output
+    return result.output
+
+
+def test_query_with_an_unknown_prefix_names_it_and_where(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "SELECT * WHERE {\n  ?s x:p ?o }"])
+    line = _one_line_error(result)
+    assert "unknown prefix x:" in line and "line 2, column 6" in line
+    assert "\\u{" not in line  # not the parser's list of character ranges
+
+
+def test_query_refuses_an_update_saying_so(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "INSERT DATA { civ:a civ:b civ:c }"])
+    line = _one_line_error(result)
+    assert "INSERT" in line and "update" in line and "CONSTRUCT" not in line
+
+
+def test_query_with_a_misspelt_keyword_suggests_the_right_one(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "SELEC * WHERE { ?s ?p ?o }"])
+    line = _one_line_error(result)
+    assert "SELEC" in line and "did you mean SELECT" in line and "line 1, column 1" in line
+
+
+def test_query_syntax_error_keeps_the_parsers_position(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "SELECT * WHERE {\n ?s ?p ?o\n"])
+    assert "line 3, column 1" in _one_line_error(result)
+
+
 def test_query_on_a_missing_graph_names_the_path(tmp_path):
     result = CliRunner().invoke(main, ["query", str(tmp_path / "nope"), "ASK {}"])
     assert result.exit_code == 1
