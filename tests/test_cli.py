@@ -107,6 +107,14 @@ def test_query_syntax_error_keeps_the_parsers_position(built):
     assert "line 3, column 1" in _one_line_error(result)
 
 
+def test_build_of_an_empty_jsonl_fails_naming_the_file(tmp_path):
+    empty = tmp_path / "haberler.jsonl"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["build", str(empty), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"{empty}: empty file (no articles in it)" in result.output
+
+
 def test_query_on_a_missing_graph_names_the_path(tmp_path):
     result = CliRunner().invoke(main, ["query", str(tmp_path / "nope"), "ASK {}"])
     assert result.exit_code == 1
