@@ -115,6 +115,18 @@ def test_build_of_an_empty_jsonl_fails_naming_the_file(tmp_path):
     assert f"{empty}: empty file (no articles in it)" in result.output
 
 
+def test_ctrl_c_during_build_says_a_rerun_finishes_it(tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.cli.building.KnowledgeGraph.build", interrupted)
+    result = CliRunner().invoke(main, ["build", str(SEED), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130  # 128 + SIGINT, as shells report it
+    assert "Aborted!" not in result.output
+    assert result.output.count("\n") == 1
+    assert "nothing written is lost" in result.output and "kg build" in result.output
+
+
 def test_query_on_a_missing_graph_names_the_path(tmp_path):
     result = CliRunner().invoke(main, ["query", str(tmp_path / "nope"), "ASK {}"])
     assert result.exit_code == 1
