@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -285,6 +286,20 @@ def test_progress_on_a_terminal_is_a_bar_of_the_articles_done_with_rates_then_th
     bar = redrawn.split("\r")[-1]
     assert "[" in bar and "128/256" in bar and "50%" in bar and "facts/s" in bar
     assert redrawn.endswith("compacting the store ...") and after == ""
+
+
+def test_a_problem_on_a_terminal_clears_the_bar_line_first(monkeypatch):
+    from kg.cli.output import Progress
+    from kg.model import Problem
+
+    out = Terminal()
+    monkeypatch.setattr(sys, "stderr", out)  # where problems go
+    progress = Progress(total=256, terminal=True)
+    progress(64, 700)
+    progress.problem(Problem("bos.jsonl", "empty file (no articles in it)"))
+    bar, _, problem = out.getvalue().rpartition("kg: bos.jsonl")
+    assert bar.endswith("\r\x1b[K"), repr(bar[-40:])  # the bar's line is wiped, not written over
+    assert problem == ": empty file (no articles in it)\n"
 
 
 def test_a_build_names_each_stage_after_writing_articles(tmp_path):

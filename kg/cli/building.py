@@ -86,7 +86,7 @@ def build(
             workers=workers,
             scheduler=scheduler,
             on_progress=progress,
-            on_problem=print_problem,
+            on_problem=progress.problem if progress else print_problem,
             on_stage=progress.stage if progress else None,
         )
     except KeyboardInterrupt:
