@@ -267,6 +267,14 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: every answer carries a Content-Length
     server_version = "kg-serve"
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except ConnectionError as e:  # the client went away: its business, not a server fault
+            self.close_connection = True
+            reason = e.strerror or type(e).__name__
+            self.log_message("client closed the connection before the answer was sent (%s)", reason)
+
     def do_GET(self) -> None:
         self._send(self._answer_get)
 

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -71,6 +72,60 @@ def test_malformed_query_is_one_line_and_exit_1(built):
     result = CliRunner().invoke(main, ["query", str(out), "SELECT WHERE {"])
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "SPARQL syntax error" in result.output
+
+
+def _one_line_error(result) -> str:
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1, result.output
+    return result.output
+
+
+def test_query_with_an_unknown_prefix_names_it_and_where(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "SELECT * WHERE {\n  ?s x:p ?o }"])
+    line = _one_line_error(result)
+    assert "unknown prefix x:" in line and "line 2, column 6" in line
+    assert "\\u{" not in line  # not the parser's list of character ranges
+
+
+def test_query_refuses_an_update_saying_so(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "INSERT DATA { civ:a civ:b civ:c }"])
+    line = _one_line_error(result)
+    assert "INSERT" in line and "update" in line and "CONSTRUCT" not in line
+
+
+def test_query_with_a_misspelt_keyword_suggests_the_right_one(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "SELEC * WHERE { ?s ?p ?o }"])
+    line = _one_line_error(result)
+    assert "SELEC" in line and "did you mean SELECT" in line and "line 1, column 1" in line
+
+
+def test_query_syntax_error_keeps_the_parsers_position(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["query", str(out), "SELECT * WHERE {\n ?s ?p ?o\n"])
+    assert "line 3, column 1" in _one_line_error(result)
+
+
+def test_build_of_an_empty_jsonl_fails_naming_the_file(tmp_path):
+    empty = tmp_path / "haberler.jsonl"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["build", str(empty), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"{empty}: empty file (no articles in it)" in result.output
+
+
+def test_ctrl_c_during_build_says_a_rerun_finishes_it(tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.cli.building.KnowledgeGraph.build", interrupted)
+    result = CliRunner().invoke(main, ["build", str(SEED), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130  # 128 + SIGINT, as shells report it
+    assert "Aborted!" not in result.output
+    assert result.output.count("\n") == 1
+    assert "nothing written is lost" in result.output and "kg build" in result.output
 
 
 def test_query_on_a_missing_graph_names_the_path(tmp_path):
@@ -261,6 +316,20 @@ def test_progress_on_a_terminal_is_a_bar_of_the_articles_done_with_rates_then_th
     bar = redrawn.split("\r")[-1]
     assert "[" in bar and "128/256" in bar and "50%" in bar and "facts/s" in bar
     assert redrawn.endswith("compacting the store ...") and after == ""
+
+
+def test_a_problem_on_a_terminal_clears_the_bar_line_first(monkeypatch):
+    from kg.cli.output import Progress
+    from kg.model import Problem
+
+    out = Terminal()
+    monkeypatch.setattr(sys, "stderr", out)  # where problems go
+    progress = Progress(total=256, terminal=True)
+    progress(64, 700)
+    progress.problem(Problem("bos.jsonl", "empty file (no articles in it)"))
+    bar, _, problem = out.getvalue().rpartition("kg: bos.jsonl")
+    assert bar.endswith("\r\x1b[K"), repr(bar[-40:])  # the bar's line is wiped, not written over
+    assert problem == ": empty file (no articles in it)\n"
 
 
 def test_a_build_names_each_stage_after_writing_articles(tmp_path):

@@ -11,6 +11,7 @@ import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -655,3 +656,23 @@ def test_cli_serve_on_a_directory_without_a_store_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["serve", str(tmp_path / "nope"), "--port", "0"])
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "kg build" in result.output
+
+
+def test_a_client_gone_mid_answer_is_one_log_line_not_a_traceback(seed_graph, capsys):
+    lines: list[str] = []
+    gone = threading.Event()
+
+    def log(line: str) -> None:
+        lines.append(line)
+        if "client closed the connection" in line:
+            gone.set()
+
+    with serving(seed_graph, log=log) as server:
+        client = socket.create_connection((server.server_address[0], server.server_address[1]))
+        # Closing with a reset (linger 0) makes the server's next read or write fail at once.
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        query = urlencode({"query": EVERYTHING_GRAPH})
+        client.sendall(f"GET /sparql?{query} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
+        client.close()
+        assert gone.wait(timeout=10), lines
+    assert "Traceback" not in capsys.readouterr().err

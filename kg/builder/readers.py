@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 # Bytes looked at to tell text from binary, as git and grep do.
 _BINARY_SNIFF = 8192
+# The letters Turkish text has and ASCII lacks: a byte that is one of them in Windows-1254 but
+# breaks UTF-8 most likely comes from a file saved in that encoding.
+_CP1254_TURKISH = frozenset("çğıöşüâîûÇĞİÖŞÜÂÎÛ")
 _TEXT_HEADER_KEYS = ("date", "url", "title", "outlet")
 _JSONL_FIELDS = ("id", "url", "date", "title", "text", "outlet")
 _ISO_DATE = re.compile(
@@ -118,6 +121,10 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
     try:
         with path.open("rb") as lines:
             offset = 0
+            if all(raw.isspace() for raw in lines):
+                yield Problem(str(path), "empty file (no articles in it)")
+                return
+            lines.seek(0)
             for lineno, raw in enumerate(lines, start=1):
                 try:
                     article = _jsonl_article(path, lineno, _decode_line(raw, lineno, offset))
@@ -292,7 +299,13 @@ def _looks_binary(data: bytes) -> bool:
 
 def _utf8_error_words(error: UnicodeDecodeError, *, offset: int) -> str:
     byte = error.object[error.start]
-    return f"not valid UTF-8 (byte 0x{byte:02x} at offset {offset + error.start})"
+    words = f"not valid UTF-8 (byte 0x{byte:02x} at offset {offset + error.start})"
+    if bytes([byte]).decode("cp1254", errors="replace") in _CP1254_TURKISH:
+        # Older Turkish sites and Windows tools save text this way; iconv ships with every Unix.
+        words += (
+            "; if it is Windows Turkish (cp1254), convert it: iconv -f cp1254 -t utf-8 OLD > NEW"
+        )
+    return words
 
 
 def os_error_words(error: OSError) -> str:

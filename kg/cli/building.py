@@ -15,6 +15,12 @@ from kg.knowledge_graph import KnowledgeGraph
 from kg.store.embedded import FORMATS
 from kg.store.remote import RemoteStore
 
+INTERRUPTED = (
+    "kg: interrupted; nothing written is lost: run the same kg build again to finish "
+    "(stored articles are skipped)"
+)
+INTERRUPTED_EXIT = 130  # 128 + SIGINT, what a shell reports for a process Ctrl-C stopped
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -70,18 +76,26 @@ def build(
         None if quiet else Progress(total=count_articles(inputs), terminal=sys.stderr.isatty())
     )
     started = time.monotonic()
-    report = KnowledgeGraph.build(
-        inputs,
-        out=out,
-        formats=("trig", *formats),
-        html=not no_html,
-        engine=engine,
-        workers=workers,
-        scheduler=scheduler,
-        on_progress=progress,
-        on_problem=print_problem,
-        on_stage=progress.stage if progress else None,
-    )
+    try:
+        report = KnowledgeGraph.build(
+            inputs,
+            out=out,
+            formats=("trig", *formats),
+            html=not no_html,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            on_progress=progress,
+            on_problem=progress.problem if progress else print_problem,
+            on_stage=progress.stage if progress else None,
+        )
+    except KeyboardInterrupt:
+        # Each article and consolidation chunk is one transaction and each file a rename, so
+        # the next build skips what was stored and finishes (docs/build-and-scale.md, Durability).
+        if progress:
+            progress.done()
+        click.echo(INTERRUPTED, err=True)
+        sys.exit(INTERRUPTED_EXIT)
     if progress:
         progress.done()
     if not quiet:

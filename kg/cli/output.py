@@ -59,6 +59,14 @@ class Progress:
         share = f" ({100 * articles / self.total:.0f}%)" if self.total else ""
         self._line(f"{articles} of {self.total} articles{share}, {facts} facts: {rates}")
 
+    def problem(self, problem: Problem) -> None:
+        """Print a problem on a line of its own: on a terminal the bar's line is wiped first (the
+        bar is drawn again at the next article), so the message is not written over it."""
+        if self.bar is not None:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+        print_problem(problem)
+
     def stage(self, what: str) -> None:
         """A later stage of the build starts (consolidating, compacting, writing a file)."""
         if self.bar is not None or self.shown:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from kg.errors import KgError
 from kg.knowledge_graph import KnowledgeGraph
 from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
+from kg.views.model import EmptyViewWarning
 
 RESULT_FORMATS = {
     "csv": QueryResultsFormat.CSV,
@@ -200,13 +202,30 @@ def viz(  # noqa: PLR0913
         predicates=predicates, types=types, since=since, until=until, focus=focus
     )
     filters.update(hops=hops, top=top, min_confidence=min_confidence)
-    fmt = (fmt or (out.suffix.lstrip(".") if out else "") or "html").lower()
+    suffix = out.suffix.lstrip(".").lower() if out else ""
+    suffix = {"htm": "html"}.get(suffix, suffix)
+    if out and fmt and suffix and fmt.lower() != suffix:
+        raise KgError(
+            f"--format {fmt.lower()} would write {fmt.lower()} into a .{suffix} file: drop "
+            f"--format, or name the file for it ({out.with_suffix('.' + fmt.lower()).name})",
+            where=str(out),
+        )
+    fmt = (fmt or suffix or "html").lower()
     kg = KnowledgeGraph.open(directory)
     target = out or directory / f"graph.{fmt}"
-    if fmt == "html":
-        path = kg.render_html(target, **filters)
-    else:
-        path = kg.render_figure(target, fmt, **filters)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", EmptyViewWarning)
+        if fmt == "html":
+            path = kg.render_html(target, **filters)
+        else:
+            path = kg.render_figure(target, fmt, **filters)
+    for warning in caught:
+        if issubclass(warning.category, EmptyViewWarning):
+            click.echo(f"kg: {warning.message}; wrote it all the same", err=True)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     click.echo(str(path))
 
 

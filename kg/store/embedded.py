@@ -16,6 +16,7 @@ from kg import vocab
 from kg.errors import KgError
 from kg.store.external_sort import merge_runs, merged, parse_lines, sorted_runs
 from kg.store.files import atomic_write
+from kg.store.syntax import syntax_problem
 
 FORMATS = {
     "trig": RdfFormat.TRIG,
@@ -192,7 +193,8 @@ class EmbeddedStore:
                 prefixes=dict(vocab.PREFIXES),
             )
         except SyntaxError as e:
-            raise KgError(f"SPARQL syntax error: {_first_line(e)}") from e
+            problem = syntax_problem(sparql, str(e), vocab.PREFIXES)
+            raise KgError(f"SPARQL syntax error: {problem}") from e
         except OSError as e:
             raise KgError(f"query failed: {_first_line(e)}", where=str(self.path)) from e
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import re
 import time
 import urllib.error
 import urllib.parse
@@ -19,6 +18,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QueryResultsFormat, QueryS
 from kg.errors import KgError
 from kg.query.sparql import prefix_header
 from kg.store.embedded import EmbeddedStore
+from kg.store.syntax import first_keyword
 
 USER_ENV = "KG_REMOTE_USER"
 PASSWORD_ENV = "KG_REMOTE_PASSWORD"
@@ -46,7 +46,6 @@ ACCEPT: dict[str | None, str] = {  # by query_form(), None for a form it cannot 
 # header, so the header is chosen by query form; this one is only for a form we cannot tell.
 ANY_ACCEPT = f"{RESULTS_ACCEPT}, {NTRIPLES};q=0.8, text/turtle;q=0.7"
 
-_PROLOGUE = re.compile(r"(?:\s|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
 _ERROR_BODY_LIMIT = 64 * 1024
 
 
@@ -105,9 +104,8 @@ def query_form(sparql: str) -> str | None:
     >>> query_form("define input:inference 'r' SELECT * {}") is None
     True
     """
-    rest = sparql[_PROLOGUE.match(sparql).end() :]  # type: ignore[union-attr]  # matches "" too
-    word = re.match(r"[A-Za-z]+", rest)
-    form = word.group().upper() if word else None
+    keyword = first_keyword(sparql)
+    form = keyword[0] if keyword else None
     return form if form in ACCEPT else None
 
 

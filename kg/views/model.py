@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import warnings
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -106,11 +107,25 @@ def view_data(store: EmbeddedStore) -> tuple[list[ViewNode], list[ViewEdge]]:
     return sorted(nodes.values(), key=lambda n: n.id), edges
 
 
+class EmptyViewWarning(UserWarning):
+    """Filters that keep no entity: the page or figure is still written, with nothing in it."""
+
+
 def read_view(
     store: EmbeddedStore, view: ViewFilter | None = None
 ) -> tuple[list[ViewNode], list[ViewEdge]]:
-    """The nodes and edges of ``store`` that ``view`` keeps (everything without one)."""
-    return filter_view(*view_data(store), view or ViewFilter())
+    """The nodes and edges of ``store`` that ``view`` keeps (everything without one).
+
+    Filters that keep nothing warn with ``EmptyViewWarning``: an empty page or figure is written
+    all the same (an older one left in place would show what the filters no longer keep)."""
+    view = view or ViewFilter()
+    nodes, edges = filter_view(*view_data(store), view)
+    if not nodes and view.describe():  # an unfiltered empty graph says so in the build summary
+        warnings.warn(
+            EmptyViewWarning(f"the view is empty: no entity matches {view.describe()}"),
+            stacklevel=3,
+        )
+    return nodes, edges
 
 
 @dataclass(frozen=True)

@@ -178,7 +178,18 @@ def test_binary_file_is_a_problem(tmp_path):
 def test_invalid_utf8_problem_names_the_byte_and_its_offset(tmp_path):
     # "Karşıyaka" saved as Windows-1254: ş is the single byte 0xfe.
     path = write(tmp_path, "eski.txt", "Karşıyaka meclisi toplandı.".encode("cp1254"))
-    assert only_problem(path).message == "not valid UTF-8 (byte 0xfe at offset 3)"
+    assert only_problem(path).message.startswith("not valid UTF-8 (byte 0xfe at offset 3)")
+
+
+def test_text_in_windows_turkish_is_a_problem_saying_how_to_convert_it(tmp_path):
+    path = write(tmp_path, "eski.txt", "Karşıyaka meclisi toplandı.".encode("cp1254"))
+    message = only_problem(path).message
+    assert "cp1254" in message and "iconv -f cp1254 -t utf-8" in message
+
+
+def test_invalid_utf8_that_is_not_turkish_gets_no_cp1254_hint(tmp_path):
+    path = write(tmp_path, "bozuk.txt", b"Kar\x80\x81 toplandi.")
+    assert "cp1254" not in only_problem(path).message
 
 
 def test_missing_path_is_a_problem(tmp_path):
@@ -321,7 +332,19 @@ def test_jsonl_invalid_utf8_is_a_problem_for_that_line_only(tmp_path):
     first, problem, third = read(path)
     assert (first.id, third.id) == ("meclis-1", "meclis-3")
     offset = len(good) + len('{"text": "Kar')
-    assert problem == Problem(f"{path}:2", f"not valid UTF-8 (byte 0xfe at offset {offset})")
+    assert problem.where == f"{path}:2"
+    assert problem.message.startswith(f"not valid UTF-8 (byte 0xfe at offset {offset})")
+    assert "iconv -f cp1254 -t utf-8" in problem.message
+
+
+def test_empty_jsonl_is_a_problem_saying_it_holds_no_articles(tmp_path):
+    path = write(tmp_path, "haberler.jsonl", "")
+    assert only_problem(path) == Problem(str(path), "empty file (no articles in it)")
+
+
+def test_jsonl_of_blank_lines_is_an_empty_file_problem(tmp_path):
+    path = write(tmp_path, "haberler.jsonl", "\n  \n")
+    assert only_problem(path) == Problem(str(path), "empty file (no articles in it)")
 
 
 def test_jsonl_iso_datetime_keeps_only_the_date(tmp_path):

@@ -24,7 +24,14 @@ from kg.store.embedded import EmbeddedStore
 from kg.views.figure import render_figure
 from kg.views.html import LAYOUT_THRESHOLD, notebook_frame, render_html
 from kg.views.layout import SMALL_COMPONENT, positions
-from kg.views.model import ViewEdge, ViewFilter, ViewNode, filter_view, view_data
+from kg.views.model import (
+    EmptyViewWarning,
+    ViewEdge,
+    ViewFilter,
+    ViewNode,
+    filter_view,
+    view_data,
+)
 from kg.views.style import write_file
 from tests.support.browser import open_page
 
@@ -757,6 +764,26 @@ def test_cli_viz_guesses_the_format_from_the_file_name(graph_dir, tmp_path):
 def test_cli_viz_unknown_suffix_is_a_one_line_error(graph_dir, tmp_path):
     result = viz(graph_dir, "--out", tmp_path / "sekil.pdf")
     assert result.exit_code == 1 and "use png or svg" in result.stderr
+
+
+def test_cli_viz_refuses_a_format_other_than_the_out_suffix(graph_dir, tmp_path):
+    result = viz(graph_dir, "--out", tmp_path / "sekil.png", "--format", "svg")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "sekil.png" in result.stderr and "svg" in result.stderr
+    assert not (tmp_path / "sekil.png").exists()
+
+
+def test_cli_viz_of_an_empty_view_says_so_and_still_writes_it(graph_dir, tmp_path):
+    result = viz(graph_dir, "--since", "2030-01-01", "--out", tmp_path / "bos.html")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("\n") == 1 and "empty" in result.stderr
+    assert "since 2030-01-01" in result.stderr
+    assert (tmp_path / "bos.html").exists()
+
+
+def test_a_figure_of_an_empty_view_warns(graph_dir, tmp_path):
+    with pytest.warns(EmptyViewWarning, match="since 2030-01-01"):
+        KnowledgeGraph.open(graph_dir).render_figure(tmp_path / "bos.svg", since="2030-01-01")
 
 
 # In headless Chromium.
