@@ -10,8 +10,15 @@ import click
 
 from kg.builder.inputs import count_articles
 from kg.builder.workers import ENGINES
-from kg.cli.output import Progress, print_problem, print_push_summary, print_summary, push_progress
+from kg.cli.output import (
+    Progress,
+    print_problems,
+    print_push_summary,
+    print_summary,
+    push_progress,
+)
 from kg.knowledge_graph import KnowledgeGraph
+from kg.model import Problem
 from kg.store.embedded import FORMATS
 from kg.store.remote import RemoteStore
 
@@ -70,24 +77,32 @@ def build(
         None if quiet else Progress(total=count_articles(inputs), terminal=sys.stderr.isatty())
     )
     started = time.monotonic()
-    report = KnowledgeGraph.build(
-        inputs,
-        out=out,
-        formats=("trig", *formats),
-        html=not no_html,
-        engine=engine,
-        workers=workers,
-        scheduler=scheduler,
-        on_progress=progress,
-        on_problem=print_problem,
-        on_stage=progress.stage if progress else None,
-    )
-    if progress:
-        progress.done()
+    problems: list[Problem] = []
+    try:
+        report = KnowledgeGraph.build(
+            inputs,
+            out=out,
+            formats=("trig", *formats),
+            html=not no_html,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            on_progress=progress,
+            on_problem=problems.append,
+            on_stage=progress.stage if progress else None,
+        )
+    finally:
+        # printed once the build is over, so that identical ones are one line with a count
+        if progress:
+            progress.done()
+        print_problems(problems)
     if not quiet:
         print_summary(report, time.monotonic() - started)
     if not report.ok:
-        click.echo(f"kg: {len(report.problems)} input(s) could not be read (see above)", err=True)
+        click.echo(
+            f"kg: {len(report.problems)} input(s) or article(s) could not be built (see above)",
+            err=True,
+        )
         sys.exit(1)
 
 
