@@ -37,18 +37,37 @@ class Article:
     # the same file relative to the input folder given (a file given alone: its name), the one
     # path the graph records (civ:sourceFile): never absolute, so no home directory is exported
     source_file: str | None = None
+    line: int | None = None  # its line in that file (JSON lines)
     metadata: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """An input that could not be read; the build reports it and goes on."""
+    """An input that could not be read, or an article that could not be extracted or stored; the
+    build reports it and goes on.
+
+    ``where`` is the file (with ``:line`` for a line a reader could not read); an article's
+    problem also names the article and, in a JSON-lines file, its ``line``. ``traceback`` is the
+    failure's, for ``--debug``.
+
+    >>> str(Problem("haberler.jsonl", "extraction failed: KeyError: 'x'", article="a7", line=7))
+    "haberler.jsonl:7: article a7: extraction failed: KeyError: 'x'"
+    """
 
     where: str
     message: str
+    article: str | None = None
+    line: int | None = None
+    traceback: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def place(self) -> str:
+        """The file, and the line when there is one."""
+        return self.where if self.line is None else f"{self.where}:{self.line}"
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        article = f"article {self.article}: " if self.article else ""
+        return f"{self.place}: {article}{self.message}"
 
 
 # Not frozen: tens of thousands are made per MB of text and a frozen dataclass is several times

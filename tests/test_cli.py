@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -318,18 +317,33 @@ def test_progress_on_a_terminal_is_a_bar_of_the_articles_done_with_rates_then_th
     assert redrawn.endswith("compacting the store ...") and after == ""
 
 
-def test_a_problem_on_a_terminal_clears_the_bar_line_first(monkeypatch):
-    from kg.cli.output import Progress
-    from kg.model import Problem
+def test_a_builds_problems_print_after_its_progress_bar_is_done(monkeypatch, tmp_path):
+    """On a terminal a problem printed while the bar is drawn lands on the bar's line: the build
+    finishes the bar first, then prints its problems."""
+    from kg.cli import building
 
-    out = Terminal()
-    monkeypatch.setattr(sys, "stderr", out)  # where problems go
-    progress = Progress(total=256, terminal=True)
-    progress(64, 700)
-    progress.problem(Problem("bos.jsonl", "empty file (no articles in it)"))
-    bar, _, problem = out.getvalue().rpartition("kg: bos.jsonl")
-    assert bar.endswith("\r\x1b[K"), repr(bar[-40:])  # the bar's line is wiped, not written over
-    assert problem == ": empty file (no articles in it)\n"
+    order = []
+
+    class Bar:
+        def __init__(self, total, terminal):
+            pass
+
+        def __call__(self, articles, facts):
+            order.append("article")
+
+        def stage(self, what):
+            order.append("stage")
+
+        def done(self):
+            order.append("bar done")
+
+    monkeypatch.setattr(building, "Progress", Bar)
+    monkeypatch.setattr(building, "print_problems", lambda problems: order.append(len(problems)))
+    bad = tmp_path / "bos.jsonl"
+    bad.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(SEED), str(bad), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert order[-2:] == ["bar done", 1]  # the one problem, after the bar
 
 
 def test_a_build_names_each_stage_after_writing_articles(tmp_path):

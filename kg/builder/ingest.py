@@ -116,7 +116,7 @@ def ingest(  # noqa: C901
         good = [p for p in batch if p.problem is None]
         for p in batch:
             if p.problem is not None:
-                problem(Problem(p.where, p.problem))
+                problem(p.problem)
         graphs = [rdf.article_iri(p.article_id) for p in good]
         if track_touched:  # what the old versions named
             replaced = [g.value for g in graphs if store.has_graph(g)]
@@ -127,7 +127,7 @@ def ingest(  # noqa: C901
             store.write_graphs(zip(graphs, (p.ntriples for p in good), strict=True))
         except KgError as e:
             for p in good:
-                problem(Problem(p.where, e.message))
+                problem(p.problem_with(e.message))
             continue
         if track_touched:
             report.touched |= entities_in(store, [g.value for g in graphs])

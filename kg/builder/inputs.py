@@ -63,6 +63,7 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | P
                         str(item.source),
                         f"duplicate article id '{item.id}' with "
                         f"different text (first read from {source}); skipped",
+                        line=item.line,
                     )
                 continue
             first_seen[item.id] = (item.source, digest)

@@ -254,6 +254,7 @@ def _jsonl_article(path: Path, lineno: int, line: str) -> Article | None:
         title=_normalise(title) if title else None,
         outlet=outlet or outlet_from_url(url),
         source=str(path),
+        line=lineno,
         metadata=metadata,
     )
 

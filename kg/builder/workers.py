@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,7 +48,8 @@ class Engine:
 @dataclass(frozen=True)
 class Prepared:
     """One article ready for the store: its graph's triples as N-Triples lines and the rows a
-    first build consolidates from (``kg.consolidate.scratch_rows``), or a problem."""
+    first build consolidates from (``kg.consolidate.scratch_rows``), or a problem. ``where`` and
+    ``line``: the file (or the id, when it came from none) and line it was read from."""
 
     article_id: str
     where: str
@@ -55,9 +57,14 @@ class Prepared:
     ntriples: str = ""
     triples: int = 0
     facts: int = 0
-    problem: str | None = None
+    problem: Problem | None = None
     fact_rows: tuple[factrows.FactRow, ...] = ()
     label_rows: tuple[factrows.LabelRow, ...] = ()
+    line: int | None = None
+
+    def problem_with(self, message: str) -> Problem:
+        """A problem of this article (a failed write, say), naming it and where it was read."""
+        return Problem(self.where, message, article=self.article_id, line=self.line)
 
 
 LOCAL = Engine()  # extraction in this process
@@ -81,7 +88,7 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
         fact_rows, label_rows = factrows.rows_of(triples)
     except Exception as e:  # an extractor bug must not stop a corpus build: report it
         return Prepared(
-            article.id, where, digest, problem=f"extraction failed: {type(e).__name__}: {e}"
+            article.id, where, digest, problem=extraction_problem(article, e), line=article.line
         )
     return Prepared(
         article.id,
@@ -92,6 +99,22 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
         len(extraction.facts),
         fact_rows=fact_rows,
         label_rows=label_rows,
+        line=article.line,
+    )
+
+
+def extraction_problem(article: Article, error: Exception) -> Problem:
+    """The problem an article whose extraction raised ``error`` is: its file, line and id, the
+    error, and its traceback (formatted here: a worker's traceback cannot travel otherwise).
+
+    Call it in the ``except`` block that caught ``error``.
+    """
+    return Problem(
+        article.source or article.id,
+        f"extraction failed: {type(error).__name__}: {error}",
+        article=article.id,
+        line=article.line,
+        traceback=traceback.format_exc(),
     )
 
 
@@ -169,7 +192,3 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def problem_of(prepared: Prepared) -> Problem | None:
-    return Problem(prepared.where, prepared.problem) if prepared.problem else None

@@ -10,8 +10,15 @@ import click
 
 from kg.builder.inputs import count_articles
 from kg.builder.workers import ENGINES
-from kg.cli.output import Progress, print_problem, print_push_summary, print_summary, push_progress
+from kg.cli.output import (
+    Progress,
+    print_problems,
+    print_push_summary,
+    print_summary,
+    push_progress,
+)
 from kg.knowledge_graph import KnowledgeGraph
+from kg.model import Problem
 from kg.store.embedded import FORMATS
 from kg.store.remote import RemoteStore
 
@@ -76,6 +83,8 @@ def build(
         None if quiet else Progress(total=count_articles(inputs), terminal=sys.stderr.isatty())
     )
     started = time.monotonic()
+    problems: list[Problem] = []
+    interrupted = False
     try:
         report = KnowledgeGraph.build(
             inputs,
@@ -86,22 +95,29 @@ def build(
             workers=workers,
             scheduler=scheduler,
             on_progress=progress,
-            on_problem=progress.problem if progress else print_problem,
+            on_problem=problems.append,
             on_stage=progress.stage if progress else None,
         )
     except KeyboardInterrupt:
-        # Each article and consolidation chunk is one transaction and each file a rename, so
-        # the next build skips what was stored and finishes (docs/build-and-scale.md, Durability).
+        interrupted = True
+    finally:
+        # printed once the build is over (or stopped), after the bar, so that identical ones
+        # are one line with a count and none is drawn over the bar
         if progress:
             progress.done()
+        print_problems(problems)
+    if interrupted:
+        # Each article and consolidation chunk is one transaction and each file a rename, so
+        # the next build skips what was stored and finishes (docs/build-and-scale.md, Durability).
         click.echo(INTERRUPTED, err=True)
         sys.exit(INTERRUPTED_EXIT)
-    if progress:
-        progress.done()
     if not quiet:
         print_summary(report, time.monotonic() - started)
     if not report.ok:
-        click.echo(f"kg: {len(report.problems)} input(s) could not be read (see above)", err=True)
+        click.echo(
+            f"kg: {len(report.problems)} input(s) or article(s) could not be built (see above)",
+            err=True,
+        )
         sys.exit(1)
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from kg.builder.inputs import read_inputs
-from kg.cli.output import print_problem
+from kg.builder.workers import extraction_problem
+from kg.cli.output import print_problems
 from kg.extract.pipeline import extract as extract_article
 from kg.model import Problem
 
@@ -17,15 +18,24 @@ from kg.model import Problem
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 def extract(inputs: tuple[Path, ...]) -> None:
-    """Print each article's entities and relations as one JSON line (the gold files' shape)."""
-    failed = False
+    """Print each article's entities and relations as one JSON line (the gold files' shape).
+
+    An input that cannot be read, or an article the extractor fails on, is named on stderr (with
+    its line in a JSON-lines file) and the exit code is 1; the other articles are still printed.
+    """
+    problems: list[Problem] = []
     for item in read_inputs(inputs):
         if isinstance(item, Problem):
-            print_problem(item)
-            failed = True
+            problems.append(item)
             continue
-        click.echo(json.dumps(extract_article(item).to_json(), ensure_ascii=False))
-    if failed:
+        try:
+            record = extract_article(item).to_json()
+        except Exception as e:  # an extractor bug: name the article, as `kg build` does
+            problems.append(extraction_problem(item, e))
+            continue
+        click.echo(json.dumps(record, ensure_ascii=False))
+    print_problems(problems)
+    if problems:
         sys.exit(1)
 
 

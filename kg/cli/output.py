@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable
 from typing import TextIO
 
 import click
@@ -12,9 +13,34 @@ from pyoxigraph import QuerySolutions
 from kg.model import Problem
 from kg.store.remote import PushReport
 
+LINES_LISTED = 10  # of a problem met on many lines, the first lines named
 
-def print_problem(problem: Problem) -> None:
-    click.echo(f"kg: {problem}", err=True)
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    """Each problem on stderr as one line; identical ones (the same article failing the same way
+    on many lines, say) once, with how many and where. With ``--debug``, each one's traceback."""
+    alike: dict[tuple[str, str | None, str], list[Problem]] = {}
+    for problem in problems:
+        alike.setdefault((problem.where, problem.article, problem.message), []).append(problem)
+    for same in alike.values():
+        click.echo(f"kg: {same[0]}{_times(same)}", err=True)
+        if same[0].traceback and debugging():
+            click.echo(same[0].traceback.rstrip("\n"), err=True)
+
+
+def _times(same: list[Problem]) -> str:
+    if len(same) == 1:
+        return ""
+    lines = [str(p.line) for p in same if p.line is not None]
+    more = ", ..." if len(lines) > LINES_LISTED else ""
+    at = f", at lines {', '.join(lines[:LINES_LISTED])}{more}" if lines else ""
+    return f" ({len(same)} times{at})"
+
+
+def debugging() -> bool:
+    """Whether ``kg --debug`` was given."""
+    context = click.get_current_context(silent=True)
+    return bool(context and context.find_root().params.get("debug"))
 
 
 class Progress:
@@ -59,14 +85,6 @@ class Progress:
         share = f" ({100 * articles / self.total:.0f}%)" if self.total else ""
         self._line(f"{articles} of {self.total} articles{share}, {facts} facts: {rates}")
 
-    def problem(self, problem: Problem) -> None:
-        """Print a problem on a line of its own: on a terminal the bar's line is wiped first (the
-        bar is drawn again at the next article), so the message is not written over it."""
-        if self.bar is not None:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-        print_problem(problem)
-
     def stage(self, what: str) -> None:
         """A later stage of the build starts (consolidating, compacting, writing a file)."""
         if self.bar is not None or self.shown:
@@ -92,6 +110,10 @@ def print_summary(report, seconds: float) -> None:
     )
     for predicate, n in report.facts_by_predicate.items():
         click.echo(f"  {predicate:<20} {n}")
+    if report.problems:
+        click.echo(
+            f"  problems: {len(report.problems)} (inputs or articles not built, listed on stderr)"
+        )
     click.echo(f"  store: {report.out / 'store'}")
     for path in report.outputs:
         click.echo(f"  wrote: {path}")

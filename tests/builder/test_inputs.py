@@ -250,9 +250,10 @@ def test_jsonl_yields_one_article_per_line_with_its_fields(tmp_path):
         outlet="Ege Haber",
         source=str(path),
         source_file="haberler.jsonl",
+        line=1,
         metadata={},
     )
-    assert (second.id, second.text) == ("dernek-1", DERNEK)
+    assert (second.id, second.text, second.line) == ("dernek-1", DERNEK, 2)
 
 
 def test_jsonl_id_is_derived_from_the_url_when_not_given(tmp_path):

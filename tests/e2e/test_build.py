@@ -174,6 +174,28 @@ def test_a_failed_build_leaves_the_existing_store_intact(tmp_path, monkeypatch):
     assert len(KnowledgeGraph.open(out).store) == before
 
 
+def test_an_article_that_fails_extraction_is_named_by_its_id_and_jsonl_line(tmp_path, monkeypatch):
+    news = tmp_path / "haberler.jsonl"
+    news.write_text(
+        '{"id": "kula", "text": "Kula Kent Konseyi, Salihli Belediyesi\'ni ziyaret etti."}\n'
+        '{"id": "soma", "text": "Soma Kent Konseyi, Kınık Belediyesi\'ni ziyaret etti."}\n',
+        encoding="utf-8",
+    )
+    real_extract = kg_engines.extract
+
+    def fail_on_soma(article):
+        if article.id == "soma":
+            raise KeyError("Ali Veli")
+        return real_extract(article)
+
+    monkeypatch.setattr("kg.builder.workers.extract", fail_on_soma)
+    report = KnowledgeGraph.build([news], out=tmp_path / "out", html=False, formats=())
+    assert [str(p) for p in report.problems] == [
+        f"{news}:2: article soma: extraction failed: KeyError: 'Ali Veli'"
+    ]
+    assert report.articles == 1
+
+
 def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
     inputs = tmp_path / "in"
     inputs.mkdir()
