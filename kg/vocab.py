@@ -144,6 +144,11 @@ ARTICLE_ID = "articleId"
 # Across articles (the merged graph) and roles over time (W3C ORG).
 REPORTED_EVENT = "ReportedEvent"  # one event with every article that reports it
 REPORT = "report"  # a fact node by which one article reports the event
+# An event's own relation and parties: not civ:relation/agent/counterpart, so that a query
+# counting fact nodes (reports) does not count the events that merge them as well.
+EVENT_RELATION = "eventRelation"
+EVENT_AGENT = "eventAgent"
+EVENT_COUNTERPART = "eventCounterpart"
 SOURCE_COUNT = "sourceCount"  # how many articles report the event
 FIRST_REPORTED = "firstReported"  # the earliest and latest dates the event was reported
 LAST_REPORTED = "lastReported"
@@ -180,6 +185,9 @@ CIV_TERMS = (
         CONTENT_HASH,
         REPORTED_EVENT,
         REPORT,
+        EVENT_RELATION,
+        EVENT_AGENT,
+        EVENT_COUNTERPART,
         SOURCE_COUNT,
         FIRST_REPORTED,
         LAST_REPORTED,

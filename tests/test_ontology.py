@@ -346,9 +346,9 @@ def reported_event(count: int) -> tuple[Graph, URIRef]:
     g = Graph()
     event = URIRef(vocab.REPORTED_EVENT_BASE + "e1")
     g.add((event, RDF.type, CIV.ReportedEvent))
-    g.add((event, CIV.relation, CIV.visited))
-    g.add((event, CIV.agent, KENT_KONSEYI))
-    g.add((event, CIV.counterpart, MANISA_FED))
+    g.add((event, CIV.eventRelation, CIV.visited))
+    g.add((event, CIV.eventAgent, KENT_KONSEYI))
+    g.add((event, CIV.eventCounterpart, MANISA_FED))
     g.add((event, CIV.report, FACT["f1"]))
     g.add((event, PROV.wasDerivedFrom, ARTICLE))
     g.add((event, PROV.wasDerivedFrom, URIRef(vocab.ARTICLE_BASE + "another")))
@@ -364,6 +364,13 @@ def test_a_reported_event_counting_its_sources_right_conforms(shapes):
 def test_a_reported_event_whose_source_count_is_wrong_is_a_violation(shapes):
     g, event = reported_event(3)
     assert violations(g, shapes) == {(event, None, SH.SPARQLConstraintComponent)}
+
+
+def test_a_reported_event_stating_a_report_property_is_a_violation(shapes):
+    """An event with civ:relation would be counted again by a query counting reports."""
+    g, event = reported_event(2)
+    g.add((event, CIV.relation, CIV.visited))
+    assert violations(g, shapes) == {(event, CIV.relation, SH.MaxCountConstraintComponent)}
 
 
 def test_a_membership_in_an_unknown_role_is_a_violation(shapes):

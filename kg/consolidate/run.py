@@ -222,7 +222,7 @@ def _all_entities(store: EmbeddedStore) -> Iterator[str]:
     rows = store.query(f"""
         SELECT DISTINCT ?e WHERE {{
           {{ VALUES ?top {{ {sparql.TOP_TYPES} }} GRAPH ?g {{ ?e a ?top }} }}
-          UNION {{ VALUES ?party {{ civ:agent civ:counterpart org:postIn }}
+          UNION {{ VALUES ?party {{ civ:{vocab.EVENT_AGENT} civ:{vocab.EVENT_COUNTERPART} org:postIn }}
                   GRAPH {MERGED} {{ ?node ?party ?e }} }}
         }}""")
     return (intern(r["e"].value) for r in rows)

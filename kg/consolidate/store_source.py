@@ -131,7 +131,7 @@ class StoreReads:
             rows = self.store.query(f"""
                 SELECT DISTINCT ?node WHERE {{
                   VALUES (?s ?o) {{ {iri_pairs(pairs)} }}
-                  GRAPH {MERGED} {{ ?node civ:agent ?s ; civ:counterpart ?o }}
+                  GRAPH {MERGED} {{ ?node civ:{vocab.EVENT_AGENT} ?s ; civ:{vocab.EVENT_COUNTERPART} ?o }}
                 }}""")
             for r in rows:
                 yield from self.store.quads(r["node"], None, None, rdf.MERGED_GRAPH)
@@ -144,7 +144,7 @@ class StoreReads:
         rows = self.store.query(f"""
             SELECT DISTINCT ?node WHERE {{
               VALUES ?x {{ {iris(asked)} }}
-              GRAPH {MERGED} {{ {{ ?node civ:agent ?x }} UNION {{ ?node org:postIn ?x }} }}
+              GRAPH {MERGED} {{ {{ ?node civ:{vocab.EVENT_AGENT} ?x }} UNION {{ ?node org:postIn ?x }} }}
             }}""")
         for r in rows:
             yield from self.store.quads(r["node"], None, None, rdf.MERGED_GRAPH)

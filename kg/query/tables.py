@@ -158,8 +158,8 @@ def events(
         WHERE {{
           {_predicate_values(predicate)}
           GRAPH {sparql.MERGED} {{
-            ?event a civ:{vocab.REPORTED_EVENT} ; civ:{vocab.RELATION} ?predicate ;
-                   civ:{vocab.AGENT} ?subject ; civ:{vocab.COUNTERPART} ?object ;
+            ?event a civ:{vocab.REPORTED_EVENT} ; civ:{vocab.EVENT_RELATION} ?predicate ;
+                   civ:{vocab.EVENT_AGENT} ?subject ; civ:{vocab.EVENT_COUNTERPART} ?object ;
                    civ:{vocab.SOURCE_COUNT} ?sources ; prov:wasDerivedFrom ?article .
             OPTIONAL {{ ?event civ:{vocab.FIRST_REPORTED} ?first }}
             OPTIONAL {{ ?event civ:{vocab.LAST_REPORTED} ?last }}

@@ -276,9 +276,9 @@ def merged_quads(
     for event in events:
         node = reported_event_iri(event)
         yield Quad(node, RDF_TYPE, civ(vocab.REPORTED_EVENT), graph)
-        yield Quad(node, civ(vocab.RELATION), civ(event.predicate), graph)
-        yield Quad(node, civ(vocab.AGENT), NamedNode(event.s), graph)
-        yield Quad(node, civ(vocab.COUNTERPART), NamedNode(event.o), graph)
+        yield Quad(node, civ(vocab.EVENT_RELATION), civ(event.predicate), graph)
+        yield Quad(node, civ(vocab.EVENT_AGENT), NamedNode(event.s), graph)
+        yield Quad(node, civ(vocab.EVENT_COUNTERPART), NamedNode(event.o), graph)
         for prop, day in ((vocab.FIRST_REPORTED, event.first), (vocab.LAST_REPORTED, event.last)):
             if day is not None:
                 yield Quad(node, civ(prop), Literal(day.isoformat(), datatype=XSD_DATE), graph)
@@ -332,9 +332,9 @@ _REPORTED_EVENT = civ(vocab.REPORTED_EVENT)
 _RELATION, _AGENT, _COUNTERPART, _FIRST, _LAST, _REPORT = (
     vocab.civ(term)
     for term in (
-        vocab.RELATION,
-        vocab.AGENT,
-        vocab.COUNTERPART,
+        vocab.EVENT_RELATION,
+        vocab.EVENT_AGENT,
+        vocab.EVENT_COUNTERPART,
         vocab.FIRST_REPORTED,
         vocab.LAST_REPORTED,
         vocab.REPORT,

@@ -23,7 +23,6 @@ _FACTS_QUERY = (
 SELECT ?agent ?counterpart ?relation ?evidence ?date ?url ?confidence WHERE {{
   ?fact civ:{vocab.RELATION} ?relation ; civ:{vocab.AGENT} ?agent ;
         civ:{vocab.COUNTERPART} ?counterpart .
-  FILTER NOT EXISTS {{ ?fact a civ:{vocab.REPORTED_EVENT} }}
   OPTIONAL {{ ?fact civ:{vocab.EVIDENCE} ?evidence }}
   OPTIONAL {{ ?fact civ:{vocab.DATE} ?date }}
   OPTIONAL {{ ?fact civ:{vocab.CONFIDENCE} ?confidence }}

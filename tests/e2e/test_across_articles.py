@@ -168,8 +168,8 @@ def test_people_who_share_a_surname_stay_apart_and_a_bare_surname_stays_in_its_a
 
 EVENTS = """
 SELECT ?event ?n ?first ?last (GROUP_CONCAT(STR(?a); separator=" ") AS ?articles) WHERE {
-  ?event a civ:ReportedEvent ; civ:relation civ:visited ;
-         civ:agent <%s> ; civ:counterpart <%s> ; civ:sourceCount ?n ;
+  ?event a civ:ReportedEvent ; civ:eventRelation civ:visited ;
+         civ:eventAgent <%s> ; civ:eventCounterpart <%s> ; civ:sourceCount ?n ;
          civ:firstReported ?first ; civ:lastReported ?last ; prov:wasDerivedFrom ?a .
 } GROUP BY ?event ?n ?first ?last ORDER BY ?first
 """

@@ -132,3 +132,13 @@ def test_the_events_of_a_merged_graph_read_back_as_they_were_written_and_posts_a
     quads = list(rdf.merged_quads(events, {"urn:b": ("urn:p",)}))
     read = rdf.merged_events(reversed(quads))
     assert sorted(read, key=repr) == sorted(events, key=repr)
+
+
+def test_a_merged_event_states_its_parties_without_the_properties_of_an_article_report():
+    """So that ``?f civ:relation civ:visited`` counts reports, not reports and events."""
+    from kg.model import MergedEvent
+
+    event = MergedEvent("visited", "urn:a", "urn:b", None, None, ("urn:f",), ("urn:g",))
+    stated = {q.predicate.value for q in rdf.merged_quads([event], {})}
+    report_properties = {vocab.civ(t) for t in (vocab.RELATION, vocab.AGENT, vocab.COUNTERPART)}
+    assert not stated & report_properties

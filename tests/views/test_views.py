@@ -196,9 +196,14 @@ def merged_graph_quads() -> list[Quad]:
     post = NamedNode(vocab.POST_BASE + "organization/bornova-kent-konseyi/head")
     return [
         Quad(event, RDF_TYPE, NamedNode(vocab.civ(vocab.REPORTED_EVENT)), merged),
-        Quad(event, NamedNode(vocab.civ(vocab.RELATION)), NamedNode(vocab.civ("headOf")), merged),
-        Quad(event, NamedNode(vocab.civ(vocab.AGENT)), NamedNode(AYSE), merged),
-        Quad(event, NamedNode(vocab.civ(vocab.COUNTERPART)), NamedNode(KONSEY), merged),
+        Quad(
+            event,
+            NamedNode(vocab.civ(vocab.EVENT_RELATION)),
+            NamedNode(vocab.civ("headOf")),
+            merged,
+        ),
+        Quad(event, NamedNode(vocab.civ(vocab.EVENT_AGENT)), NamedNode(AYSE), merged),
+        Quad(event, NamedNode(vocab.civ(vocab.EVENT_COUNTERPART)), NamedNode(KONSEY), merged),
         Quad(membership, RDF_TYPE, NamedNode(ORG + "Membership"), merged),
         Quad(membership, NamedNode(ORG + "member"), NamedNode(AYSE), merged),
         Quad(membership, NamedNode(ORG + "organization"), NamedNode(KONSEY), merged),
