@@ -53,6 +53,8 @@ def merge_inflected_names(
             plain = key[1][:-cut]
             if plain in people and plain[-1] != " " and key[1][-cut:] in suffixes:
                 target = (PERSON, plain)
+                while target in merged:  # the plain name was itself taken in by a shorter one
+                    target = merged[target]
                 groups[target].names.extend(groups[key].names)
                 groups[target].aliases.extend(groups[key].aliases)
                 merged[key] = target

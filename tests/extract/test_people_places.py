@@ -372,3 +372,11 @@ def test_continents_and_anadolu_alone_are_no_places_under_the_guideline():
     )
     assert "Avrupa" not in names and "Anadolu" not in names
     assert names["Doğu Anadolu"][0] == "Place"
+
+
+def test_a_name_inflected_twice_without_apostrophes_is_one_person_whatever_the_order():
+    # "Sakallıya" into "Sakallı", and "Sakallı" into a cut "Sakall" at the end of a damaged
+    # text: the chain of takings-in once met a name already taken in (a KeyError)
+    text = "Başkan Sevim Sakallı konuştu. Vali Sevim Sakallıya teşekkür etti. Müdür Sevim Sakall"
+    people = [e for e in extract(Article("t", text)).entities if e.type == "Person"]
+    assert len(people) == 1
