@@ -611,3 +611,12 @@ def test_three_titled_visitors_of_different_bodies_visit_each_for_themselves():
 def test_two_titled_visitors_stay_people():
     text = "Kula Belediye Başkanı Ali Ak ve Demirci Belediye Başkanı Oya Er, Manisa Valiliği'ni ziyaret etti."
     assert ("Ali Ak", "visited", "Manisa Valiliği") in facts_of(text)
+
+
+def test_a_name_with_a_case_ending_is_the_entity_without_it_as_the_docs_say():
+    """docs/graph-model.md: extraction drops a name's case ending, so the inflected and the plain
+    name are one node."""
+    text = "Bornova Kent Konseyi'ne bir heyet geldi. Bornova Kent Konseyi, Foça Derneği'ni ziyaret etti."
+    orgs = [e.name for e in extract(Article("t", text)).entities if e.type == "Organization"]
+    assert orgs.count("Bornova Kent Konseyi") == 1
+    assert not [o for o in orgs if o.startswith("Bornova Kent Konseyi'")]
