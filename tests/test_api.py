@@ -19,6 +19,7 @@ from kg.exports import network as networks
 from kg.query import results as frames
 from kg.query import tables
 from kg.rdf.encode import entity_iri
+from tests.support import build_articles
 
 # Team-written articles: the same visit told by two outlets a day apart, one a year later, one undated.
 ARTICLES = [
@@ -56,14 +57,7 @@ FACTS = """SELECT ?fact ?date ?confidence ?start ?evidence WHERE {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("api")
-    source = folder / "haberler.jsonl"
-    source.write_text(
-        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8"
-    )
-    report = KnowledgeGraph.build([source], out=folder / "out", html=False)
-    assert report.ok, report.problems
-    return folder / "out"
+    return build_articles(tmp_path_factory.mktemp("api"), ARTICLES, html=False)
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,12 @@
 """Counting: the obvious query counts each article's report once, and events have their own query."""
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from kg import KnowledgeGraph
+from tests.support import build_articles
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -30,14 +30,8 @@ SAME_VISIT = (
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory) -> KnowledgeGraph:
-    tmp = tmp_path_factory.mktemp("counts")
-    source = tmp / "in.jsonl"
-    source.write_text(
-        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in SAME_VISIT), encoding="utf-8"
-    )
-    report = KnowledgeGraph.build([source], out=tmp / "out", html=False, formats=())
-    assert report.ok, report.problems
-    return KnowledgeGraph.open(tmp / "out")
+    out = build_articles(tmp_path_factory.mktemp("counts"), SAME_VISIT, html=False, formats=())
+    return KnowledgeGraph.open(out)
 
 
 def count(kg: KnowledgeGraph, query: str) -> int:

@@ -1,6 +1,5 @@
 """Looking names up: search, entity= and the CLI forgive case, accents, transliteration and suffixes."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from kg import KnowledgeGraph
 from kg.cli import main
 from kg.errors import KgError
 from kg.rdf.encode import entity_iri
+from tests.support import build_articles
 
 # Team-written articles: a city council, a metropolitan municipality and a cooperative in İzmir.
 ARTICLES = [
@@ -33,14 +33,7 @@ IZMIR = entity_iri("İzmir", "Place").value
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("lookups")
-    source = folder / "haberler.jsonl"
-    source.write_text(
-        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8"
-    )
-    report = KnowledgeGraph.build([source], out=folder / "out", html=False)
-    assert report.ok, report.problems
-    return folder / "out"
+    return build_articles(tmp_path_factory.mktemp("lookups"), ARTICLES, html=False)
 
 
 @pytest.fixture(scope="module")
