@@ -219,7 +219,8 @@
     close.title = "Close";
     close.addEventListener("click", clearSelection);
     panel.replaceChildren(close, ...children);
-    panel.hidden = false;
+    panel.style.top = `${Math.ceil($("civic-kg-header").getBoundingClientRect().bottom) + 4}px`;
+    panel.hidden = false; // beside the network, under the header: the controls stay usable
   }
 
   function showNode(id) {
