@@ -311,3 +311,89 @@ def test_entities_without_facts_are_listed_aside_until_shown(fresh):
     page.raw.uncheck("#civic-kg-hide-empty")
     assert CIGLI in drawn_nodes(page)
     assert page.evaluate("document.getElementById('civic-kg-empty').hidden") is True
+
+
+def crowded_graph() -> tuple[list[ViewNode], list[ViewEdge]]:
+    """Every entity class and every predicate, with long names: the widest legend there is."""
+    nodes = [
+        ViewNode(
+            f"{vocab.ENTITY_BASE}x/{i}",
+            f"Büyükşehir Belediyesi Çevre Koruma ve Kontrol Dairesi {kind} {i}",
+            kind if kind in ("Person", "Organization", "Place") else "Organization",
+            "" if kind in ("Person", "Organization", "Place") else kind,
+            (),
+            2,
+        )
+        for i, kind in enumerate(vocab.ENTITY_CLASSES)
+    ]
+    edges = [
+        ViewEdge(
+            nodes[i % len(nodes)].id,
+            nodes[(i + 1) % len(nodes)].id,
+            predicate,
+            "Kurum temsilcileri bir araya geldi.",
+            "2026-05-04",
+            "https://yerel.example/toplanti",
+            0.7,
+        )
+        for i, predicate in enumerate(vocab.PREDICATES)
+    ]
+    return nodes, edges
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_legend_wraps_and_the_page_never_scrolls_sideways(tmp_path, width):
+    path = write_file(render_html(*crowded_graph()), tmp_path / "crowded.html")
+    with open_page(path, width=width) as page:
+        page.wait_for("document.body.dataset.civicKgReady === 'true'")
+        assert page.evaluate("document.querySelectorAll('.civic-kg-key').length") == len(
+            vocab.ENTITY_CLASSES
+        ) + len(vocab.PREDICATES)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        page.evaluate(
+            "civicKg.showNode(civicKg.nodes.getIds()[0])"
+        )  # the side panel stays inside too
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert page.console_errors == []
+
+
+def hub_graph() -> tuple[list[ViewNode], list[ViewEdge]]:
+    """Associations in a ring, more than the browser lays out, and one hub joined to each tenth."""
+    count = 400
+    ids = [f"{vocab.ENTITY_BASE}organization/dernek-{i:03d}" for i in range(count)]
+    hub = f"{vocab.ENTITY_BASE}organization/ege-dernekler-federasyonu"
+    edges = [
+        ViewEdge(
+            ids[i], ids[(i + 1) % count], "cooperatesWith", "Ortak proje yürüttüler.", "", "", 0.8
+        )
+        for i in range(count)
+    ]
+    edges += [
+        ViewEdge(ids[i], hub, "memberOf", "Dernek federasyona katıldı.", "", "", 0.8)
+        for i in range(0, count, 10)
+    ]
+    nodes = [
+        ViewNode(iri, f"Dernek {i}", "Organization", "Association", (), 2 + (i % 10 == 0))
+        for i, iri in enumerate(ids)
+    ]
+    nodes.append(ViewNode(hub, "Ege Dernekler Federasyonu", "Organization", "Federation", (), 40))
+    return nodes, edges
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_best_connected_are_named_at_the_opening_zoom_and_the_rest_on_zooming_in(tmp_path):
+    nodes, edges = hub_graph()
+    hub, leaf = nodes[-1].id, nodes[1].id
+    path = write_file(render_html(nodes, edges), tmp_path / "hubs.html")
+    visible = "id => network.body.nodes[id].labelModule.visible()"
+    with open_page(path) as page:
+        page.wait_for("document.body.dataset.civicKgReady === 'true'")
+        assert page.evaluate("network.getScale()") < 0.5  # zoomed out to show 401 entities
+        assert page.evaluate(f"({visible})({json.dumps(hub)})") is True
+        assert page.evaluate(f"({visible})({json.dumps(leaf)})") is False
+        page.evaluate(f"network.focus({json.dumps(leaf)}, {{scale: 1.5}}); network.redraw()")
+        page.wait_for(f"({visible})({json.dumps(leaf)})")
+        assert page.console_errors == []
