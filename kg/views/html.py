@@ -271,7 +271,7 @@ def _page_file(name: str) -> str:
 
 def _script_json(data: dict) -> str:
     """JSON safe inside a <script> element: no "</script>" or "<!--" can end or bend it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(data, separators=(",", ":"))  # ASCII, as pyvis wrote the graph before
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
