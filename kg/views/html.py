@@ -1,22 +1,29 @@
-"""The self-contained interactive HTML page of a view: vis-network (inlined by pyvis), legend, details."""
+"""The self-contained interactive HTML page of a view: vis-network (inlined by pyvis), legend, details.
+
+The page's own script and style are package data, ``page.js`` and ``page.css``, inlined here.
+"""
 
 from __future__ import annotations
 
 import html
+import json
 import math
 from html.parser import HTMLParser
+from importlib.resources import files
 from urllib.parse import urlsplit
 
 from pyvis.network import Network
 
 from kg import vocab
 from kg.errors import KgError
+from kg.lang.tr.names import name_key
 from kg.views.model import ViewEdge, ViewNode
 from kg.views.style import (
     group_edges,
     legend_kinds,
     legend_predicates,
     node_colour,
+    node_kind,
     node_positions,
     node_radius,
     node_shape,
@@ -27,6 +34,8 @@ LAYOUT_THRESHOLD = 300  # above this many nodes the browser's physics is too slo
 STABILIZATION_ITERATIONS = 250
 PIXELS_PER_UNIT = 80  # a laid-out edge of length 1 is this long on the page at zoom 1
 NOTEBOOK_HEIGHT = 780  # pixels of the frame `KnowledgeGraph.show` puts in a notebook
+LABEL_DRAW_THRESHOLD = 9  # a label smaller than this on screen is not drawn (vis-network)
+LABEL_MAX_VISIBLE = 22  # nor drawn bigger than this, however far the page is zoomed in
 
 
 def render_html(
@@ -36,29 +45,38 @@ def render_html(
 
     Facts with the same parties and predicate (either direction for symmetric predicates) are
     drawn as one edge whose tooltip lists every fact's evidence, date and article. Above
-    ``LAYOUT_THRESHOLD`` nodes the positions come from ``kg.views.layout`` and the browser's physics
-    is off, so the page is usable as soon as it is drawn. ``subtitle`` (the filter, say) is
-    shown under the title.
+    ``LAYOUT_THRESHOLD`` nodes the positions come from ``kg.views.layout``, and whenever positions
+    are given the browser's physics is off, so the page is usable as soon as it is drawn.
+    ``subtitle`` (the filter, say) is shown under the title. The page finds entities by name
+    (``name_key``, mirrored in ``page.js``), shows an entity's or edge's facts in a side panel, and
+    filters by type, predicate, date and confidence in the browser (see docs/views.md).
 
     >>> page = render_html([ViewNode("x", "Bornova", "Place", "District", (), 0)], [])
     >>> "Bornova" in page and "https://cdn" not in page
     True
     """
     groups = group_edges(edges)
-    large = len(nodes) > LAYOUT_THRESHOLD
-    positions = node_positions(nodes, edges) if large else {}
+    positions = node_positions(nodes, edges) if len(nodes) > LAYOUT_THRESHOLD else {}
     net = Network(height="100%", width="100%", cdn_resources="in_line")
-    # Filled directly: add_node/add_edge check membership in lists, quadratic for big graphs.
-    net.nodes = [_vis_node(n, positions.get(n.id)) for n in nodes]
-    net.edges = [_vis_edge(i, key, facts) for i, (key, facts) in enumerate(groups.items())]
-    net.options = _options(large)
+    net.options = _options(positioned=bool(positions))
+    # The graph goes in its own JSON (page.js makes the DataSets): pyvis draws an empty network.
+    graph = {
+        "nodes": [_vis_node(n, positions.get(n.id)) for n in nodes],
+        "edges": [_vis_edge(i, key, facts) for i, (key, facts) in enumerate(groups.items())],
+        "predicates": legend_predicates(edges),
+    }
     head, body, rest = _strip_remote_resources(net.generate_html()).partition("<body>")
     if not body or "</body>" not in rest:
         raise KgError("the pyvis page template has changed: no <body> to put the legend in")
     main, _, tail = rest.rpartition("</body>")
-    head = head.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>{_STYLE}", 1)
+    style = f"<style>\n{_page_file('page.css')}</style>"
+    head = head.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>{style}", 1)
     header = _header(nodes, edges, len(groups), title, subtitle)
-    return f"<!DOCTYPE html>\n{head}<body>{header}{main}{_DETAILS}{_SCRIPT}</body>{tail}"
+    script = (
+        f'\n<script type="application/json" id="civic-kg-data">{_script_json(graph)}</script>'
+        f'\n<script type="text/javascript">\n{_page_file("page.js")}</script>\n'
+    )
+    return f"<!DOCTYPE html>\n{head}<body>{header}{main}{_DETAILS}{script}</body>{tail}"
 
 
 def notebook_frame(page: str, *, height: int = NOTEBOOK_HEIGHT):
@@ -85,23 +103,31 @@ def notebook_frame(page: str, *, height: int = NOTEBOOK_HEIGHT):
     )
 
 
-def _options(large: bool) -> dict:
+def _options(*, positioned: bool) -> dict:
     return {
         "physics": {
-            "enabled": not large,
+            "enabled": not positioned,
             "solver": "forceAtlas2Based",
             "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS},
         },
-        "layout": {"improvedLayout": not large},  # every node has a position when large
+        "layout": {"improvedLayout": not positioned},  # every node has a position when given
         "interaction": {
             "hover": True,
             "tooltipDelay": 150,
-            "hideEdgesOnDrag": large,  # redrawing ten thousand edges per frame makes panning lag
-            "hideEdgesOnZoom": large,
+            "hideEdgesOnDrag": positioned,  # redrawing ten thousand edges per frame makes panning lag
+            "hideEdgesOnZoom": positioned,
+        },
+        "nodes": {
+            "scaling": {
+                "label": {
+                    "drawThreshold": LABEL_DRAW_THRESHOLD,
+                    "maxVisible": LABEL_MAX_VISIBLE,
+                }
+            }
         },
         "edges": {
             "font": {"size": 10, "align": "middle"},
-            "smooth": {"enabled": not large, "type": "dynamic"},
+            "smooth": {"enabled": not positioned, "type": "dynamic"},
         },
     }
 
@@ -122,6 +148,11 @@ def _vis_node(node: ViewNode, position: tuple[float, float] | None) -> dict:
         "tooltip": "<br>".join(lines),
         "type": node.type,
         "subtype": node.subtype,
+        "kind": node_kind(node),
+        "aliases": list(node.aliases),
+        "degree": node.degree,
+        # the keys the CLI looks names up by; page.js folds what is typed the same way
+        "search": sorted({k for k in map(name_key, (node.label, *node.aliases)) if k}),
     }
     if position:
         item["x"], item["y"] = (round(c * PIXELS_PER_UNIT, 1) for c in position)
@@ -135,20 +166,27 @@ def _vis_edge(index: int, key: tuple[str, str, str], facts: list[ViewEdge]) -> d
         "from": source,
         "to": target,
         "label": predicate,
+        "predicate": predicate,
         "color": predicate_colour(predicate),
         "width": 1 + math.log2(len(facts)),
         "arrows": "" if predicate in vocab.SYMMETRIC_PREDICATES else "to",
         "tooltip": f"<b>{html.escape(predicate)}</b> ({len(facts)} fact(s))"
         + "".join(_fact_tooltip(f) for f in facts),
+        # what the side panel and the page's filters read: [evidence, date, confidence, url]
+        "facts": [[f.evidence, f.date, f.confidence, _article_link(f)] for f in facts],
     }
+
+
+def _article_link(fact: ViewEdge) -> str:
+    """The article's URL if it is http or https (never a javascript: link), else ""."""
+    return fact.article_url if urlsplit(fact.article_url).scheme in ("http", "https") else ""
 
 
 def _fact_tooltip(fact: ViewEdge) -> str:
     parts = [html.escape(fact.date or "undated")]
     if fact.confidence is not None:
         parts.append(f"confidence {fact.confidence:.2f}")
-    if urlsplit(fact.article_url).scheme in ("http", "https"):  # never a javascript: link
-        link = html.escape(fact.article_url, quote=True)
+    if link := html.escape(_article_link(fact), quote=True):
         parts.append(f'<a href="{link}" target="_blank" rel="noopener">{link}</a>')
     return f"<p>“{html.escape(fact.evidence)}”<br>{' · '.join(parts)}</p>"
 
@@ -156,26 +194,50 @@ def _fact_tooltip(fact: ViewEdge) -> str:
 def _header(
     nodes: list[ViewNode], edges: list[ViewEdge], drawn: int, title: str, subtitle: str
 ) -> str:
+    """Title, counts, search and filters, and the legend whose entries toggle what they name.
+
+    The counts are those page.js shows before any filter is touched: entities without facts
+    hidden (and listed apart)."""
     types = "".join(
-        f'<span class="civic-kg-key"><span style="color:{node_colour(node)}">'
-        f"{node_shape(node)[2]}</span> {html.escape(kind or 'entity')}</span>"
+        f'<button type="button" class="civic-kg-key" aria-pressed="true" '
+        f'data-kind="{html.escape(kind, quote=True)}" title="Show or hide this type">'
+        f'<span style="color:{node_colour(node)}">{node_shape(node)[2]}</span> '
+        f"{html.escape(kind or 'entity')}</button>"
         for kind, node in legend_kinds(nodes)
     )
     predicates = "".join(
-        f'<span class="civic-kg-key"><span class="civic-kg-line" style="background:'
-        f'{predicate_colour(p)}"></span> {html.escape(p)}</span>'
+        f'<button type="button" class="civic-kg-key" aria-pressed="true" '
+        f'data-predicate="{html.escape(p, quote=True)}" title="Show or hide this relation">'
+        f'<span class="civic-kg-line" style="background:{predicate_colour(p)}"></span> '
+        f"{html.escape(p)}</button>"
         for p in legend_predicates(edges)
     )
+    with_facts = sum(n.degree > 0 for n in nodes)
+    counts = f"{with_facts} entities, {len(edges)} facts"
+    counts += f" ({drawn} edges)" if drawn != len(edges) else ""
+    if with_facts < len(nodes):
+        counts += f" · {len(nodes) - with_facts} without facts, listed below"
+    days = sorted(e.date[:10] for e in edges if e.date)
+    span = f'min="{html.escape(days[0])}" max="{html.escape(days[-1])}"' if days else ""
     shown = f"{subtitle} · " if subtitle else ""
-    return (
-        f'\n<header id="civic-kg-header"><h1>{html.escape(title)}</h1>'
-        f"<p>{html.escape(shown)}{len(nodes)} entities, {len(edges)} facts"
-        f"{f' ({drawn} edges)' if drawn != len(edges) else ''}. "
-        "Hover over an entity or edge for its details; click to keep them open with links "
-        "to the articles.</p>"
-        f'<div id="civic-kg-legend"><div><b>Types</b> {types}</div>'
-        f"<div><b>Relations</b> {predicates}</div></div></header>\n"
-    )
+    return f"""
+<header id="civic-kg-header"><h1>{html.escape(title)}</h1>
+<p>{html.escape(shown)}<span id="civic-kg-counts">{counts}.</span>
+Click an entity or edge for its facts and articles; click a legend entry to hide or show it.</p>
+<div id="civic-kg-controls">
+<span id="civic-kg-find"><input id="civic-kg-search" type="search" autocomplete="off"
+ placeholder="Find an entity by name or alias" aria-label="Find an entity by name or alias">
+<ul id="civic-kg-matches" hidden></ul></span>
+<label>Facts from <input id="civic-kg-since" type="date" {span}></label>
+<label>to <input id="civic-kg-until" type="date" {span}></label>
+<label>confidence at least <input id="civic-kg-confidence" type="number" min="0" max="1"
+ step="0.05" placeholder="any"></label>
+<label><input id="civic-kg-hide-empty" type="checkbox" checked> hide entities without facts</label>
+</div>
+<div id="civic-kg-legend"><div><b>Types</b> {types}</div><div><b>Relations</b> {predicates}</div></div>
+<details id="civic-kg-empty" hidden><summary>Entities without facts</summary><ul></ul></details>
+</header>
+"""
 
 
 class _RemoteResources(HTMLParser):
@@ -202,55 +264,15 @@ def _strip_remote_resources(page: str) -> str:
     return page
 
 
-# The network fills the window (or the notebook's frame) under the header.
-_STYLE = """<style>
-  html, body { height: 100%; }
-  body { font-family: system-ui, sans-serif; margin: 0; padding: 0.5em; box-sizing: border-box;
-         display: flex; flex-direction: column; }
-  body > center { display: none; }
-  body > div.card { flex: 1 1 auto; min-height: 420px; position: relative; }
-  body > div.card > #mynetwork { position: absolute; inset: 0; width: auto; height: auto; }
-  #civic-kg-header h1 { font-size: 1.3em; margin: 0.2em 0; }
-  #civic-kg-header p, #civic-kg-legend div { margin: 0.2em 0; line-height: 1.6; }
-  .civic-kg-key { margin-right: 0.9em; white-space: nowrap; }
-  .civic-kg-line { display: inline-block; width: 1.4em; height: 0.25em; vertical-align: middle; }
-  .civic-kg-tooltip { max-width: 32em; white-space: normal; }
-  .civic-kg-iri { color: #777; font-size: 0.85em; }
-  #civic-kg-details { position: fixed; right: 1em; bottom: 1em; max-width: 30em; max-height: 45vh;
-         overflow: auto; background: #fffef8; border: 1px solid #aaa; border-radius: 4px;
-         padding: 0.3em 0.8em; box-shadow: 2px 2px 8px rgba(0, 0, 0, 0.2); font-size: 0.9em; }
-</style>"""
+def _page_file(name: str) -> str:
+    """page.js or page.css, package data next to this module."""
+    return files("kg.views").joinpath(name).read_text(encoding="utf-8")
+
+
+def _script_json(data: dict) -> str:
+    """JSON safe inside a <script> element: no "</script>" or "<!--" can end or bend it."""
+    text = json.dumps(data, separators=(",", ":"))  # ASCII, as pyvis wrote the graph before
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
 
 _DETAILS = '\n<aside id="civic-kg-details" hidden></aside>'
-
-# Tooltips are HTML escaped in Python; vis-network shows a string title as plain text, so each
-# becomes an element on first hover (making all of them up front costs a second at 10,000 nodes).
-# A click keeps the details in a panel, where the article links can be clicked. pyvis declares
-# `var network` at the top level: it is already window.network.
-_SCRIPT = """
-<script type="text/javascript">
-  (function () {
-    var details = document.getElementById("civic-kg-details");
-    function tooltip(item) {
-      var box = document.createElement("div");
-      box.className = "civic-kg-tooltip";
-      box.innerHTML = item.tooltip;
-      return box;
-    }
-    function giveTitle(items, id) {
-      var item = items.get(id);
-      if (item && !item.title) items.update({id: id, title: tooltip(item)});
-    }
-    network.on("hoverNode", function (p) { giveTitle(network.body.data.nodes, p.node); });
-    network.on("hoverEdge", function (p) { giveTitle(network.body.data.edges, p.edge); });
-    network.on("click", function (p) {
-      var items = p.nodes.length ? network.body.data.nodes : network.body.data.edges;
-      var item = items.get(p.nodes.length ? p.nodes[0] : p.edges[0]);
-      details.hidden = !item;
-      if (item) details.replaceChildren(tooltip(item));
-    });
-    network.once("afterDrawing", function () { document.body.dataset.civicKgReady = "true"; });
-    network.redraw();
-  })();
-</script>
-"""

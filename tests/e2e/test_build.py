@@ -341,7 +341,11 @@ def test_built_page_shows_every_entity_in_headless_chromium(built, tmp_path):
     report, kg = built
     with open_page(report.out / "graph.html") as page:
         page.wait_for("document.body.dataset.civicKgReady === 'true'")
-        assert page.evaluate("network.body.data.nodes.length") == kg.count_entities()
+        # every entity is in the page: drawn, or (without facts) listed under the network
+        assert page.evaluate("civicKg.nodes.length") == kg.count_entities()
+        drawn = page.evaluate("network.body.data.nodes.length")
+        listed = page.evaluate("document.querySelectorAll('#civic-kg-empty li').length")
+        assert drawn + listed == kg.count_entities() and drawn > 0
         labels = page.evaluate("network.body.data.nodes.get().map(n => n.label)")
         assert "Manisalı Dernekler Federasyonu" in labels
         assert page.console_errors == [] and page.external_requests == []

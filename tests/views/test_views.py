@@ -248,17 +248,11 @@ class PageParts(HTMLParser):
 
 
 def vis_data(page: str) -> tuple[list[dict], list[dict], dict]:
-    """The nodes, edges and options the page hands to vis.Network, decoded from its own script."""
-    script = next(s for s in PageParts(page).scripts if "new vis.DataSet(" in s)
-    decoder = json.JSONDecoder()
-    nodes_at = script.index("new vis.DataSet(") + len("new vis.DataSet(")
-    edges_at = script.index("new vis.DataSet(", nodes_at) + len("new vis.DataSet(")
+    """The nodes and edges the page's script puts in vis DataSets, and the options of vis.Network."""
+    script = next(s for s in PageParts(page).scripts if "var options = " in s)
     options_at = script.index("var options = ") + len("var options = ")
-    return (
-        decoder.raw_decode(script, nodes_at)[0],
-        decoder.raw_decode(script, edges_at)[0],
-        decoder.raw_decode(script, options_at)[0],
-    )
+    graph = json.loads(page.split('id="civic-kg-data">', 1)[1].split("</script>", 1)[0])
+    return graph["nodes"], graph["edges"], json.JSONDecoder().raw_decode(script, options_at)[0]
 
 
 @pytest.fixture(scope="module")
@@ -540,7 +534,10 @@ def test_article_link_that_is_not_http_is_shown_as_text_only():
 
 def test_page_header_says_which_filter_is_shown(graph):
     page = render_html(*graph, subtitle="visited · since 2026-02-01")
-    assert "visited · since 2026-02-01 · 7 entities, 7 facts (6 edges)" in page
+    assert "visited · since 2026-02-01 · " in page
+    # İzmir takes part in no fact: hidden (and listed apart) until "hide entities without facts"
+    # is unticked
+    assert "6 entities, 7 facts (6 edges) · 1 without facts, listed below." in page
 
 
 def test_small_graph_uses_bounded_physics(graph):
@@ -819,7 +816,8 @@ def point_at(page, node_id: str) -> tuple[float, float]:
 def test_browser_draws_every_node_and_edge(loaded):
     page = loaded
     assert page.evaluate("window.network === network") is True
-    assert page.evaluate("network.body.data.nodes.length") == len(ENTITIES)
+    assert page.evaluate("civicKg.nodes.length") == len(ENTITIES)
+    assert page.evaluate("network.body.data.nodes.length") == len(ENTITIES) - 1  # not İzmir
     assert page.evaluate("network.body.data.edges.length") == DRAWN_EDGE_COUNT
 
 
