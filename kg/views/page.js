@@ -11,7 +11,8 @@
   "use strict";
   const data = JSON.parse(document.getElementById("civic-kg-data").textContent);
   const $ = (id) => document.getElementById(id);
-  const LABELLED = 25; // entities with most facts, named at the opening zoom
+  const LABELLED = 25; // at most this many entities with most facts named at the opening zoom
+  const LABEL_SCREEN_SIZE = 14; // their labels' size on screen at the opening zoom, in pixels
   const DIM = "#e4e4e4";
   const FONT_COLOUR = "#343434";
   const DIM_FONT = "#c4c4c4";
@@ -289,17 +290,44 @@
 
   /* ---- Labels: the best connected named at the opening zoom, the rest on zooming in ---- */
   function label(id, on) {
-    return { size: fontSize.get(id) || 14, color: on ? FONT_COLOUR : DIM_FONT };
+    return { size: fontSize.get(id) || LABEL_SCREEN_SIZE, color: on ? FONT_COLOUR : DIM_FONT };
   }
 
   function sizeLabels() {
     // vis draws a label when its size times the zoom reaches drawThreshold (page options), and
-    // never bigger on screen than maxVisible: big fonts for the hubs keep them named when zoomed out.
+    // never bigger on screen than maxVisible: big fonts for the hubs keep them named when zoomed
+    // out. The best connected shown entities are named, each only where its label overlaps none
+    // named before it (labels below their node, as vis draws them).
     const scale = Math.min(network.getScale() || 1, 1);
-    const hubs = [...data.nodes].sort((a, b) => b.degree - a.degree).slice(0, LABELLED)
-      .filter((n) => n.degree > 0);
-    fontSize = new Map(hubs.map((n) => [n.id, Math.max(14, 14 / scale)]));
-    nodes.update(hubs.map((n) => ({ id: n.id, font: label(n.id, true) })));
+    const shown = new Set(nodeView.getIds());
+    const candidates = data.nodes.filter((n) => n.degree > 0 && shown.has(n.id))
+      .sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label, "tr"));
+    const positions = network.getPositions(candidates.map((n) => n.id));
+    const placed = [];
+    const named = [];
+    for (const n of candidates) {
+      if (named.length >= LABELLED) break;
+      const box = labelBox(n, positions[n.id], LABEL_SCREEN_SIZE, scale);
+      if (placed.some((b) => boxesMeet(b, box))) continue;
+      placed.push(box);
+      named.push(n);
+    }
+    const unnamed = [...fontSize.keys()].filter((id) => !named.some((n) => n.id === id));
+    fontSize = new Map(named.map((n) => [n.id, LABEL_SCREEN_SIZE / scale]));
+    nodes.update([...named.map((n) => n.id), ...unnamed].map((id) => ({ id, font: label(id, true) })));
+  }
+
+  const measure = document.createElement("canvas").getContext("2d");
+  function labelBox(n, position, size, scale) {
+    // the label's box on screen: centred under the node, one line of text at ``size`` pixels
+    measure.font = `${size}px arial`;
+    const width = measure.measureText(n.label).width;
+    const at = network.canvasToDOM(position);
+    const top = at.y + (n.size || 10) * scale + 2;
+    return { left: at.x - width / 2, right: at.x + width / 2, top, bottom: top + size * 1.2 };
+  }
+  function boxesMeet(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
 
   /* ---- Wiring ---- */
@@ -338,5 +366,5 @@
     ready();
   }
   window.civicKg = { nodes, edges, nodeView, edgeView, state, refresh, nameKey, matches,
-    focusEntity, showNode, showEdge, shownFacts: () => shownFacts };
+    focusEntity, showNode, showEdge, shownFacts: () => shownFacts, labelBox };
 })();

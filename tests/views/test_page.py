@@ -397,3 +397,48 @@ def test_the_best_connected_are_named_at_the_opening_zoom_and_the_rest_on_zoomin
         page.evaluate(f"network.focus({json.dumps(leaf)}, {{scale: 1.5}}); network.redraw()")
         page.wait_for(f"({visible})({json.dumps(leaf)})")
         assert page.console_errors == []
+
+
+def corpus_graph() -> tuple[list[ViewNode], list[ViewEdge]]:
+    """600 entities as a corpus has them: 60 bodies, each with nine partners of its own, the
+    bodies' names long and alike (the case where labels collide), a few bodies linked in a chain."""
+    nodes, edges = [], []
+    for b in range(60):
+        body = f"{vocab.ENTITY_BASE}organization/kent-konseyi-{b:02d}"
+        nodes.append(
+            ViewNode(body, f"Kuzey Ege Kent Konseyi {b}", "Organization", "CityCouncil", (), 9)
+        )
+        for k in range(9):
+            partner = f"{body}-ortak-{k}"
+            nodes.append(ViewNode(partner, f"Ortak {b}-{k}", "Organization", "Association", (), 1))
+            edges.append(ViewEdge(body, partner, "visited", "Ziyaret etti.", "", "", 0.8))
+        if b % 3:
+            edges.append(
+                ViewEdge(body, nodes[-10 - 10].id, "cooperatesWith", "İş birliği.", "", "", 0.8)
+            )
+    return nodes, edges
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_at_the_opening_zoom_of_a_600_entity_corpus_ten_labels_show_and_none_overlap(tmp_path):
+    nodes, edges = corpus_graph()
+    assert len(nodes) == 600
+    path = write_file(render_html(nodes, edges), tmp_path / "corpus.html")
+    # the boxes vis drew the visible labels in, in canvas coordinates (labelModule.size)
+    drawn = """() => Object.values(network.body.nodes)
+        .filter(n => n.labelModule.visible() && n.options.label)
+        .map(n => n.labelModule.size)
+        .map(s => [s.left, s.top, s.left + s.width, s.top + s.height])"""
+    with open_page(path, width=1400, height=900) as page:
+        page.wait_for("document.body.dataset.civicKgReady === 'true'")
+        boxes = page.evaluate(drawn)
+        assert len(boxes) >= 10
+        overlapping = [
+            (a, b)
+            for i, a in enumerate(boxes)
+            for b in boxes[i + 1 :]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        ]
+        assert overlapping == []
+        assert page.console_errors == []
