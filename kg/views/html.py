@@ -13,6 +13,7 @@ from kg import vocab
 from kg.errors import KgError
 from kg.views.model import ViewEdge, ViewNode
 from kg.views.style import (
+    PIXELS_PER_UNIT,
     group_edges,
     legend_kinds,
     legend_predicates,
@@ -23,9 +24,7 @@ from kg.views.style import (
     predicate_colour,
 )
 
-LAYOUT_THRESHOLD = 300  # above this many nodes the browser's physics is too slow: lay out in Python
-STABILIZATION_ITERATIONS = 250
-PIXELS_PER_UNIT = 80  # a laid-out edge of length 1 is this long on the page at zoom 1
+LAYOUT_THRESHOLD = 300  # above this many nodes, edges are straight and hidden while panning
 NOTEBOOK_HEIGHT = 780  # pixels of the frame `KnowledgeGraph.show` puts in a notebook
 
 
@@ -35,10 +34,10 @@ def render_html(
     """A self-contained HTML page (it loads nothing over the network) showing the graph.
 
     Facts with the same parties and predicate (either direction for symmetric predicates) are
-    drawn as one edge whose tooltip lists every fact's evidence, date and article. Above
-    ``LAYOUT_THRESHOLD`` nodes the positions come from ``kg.views.layout`` and the browser's physics
-    is off, so the page is usable as soon as it is drawn. ``subtitle`` (the filter, say) is
-    shown under the title.
+    drawn as one edge whose tooltip lists every fact's evidence, date and article. The positions
+    come from ``kg.views.layout`` (seeded: the same view is drawn the same on every load) and the
+    browser's physics is off, so the page is usable as soon as it is drawn. ``subtitle`` (the
+    filter, say) is shown under the title.
 
     >>> page = render_html([ViewNode("x", "Bornova", "Place", "District", (), 0)], [])
     >>> "Bornova" in page and "https://cdn" not in page
@@ -46,7 +45,7 @@ def render_html(
     """
     groups = group_edges(edges)
     large = len(nodes) > LAYOUT_THRESHOLD
-    positions = node_positions(nodes, edges) if large else {}
+    positions = node_positions(nodes, edges)
     net = Network(height="100%", width="100%", cdn_resources="in_line")
     # Filled directly: add_node/add_edge check membership in lists, quadratic for big graphs.
     net.nodes = [_vis_node(n, positions.get(n.id)) for n in nodes]
@@ -87,12 +86,8 @@ def notebook_frame(page: str, *, height: int = NOTEBOOK_HEIGHT):
 
 def _options(large: bool) -> dict:
     return {
-        "physics": {
-            "enabled": not large,
-            "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS},
-        },
-        "layout": {"improvedLayout": not large},  # every node has a position when large
+        "physics": {"enabled": False},  # every node has a position: the same on every load
+        "layout": {"improvedLayout": False},
         "interaction": {
             "hover": True,
             "tooltipDelay": 150,

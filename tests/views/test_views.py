@@ -543,11 +543,68 @@ def test_page_header_says_which_filter_is_shown(graph):
     assert "visited · since 2026-02-01 · 7 entities, 7 facts (6 edges)" in page
 
 
-def test_small_graph_uses_bounded_physics(graph):
+def test_small_graph_is_laid_out_in_python_with_physics_off(graph):
     nodes, _, options = vis_data(render_html(*graph))
-    assert options["physics"]["enabled"] is True
-    assert options["physics"]["stabilization"]["iterations"] > 0
-    assert all("x" not in n for n in nodes)
+    assert options["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
+
+
+def test_two_renders_of_a_small_view_give_the_same_positions(graph):
+    first, _, _ = vis_data(render_html(*graph))
+    again, _, _ = vis_data(render_html(*reversed_copy(graph)))
+    assert {n["id"]: (n["x"], n["y"]) for n in first} == {n["id"]: (n["x"], n["y"]) for n in again}
+
+
+def reversed_copy(graph):
+    """The same view read again: equal lists, new objects."""
+    nodes, edges = graph
+    return [ViewNode(*vars(n).values()) for n in nodes], [
+        ViewEdge(*vars(e).values()) for e in edges
+    ]
+
+
+def overlapping(page_nodes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of drawn nodes whose discs (``size`` is the radius in pixels) touch."""
+    xy = np.array([(n["x"], n["y"]) for n in page_nodes])
+    size = np.array([n["size"] for n in page_nodes])
+    i, j = np.triu_indices(len(page_nodes), 1)
+    touch = np.linalg.norm(xy[i] - xy[j], axis=1) < size[i] + size[j]
+    return [
+        (page_nodes[a]["id"], page_nodes[b]["id"]) for a, b in zip(i[touch], j[touch], strict=True)
+    ]
+
+
+def star(leaves: int) -> tuple[list[ViewNode], list[ViewEdge]]:
+    """A municipality that visited ``leaves`` associations, and three entities without facts."""
+    hub = f"{vocab.ENTITY_BASE}organization/belediye"
+    ids = [f"{vocab.ENTITY_BASE}organization/dernek-{i:03d}" for i in range(leaves + 3)]
+    nodes = [ViewNode(hub, "Belediye", "Organization", "Municipality", (), leaves)]
+    nodes += [
+        ViewNode(iri, f"Dernek {i}", "Organization", "Association", (), int(i < leaves))
+        for i, iri in enumerate(ids)
+    ]
+    edges = [
+        ViewEdge(hub, iri, "visited", "Ziyaret etti.", "2026-03-01", "", 0.9)
+        for iri in ids[:leaves]
+    ]
+    return nodes, edges
+
+
+@pytest.mark.parametrize("view", ["example", "star", "ring"])
+def test_laid_out_nodes_do_not_overlap_at_their_drawn_size(graph, view):
+    nodes, edges = {"example": graph, "star": star(40), "ring": large_graph()}[view]
+    page_nodes, _, _ = vis_data(render_html(nodes, edges))
+    assert overlapping(page_nodes) == []
+
+
+def test_entities_without_facts_lie_in_a_strip_under_the_others():
+    nodes, edges = star(40)
+    page_nodes, _, _ = vis_data(render_html(nodes, edges))
+    alone = np.array([(n["x"], n["y"]) for n in page_nodes[-3:]])
+    joined = np.array([(n["x"], n["y"]) for n in page_nodes[:-3]])
+    assert (alone[:, 1] > joined[:, 1].max()).all()  # below (y grows downwards on the page)
+    assert np.ptp(alone[:, 1]) == 0  # one row
+    assert np.ptp(alone[:, 0]) < 0.5 * np.ptp(joined[:, 0])  # side by side, close together
 
 
 def large_graph() -> tuple[list[ViewNode], list[ViewEdge]]:
@@ -887,6 +944,19 @@ def test_browser_counts_match_the_filtered_graph(graph, tmp_path):
         labels = page.evaluate("network.body.data.edges.get().map(e => e.label).sort()")
         assert labels == ["headOf", "visited"]  # two headOf facts, one drawn edge
         assert page.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_draws_the_same_positions_on_every_load(graph, tmp_path):
+    path = write_file(render_html(*graph), tmp_path / "graph.html")
+    drawn = []
+    for _ in range(2):
+        with open_page(path) as page:
+            page.wait_for("document.body.dataset.civicKgReady === 'true'")
+            drawn.append(page.evaluate("network.getPositions()"))
+    assert sorted(drawn[0]) == sorted(ENTITIES)
+    assert drawn[0] == drawn[1]
 
 
 @pytest.mark.browser
