@@ -6,6 +6,7 @@ import gc
 import json
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -733,6 +734,87 @@ def test_svg_figure_is_xml_with_the_names_and_legend(graph):
 
 def test_svg_figure_is_the_same_file_each_time(graph):
     assert render_figure(*graph, "svg") == render_figure(*graph, "svg")
+
+
+def drawn_figure(monkeypatch, nodes, edges):
+    """The matplotlib Figure ``render_figure`` saves, kept when it is saved."""
+    from matplotlib.figure import Figure
+
+    saved = []
+    save = Figure.savefig
+
+    def keep(figure, *args, **kwargs):
+        saved.append(figure)
+        return save(figure, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
+    render_figure(nodes, edges, "png")
+    return saved[0]
+
+
+def drawn_names(figure) -> list:
+    """(name, box in pixels) of each name drawn beside a node."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = (
+        figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    )
+    renderer = canvas.get_renderer()
+    (ax,) = figure.axes
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts]
+
+
+def crowded_view() -> tuple[list[ViewNode], list[ViewEdge]]:
+    """Two stars of associations around municipalities and 60 associations in a chain."""
+    nodes, edges = star(40)
+    second, second_edges = star(25)
+    other = {n.id: n.id + "-2" for n in second}
+    nodes += [replace(n, id=other[n.id], label=f"{n.label} (2)") for n in second]
+    edges += [replace(e, source=other[e.source], target=other[e.target]) for e in second_edges]
+    chain, chain_edges = large_graph()
+    kept = {n.id for n in chain[:60]}
+    edges += [e for e in chain_edges if e.source in kept and e.target in kept]
+    return nodes + chain[:60], edges
+
+
+@pytest.mark.parametrize("view", ["example", "crowded"])
+def test_figure_names_do_not_cover_each_other(graph, monkeypatch, view):
+    nodes, edges = graph if view == "example" else crowded_view()
+    names = drawn_names(drawn_figure(monkeypatch, nodes, edges))
+    assert len(names) >= min(5, len(nodes))
+    for k, (name, box) in enumerate(names):
+        for other, other_box in names[k + 1 :]:
+            assert not box.overlaps(other_box), (name, other)
+
+
+def test_figure_names_the_entity_with_most_facts_first(monkeypatch):
+    nodes, edges = crowded_view()
+    names = [name for name, _ in drawn_names(drawn_figure(monkeypatch, nodes, edges))]
+    assert names[0] == "Belediye"
+
+
+def test_figure_leaves_out_entities_without_facts(graph, monkeypatch):
+    from matplotlib.collections import PathCollection
+
+    figure = drawn_figure(monkeypatch, *graph)
+    markers = [c for c in figure.axes[0].collections if isinstance(c, PathCollection)]
+    assert sum(len(c.get_offsets()) for c in markers) == len(ENTITIES) - 1
+    assert "İzmir" not in [name for name, _ in drawn_names(figure)]  # no fact touches it
+    legend = "".join(t.get_text() for legend in figure.legends for t in legend.get_texts())
+    assert "Province" not in legend and "District" in legend
+
+
+def test_figure_uses_the_pages_colours(graph):
+    from kg.views.style import node_colour, predicate_colour
+
+    svg = render_figure(*graph, "svg").decode()
+    nodes, edges = graph
+    joined = {e.source for e in edges} | {e.target for e in edges}
+    for node in nodes:
+        if node.id in joined:
+            assert node_colour(node) in svg
+    for edge in edges:
+        assert predicate_colour(edge.predicate) in svg
 
 
 def test_figure_of_an_empty_view_says_so():
