@@ -11,8 +11,12 @@ page (layout included). In
 headless Chromium (one browser, a fresh context per run, launch not timed): "ready" is from
 navigation to the page's own flag (first drawing after the network is built, tooltips wired);
 "hover" from moving onto the node with most facts to its tooltip being visible (150 ms of that
-is vis-network's tooltip delay); "zoom" from a mouse-wheel step to the next drawing; "heap" the
-page's used JS heap once drawn. The table gives medians over --runs; the machine is shared and
+is vis-network's tooltip delay); "zoom" from a mouse-wheel step to the next drawing; "filter"
+from hiding every Person (about 40% of the entities, and their facts) to the next drawing, and
+"unfilter" from showing them again. The page has no filter of its own yet, so the filter is the
+one an in-page filter is made of: the page's nodes and edges behind vis DataViews (set up
+untimed), the filter's condition changed and both views refreshed. "heap" is the page's used JS
+heap once drawn. The table gives medians over --runs; the machine is shared and
 noisy, so compare medians and ratios. --baseline also times the former layout (networkx
 spring_layout on the whole graph) once, for sizes up to 3,000 entities.
 """
@@ -179,11 +183,48 @@ def browser_run(browser, page_path: Path) -> dict:
         page.mouse.wheel(0, -200)
         page.evaluate("window.benchDrawn")
         zoom = time.perf_counter() - start
+        page.evaluate(_drawn_after(_FILTERABLE))
+        shown = page.evaluate("network.body.data.nodes.length")
+        filtered = _timed(page, _drawn_after("window.benchFilter('Person')"))
+        if not 0 < page.evaluate("network.body.data.nodes.length") < shown:
+            raise RuntimeError("the filter hid no entity, or all of them")
+        unfiltered = _timed(page, _drawn_after("window.benchFilter(null)"))
         if errors:
             raise RuntimeError(f"the page failed: {errors[0]}")
-        return {"ready": ready, "hover": hover, "zoom": zoom, "heap": heap}
+        return {
+            "ready": ready,
+            "hover": hover,
+            "zoom": zoom,
+            "filter": filtered,
+            "unfilter": unfiltered,
+            "heap": heap,
+        }
     finally:
         context.close()
+
+
+# The page's data behind DataViews that hide one entity type and the facts touching it, as an
+# in-page filter does; window.benchFilter(type) changes what is hidden (null: nothing).
+_FILTERABLE = """(() => {
+  const nodes = network.body.data.nodes, edges = network.body.data.edges;
+  const state = {type: null, hidden: new Set()};
+  const nodeView = new vis.DataView(nodes, {filter: n => n.type !== state.type});
+  const edgeView = new vis.DataView(edges, {
+    filter: e => !state.hidden.has(e.from) && !state.hidden.has(e.to)});
+  window.benchFilter = type => {
+    state.type = type;
+    state.hidden = new Set(type ? nodes.getIds({filter: n => n.type === type}) : []);
+    nodeView.refresh();
+    edgeView.refresh();
+  };
+  network.setData({nodes: nodeView, edges: edgeView});
+})()"""
+
+
+def _timed(page, js: str) -> float:
+    start = time.perf_counter()
+    page.evaluate(js)
+    return time.perf_counter() - start
 
 
 def _drawn_after(action: str) -> str:
@@ -233,20 +274,24 @@ def main() -> None:
             row = {"entities": size, "edges": made[0]["edges"]}
             for key in ("layout", "generate", "mb", "rss"):
                 row[key] = statistics.median(m[key] for m in made)
-            for key in ("ready", "hover", "zoom", "heap"):
+            for key in ("ready", "hover", "zoom", "filter", "unfilter", "heap"):
                 row[key] = statistics.median(s[key] for s in shown)
             if args.baseline and size <= 3000:
                 row["baseline"] = baseline(size)
             rows.append(row)
             print(json.dumps(row), file=sys.stderr, flush=True)
         browser.close()
-    header = "entities  facts  layout s  generate s  page MB  peak RSS MB  ready s  hover ms  zoom ms  heap MB"
+    header = (
+        "entities  facts  layout s  generate s  page MB  peak RSS MB  ready s  hover ms  zoom ms"
+        "  filter ms  unfilter ms  heap MB"
+    )
     print(f"median of {args.runs} runs\n{header}")
     for r in rows:
         print(
             f"{r['entities']:>8}  {r['edges']:>5}  {r['layout']:>8.2f}  {r['generate']:>10.2f}  "
             f"{r['mb']:>7.1f}  {r['rss']:>11.0f}  {r['ready']:>7.2f}  {r['hover'] * 1000:>8.0f}  "
-            f"{r['zoom'] * 1000:>7.0f}  {r['heap']:>7.0f}"
+            f"{r['zoom'] * 1000:>7.0f}  {r['filter'] * 1000:>9.0f}  {r['unfilter'] * 1000:>11.0f}  "
+            f"{r['heap']:>7.0f}"
         )
     for r in rows:
         if "baseline" in r:

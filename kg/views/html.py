@@ -19,6 +19,7 @@ from kg.errors import KgError
 from kg.lang.tr.names import name_key
 from kg.views.model import ViewEdge, ViewNode
 from kg.views.style import (
+    PIXELS_PER_UNIT,
     group_edges,
     legend_kinds,
     legend_predicates,
@@ -30,9 +31,7 @@ from kg.views.style import (
     predicate_colour,
 )
 
-LAYOUT_THRESHOLD = 300  # above this many nodes the browser's physics is too slow: lay out in Python
-STABILIZATION_ITERATIONS = 250
-PIXELS_PER_UNIT = 80  # a laid-out edge of length 1 is this long on the page at zoom 1
+LAYOUT_THRESHOLD = 300  # above this many nodes, edges are straight and hidden while panning
 NOTEBOOK_HEIGHT = 780  # pixels of the frame `KnowledgeGraph.show` puts in a notebook
 LABEL_DRAW_THRESHOLD = 9  # a label smaller than this on screen is not drawn (vis-network)
 LABEL_MAX_VISIBLE = 22  # nor drawn bigger than this, however far the page is zoomed in
@@ -44,21 +43,22 @@ def render_html(
     """A self-contained HTML page (it loads nothing over the network) showing the graph.
 
     Facts with the same parties and predicate (either direction for symmetric predicates) are
-    drawn as one edge whose tooltip lists every fact's evidence, date and article. Above
-    ``LAYOUT_THRESHOLD`` nodes the positions come from ``kg.views.layout``, and whenever positions
-    are given the browser's physics is off, so the page is usable as soon as it is drawn.
-    ``subtitle`` (the filter, say) is shown under the title. The page finds entities by name
-    (``name_key``, mirrored in ``page.js``), shows an entity's or edge's facts in a side panel, and
-    filters by type, predicate, date and confidence in the browser (see docs/views.md).
+    drawn as one edge whose tooltip lists every fact's evidence, date and article. The positions
+    come from ``kg.views.layout`` (seeded: the same view is drawn the same on every load) and the
+    browser's physics is off, so the page is usable as soon as it is drawn. ``subtitle`` (the
+    filter, say) is shown under the title. The page finds entities by name (``name_key``, mirrored
+    in ``page.js``), shows an entity's or edge's facts in a side panel, and filters by type,
+    predicate, date and confidence in the browser (see docs/views.md).
 
     >>> page = render_html([ViewNode("x", "Bornova", "Place", "District", (), 0)], [])
     >>> "Bornova" in page and "https://cdn" not in page
     True
     """
     groups = group_edges(edges)
-    positions = node_positions(nodes, edges) if len(nodes) > LAYOUT_THRESHOLD else {}
+    large = len(nodes) > LAYOUT_THRESHOLD
+    positions = node_positions(nodes, edges)
     net = Network(height="100%", width="100%", cdn_resources="in_line")
-    net.options = _options(positioned=bool(positions))
+    net.options = _options(large=large)
     # The graph goes in its own JSON (page.js makes the DataSets): pyvis draws an empty network.
     graph = {
         "nodes": [_vis_node(n, positions.get(n.id)) for n in nodes],
@@ -103,19 +103,15 @@ def notebook_frame(page: str, *, height: int = NOTEBOOK_HEIGHT):
     )
 
 
-def _options(*, positioned: bool) -> dict:
+def _options(*, large: bool) -> dict:
     return {
-        "physics": {
-            "enabled": not positioned,
-            "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS},
-        },
-        "layout": {"improvedLayout": not positioned},  # every node has a position when given
+        "physics": {"enabled": False},  # every node has a position: the same on every load
+        "layout": {"improvedLayout": False},
         "interaction": {
             "hover": True,
             "tooltipDelay": 150,
-            "hideEdgesOnDrag": positioned,  # redrawing ten thousand edges per frame makes panning lag
-            "hideEdgesOnZoom": positioned,
+            "hideEdgesOnDrag": large,  # redrawing ten thousand edges per frame makes panning lag
+            "hideEdgesOnZoom": large,
         },
         "nodes": {
             "scaling": {
@@ -127,7 +123,7 @@ def _options(*, positioned: bool) -> dict:
         },
         "edges": {
             "font": {"size": 10, "align": "middle"},
-            "smooth": {"enabled": not positioned, "type": "dynamic"},
+            "smooth": {"enabled": not large, "type": "dynamic"},
         },
     }
 

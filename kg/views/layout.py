@@ -1,8 +1,8 @@
-"""Node positions for big views, computed in Python so a browser or a figure draws them at once.
+"""Node positions of every view, computed in Python so a browser or a figure draws them at once.
 
 Civic graphs are many small components (two or three parties to an event) and one big one. Each
 component is laid out on its own and the components are then packed side by side, so no force
-ever acts between them:
+ever acts between them; entities without facts go in a compact strip under the rest:
 
 - small components (at most ``SMALL_COMPONENT`` nodes) with Fruchterman-Reingold over all pairs
   of the same component, all components at once in one vectorised loop;
@@ -11,7 +11,8 @@ ever acts between them:
   only comes from each node's nearest neighbours (a k-d tree per iteration), so the cost grows
   with n log n, not n².
 
-Units: one edge is about 1 long. Everything is seeded: the same graph gives the same positions.
+Nodes are given radii (in the same units) and pushed apart where they would overlap. Units: one
+edge is about 1 long. Everything is seeded: the same graph gives the same positions.
 """
 
 from __future__ import annotations
@@ -31,13 +32,24 @@ CUTOFF = 3.0  # ... that are closer than this
 AREA_PER_NODE = 4.0  # the PivotMDS start is scaled to fit a square with this much room per node
 SPACING = 1.0  # a big component is scaled so that 3 in 4 nodes have no neighbour closer than this
 MARGIN = 1.5  # between packed components
+RADIUS = 0.15  # a node's radius when none is given
+GAP = 0.25  # the least room between two drawn nodes: a line of the name drawn under one
+ALONE_STEP = 1.0  # between the centres of side by side entities without facts, room for a name
+UNTANGLE_ROUNDS = 50  # at most this many rounds of pushing overlapping nodes apart
 
 
-def positions(node_count: int, edges: np.ndarray, *, seed: int = LAYOUT_SEED) -> np.ndarray:
+def positions(
+    node_count: int,
+    edges: np.ndarray,
+    *,
+    radius: np.ndarray | None = None,
+    seed: int = LAYOUT_SEED,
+) -> np.ndarray:
     """A ``(node_count, 2)`` array of coordinates for a graph given as index pairs.
 
     ``edges`` is an ``(m, 2)`` integer array (or anything numpy turns into one); direction,
-    repeats and self-loops do not matter.
+    repeats and self-loops do not matter. ``radius`` is each node's drawn radius (``RADIUS``
+    when not given): nodes of a component are at least ``GAP`` apart, rim to rim.
 
     >>> xy = positions(3, np.array([[0, 1], [1, 2]]))
     >>> xy.shape, bool(np.isfinite(xy).all())
@@ -63,7 +75,13 @@ def positions(node_count: int, edges: np.ndarray, *, seed: int = LAYOUT_SEED) ->
     for m in members:
         if len(m) > SMALL_COMPONENT:
             xy[m] = _large_component(_subgraph(m, pairs, node_count), len(m), rng)
-    return _pack(xy, members)
+    radius = np.full(node_count, RADIUS) if radius is None else np.asarray(radius, dtype=float)
+    xy = _untangle(xy, label, radius)
+    connected = [m for m in members if len(m) > 1]
+    alone = np.sort(np.concatenate([m for m in members if len(m) == 1] or [np.zeros(0, int)]))
+    if connected:
+        xy = _pack(xy, connected, radius)
+    return _line_up(xy, alone, radius, below=np.concatenate(connected) if connected else alone[:0])
 
 
 def _subgraph(members: np.ndarray, pairs: np.ndarray, node_count: int) -> np.ndarray:
@@ -169,12 +187,68 @@ def _fruchterman_reingold(
     return xy
 
 
-def _pack(xy: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
+def _untangle(xy: np.ndarray, component: np.ndarray, radius: np.ndarray) -> np.ndarray:
+    """Push apart the nodes of a component that are closer than their radii and ``GAP`` allow.
+
+    Components still lie on top of each other here: a third coordinate, far apart for different
+    components, keeps one component's nodes from pushing another's.
+    """
+    xy = xy.copy()
+    reach = 2 * float(radius.max(initial=0.0)) + GAP
+    apart = np.column_stack([xy, component * 2 * reach])
+    for _ in range(UNTANGLE_ROUNDS):
+        apart[:, :2] = xy
+        pairs = cKDTree(apart).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = xy[i] - xy[j]
+        distance = np.sqrt(np.einsum("ij,ij->i", delta, delta))
+        short = radius[i] + radius[j] + GAP - distance
+        keep = short > 1e-9
+        if not keep.any():
+            break
+        i, j, delta, distance, short = i[keep], j[keep], delta[keep], distance[keep], short[keep]
+        # nodes in the same place part along a direction fixed by their indices: deterministic
+        same = distance < 1e-9
+        angle = (i[same] * 7 + j[same] * 13) % 360 * np.pi / 180
+        delta[same] = np.column_stack([np.cos(angle), np.sin(angle)])
+        distance[same] = 1.0
+        push = delta * (short / distance / 2)[:, None]
+        n = len(xy)
+        for a in (0, 1):
+            xy[:, a] += np.bincount(i, push[:, a], n) - np.bincount(j, push[:, a], n)
+    return xy
+
+
+def _line_up(
+    xy: np.ndarray, alone: np.ndarray, radius: np.ndarray, below: np.ndarray
+) -> np.ndarray:
+    """Nodes without edges in rows under the others (centred), as close as their names allow."""
+    if not len(alone):
+        return xy
+    step = max(2 * float(radius[alone].max()) + GAP, ALONE_STEP)
+    row = 2 * float(radius[alone].max()) + GAP
+    if len(below):
+        low = (xy[below] - radius[below, None]).min(0)
+        high = (xy[below] + radius[below, None]).max(0)
+    else:
+        low = high = np.zeros(2)
+    columns = max(int((high[0] - low[0]) / step) + 1, int(np.ceil(np.sqrt(len(alone)))))
+    columns = min(columns, len(alone))
+    k = np.arange(len(alone))
+    xy = xy.copy()
+    xy[alone, 0] = (low[0] + high[0]) / 2 + (k % columns - (columns - 1) / 2) * step
+    xy[alone, 1] = high[1] + (MARGIN if len(below) else 0.0) + row / 2 + (k // columns) * row
+    return xy - (xy.min(0) + xy.max(0)) / 2
+
+
+def _pack(xy: np.ndarray, members: list[np.ndarray], radius: np.ndarray) -> np.ndarray:
     """The biggest component on the left, the others in rows in a square-ish block on its right."""
-    low = [xy[m].min(0) for m in members]
-    size = [np.ptp(xy[m], axis=0) + MARGIN for m in members]
+    low = [(xy[m] - radius[m, None]).min(0) for m in members]
+    size = [(xy[m] + radius[m, None]).max(0) - low[c] + MARGIN for c, m in enumerate(members)]
     biggest, *rest = sorted(range(len(members)), key=lambda c: (-len(members[c]), c))
-    out = np.empty_like(xy)
+    out = xy.copy()
     out[members[biggest]] = xy[members[biggest]] - low[biggest]
     if rest:
         rest.sort(key=lambda c: (-size[c][1], -len(members[c]), c))
@@ -191,4 +265,4 @@ def _pack(xy: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
         top = (size[biggest][1] - (y + row)) / 2
         for c, (x, y) in corner.items():
             out[members[c]] = xy[members[c]] - low[c] + (size[biggest][0] + x, top + y)
-    return out - (out.min(0) + out.max(0)) / 2
+    return out

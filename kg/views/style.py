@@ -15,6 +15,7 @@ from kg.store.files import atomic_write
 from kg.views import layout
 from kg.views.model import ViewEdge, ViewNode
 
+PIXELS_PER_UNIT = 80  # a laid-out edge of length 1 is this long on the page at zoom 1
 UNKNOWN_COLOUR = "#97c2fc"  # an entity the store gives no type
 UNKNOWN_PREDICATE_COLOUR = "#848484"
 
@@ -151,13 +152,19 @@ def node_positions(
 ) -> dict[str, tuple[float, float]]:
     """Each node's (x, y) from ``kg.views.layout``, one edge about 1 long; edges to unknown nodes are ignored.
 
+    Nodes drawn at their page size (``node_radius`` pixels, ``PIXELS_PER_UNIT`` to a unit) do not
+    overlap; entities without facts lie in rows under the rest.
+
     >>> nodes = [ViewNode(i, i, "Person", "", (), 1) for i in "ab"]
     >>> sorted(node_positions(nodes, [ViewEdge("a", "b", "metWith", "", "", "", None)]))
     ['a', 'b']
     """
     index = {n.id: i for i, n in enumerate(nodes)}
     pairs = [(index[s], index[o]) for s, _, o in group_edges(edges) if s in index and o in index]
-    xy = layout.positions(len(nodes), np.array(pairs, dtype=np.int64).reshape(-1, 2), seed=seed)
+    radius = np.array([node_radius(n) for n in nodes]) / PIXELS_PER_UNIT
+    xy = layout.positions(
+        len(nodes), np.array(pairs, dtype=np.int64).reshape(-1, 2), radius=radius, seed=seed
+    )
     return {n.id: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
 
 

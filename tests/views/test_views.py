@@ -6,6 +6,7 @@ import gc
 import json
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -540,11 +541,68 @@ def test_page_header_says_which_filter_is_shown(graph):
     assert "6 entities, 7 facts (6 edges) · 1 without facts, listed below." in page
 
 
-def test_small_graph_uses_bounded_physics(graph):
+def test_small_graph_is_laid_out_in_python_with_physics_off(graph):
     nodes, _, options = vis_data(render_html(*graph))
-    assert options["physics"]["enabled"] is True
-    assert options["physics"]["stabilization"]["iterations"] > 0
-    assert all("x" not in n for n in nodes)
+    assert options["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
+
+
+def test_two_renders_of_a_small_view_give_the_same_positions(graph):
+    first, _, _ = vis_data(render_html(*graph))
+    again, _, _ = vis_data(render_html(*reversed_copy(graph)))
+    assert {n["id"]: (n["x"], n["y"]) for n in first} == {n["id"]: (n["x"], n["y"]) for n in again}
+
+
+def reversed_copy(graph):
+    """The same view read again: equal lists, new objects."""
+    nodes, edges = graph
+    return [ViewNode(*vars(n).values()) for n in nodes], [
+        ViewEdge(*vars(e).values()) for e in edges
+    ]
+
+
+def overlapping(page_nodes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of drawn nodes whose discs (``size`` is the radius in pixels) touch."""
+    xy = np.array([(n["x"], n["y"]) for n in page_nodes])
+    size = np.array([n["size"] for n in page_nodes])
+    i, j = np.triu_indices(len(page_nodes), 1)
+    touch = np.linalg.norm(xy[i] - xy[j], axis=1) < size[i] + size[j]
+    return [
+        (page_nodes[a]["id"], page_nodes[b]["id"]) for a, b in zip(i[touch], j[touch], strict=True)
+    ]
+
+
+def star(leaves: int) -> tuple[list[ViewNode], list[ViewEdge]]:
+    """A municipality that visited ``leaves`` associations, and three entities without facts."""
+    hub = f"{vocab.ENTITY_BASE}organization/belediye"
+    ids = [f"{vocab.ENTITY_BASE}organization/dernek-{i:03d}" for i in range(leaves + 3)]
+    nodes = [ViewNode(hub, "Belediye", "Organization", "Municipality", (), leaves)]
+    nodes += [
+        ViewNode(iri, f"Dernek {i}", "Organization", "Association", (), int(i < leaves))
+        for i, iri in enumerate(ids)
+    ]
+    edges = [
+        ViewEdge(hub, iri, "visited", "Ziyaret etti.", "2026-03-01", "", 0.9)
+        for iri in ids[:leaves]
+    ]
+    return nodes, edges
+
+
+@pytest.mark.parametrize("view", ["example", "star", "ring"])
+def test_laid_out_nodes_do_not_overlap_at_their_drawn_size(graph, view):
+    nodes, edges = {"example": graph, "star": star(40), "ring": large_graph()}[view]
+    page_nodes, _, _ = vis_data(render_html(nodes, edges))
+    assert overlapping(page_nodes) == []
+
+
+def test_entities_without_facts_lie_in_a_strip_under_the_others():
+    nodes, edges = star(40)
+    page_nodes, _, _ = vis_data(render_html(nodes, edges))
+    alone = np.array([(n["x"], n["y"]) for n in page_nodes[-3:]])
+    joined = np.array([(n["x"], n["y"]) for n in page_nodes[:-3]])
+    assert (alone[:, 1] > joined[:, 1].max()).all()  # below (y grows downwards on the page)
+    assert np.ptp(alone[:, 1]) == 0  # one row
+    assert np.ptp(alone[:, 0]) < 0.5 * np.ptp(joined[:, 0])  # side by side, close together
 
 
 def large_graph() -> tuple[list[ViewNode], list[ViewEdge]]:
@@ -673,6 +731,87 @@ def test_svg_figure_is_xml_with_the_names_and_legend(graph):
 
 def test_svg_figure_is_the_same_file_each_time(graph):
     assert render_figure(*graph, "svg") == render_figure(*graph, "svg")
+
+
+def drawn_figure(monkeypatch, nodes, edges):
+    """The matplotlib Figure ``render_figure`` saves, kept when it is saved."""
+    from matplotlib.figure import Figure
+
+    saved = []
+    save = Figure.savefig
+
+    def keep(figure, *args, **kwargs):
+        saved.append(figure)
+        return save(figure, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
+    render_figure(nodes, edges, "png")
+    return saved[0]
+
+
+def drawn_names(figure) -> list:
+    """(name, box in pixels) of each name drawn beside a node."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = (
+        figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    )
+    renderer = canvas.get_renderer()
+    (ax,) = figure.axes
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts]
+
+
+def crowded_view() -> tuple[list[ViewNode], list[ViewEdge]]:
+    """Two stars of associations around municipalities and 60 associations in a chain."""
+    nodes, edges = star(40)
+    second, second_edges = star(25)
+    other = {n.id: n.id + "-2" for n in second}
+    nodes += [replace(n, id=other[n.id], label=f"{n.label} (2)") for n in second]
+    edges += [replace(e, source=other[e.source], target=other[e.target]) for e in second_edges]
+    chain, chain_edges = large_graph()
+    kept = {n.id for n in chain[:60]}
+    edges += [e for e in chain_edges if e.source in kept and e.target in kept]
+    return nodes + chain[:60], edges
+
+
+@pytest.mark.parametrize("view", ["example", "crowded"])
+def test_figure_names_do_not_cover_each_other(graph, monkeypatch, view):
+    nodes, edges = graph if view == "example" else crowded_view()
+    names = drawn_names(drawn_figure(monkeypatch, nodes, edges))
+    assert len(names) >= min(5, len(nodes))
+    for k, (name, box) in enumerate(names):
+        for other, other_box in names[k + 1 :]:
+            assert not box.overlaps(other_box), (name, other)
+
+
+def test_figure_names_the_entity_with_most_facts_first(monkeypatch):
+    nodes, edges = crowded_view()
+    names = [name for name, _ in drawn_names(drawn_figure(monkeypatch, nodes, edges))]
+    assert names[0] == "Belediye"
+
+
+def test_figure_leaves_out_entities_without_facts(graph, monkeypatch):
+    from matplotlib.collections import PathCollection
+
+    figure = drawn_figure(monkeypatch, *graph)
+    markers = [c for c in figure.axes[0].collections if isinstance(c, PathCollection)]
+    assert sum(len(c.get_offsets()) for c in markers) == len(ENTITIES) - 1
+    assert "İzmir" not in [name for name, _ in drawn_names(figure)]  # no fact touches it
+    legend = "".join(t.get_text() for legend in figure.legends for t in legend.get_texts())
+    assert "Province" not in legend and "District" in legend
+
+
+def test_figure_uses_the_pages_colours(graph):
+    from kg.views.style import node_colour, predicate_colour
+
+    svg = render_figure(*graph, "svg").decode()
+    nodes, edges = graph
+    joined = {e.source for e in edges} | {e.target for e in edges}
+    for node in nodes:
+        if node.id in joined:
+            assert node_colour(node) in svg
+    for edge in edges:
+        assert predicate_colour(edge.predicate) in svg
 
 
 def test_figure_of_an_empty_view_says_so():
@@ -885,6 +1024,20 @@ def test_browser_counts_match_the_filtered_graph(graph, tmp_path):
         labels = page.evaluate("network.body.data.edges.get().map(e => e.label).sort()")
         assert labels == ["headOf", "visited"]  # two headOf facts, one drawn edge
         assert page.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_draws_the_same_positions_on_every_load(graph, tmp_path):
+    path = write_file(render_html(*graph), tmp_path / "graph.html")
+    drawn = []
+    for _ in range(2):
+        with open_page(path) as page:
+            page.wait_for("document.body.dataset.civicKgReady === 'true'")
+            drawn.append(page.evaluate("network.getPositions()"))
+            shown = page.evaluate("civicKg.nodeView.getIds()")  # those without facts are listed
+    assert sorted(drawn[0]) == sorted(shown) and len(shown) >= 2
+    assert drawn[0] == drawn[1]
 
 
 @pytest.mark.browser
