@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import math
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from importlib.resources import files
 from urllib.parse import urlsplit
@@ -31,6 +32,7 @@ from kg.views.style import (
     predicate_colour,
 )
 
+LABEL_CHAR_PIXELS = 7  # about how wide a character of a 14 px label is
 LAYOUT_THRESHOLD = 300  # above this many nodes, edges are straight and hidden while panning
 NOTEBOOK_HEIGHT = 780  # pixels of the frame `KnowledgeGraph.show` puts in a notebook
 LABEL_DRAW_THRESHOLD = 9  # a label smaller than this on screen is not drawn (vis-network)
@@ -60,9 +62,13 @@ def render_html(
     net = Network(height="100%", width="100%", cdn_resources="in_line")
     net.options = _options(large=large)
     # The graph goes in its own JSON (page.js makes the DataSets): pyvis draws an empty network.
+    unit = _pixels_per_unit(nodes, groups, positions, large)
+    bends = _bends(list(groups))
     graph = {
-        "nodes": [_vis_node(n, positions.get(n.id)) for n in nodes],
-        "edges": [_vis_edge(i, key, facts) for i, (key, facts) in enumerate(groups.items())],
+        "nodes": [_vis_node(n, positions.get(n.id), unit) for n in nodes],
+        "edges": [
+            _vis_edge(i, key, facts, bends[i]) for i, (key, facts) in enumerate(groups.items())
+        ],
         "predicates": legend_predicates(edges),
     }
     head, body, rest = _strip_remote_resources(net.generate_html()).partition("<body>")
@@ -128,7 +134,61 @@ def _options(*, large: bool) -> dict:
     }
 
 
-def _vis_node(node: ViewNode, position: tuple[float, float] | None) -> dict:
+def _pixels_per_unit(
+    nodes: list[ViewNode],
+    keys: Iterable[tuple[str, str, str]],
+    positions: dict[str, tuple[float, float]],
+    large: bool,
+) -> float:
+    """How long a laid-out edge of length 1 is on the page. A small view names every entity at
+    zoom 1, so it is stretched until its shortest edge is about as long as a typical name is wide
+    (up to four times the big views' unit), and neighbours' names do not run into each other; a
+    big view keeps the unit its layout was made for (only a few names show at its opening zoom).
+
+    >>> few = [ViewNode(i, "İzmir Kent Konseyi Yürütme Kurulu", "Organization", "", (), 1) for i in "ab"]
+    >>> at = {"a": (0.0, 0.0), "b": (0.5, 0.0)}
+    >>> _pixels_per_unit(few, [("a", "visited", "b")], at, large=False)
+    320
+    >>> _pixels_per_unit(few, [("a", "visited", "b")], at, large=True)
+    80
+    """
+    if large:
+        return PIXELS_PER_UNIT
+    lengths = [
+        math.dist(positions[s], positions[o])
+        for s, _, o in keys
+        if s in positions and o in positions and s != o
+    ]
+    named = sorted(len(n.label) * LABEL_CHAR_PIXELS for n in nodes if n.degree)
+    if not lengths or not named:
+        return PIXELS_PER_UNIT
+    wanted = named[len(named) // 2] / max(min(lengths), 1e-6)
+    return round(min(max(PIXELS_PER_UNIT, wanted), 4 * PIXELS_PER_UNIT))
+
+
+def _bends(keys: list[tuple[str, str, str]]) -> list[float]:
+    """Each drawn edge's curve: 0 (straight) for the one edge between two entities, and a
+    different curve each for several (two relations between the same pair would lie on each
+    other, labels and all, now that nothing moves them apart).
+
+    >>> _bends([("a", "visited", "b"), ("b", "thanked", "a"), ("a", "headOf", "c")])
+    [0.2, 0.45, 0.0]
+    """
+    pairs: dict[frozenset[str], int] = {}
+    for source, _, target in keys:
+        pair = frozenset((source, target))
+        pairs[pair] = pairs.get(pair, 0) + 1
+    seen: dict[frozenset[str], int] = {}
+    bends = []
+    for source, _, target in keys:
+        pair = frozenset((source, target))
+        k = seen.get(pair, 0)
+        seen[pair] = k + 1
+        bends.append(0.0 if pairs[pair] == 1 else round(0.2 + 0.25 * k, 2))
+    return bends
+
+
+def _vis_node(node: ViewNode, position: tuple[float, float] | None, unit: float) -> dict:
     kinds = " › ".join(filter(None, (node.type, node.subtype))) or "entity"
     lines = [f"<b>{html.escape(node.label)}</b>", html.escape(kinds)]
     if node.aliases:
@@ -151,13 +211,18 @@ def _vis_node(node: ViewNode, position: tuple[float, float] | None) -> dict:
         "search": sorted({k for k in map(name_key, (node.label, *node.aliases)) if k}),
     }
     if position:
-        item["x"], item["y"] = (round(c * PIXELS_PER_UNIT, 1) for c in position)
+        item["x"], item["y"] = (round(c * unit, 1) for c in position)
     return item
 
 
-def _vis_edge(index: int, key: tuple[str, str, str], facts: list[ViewEdge]) -> dict:
+def _vis_edge(
+    index: int, key: tuple[str, str, str], facts: list[ViewEdge], bend: float = 0.0
+) -> dict:
     source, predicate, target = key
+    # curvedCW bends by direction: a pair's edges either way round bend to different sides
+    curve = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": bend}} if bend else {}
     return {
+        **curve,
         "id": f"e{index}",
         "from": source,
         "to": target,
