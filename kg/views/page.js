@@ -313,8 +313,24 @@
       named.push(n);
     }
     const unnamed = [...fontSize.keys()].filter((id) => !named.some((n) => n.id === id));
-    fontSize = new Map(named.map((n) => [n.id, LABEL_SCREEN_SIZE / scale]));
-    nodes.update([...named.map((n) => n.id), ...unnamed].map((id) => ({ id, font: label(id, true) })));
+    openingScale = scale;
+    namedIds = named.map((n) => n.id);
+    fontSize = new Map(namedIds.map((id) => [id, LABEL_SCREEN_SIZE / scale]));
+    nodes.update([...namedIds, ...unnamed].map((id) => ({ id, font: label(id, true) })));
+  }
+
+  let openingScale = 1;
+  let namedIds = [];
+  function keepNamedLabelsReadable() {
+    // zoomed in, the named entities' big fonts shrink back until they are as any other label
+    // (14 px on screen); zoomed out past the opening zoom, they shrink with the rest, so the
+    // labels that did not overlap there do not come to overlap
+    const size = Math.min(LABEL_SCREEN_SIZE / openingScale,
+      Math.max(LABEL_SCREEN_SIZE, LABEL_SCREEN_SIZE / (network.getScale() || 1)));
+    if (!namedIds.length || fontSize.get(namedIds[0]) === size) return;
+    for (const id of namedIds) fontSize.set(id, size);
+    const dimmed = (id) => highlighted && !highlighted.has(id);
+    nodes.update(namedIds.map((id) => ({ id, font: label(id, !dimmed(id)) })));
   }
 
   const measure = document.createElement("canvas").getContext("2d");
@@ -348,6 +364,8 @@
   bindSearch();
   network.on("hoverNode", (p) => giveTitle(nodes, p.node));
   network.on("hoverEdge", (p) => giveTitle(edges, p.edge));
+  network.on("zoom", keepNamedLabelsReadable);
+  network.on("animationFinished", keepNamedLabelsReadable);  // focusEntity zooms by animation
   network.on("click", (p) => {
     if (p.nodes.length) showNode(p.nodes[0]);
     else if (p.edges.length) showEdge(p.edges[0]);

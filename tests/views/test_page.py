@@ -442,3 +442,25 @@ def test_at_the_opening_zoom_of_a_600_entity_corpus_ten_labels_show_and_none_ove
         ]
         assert overlapping == []
         assert page.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_named_entitys_label_is_no_bigger_than_any_other_once_zoomed_in(tmp_path):
+    """The best connected are named at a zoomed-out opening with big fonts; zoomed in on them
+    (as finding an entity does) their labels must not stay that big."""
+    nodes, edges = hub_graph()
+    hub = nodes[-1].id
+    path = write_file(render_html(nodes, edges), tmp_path / "hubs.html")
+    on_screen = f"civicKg.nodes.get({json.dumps(hub)}).font.size * network.getScale()"
+    with open_page(path) as page:
+        page.wait_for("document.body.dataset.civicKgReady === 'true'")
+        opening = page.evaluate(on_screen)
+        page.evaluate(
+            f"network.moveTo({{position: network.getPositions([{json.dumps(hub)}])"
+            f"[{json.dumps(hub)}], scale: 1.5}})"
+        )
+        page.evaluate("void network.emit('zoom', {scale: network.getScale()})")
+        assert 13 <= opening <= 15
+        assert page.evaluate(on_screen) <= 14 * 1.5 + 0.01  # as any 14 px label at this zoom
+        assert page.console_errors == []
