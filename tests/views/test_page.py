@@ -129,6 +129,11 @@ def test_graph_json_cannot_close_its_script_element():
     assert graph["nodes"][0]["label"] == evil.label
 
 
+def click_entity(page, iri: str) -> None:
+    """Click an entity as vis reports a click on it (its position on screen varies)."""
+    page.evaluate(f"network.body.emitter.emit('click', {{nodes: [{json.dumps(iri)}], edges: []}})")
+
+
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     """The test graph's page open in headless Chromium, drawn and held still."""
@@ -212,9 +217,7 @@ def test_finding_an_entity_the_filters_hide_still_shows_its_panel(fresh):
 @pytest.mark.slow
 def test_side_panel_of_an_entity_lists_its_facts_by_predicate_with_article_links(fresh):
     page = fresh
-    page.evaluate(
-        f"network.body.emitter.emit('click', {{nodes: [{json.dumps(KARSIYAKA)}], edges: []}})"
-    )
+    click_entity(page, KARSIYAKA)
     panel = "document.getElementById('civic-kg-details')"
     page.wait_for(f"!{panel}.hidden")
     headings = page.evaluate(f"[...{panel}.querySelectorAll('h3')].map(h => h.textContent)")
@@ -232,9 +235,7 @@ def test_side_panel_of_an_entity_lists_its_facts_by_predicate_with_article_links
 @pytest.mark.slow
 def test_clicking_an_entity_highlights_its_neighbours_and_dims_the_rest(fresh):
     page = fresh
-    page.evaluate(
-        f"network.body.emitter.emit('click', {{nodes: [{json.dumps(IZMIR)}], edges: []}})"
-    )
+    click_entity(page, IZMIR)
     colour = "id => civicKg.nodes.get(id).color"
     assert page.evaluate(f"({colour})({json.dumps(KARSIYAKA)})") != "#e4e4e4"
     assert page.evaluate(f"({colour})({json.dumps(SELIN)})") == "#e4e4e4"
