@@ -9,14 +9,13 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TypeVar, cast
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
+from pyoxigraph import QueryBoolean, QuerySolutions
 
 from kg import vocab
 from kg.builder.run import GENERATION_FILE
@@ -26,12 +25,15 @@ from kg.sparql_protocol import (
     GRAPH_MEDIA_TYPES,
     RESULTS_MEDIA_TYPES,
     SERVICE_REFUSED,
+    PastDeadline,
     Response,
+    first_items,
     media,
     message,
     not_acceptable,
     preferred_format,
     request_parameter,
+    solutions_of,
     uses_service,
 )
 
@@ -44,8 +46,6 @@ ENDPOINT_PATH = "/sparql"
 VIEW_PATHS = ("/", "/view")
 TRUNCATED_HEADER = "X-Kg-Truncated"  # "true" when --max-rows cut the results short
 MAX_BODY_BYTES = 16 * 1024 * 1024  # bigger updates belong in `kg build`
-
-Item = TypeVar("Item")
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -212,7 +212,7 @@ class SparqlServer(ThreadingHTTPServer):
         # thread that made them, and an exception's frames would carry them to another one.
         try:
             answer.set_result(self._evaluate(graph, sparql, accept, deadline))
-        except _PastDeadline:
+        except PastDeadline:
             answer.set_result(self._timed_out())
         except Exception as e:  # e.g. an OSError from the store or a SERVICE call mid-way
             answer.set_result(message(500, f"query failed: {type(e).__name__}: {e}"))
@@ -223,7 +223,7 @@ class SparqlServer(ThreadingHTTPServer):
         self, graph: KnowledgeGraph, sparql: str, accept: str | None, deadline: float
     ) -> Response:
         if time.monotonic() > deadline:  # waited for a worker all this time
-            raise _PastDeadline
+            raise PastDeadline
         results_format = preferred_format(accept, RESULTS_MEDIA_TYPES)
         graph_format = preferred_format(accept, GRAPH_MEDIA_TYPES)
         try:
@@ -239,12 +239,12 @@ class SparqlServer(ThreadingHTTPServer):
             return Response(200, results.serialize(format=results_format), media(results_format))  # type: ignore[arg-type]
         if isinstance(results, QuerySolutions):
             variables = results.variables
-            rows, truncated = _first(results, self.max_rows, deadline)
-            body = _solutions(variables, rows).serialize(format=results_format)
+            rows, truncated = first_items(results, self.max_rows, deadline)
+            body = solutions_of(variables, rows).serialize(format=results_format)
             return _results(body, media(results_format), truncated)  # type: ignore[arg-type]
         if graph_format is None:
             return not_acceptable(GRAPH_MEDIA_TYPES)
-        triples, truncated = _first(results, self.max_rows, deadline)
+        triples, truncated = first_items(results, self.max_rows, deadline)
         body = pyoxigraph.serialize(triples, format=graph_format, prefixes=dict(vocab.PREFIXES))
         return _results(body, media(graph_format), truncated)  # type: ignore[arg-type]
 
@@ -356,42 +356,6 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         if self.server.log is not None:
             self.server.log(f"{self.address_string()} {format % args}")
-
-
-class _PastDeadline(Exception):
-    """The query's time ran out between two solutions."""
-
-
-def _first(items: Iterable[Item], limit: int, deadline: float) -> tuple[list[Item], bool]:
-    """Up to ``limit`` items and whether more were left; _PastDeadline once the time is up."""
-    taken: list[Item] = []
-    for item in items:
-        if time.monotonic() > deadline:
-            raise _PastDeadline
-        if len(taken) == limit:
-            return taken, True
-        taken.append(item)
-    return taken, False
-
-
-def _solutions(variables: Sequence[pyoxigraph.Variable], rows: Sequence) -> QuerySolutions:
-    """Rows taken from a SELECT as pyoxigraph solutions again, so pyoxigraph writes every format.
-
-    pyoxigraph has no constructor for solutions, but its TSV reader reads terms in the syntax
-    ``str(term)`` writes, escapes included, so the round trip gives back the same terms.
-    """
-    lines = ["\t".join(str(v) for v in variables)]
-    lines += ["\t".join("" if term is None else _tsv_term(term) for term in row) for row in rows]
-    solutions = pyoxigraph.parse_query_results(
-        ("\n".join(lines) + "\n").encode("utf-8"), format=QueryResultsFormat.TSV
-    )
-    return cast(QuerySolutions, solutions)  # a header line of variables: solutions, not a boolean
-
-
-def _tsv_term(term) -> str:
-    if isinstance(term, pyoxigraph.Triple):  # str() leaves out a triple term's brackets
-        return f"<<( {_tsv_term(term.subject)} {term.predicate} {_tsv_term(term.object)} )>>"
-    return str(term)
 
 
 def _results(body: bytes, media_type: str, truncated: bool) -> Response:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from pyoxigraph import QueryResultsFormat, RdfFormat
+import pyoxigraph
+from pyoxigraph import QueryResultsFormat, QuerySolutions, RdfFormat
 
 SERVICE_REFUSED = "SERVICE (federated query) is disabled on this endpoint"
 DATASET_PARAMETERS = (
@@ -45,6 +47,7 @@ _NOT_KEYWORDS = re.compile(
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 
 Format = TypeVar("Format")
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -142,3 +145,42 @@ def not_acceptable(offers: Sequence[tuple[str, object]]) -> Response:
 
 def message(status: int, text: str, *headers: tuple[str, str]) -> Response:
     return Response(status, (text + "\n").encode("utf-8"), headers=headers)
+
+
+# ---- Answers cut short: at a row cap or a deadline, then written by pyoxigraph again ----
+
+
+class PastDeadline(Exception):
+    """The query's time ran out between two solutions."""
+
+
+def first_items(items: Iterable[Item], limit: int, deadline: float) -> tuple[list[Item], bool]:
+    """Up to ``limit`` items and whether more were left; PastDeadline once the time is up."""
+    taken: list[Item] = []
+    for item in items:
+        if time.monotonic() > deadline:
+            raise PastDeadline
+        if len(taken) == limit:
+            return taken, True
+        taken.append(item)
+    return taken, False
+
+
+def solutions_of(variables: Sequence[pyoxigraph.Variable], rows: Sequence) -> QuerySolutions:
+    """Rows taken from a SELECT as pyoxigraph solutions again, so pyoxigraph writes every format.
+
+    pyoxigraph has no constructor for solutions, but its TSV reader reads terms in the syntax
+    ``str(term)`` writes, escapes included, so the round trip gives back the same terms.
+    """
+    lines = ["\t".join(str(v) for v in variables)]
+    lines += ["\t".join("" if term is None else _tsv_term(term) for term in row) for row in rows]
+    solutions = pyoxigraph.parse_query_results(
+        ("\n".join(lines) + "\n").encode("utf-8"), format=QueryResultsFormat.TSV
+    )
+    return cast(QuerySolutions, solutions)  # a header line of variables: solutions, not a boolean
+
+
+def _tsv_term(term) -> str:
+    if isinstance(term, pyoxigraph.Triple):  # str() leaves out a triple term's brackets
+        return f"<<( {_tsv_term(term.subject)} {term.predicate} {_tsv_term(term.object)} )>>"
+    return str(term)
