@@ -14,7 +14,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from kg.dates import day_or_none
 from kg.errors import KgError
-from kg.lang.tr.text import slug
+from kg.lang.tr.text import NON_ASCII_LETTERS, slug
 from kg.model import Article, Problem
 
 if TYPE_CHECKING:
@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 
 # Bytes looked at to tell text from binary, as git and grep do.
 _BINARY_SNIFF = 8192
-# The letters Turkish text has and ASCII lacks: a byte that is one of them in Windows-1254 but
-# breaks UTF-8 most likely comes from a file saved in that encoding.
-_CP1254_TURKISH = frozenset("çğıöşüâîûÇĞİÖŞÜÂÎÛ")
 _TEXT_HEADER_KEYS = ("date", "url", "title", "outlet")
 _JSONL_FIELDS = ("id", "url", "date", "title", "text", "outlet")
 _ISO_DATE = re.compile(
@@ -301,7 +298,9 @@ def _looks_binary(data: bytes) -> bool:
 def _utf8_error_words(error: UnicodeDecodeError, *, offset: int) -> str:
     byte = error.object[error.start]
     words = f"not valid UTF-8 (byte 0x{byte:02x} at offset {offset + error.start})"
-    if bytes([byte]).decode("cp1254", errors="replace") in _CP1254_TURKISH:
+    # a byte that is a Turkish letter in Windows-1254 but breaks UTF-8 most likely comes from a
+    # file saved in that encoding
+    if bytes([byte]).decode("cp1254", errors="replace") in NON_ASCII_LETTERS:
         # Older Turkish sites and Windows tools save text this way; iconv ships with every Unix.
         words += (
             "; if it is Windows Turkish (cp1254), convert it: iconv -f cp1254 -t utf-8 OLD > NEW"

@@ -18,6 +18,7 @@ from pyvis.network import Network
 from kg import vocab
 from kg.errors import KgError
 from kg.lang.tr.names import name_key
+from kg.lang.tr.text import APOSTROPHES, ASCII_OF
 from kg.views.model import ViewEdge, ViewNode
 from kg.views.style import (
     PIXELS_PER_UNIT,
@@ -70,6 +71,8 @@ def render_html(
             _vis_edge(i, key, facts, bends[i]) for i, (key, facts) in enumerate(groups.items())
         ],
         "predicates": legend_predicates(edges),
+        # what page.js folds typed names with, as name_key does
+        "folding": {"ascii": ASCII_OF, "apostrophes": APOSTROPHES},
     }
     head, body, rest = _strip_remote_resources(net.generate_html()).partition("<body>")
     if not body or "</body>" not in rest:

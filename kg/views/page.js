@@ -35,13 +35,17 @@
   const PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
   const STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g"); // Python's str.strip()
   const LAST_SUFFIX = /'[\p{L}\p{Nl}\p{No}]+$/u; // Python's '[^\W\d_]+$: a case suffix
-  const ASCII = { "ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u" };
+  // the Turkish letters and apostrophes come from kg/lang/tr/text.py, in the page's data
+  const ASCII = data.folding.ascii;
+  const inClass = (chars) => chars.replace(/[\\\]^-]/g, "\\$&");
+  const NON_ASCII = new RegExp(`[${inClass(Object.keys(ASCII).join(""))}]`, "g");
+  const APOSTROPHE = new RegExp(`[${inClass(data.folding.apostrophes)}]`, "g");
 
   function nameKey(text) {
     let t = String(text).normalize("NFC").replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
-    t = t.replace(/['’‘`´]/g, "'").replace(STRIP, "").replace(LAST_SUFFIX, "");
+    t = t.replace(APOSTROPHE, "'").replace(STRIP, "").replace(LAST_SUFFIX, "");
     t = t.replace(/I/g, "ı").replace(/İ/g, "i").toLowerCase(); // Turkish lower case
-    t = t.replace(/[çğıöşüâîû]/g, (c) => ASCII[c]);
+    t = t.replace(NON_ASCII, (c) => ASCII[c]);
     t = t.normalize("NFKD").replace(/\p{Mn}/gu, ""); // other accents go
     return t.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }

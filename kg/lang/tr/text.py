@@ -13,9 +13,21 @@ APOSTROPHES = "'’‘`´"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 _UPPER_TO_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _LOWER_TO_UPPER = str.maketrans({"i": "İ", "ı": "I"})
-_ASCII = str.maketrans(
-    {"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u"}
-)
+# The letters Turkish writes and ASCII lacks, lower case, with the ASCII letter each folds to
+ASCII_OF = {
+    "ç": "c",
+    "ğ": "g",
+    "ı": "i",
+    "ö": "o",
+    "ş": "s",
+    "ü": "u",
+    "â": "a",
+    "î": "i",
+    "û": "u",
+}
+_ASCII = str.maketrans(ASCII_OF)
+# the same letters in either case ("İ" is the capital of "i"; "ı"'s capital "I" is ASCII)
+NON_ASCII_LETTERS = frozenset(ASCII_OF) | frozenset(c.upper() for c in ASCII_OF if c != "ı") | {"İ"}
 
 
 def normalise(text: str) -> str:
