@@ -311,16 +311,15 @@
     const named = [];
     for (const n of candidates) {
       if (named.length >= LABELLED) break;
-      const box = labelBox(n, positions[n.id], LABEL_SCREEN_SIZE, scale);
+      const box = labelBox(n, positions[n.id], scale);
       if (placed.some((b) => boxesMeet(b, box))) continue;
       placed.push(box);
       named.push(n);
     }
-    const unnamed = [...fontSize.keys()].filter((id) => !named.some((n) => n.id === id));
     openingScale = scale;
     namedIds = named.map((n) => n.id);
     fontSize = new Map(namedIds.map((id) => [id, LABEL_SCREEN_SIZE / scale]));
-    nodes.update([...namedIds, ...unnamed].map((id) => ({ id, font: label(id, true) })));
+    nodes.update(namedIds.map((id) => ({ id, font: label(id, true) })));
   }
 
   let openingScale = 1;
@@ -338,8 +337,9 @@
   }
 
   const measure = document.createElement("canvas").getContext("2d");
-  function labelBox(n, position, size, scale) {
-    // the label's box on screen: centred under the node, one line of text at ``size`` pixels
+  function labelBox(n, position, scale) {
+    // the label's box on screen: centred under the node, one line of text at its opening size
+    const size = LABEL_SCREEN_SIZE;
     measure.font = `${size}px arial`;
     const width = measure.measureText(n.label).width;
     const at = network.canvasToDOM(position);
@@ -380,13 +380,7 @@
     network.once("afterDrawing", () => { document.body.dataset.civicKgReady = "true"; });
     network.redraw();
   };
-  if (network.physics.options.enabled && network.physics.options.stabilization.enabled
-      && data.nodes.length) {
-    network.once("stabilizationIterationsDone", ready);
-  } else {
-    network.fit();
-    ready();
-  }
-  window.civicKg = { nodes, edges, nodeView, edgeView, state, refresh, nameKey, matches,
-    focusEntity, showNode, showEdge, shownFacts: () => shownFacts, labelBox };
+  network.fit(); // every node has its position from Python: nothing to wait for
+  ready();
+  window.civicKg = { nodes, edges, nodeView, state, refresh, nameKey, showNode };
 })();
