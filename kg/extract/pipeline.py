@@ -82,12 +82,7 @@ def extract(article: Article) -> Extraction:
     lang = turkish()
     text = normalise(article.text)
     readings = [read_sentence(s, lang) for s in split_sentences(text, lang.abbreviations)]
-    resolution = resolve(
-        (m for r in readings for m in r.mentions),
-        generic=lang.generic_org_names,
-        generic_modifiers=lang.generic_modifiers,
-        sub_body_parents=lang.sub_body_parents,
-    )
+    resolution = resolve((m for r in readings for m in r.mentions), lang)
     name_facts = _name_facts(readings, resolution) + _completed_parts(resolution)
     discourse = Discourse.of(text, resolution.entities, name_facts)
     facts = [*name_facts, *_event_facts(readings, resolution, discourse)]

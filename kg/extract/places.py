@@ -252,7 +252,7 @@ def _places_before_seat_phrases(reading: SentenceReading) -> dict[int, Mention]:
     found: dict[int, Mention] = {}
     if _seat_phrase_openers(lang).isdisjoint(t.key for t in tokens):  # most sentences
         return found
-    for place in [m for m in reading.mentions if m.type == PLACE and m.case in ("loc", "nom")]:
+    for place in [m for m in reading.mentions if m.type == PLACE]:  # the case: seat_phrases.tsv
         _, end = reading.token_span(place)
         for words, case in lang.seat_phrases:
             window = tokens[end : end + len(words)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.name_groups import (
@@ -19,6 +19,7 @@ from kg.extract.name_groups import (
     org_name_within,
     org_tails,
 )
+from kg.lang.tr import Turkish
 from kg.lang.tr.text import fold, is_all_caps
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
 
@@ -42,19 +43,15 @@ class Resolution:
 
 
 def resolve(  # noqa: C901, PLR0912, PLR0915
-    mentions: Iterable[Mention],
-    *,
-    generic: frozenset[str] = frozenset(),
-    generic_modifiers: frozenset[str] = frozenset(),
-    sub_body_parents: Mapping[str, str] | None = None,
+    mentions: Iterable[Mention], lang: Turkish
 ) -> Resolution:
     """Group an article's mentions into entities.
 
     Full names group by their folded form; acronyms in parentheses become aliases; a bare surname
     or an acronym resolves only to a fuller mention in the same article; a common-noun reference
     ("federasyon yetkilileri") resolves to the one organisation whose name ends with that head;
-    an organisation named by a ``generic`` head alone ("Kent Konseyi"), or by one after
-    ``generic_modifiers`` only ("Kardeş Kent Konseyi"), that no fuller name in the article takes
+    an organisation named by a generic head alone ("Kent Konseyi"), or by one after generic
+    modifiers only ("Kardeş Kent Konseyi"), that no fuller name in the article takes
     in is dropped. A person's name written shorter ("Ali Kaya" for "Mehmet
     Ali Kaya", "Ahmet Bey"), or with a case ending and no apostrophe, is that person; so is a
     place or an acronym that is the surname of the article's one person of that surname
@@ -89,7 +86,8 @@ def resolve(  # noqa: C901, PLR0912, PLR0915
     tails = org_tails(groups)
     merged |= merge_short_org_names(groups, tails)
     completions: dict[tuple[str, str], tuple[str, str]] = {}  # sub-body -> its parent
-    completed = complete_sub_bodies(groups, generic, sub_body_parents or {}, completions)
+    generic = lang.generic_org_names
+    completed = complete_sub_bodies(groups, generic, lang.sub_body_parents, completions)
     if completed:
         merged |= completed
         tails = org_tails(groups)
@@ -102,7 +100,7 @@ def resolve(  # noqa: C901, PLR0912, PLR0915
     for key in [
         k
         for k, g in groups.items()
-        if g.type == ORGANIZATION and _names_no_one(k[1], generic, generic_modifiers)
+        if g.type == ORGANIZATION and _names_no_one(k[1], generic, lang.generic_modifiers)
     ]:
         del groups[key]  # "Kent Konseyi" with no fuller name in the article names no one
     key_of = {m: k for m, k in key_of.items() if k in groups}
