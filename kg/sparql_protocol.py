@@ -38,8 +38,8 @@ GRAPH_MEDIA_TYPES = (
     ("text/plain", RdfFormat.N_TRIPLES),  # N-Triples' media type before RDF 1.1
 )
 
-# Strings, IRIs and comments, which may hold the word SERVICE without it being the keyword.
-_NOT_KEYWORDS = re.compile(
+# Strings, IRIs and comments: what may hold a colon or a keyword (SERVICE, say) without being one.
+NOT_CODE = re.compile(
     r'"""(?:[^\\]|\\.)*?"""' + r"|'''(?:[^\\]|\\.)*?'''"
     r'|"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'"
     r'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
@@ -69,7 +69,7 @@ def uses_service(sparql: str) -> bool:
     >>> uses_service('SELECT * WHERE { ?s rdfs:label "SERVICE" } # no service here')
     False
     """
-    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", sparql)))
+    return bool(_SERVICE.search(NOT_CODE.sub(" ", sparql)))
 
 
 def preferred_format(accept: str | None, offers: Sequence[tuple[str, Format]]) -> Format | None:

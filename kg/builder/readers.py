@@ -118,11 +118,9 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
     try:
         with path.open("rb") as lines:
             offset = 0
-            if all(raw.isspace() for raw in lines):
-                yield Problem(str(path), "empty file (no articles in it)")
-                return
-            lines.seek(0)
+            written = False  # a line that is not blank: without one the file holds no article
             for lineno, raw in enumerate(lines, start=1):
+                written = written or not raw.isspace()
                 try:
                     article = _jsonl_article(path, lineno, _decode_line(raw, lineno, offset))
                 except KgError as e:
@@ -131,6 +129,8 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
                     if article is not None:
                         yield article
                 offset += len(raw)
+            if not written:
+                yield Problem(str(path), "empty file (no articles in it)")
     except OSError as e:
         yield Problem(str(path), os_error_words(e))
 

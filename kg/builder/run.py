@@ -124,7 +124,7 @@ def build_store(
 def remove_article(store: EmbeddedStore, out: Path, article_id: str) -> int:
     """Remove an article's graph and consolidate what it named; returns how many quads went."""
     graph = rdf.article_iri(article_id)
-    if graph.value not in store.named_graphs():
+    if not store.has_graph(graph):
         raise KgError(f"no article with id '{article_id}' in this graph", where=str(out))
     touched = store_source.entities_in(store, [graph.value])
     pairs = store_source.pairs_in(store, [graph.value])

@@ -8,7 +8,6 @@ bounded window of articles in flight, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -184,11 +183,3 @@ def _windowed(work: Iterator[list], submit, collect, workers: int) -> Iterator[l
             yield collect(pending.popleft())
     while pending:
         yield collect(pending.popleft())
-
-
-def cpu_count() -> int:
-    """Cores this process may use (its affinity mask, not the machine's total)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

@@ -11,18 +11,14 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from kg.sparql_protocol import NOT_CODE  # strings, IRIs and comments
+
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 UPDATE_KEYWORDS = frozenset(
     ("INSERT", "DELETE", "WITH", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
 )
 
 PROLOGUE = re.compile(r"(?:\s|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
-# Strings, IRIs and comments: what may hold a colon or a keyword without being one.
-_NOT_CODE = re.compile(
-    r'"""(?:[^\\]|\\.)*?"""' + r"|'''(?:[^\\]|\\.)*?'''"
-    r'|"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
 # A prefixed name's prefix (empty for ":name"); not a variable's, a blank node's or one in a name.
 _PREFIX_USE = re.compile(r"(?<![\w?$.:\-])([^\W\d_][\w.\-]*)?:", re.UNICODE)
 _DECLARED = re.compile(r"PREFIX\s+([^\s:]*):", re.IGNORECASE)
@@ -70,7 +66,7 @@ def syntax_problem(sparql: str, parser_message: str, known_prefixes: Iterable[st
         return _parser_words(parser_message)
     if keyword is None or keyword[0] not in QUERY_FORMS:
         return _not_a_query_form(sparql, keyword)
-    code = _NOT_CODE.sub(lambda m: " " * len(m.group()), sparql)  # same length, same positions
+    code = NOT_CODE.sub(lambda m: " " * len(m.group()), sparql)  # same length, same positions
     declared = set(_DECLARED.findall(code)) | set(known_prefixes)
     for use in _PREFIX_USE.finditer(code):
         prefix = use.group(1) or ""
