@@ -201,19 +201,17 @@ def entity_iris(store: EmbeddedStore, entity: str) -> list[str]:
             return [NamedNode(entity).value]
         except ValueError as e:
             raise KgError(f"entity={entity!r} is not a valid IRI: {e}") from e
-    wanted = name_key(entity)
     named = _entity_names(store)
-    found = sorted({iri for iri, name in named if wanted and name_key(name) == wanted})
+    found = sorted(tr_names.ids_named(entity, named))
     if not found:
-        near = _nearest(entity, named, labels(store))
-        hint = f"; nearest: {', '.join(near)}" if near else ""
+        hint = tr_names.nearest_hint(entity, _spellings(named, labels(store)))
         raise KgError(f"no entity named '{entity}'{hint} (look names up with entities(search=...))")
     return found
 
 
 def nearest_names(store: EmbeddedStore, name: str, *, n: int = 5) -> list[str]:
     """The entity names nearest to ``name``: see ``KnowledgeGraph.nearest_names``."""
-    return _nearest(name, _entity_names(store), labels(store), n=n)
+    return tr_names.nearest_names(name, _spellings(_entity_names(store), labels(store)), n=n)
 
 
 def _entity_names(store: EmbeddedStore) -> list[tuple[str, str]]:
@@ -225,13 +223,12 @@ def _entity_names(store: EmbeddedStore) -> list[tuple[str, str]]:
     return [(r["e"].value, r["name"].value) for r in rows]
 
 
-def _nearest(
-    name: str, named: list[tuple[str, str]], canonical: dict[str, str], *, n: int = 5
-) -> list[str]:
-    """The nearest names, each entity's own label before its other spellings and aliases."""
+def _spellings(named: list[tuple[str, str]], canonical: dict[str, str]) -> list[str]:
+    """Every name of the entities, each entity's own label before its other spellings and
+    aliases (the nearest names are offered in this order)."""
     iris = sorted({iri for iri, _ in named})
     own = [canonical[iri] for iri in iris if iri in canonical]
-    return tr_names.nearest_names(name, [*own, *sorted(other for _, other in named)], n=n)
+    return [*own, *sorted(other for _, other in named)]
 
 
 def _entity_classes(store: EmbeddedStore) -> dict[str, set[str]]:

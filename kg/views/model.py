@@ -12,7 +12,7 @@ from datetime import date
 from kg import vocab
 from kg.dates import day_or_none, parse_day
 from kg.errors import KgError
-from kg.lang.tr.names import name_key, nearest_names
+from kg.lang.tr.names import ids_named, nearest_hint
 from kg.lang.tr.text import fold
 from kg.query import sparql
 from kg.store.embedded import EmbeddedStore
@@ -249,17 +249,11 @@ def find_entities(nodes: Iterable[ViewNode], name: str) -> set[str]:
     """
     nodes = list(nodes)
     text = name.strip()
-    key = name_key(text)
-    found = {
-        n.id
-        for n in nodes
-        if text in (n.id, n.id.removeprefix(vocab.ENTITY_BASE))
-        or (key and any(name_key(x) == key for x in (n.label, *n.aliases)))
-    }
+    found = {n.id for n in nodes if text in (n.id, n.id.removeprefix(vocab.ENTITY_BASE))}
+    found |= ids_named(text, ((n.id, x) for n in nodes for x in (n.label, *n.aliases)))
     if not found:
         names = [*(n.label for n in nodes), *(a for n in nodes for a in n.aliases)]
-        near = nearest_names(text, names)
-        hint = f"; nearest: {', '.join(near)}" if near else ""
+        hint = nearest_hint(text, names)
         raise KgError(
             f"no entity {name!r} in this graph{hint}; look its name up with: "
             f"kg entities DIR --search {shlex.quote(name)}"

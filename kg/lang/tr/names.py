@@ -42,3 +42,20 @@ def nearest_names(text: str, names: Iterable[str], *, n: int = 5) -> list[str]:
     containing = sorted((k for k in by_key if f"-{key}-" in f"-{k}-"), key=lambda k: (len(k), k))
     alike = difflib.get_close_matches(key, list(by_key), n=n)
     return [by_key[k] for k in dict.fromkeys([*containing, *alike])][:n]
+
+
+def ids_named(text: str, names: Iterable[tuple[str, str]]) -> set[str]:
+    """The ids of the (id, name) pairs whose name is ``text`` as ``name_key`` reads both (a text
+    with no key names nothing).
+
+    >>> sorted(ids_named("IZMIR'DE", [("a", "İzmir"), ("b", "İzmir ili"), ("c", "Izmir")]))
+    ['a', 'c']
+    """
+    key = name_key(text)
+    return {id_ for id_, name in names if key and name_key(name) == key}
+
+
+def nearest_hint(text: str, names: Iterable[str]) -> str:
+    """ "; nearest: A, B" for a message about a name that matched none, or "" when none is near."""
+    near = nearest_names(text, names)
+    return f"; nearest: {', '.join(near)}" if near else ""
