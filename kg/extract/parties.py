@@ -67,6 +67,14 @@ def objects_before(
 ACCUSATIVE = frozenset({"acc"})
 
 
+def led_by_group_noun(reading: SentenceReading, party: Party) -> bool:
+    """Whether a party is followed by a noun for its people ("X'in heyetini", "X üyelerini")."""
+    end = after_acronym(reading, party.end)
+    return (
+        end < len(reading.tokens) and group_noun(reading.tokens[end].key, reading.lang) is not None
+    )
+
+
 def _object_noun_between(
     reading: SentenceReading, parties: Sequence[Party], party: Party, limit: int
 ) -> bool:
@@ -75,7 +83,7 @@ def _object_noun_between(
     tokens, lang = reading.tokens, reading.lang
     named = {i for p in parties for i in range(p.index, p.end)}
     start = after_acronym(reading, party.end)
-    if start < limit and group_noun(tokens[start].key, lang) is not None:
+    if start < limit and led_by_group_noun(reading, party):
         start += 1  # "X heyetini": the party's own group noun
     elif party.mention.case == "gen":  # "X'in yeni yönetimini": X's own possessed noun
         while start < limit and not _accusative_noun(tokens[start], lang):

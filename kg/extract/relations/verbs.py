@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.extract.parties import (
     Party,
-    after_acronym,
+    led_by_group_noun,
     listed_before,
     objects_before,
     subjects_before,
@@ -24,7 +24,6 @@ from kg.extract.relations.clause import (
 from kg.extract.relations.facts import among, as_bodies, pair_facts
 from kg.extract.relations.nouns import between_group
 from kg.extract.relations.quotes import quotation_start
-from kg.lang.tr.morphology import group_noun
 from kg.lang.tr.text import is_capitalised
 from kg.model import PLACE, Fact, Mention
 from kg.vocab import SYMMETRIC_PREDICATES
@@ -204,17 +203,12 @@ def _active_facts(
     if cue.reverse:
         # a host receives people, not what they own: "X'in ihtiyaçlarını karşıladı" met needs;
         # "X'in heyetini ağırladı" receives X's people
-        objects = [o for o in objects if o.mention.case != "gen" or _led_by_group_noun(clause, o)]
+        objects = [
+            o for o in objects if o.mention.case != "gen" or led_by_group_noun(clause.reading, o)
+        ]
         subjects, objects = objects, subjects
     subjects = as_bodies(clause, subjects)  # "A, B ve C başkanları D'yi ziyaret etti"
     return pair_facts(reading, subjects, cue.predicate, objects, clause.end, confidence)
-
-
-def _led_by_group_noun(clause: Clause, party: Party) -> bool:
-    """Whether a party is followed by a noun for its people ("X'in heyetini", "X üyelerini")."""
-    tokens = clause.reading.tokens
-    end = after_acronym(clause.reading, party.end)
-    return end < len(tokens) and group_noun(tokens[end].key, clause.lang) is not None
 
 
 def passive(clause: Clause) -> list[Fact]:
