@@ -14,6 +14,10 @@ MERGED_GRAPH = BASE + "graph/merged"  # what all articles say together: merged e
 REPORTED_EVENT_BASE = BASE + "event/"  # + {hash}: one event as all its reports tell it
 MEMBERSHIP_BASE = BASE + "membership/"  # + {hash}: a headOf/memberOf seen in one article
 POST_BASE = BASE + "post/"  # + {entity key}/head: an organisation's head post
+# Nodes minted for one article (its fact nodes and memberships): what they state is unique to the
+# article, so it is stored once, in the default graph, not in the article's named graph as well;
+# an article's own nodes are the nodes in these namespaces derived from it (prov:wasDerivedFrom)
+OWN_NODE_BASES = (EVENT_BASE, MEMBERSHIP_BASE)
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -317,6 +317,28 @@ def test_progress_on_a_terminal_is_a_bar_of_the_articles_done_with_rates_then_th
     assert redrawn.endswith("compacting the store ...") and after == ""
 
 
+def test_writing_to_the_store_is_a_second_bar_on_a_terminal_and_a_line_now_and_then_when_piped():
+    from kg.cli.output import Progress
+
+    out = Terminal()
+    progress = Progress(total=256, terminal=True, stream=out)
+    progress(256, 3000)
+    progress.stage("writing 256 articles to the store")
+    progress.written(100, 256)
+    progress.written(256, 256)
+    progress.stage("compacting the store")
+    progress.done()
+    text = out.getvalue()
+    writing = text.split("writing 256 articles to the store ...", 1)[1]
+    assert "Writing" in writing and "100/256" in writing and "256/256" in writing
+    assert text.rstrip("\n").endswith("compacting the store ...")
+
+    piped = io.StringIO()
+    progress = Progress(total=256, terminal=False, every=0, stream=piped)
+    progress.written(100, 256)
+    assert piped.getvalue() == "100 of 256 articles written to the store\n"
+
+
 def test_a_builds_problems_print_after_its_progress_bar_is_done(monkeypatch, tmp_path):
     """On a terminal a problem printed while the bar is drawn lands on the bar's line: the build
     finishes the bar first, then prints its problems."""
@@ -330,6 +352,9 @@ def test_a_builds_problems_print_after_its_progress_bar_is_done(monkeypatch, tmp
 
         def __call__(self, articles, facts):
             order.append("article")
+
+        def written(self, articles, of):
+            order.append("written")
 
         def stage(self, what):
             order.append("stage")
@@ -352,6 +377,7 @@ def test_a_build_names_each_stage_after_writing_articles(tmp_path):
     stages = []
     KnowledgeGraph.build([SEED], out=tmp_path / "out", formats=("nq",), on_stage=stages.append)
     assert stages == [
+        "writing 1 article to the store",
         "consolidating the articles with each other",
         "compacting the store",
         "writing graph.nq",

@@ -1,20 +1,21 @@
 """Ingest a stream of articles: skip the unchanged, extract the rest with an engine, write in groups.
 
-Nothing here holds the corpus: articles are read and prepared a batch at a time and written a
-group of about ``WRITE_TRIPLES`` triples at a time, each group one atomic write of whole article
-graphs.
+Nothing here holds the corpus: articles are read and prepared a batch at a time and spooled to
+disk, then written a group of about ``WRITE_LINES`` lines of N-Quads at a time, each group one
+atomic write of whole article graphs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter
+from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
 from kg import vocab
 from kg.builder import workers as engines
+from kg.builder.spool import Spool
 from kg.consolidate.scratch_rows import FactRows
 from kg.consolidate.store_source import entities_in, pairs_in
 from kg.errors import KgError
@@ -39,54 +40,44 @@ class IngestReport:
     replaced: int = 0  # graphs that were in the store and were written again
 
 
-# Triples of new article graphs written to the store at once (about 225 synthetic articles; with
-# the union's copy, twice as many lines go to the bulk loader, which takes ~0.7 KB a line while it
-# runs). Each write adds sorted files that RocksDB merges in the background; fewer, bigger writes
-# cost it less merging: loading 10,000 articles 64 at a time with a pause for extraction between
-# took 7.7 ms of CPU per article, 256 at a time 5.6 ms, all at once 4.3 ms. In builds of 10,000
-# articles, 100,000 triples at a time raised the peak RSS by 100 MiB (200 MiB with two workers)
-# over 50,000 and was no faster; 25,000 was no faster either.
-WRITE_TRIPLES = 50_000
+# Lines of N-Quads written to the store at once, in whole article graphs (about 300 synthetic
+# articles). Each write adds sorted files that RocksDB merges in the background; fewer, bigger
+# writes cost it less merging, and back to back (the articles are spooled while they are
+# extracted) less than between pauses for extraction: loading 10,000 articles 64 at a time with
+# a pause for extraction between took 7.7 ms of CPU per article, 256 at a time 5.6 ms, all at
+# once 4.3 ms. The bulk loader takes ~0.7 KB a line while it runs: 100,000 lines add ~70 MB to
+# the peak RSS.
+WRITE_LINES = 100_000
 # civ:sourceFile triples of unchanged articles found at another path, updated in one SPARQL update
 # (a renamed JSON-lines file of 100,000 articles: 100 updates, not 100,000)
 SOURCE_FILE_UPDATES = 1_000
+PROGRESS_EVERY = 64  # articles extracted between two calls of ``on_progress``
 
 
-def write_groups(
-    prepared: Iterable, triples: int, size_of: Callable[[object], int] = attrgetter("triples")
-) -> Iterator[list]:
-    """Consecutive lists of prepared articles (or anything ``size_of`` measures in triples)
-    holding about ``triples`` triples, at least one item each."""
-    group: list = []
-    size = 0
-    for p in prepared:
-        group.append(p)
-        size += size_of(p)
-        if size >= triples:
-            yield group
-            group, size = [], 0
-    if group:
-        yield group
-
-
-def ingest(  # noqa: C901
+def ingest(  # noqa: PLR0913
     store: EmbeddedStore,
     items: Iterable[Article | Problem],
     *,
+    scratch: Path | None = None,
     engine: engines.Engine = engines.LOCAL,
     on_progress: Callable[[int, int], None] | None = None,
+    on_written: Callable[[int, int], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    on_stage: Callable[[str], None] = lambda what: None,
     track_touched: bool = True,
     rows: FactRows | None = None,
 ) -> IngestReport:
     """Write every new or changed article of ``items`` to ``store``; report problems as they come.
 
-    ``on_progress(articles, facts)`` is called after each batch is committed. With
-    ``track_touched`` the report lists the entities of the graphs written or replaced, and the
-    (agent, counterpart) of their facts (what a consolidation must look at), and how many graphs
-    were replaced; a build that consolidates everything anyway skips it. ``rows`` keeps the facts
-    and labels of every graph written (a first build consolidates from them; a build that only
-    adds articles merges their facts into the stored events).
+    Articles are extracted first, their text spooled to a scratch directory under ``scratch``
+    (None: the system's temporary directory), then written to the store group after group
+    (``on_stage`` says when). ``on_progress(articles, facts)`` is called as articles are
+    extracted, ``on_written(articles, of)`` after each group is written. With ``track_touched``
+    the report lists the entities of the graphs written or replaced, and the (agent,
+    counterpart) of their facts (what a consolidation must look at), and how many graphs were
+    replaced; a build that consolidates everything anyway skips it. ``rows`` keeps the facts and labels of every graph written (a
+    first build consolidates from them; a build that only adds articles merges their facts into
+    the stored events).
     """
     report = IngestReport()
 
@@ -111,36 +102,81 @@ def ingest(  # noqa: C901
             yield item, digest
         source_files.update()
 
-    prepared = engines.run(changed(), engine)
-    for batch in write_groups(prepared, WRITE_TRIPLES):
-        good = [p for p in batch if p.problem is None]
-        for p in batch:
-            if p.problem is not None:
-                problem(p.problem)
-        graphs = [rdf.article_iri(p.article_id) for p in good]
-        if track_touched:  # what the old versions named
-            replaced = [g.value for g in graphs if store.has_graph(g)]
-            report.replaced += len(replaced)
-            report.touched |= entities_in(store, replaced)
-            report.pairs |= pairs_in(store, replaced)
-        try:
-            store.write_graphs(zip(graphs, (p.ntriples for p in good), strict=True))
-        except KgError as e:
-            for p in good:
-                problem(p.problem_with(e.message))
-            continue
-        if track_touched:
-            report.touched |= entities_in(store, [g.value for g in graphs])
-            report.pairs |= {(s, o) for p in good for _, _, s, o, _ in p.fact_rows}
-        if rows is not None:
-            for graph, p in zip(graphs, good, strict=True):
-                rows.add(graph.value, p.fact_rows, p.label_rows)
-        report.articles += len(good)
-        report.facts += sum(p.facts for p in good)
-        report.quads += sum(p.triples for p in good)
-        if on_progress:
-            on_progress(report.articles, report.facts)
+    with Spool(scratch, WRITE_LINES) as spool:
+        prepared = engines.run(changed(), engine)
+        _spool(store, prepared, spool, report, problem, on_progress, track_touched, rows)
+        n = spool.articles
+        if n:
+            on_stage(f"writing {n} article{'s' if n != 1 else ''} to the store")
+        _write(store, spool, report, problem, on_written, rows)
     return report
+
+
+def _spool(
+    store: EmbeddedStore,
+    prepared: Iterable[engines.Prepared],
+    spool: Spool,
+    report: IngestReport,
+    problem: Callable[[Problem], None],
+    on_progress: Callable[[int, int], None] | None,
+    track_touched: bool,
+    rows: FactRows | None,
+) -> None:
+    """Spool each prepared article, keep its rows, and note what it touches (and, for a graph
+    the store has, what its old version named, read before it is written over)."""
+    replaced: list[str] = []
+    extracted = facts = 0
+    for p in prepared:
+        if p.problem is not None:
+            problem(p.problem)
+            continue
+        graph = rdf.article_iri(p.article_id).value
+        spool.add(p)
+        if rows is not None:
+            rows.add(graph, p.fact_rows, p.label_rows)
+        if track_touched:
+            if store.has_graph(NamedNode(graph)):
+                replaced.append(graph)
+            report.touched |= {entity for entity, _ in p.label_rows}
+            report.pairs |= {(s, o) for _, _, s, o, _ in p.fact_rows}
+        extracted, facts = extracted + 1, facts + p.facts
+        if on_progress and extracted % PROGRESS_EVERY == 0:
+            on_progress(report.unchanged + extracted, facts)
+    if on_progress:
+        on_progress(report.unchanged + extracted, facts)
+    if replaced:
+        report.replaced = len(replaced)
+        report.touched |= entities_in(store, replaced)
+        report.pairs |= pairs_in(store, replaced)
+
+
+def _write(
+    store: EmbeddedStore,
+    spool: Spool,
+    report: IngestReport,
+    problem: Callable[[Problem], None],
+    on_written: Callable[[int, int], None] | None,
+    rows: FactRows | None,
+) -> None:
+    """Write the spooled articles a group at a time, back to back; a group that fails to be
+    written is a problem of each of its articles, whose rows are forgotten."""
+    written = 0
+    for group in spool.groups():
+        graphs = [rdf.article_iri(p.article_id).value for p in group]
+        try:
+            store.write_graphs((g, p.nquads, p.named) for g, p in zip(graphs, group, strict=True))
+        except KgError as e:
+            for p in group:
+                problem(p.problem_with(e.message))
+            if rows is not None:
+                rows.discard(graphs)
+            continue
+        written += len(group)
+        report.articles += len(group)
+        report.facts += sum(p.facts for p in group)
+        report.quads += sum(p.statements for p in group)
+        if on_written:
+            on_written(written, spool.articles)
 
 
 class _SourceFiles:

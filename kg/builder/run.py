@@ -19,6 +19,7 @@ from kg import vocab
 from kg.builder.ingest import ingest
 from kg.builder.inputs import read_inputs
 from kg.builder.plan import BuildPlan, consolidating
+from kg.builder.spool import SPOOL_PREFIX
 from kg.builder.workers import LOCAL, Engine
 from kg.consolidate import run as consolidation
 from kg.consolidate import store_source
@@ -77,6 +78,7 @@ def build_store(
     *,
     engine: Engine = LOCAL,
     on_progress: Callable[[int, int], None] | None = None,
+    on_written: Callable[[int, int], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     on_stage: Callable[[str], None] = lambda what: None,
 ) -> BuildReport:
@@ -98,9 +100,12 @@ def build_store(
             ingested = ingest(
                 store,
                 read_inputs(inputs),
+                scratch=out,
                 engine=engine,
                 on_progress=on_progress,
+                on_written=on_written,
                 on_problem=on_problem,
+                on_stage=on_stage,
                 track_touched=plan.tracks_touched,
                 rows=rows,
             )
@@ -176,8 +181,8 @@ def check_writable(out: Path) -> None:
 
 def _remove_interrupted_writes(out: Path) -> None:
     """Temp files a killed build left behind while writing graph.* or the generation marker
-    (they never replace a file), and its scratch directory of rows."""
+    (they never replace a file), and its scratch directories of rows and spooled articles."""
     for leftover in [*out.glob(f".{GRAPH_FILE}.*"), *out.glob(f".{GENERATION_FILE}.*")]:
         leftover.unlink(missing_ok=True)
-    for scratch in out.glob(f"{SCRATCH_PREFIX}*"):
+    for scratch in [*out.glob(f"{SCRATCH_PREFIX}*"), *out.glob(f"{SPOOL_PREFIX}*")]:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -13,8 +13,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from pyoxigraph import RdfFormat, serialize
-
 from kg.consolidate import scratch_rows as factrows
 from kg.errors import KgError
 from kg.extract.pipeline import EXTRACTOR_VERSION, extract
@@ -46,20 +44,28 @@ class Engine:
 
 @dataclass(frozen=True)
 class Prepared:
-    """One article ready for the store: its graph's triples as N-Triples lines and the rows a
-    first build consolidates from (``kg.consolidate.scratch_rows``), or a problem. ``where`` and
-    ``line``: the file (or the id, when it came from none) and line it was read from."""
+    """One article ready for the store: its statements as N-Quads text (``kg.rdf.encode.
+    ArticleText``: the first ``named`` lines its named graph's), and the rows a first build
+    consolidates from (``kg.consolidate.scratch_rows``), or a problem. ``where`` and ``line``:
+    the file (or the id, when it came from none) and line it was read from."""
 
     article_id: str
     where: str
     digest: str
-    ntriples: str = ""
-    triples: int = 0
+    nquads: str = ""
+    named: int = 0
+    statements: int = 0  # the named graph's and the own nodes' (the union's copies not counted)
     facts: int = 0
     problem: Problem | None = None
     fact_rows: tuple[factrows.FactRow, ...] = ()
     label_rows: tuple[factrows.LabelRow, ...] = ()
     line: int | None = None
+
+    @property
+    def lines(self) -> int:
+        """The lines of N-Quads the bulk loader reads for it: the named graph's twice (in the
+        graph and in the union), the own nodes' once."""
+        return self.named + self.statements
 
     def problem_with(self, message: str) -> Problem:
         """A problem of this article (a failed write, say), naming it and where it was read."""
@@ -70,21 +76,19 @@ LOCAL = Engine()  # extraction in this process
 
 
 def prepare(article: Article, digest: str | None = None) -> Prepared:
-    """Extract one article and encode its named graph; an extractor failure becomes a problem.
+    """Extract one article and encode its statements; an extractor failure becomes a problem.
 
     >>> p = prepare(Article("a1", "Kula Belediyesi, Gediz Derneği'ni ziyaret etti."))
-    >>> p.problem is None and p.facts >= 1 and p.triples == p.ntriples.count("\\n")
+    >>> p.problem is None and p.facts >= 1 and p.lines == p.nquads.count("\\n")
     True
     """
     digest = digest or rdf.content_hash(article, EXTRACTOR_VERSION)
     where = article.source or article.id
     try:
         extraction = extract(article)
-        quads = rdf.extraction_quads(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
-        triples = [q.triple for q in quads]
-        # Oxigraph's N-Triples writer prints each triple as str() would, in a fraction of the time
-        ntriples = serialize(triples, format=RdfFormat.N_TRIPLES).decode()  # type: ignore[union-attr]  # bytes: no output file
-        fact_rows, label_rows = factrows.rows_of(triples)
+        text = rdf.extraction_text(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
+        text.nquads.encode()  # text the store cannot take (a lone surrogate) fails this article only
+        fact_rows, label_rows = factrows.rows_of(text, article.date)
     except Exception as e:  # an extractor bug must not stop a corpus build: report it
         return Prepared(
             article.id, where, digest, problem=extraction_problem(article, e), line=article.line
@@ -93,8 +97,9 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
         article.id,
         where,
         digest,
-        ntriples,
-        len(triples),
+        text.nquads,
+        text.named,
+        text.statements,
         len(extraction.facts),
         fact_rows=fact_rows,
         label_rows=label_rows,

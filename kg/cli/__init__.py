@@ -6,7 +6,7 @@ import traceback
 
 import click
 
-from kg.cli.building import build, export, push, remove
+from kg.cli.building import build, export, push, remove, upgrade
 from kg.cli.extraction import evaluate, extract
 from kg.cli.querying import entities, query, serve, viz
 from kg.errors import KgError
@@ -32,5 +32,17 @@ def main(debug: bool) -> None:
     """civic-kg: turn Turkish civic news into a knowledge graph."""
 
 
-for command in (build, query, push, extract, evaluate, entities, remove, export, viz, serve):
+for command in (
+    build,
+    query,
+    push,
+    extract,
+    evaluate,
+    entities,
+    remove,
+    upgrade,
+    export,
+    viz,
+    serve,
+):
     main.add_command(command)

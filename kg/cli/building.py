@@ -95,6 +95,7 @@ def build(
             workers=workers,
             scheduler=scheduler,
             on_progress=progress,
+            on_written=progress.written if progress else None,
             on_problem=problems.append,
             on_stage=progress.stage if progress else None,
         )
@@ -159,6 +160,16 @@ def remove(directory: Path, article_id: str) -> None:
     click.echo(f"removed {article_id}: {report.quads} quads")
     for path in report.outputs:
         click.echo(f"  rewrote {path}")
+
+
+@click.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def upgrade(directory: Path) -> None:
+    """Bring a store written by an older civic-kg up to this version's layout, in place."""
+    if KnowledgeGraph.upgrade(directory):
+        click.echo(f"upgraded {directory}")
+    else:
+        click.echo(f"{directory} is up to date")
 
 
 @click.command()

@@ -56,6 +56,7 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.started = self.last = time.monotonic()
         self.shown = False
+        self.terminal, self.writing = terminal, False
         self.reached = 0  # articles the bar shows done
         self.bar = (
             click.progressbar(
@@ -84,6 +85,27 @@ class Progress:
         self.last = now
         share = f" ({100 * articles / self.total:.0f}%)" if self.total else ""
         self._line(f"{articles} of {self.total} articles{share}, {facts} facts: {rates}")
+
+    def written(self, articles: int, of: int) -> None:
+        """Articles written to the store so far, of ``of``: a bar of its own on a terminal."""
+        if self.bar is None and self.terminal and not self.writing:
+            self.writing = True
+            self.bar = click.progressbar(
+                length=max(of, 1),
+                label="Writing",
+                file=self.stream,
+                show_pos=True,
+                item_show_func=lambda _: None,
+            )
+            self.reached = 0
+        if self.bar is not None:
+            self.bar.update(articles - self.reached)
+            self.reached = articles
+            if articles >= of:
+                self.done()
+        elif time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            self._line(f"{articles} of {of} articles written to the store")
 
     def stage(self, what: str) -> None:
         """A later stage of the build starts (consolidating, compacting, writing a file)."""

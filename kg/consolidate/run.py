@@ -187,16 +187,20 @@ def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
 
 
 def _article_triples_naming(store: EmbeddedStore, iris: Iterable[str]) -> set[Triple]:
-    """The triples that article graphs state with one of ``iris`` as subject or object."""
+    """The triples that articles state with one of ``iris`` as subject or object: in their
+    named graphs, or on their own nodes (in the default graph only)."""
     found: set[Triple] = set()
     for iri in iris:
         for subject, object_ in ((NamedNode(iri), None), (None, NamedNode(iri))):
-            found.update(
-                q.triple
-                for q in store.quads(subject, None, object_)
-                if isinstance(q.graph_name, NamedNode) and q.graph_name != rdf.MERGED_GRAPH
-            )
+            found.update(q.triple for q in store.quads(subject, None, object_) if _of_article(q))
     return found
+
+
+def _of_article(quad: Quad) -> bool:
+    graph = quad.graph_name
+    if isinstance(graph, NamedNode):
+        return graph != rdf.MERGED_GRAPH
+    return quad.subject.value.startswith(vocab.OWN_NODE_BASES)  # type: ignore[union-attr]  # no RDF-star
 
 
 def _entities_named(triples: Iterable[Triple]) -> set[str]:

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pyoxigraph import Quad, Triple
+from pyoxigraph import Quad
 
 from kg import vocab
 from kg.consolidate.rules import ReportedFact
@@ -33,29 +33,17 @@ _DATE = rdf.civ(vocab.DATE)
 _PARTS = {_RELATION: 0, _AGENT: 1, _COUNTERPART: 2, _DATE: 3}
 
 
-def rows_of(triples: Iterable[Triple]) -> tuple[tuple[FactRow, ...], tuple[LabelRow, ...]]:
-    """The fact nodes (relation, agent, counterpart, date) and the rdfs:labels among the triples
-    of one article graph: what ``kg.consolidate.run`` reads for its entities.
+def rows_of(
+    text: rdf.ArticleText, date: str | None
+) -> tuple[tuple[FactRow, ...], tuple[LabelRow, ...]]:
+    """The fact nodes (relation, agent, counterpart, date) and the rdfs:labels of one article's
+    statements: what ``kg.consolidate.run`` reads for its entities.
 
-    >>> e, f = rdf.NamedNode("urn:e"), rdf.NamedNode("urn:f")
-    >>> rows_of([Triple(f, _AGENT, e), Triple(f, _COUNTERPART, e), Triple(f, _RELATION, rdf.civ("visited")),
-    ...          Triple(e, rdf.RDFS_LABEL, rdf.Literal("E"))])
+    >>> t = rdf.ArticleText("urn:g", "", 0, 0, (("urn:f", "visited", "urn:e", "urn:e"),), (("urn:e", "E"),))
+    >>> rows_of(t, None)
     ((('urn:f', 'visited', 'urn:e', 'urn:e', None),), (('urn:e', 'E'),))
     """
-    parts: dict[str, list[str | None]] = {}
-    labels = []
-    for t in triples:  # (no RDF-star: no subject or object is a triple)
-        predicate = t.predicate
-        if predicate == rdf.RDFS_LABEL:
-            labels.append((t.subject.value, t.object.value))  # type: ignore[union-attr]
-        elif (k := _PARTS.get(predicate)) is not None:
-            parts.setdefault(t.subject.value, [None] * 4)[k] = t.object.value  # type: ignore[union-attr]
-    facts = tuple(
-        (node, relation.removeprefix(vocab.CIV), agent, counterpart, day)
-        for node, (relation, agent, counterpart, day) in parts.items()
-        if relation and agent and counterpart  # a fact node states all three
-    )
-    return facts, tuple(labels)
+    return tuple((*fact, date) for fact in text.facts), text.labels
 
 
 class FactRows:
@@ -94,6 +82,15 @@ class FactRows:
             gid = db.execute("INSERT INTO graph (iri) VALUES (?)", (graph,)).lastrowid
         db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?)", _with(gid, facts, at=1))
         db.executemany("INSERT INTO label VALUES (?, ?, ?)", _with(gid, labels, at=2))
+
+    def discard(self, graphs: Iterable[str]) -> None:
+        """Forget what the article graphs ``graphs`` state (their write failed)."""
+        db = self._db
+        for graph in graphs:
+            known = db.execute("SELECT id FROM graph WHERE iri = ?", (graph,)).fetchone()
+            if known:
+                db.execute("DELETE FROM fact WHERE graph = ?", known)
+                db.execute("DELETE FROM label WHERE graph = ?", known)
 
     def facts(self, asked: list[str], by_counterpart: Iterable[str]) -> list[ReportedFact]:
         """The fact nodes with an asked agent, and those of the ``by_counterpart`` relations

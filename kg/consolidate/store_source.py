@@ -46,8 +46,8 @@ def pairs_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[tuple[str, str]
         rows = store.query(f"""
             SELECT DISTINCT ?s ?o WHERE {{
               VALUES ?g {{ {iris(chunk)} }}
-              GRAPH ?g {{ ?f civ:agent ?s ; civ:counterpart ?o }}
-            }}""")
+              ?f prov:wasDerivedFrom ?g ; civ:agent ?s ; civ:counterpart ?o .
+            }}""")  # fact nodes are an article's own nodes: in the default graph only
         found.update((intern(r["s"].value), intern(r["o"].value)) for r in rows)
     return found
 
@@ -60,7 +60,8 @@ class StoreReads:
 
     def facts(self, asked: list[str], by_counterpart: Iterable[str]) -> list[merge.ReportedFact]:
         """Every article's fact nodes with an asked agent, and those of the ``by_counterpart``
-        relations with an asked counterpart."""
+        relations with an asked counterpart (read from the default graph, the one place fact
+        nodes are stored; only fact nodes state civ:agent)."""
         facts: dict[str, merge.ReportedFact] = {}
         either = civ_terms(by_counterpart, ", ")
         # the asked party's pattern goes first: Oxigraph joins in the order written (one query
@@ -68,16 +69,14 @@ class StoreReads:
         # FILTER IN)
         for first, then, predicates in (
             ("civ:agent ?s", "civ:counterpart ?o", ""),
-            ("civ:counterpart ?o", "civ:agent ?s", f"&& ?p IN ({either})"),
+            ("civ:counterpart ?o", "civ:agent ?s", f"FILTER (?p IN ({either}))"),
         ):
             rows = self.store.query(f"""
                 SELECT ?g ?f ?p ?s ?o ?date WHERE {{
                   VALUES {first[-2:]} {{ {iris(asked)} }}
-                  GRAPH ?g {{
-                    ?f {first} ; {then} ; civ:relation ?p .
-                    OPTIONAL {{ ?f civ:date ?date }}
-                  }}
-                  FILTER (?g != {MERGED} {predicates})
+                  ?f {first} ; {then} ; civ:relation ?p ; prov:wasDerivedFrom ?g .
+                  OPTIONAL {{ ?f civ:date ?date }}
+                  {predicates}
                 }}""")
             for r in rows:
                 if r["f"].value not in facts:
@@ -102,12 +101,9 @@ class StoreReads:
         rows = self.store.query(f"""
             SELECT ?g ?f ?p ?s ?o ?date WHERE {{
               VALUES (?s ?o) {{ {iri_pairs(pairs)} }}
-              GRAPH ?g {{
-                ?s ?p ?o .
-                ?f civ:agent ?s ; civ:relation ?p ; civ:counterpart ?o .
-                OPTIONAL {{ ?f civ:date ?date }}
-              }}
-              FILTER (?g != {MERGED})
+              ?s ?p ?o .
+              ?f civ:agent ?s ; civ:relation ?p ; civ:counterpart ?o ; prov:wasDerivedFrom ?g .
+              OPTIONAL {{ ?f civ:date ?date }}
             }}""")
         return [_reported(r) for r in rows]
 

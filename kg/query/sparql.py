@@ -53,6 +53,26 @@ ENTITY_CLASSES = civ_terms(vocab.ENTITY_CLASSES)  # top types and subtypes
 MERGED = f"<{vocab.MERGED_GRAPH}>"  # the merged graph's IRI, as in GRAPH {MERGED} or ?g != {MERGED}
 
 
+def own_node(var: str) -> str:
+    """A FILTER condition: ``?var`` is a node minted for one article (``vocab.OWN_NODE_BASES``).
+
+    >>> own_node("n").startswith('STRSTARTS(STR(?n), "https://w3id.org/civic-kg/fact/")')
+    True
+    """
+    return " || ".join(f'STRSTARTS(STR(?{var}), "{base}")' for base in vocab.OWN_NODE_BASES)
+
+
+def own_nodes_of(graph: str, var: str = "n") -> str:
+    """A pattern over the default graph binding ``?var`` to each own node of the article
+    ``graph`` (an IRI as SPARQL writes it, or a variable): its fact nodes and memberships, whose
+    statements are in the default graph only.
+
+    >>> own_nodes_of("?g")
+    '?n <http://www.w3.org/ns/prov#wasDerivedFrom> ?g . FILTER (STRSTARTS(STR(?n), "https://w3id.org/civic-kg/fact/") || STRSTARTS(STR(?n), "https://w3id.org/civic-kg/membership/"))'
+    """
+    return f"?{var} <{vocab.PROV}wasDerivedFrom> {graph} . FILTER ({own_node(var)})"
+
+
 def iris(values: Iterable[str]) -> str:
     """IRIs written for a ``VALUES ?x { ... }`` block, in the order given.
 

@@ -118,16 +118,13 @@ def facts(
         SELECT ?fact ?subject ?predicate ?object ?date ?confidence ?evidence ?article ?url ?outlet
         WHERE {{
           {_predicate_values(predicate)}
-          GRAPH ?article {{
-            ?fact civ:{vocab.RELATION} ?predicate ; civ:{vocab.AGENT} ?subject ;
-                  civ:{vocab.COUNTERPART} ?object .
-            OPTIONAL {{ ?fact civ:{vocab.DATE} ?date }}
-            OPTIONAL {{ ?fact civ:{vocab.CONFIDENCE} ?confidence }}
-            OPTIONAL {{ ?fact civ:{vocab.EVIDENCE} ?evidence }}
-            OPTIONAL {{ ?article schema:url ?url }}
-            OPTIONAL {{ ?article civ:{vocab.OUTLET} ?outlet }}
-          }}
-          FILTER (?article != {sparql.MERGED})
+          ?fact civ:{vocab.RELATION} ?predicate ; civ:{vocab.AGENT} ?subject ;
+                civ:{vocab.COUNTERPART} ?object ; prov:wasDerivedFrom ?article .
+          OPTIONAL {{ ?fact civ:{vocab.DATE} ?date }}
+          OPTIONAL {{ ?fact civ:{vocab.CONFIDENCE} ?confidence }}
+          OPTIONAL {{ ?fact civ:{vocab.EVIDENCE} ?evidence }}
+          OPTIONAL {{ ?article schema:url ?url }}
+          OPTIONAL {{ ?article civ:{vocab.OUTLET} ?outlet }}
           {_filter(conditions)}
         }}""")
     frame = _with_labels(solutions_frame(rows), labels(store))

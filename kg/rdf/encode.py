@@ -1,4 +1,4 @@
-"""Extractions as RDF quads: stable IRIs, one named graph per article, each fact stated twice."""
+"""Extractions as RDF: stable IRIs, one named graph per article and its own nodes once, each fact stated twice."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from urllib.parse import quote
 
@@ -78,11 +79,6 @@ def article_iri(article_id: str) -> NamedNode:
     return NamedNode(vocab.ARTICLE_BASE + quote(article_id, safe="-._~"))
 
 
-def fact_iri(article_id: str, fact: Fact, s: NamedNode, o: NamedNode) -> NamedNode:
-    digest = hashlib.sha1(f"{article_id}\n{s.value}\n{fact.p}\n{o.value}".encode()).hexdigest()
-    return NamedNode(vocab.EVENT_BASE + digest[:20])
-
-
 def content_hash(article: Article, extractor_version: str) -> str:
     """A key of everything extraction depends on: the same key means the same graph, but for its
     ``civ:sourceFile``. Where the file lies is left out, so that the same file named by another
@@ -124,70 +120,148 @@ def content_hash_quad(article_id: str, digest: str) -> Quad:
     return Quad(graph, civ(vocab.CONTENT_HASH), Literal(digest), graph)
 
 
-def extraction_quads(
+# Subjects minted for one article (its fact nodes and memberships): what they state is unique
+# to the article, so it is written once, to the default graph, and not to the article's named
+# graph as well; the store finds an article's own nodes by their ``prov:wasDerivedFrom`` and these
+# namespaces (``kg.query.sparql.OWN_NODES``).
+OWN_NODE_BASES = (vocab.EVENT_BASE, vocab.MEMBERSHIP_BASE)
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's statements as N-Quads text, ready for the bulk loader.
+
+    The first ``named`` lines are the named graph's (what other articles may state too: the
+    article node, its entities and their direct edges), each followed later by its copy in the
+    default graph (the union); then the default graph's lines of the article's own nodes, there
+    only. ``facts`` are the fact nodes (node, relation, agent, counterpart) and ``labels`` the
+    (entity, rdfs:label) pairs, as consolidation reads them.
+    """
+
+    graph: str
+    nquads: str
+    named: int
+    own: int
+    facts: tuple[tuple[str, str, str, str], ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def statements(self) -> int:
+        """The article's statements: its named graph's and its own nodes' (the union's copies of
+        the named graph's not counted)."""
+        return self.named + self.own
+
+
+def extraction_text(
     extraction: Extraction, *, extractor_version: str, digest: str | None = None
-) -> Iterator[Quad]:
-    """Every quad an article contributes, all in the article's named graph."""
+) -> ArticleText:
+    """Every statement an article contributes, written straight to N-Quads text (``ArticleText``).
+
+    Terms are written as Oxigraph writes them, without building its term objects (a tenth of
+    the time): IRIs minted here need no escaping; the one IRI taken from the input, the
+    article's URL, is checked by ``NamedNode``.
+    """
     article = extraction.article
     graph = article_iri(article.id)
-    yield from _article_quads(article, graph)
+    g = str(graph)
+    named: list[str] = [*_article_lines(article, g)]
     if digest is not None:
-        yield content_hash_quad(article.id, digest)
-    iris = {}
+        named.append(f"{g} {_CONTENT_HASH} {_literal(digest)}")
+    iris: dict[str, str] = {}
+    labels = []
     for entity in extraction.entities:
-        iri = entity_iri(entity.name, entity.type)
+        iri = entity_iri(entity.name, entity.type).value
         iris[entity.name] = iri
-        yield from _entity_quads(entity, iri, graph)
+        labels.append((iri, entity.name))
+        named += _entity_lines(entity, f"<{iri}>")
     if extraction.byline is not None:
-        yield from _byline_quads(extraction.byline, iris, graph)
+        named += _byline_lines(extraction.byline, iris, g)
+    own: list[str] = []
+    facts = []
     # the same two literals stand on every fact node of the article
-    date = Literal(article.date, datatype=XSD_DATE) if article.date else None
-    version = Literal(extractor_version)
+    date = f'"{article.date}"^^{_XSD_DATE}' if article.date else None
+    version = _literal(extractor_version)
     for fact in extraction.facts:
         s, o = iris[fact.s], iris[fact.o]
-        yield Quad(s, _civ(fact.p), o, graph)
-        yield from _fact_quads(article, fact, s, o, graph, version, date)
+        named.append(f"<{s}> {_civ_text(fact.p)} <{o}>")
+        node = fact_iri(article.id, s, fact.p, o)
+        facts.append((node, fact.p, s, o))
+        own += _fact_lines(fact, f"<{node}>", f"<{s}>", f"<{o}>", g, version, date)
         if fact.p in vocab.ROLE_OF:
-            yield from _membership_quads(article, fact, s, o, graph, date)
+            own += _membership_lines(article.id, fact, s, o, g, date)
+    suffix = f" {g} .\n"
+    nquads = (
+        suffix.join(named) + suffix + " .\n".join([*named, *own]) + " .\n"
+        if named
+        else " .\n".join(own) + " .\n"
+    )
+    return ArticleText(graph.value, nquads, len(named), len(own), tuple(facts), tuple(labels))
+
+
+# N-Triples string escapes, as Oxigraph writes them: the six short ones, every other control
+# character as \uXXXX
+_ESCAPES = {
+    **{c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
+    0x08: "\\b",
+    0x09: "\\t",
+    0x0A: "\\n",
+    0x0C: "\\f",
+    0x0D: "\\r",
+    0x22: '\\"',
+    0x5C: "\\\\",
+}
+
+
+def _literal(value: str, suffix: str = "") -> str:
+    """A literal as N-Triples text; ``suffix`` its ``@lang`` or ``^^<datatype>``.
+
+    >>> _literal('a "b"\\n', "@tr") == str(Literal('a "b"\\n', language="tr"))
+    True
+    """
+    return f'"{value.translate(_ESCAPES)}"{suffix}'
+
+
+_XSD_DATE = f"<{vocab.XSD}date>"
+_XSD_INTEGER = f"<{vocab.XSD}integer>"
+_XSD_DECIMAL = f"<{vocab.XSD}decimal>"
+_TYPE = f"<{vocab.RDF}type>"
+_LABEL = f"<{vocab.RDFS}label>"
+_ALT = f"<{vocab.SKOS}altLabel>"
+_DERIVED = f"<{vocab.PROV}wasDerivedFrom>"
+_CONTENT_HASH = f"<{vocab.civ(vocab.CONTENT_HASH)}>"
 
 
 @cache
-def _civ(term: str) -> NamedNode:
-    """``civ(term)``, built once: the same few dozen terms recur in every article's graph."""
-    return civ(term)
+def _civ_text(term: str) -> str:
+    return f"<{vocab.civ(term)}>"
 
 
-@cache
-def _org(term: str) -> NamedNode:
-    """``org(term)``, built once."""
-    return org(term)
+def _integer(n: int) -> str:
+    return f'"{n}"^^{_XSD_INTEGER}'
 
 
-def _article_quads(article: Article, graph: NamedNode) -> Iterator[Quad]:
-    yield Quad(graph, RDF_TYPE, NamedNode(vocab.SCHEMA + "NewsArticle"), graph)
-    yield Quad(graph, _civ(vocab.ARTICLE_ID), Literal(article.id), graph)
+def fact_iri(article_id: str, s: str, p: str, o: str) -> str:
+    """The IRI of a fact node: the article, the parties' IRIs and the relation, hashed."""
+    digest = hashlib.sha1(f"{article_id}\n{s}\n{p}\n{o}".encode()).hexdigest()
+    return vocab.EVENT_BASE + digest[:20]
+
+
+def _article_lines(article: Article, g: str) -> Iterator[str]:
+    yield f"{g} {_TYPE} <{vocab.SCHEMA}NewsArticle>"
+    yield f"{g} {_civ_text(vocab.ARTICLE_ID)} {_literal(article.id)}"
     if article.url:
-        yield Quad(graph, NamedNode(vocab.SCHEMA + "url"), NamedNode(article.url), graph)
+        yield f"{g} <{vocab.SCHEMA}url> {NamedNode(article.url)}"  # checked: it is the input's
     if article.date:
-        yield Quad(
-            graph,
-            NamedNode(vocab.SCHEMA + "datePublished"),
-            Literal(article.date, datatype=XSD_DATE),
-            graph,
-        )
+        yield f'{g} <{vocab.SCHEMA}datePublished> "{article.date}"^^{_XSD_DATE}'
     if article.title:
-        yield Quad(
-            graph,
-            NamedNode(vocab.SCHEMA + "headline"),
-            Literal(article.title, language="tr"),
-            graph,
-        )
+        yield f"{g} <{vocab.SCHEMA}headline> {_literal(article.title, '@tr')}"
     if article.outlet:
-        yield Quad(graph, _civ(vocab.OUTLET), Literal(article.outlet), graph)
-    yield from source_file_quads(article)
+        yield f"{g} {_civ_text(vocab.OUTLET)} {_literal(article.outlet)}"
+    if article.source_file:
+        yield f"{g} {_civ_text(vocab.SOURCE_FILE)} {_literal(article.source_file)}"
 
 
-def _byline_quads(byline: Byline, iris: dict[str, NamedNode], graph: NamedNode) -> Iterator[Quad]:
+def _byline_lines(byline: Byline, iris: dict[str, str], g: str) -> Iterator[str]:
     """The reporter (schema:author), dateline city and agency, linked to their entity nodes."""
     for prop, name in (
         ("author", byline.reporter),
@@ -195,62 +269,49 @@ def _byline_quads(byline: Byline, iris: dict[str, NamedNode], graph: NamedNode) 
         ("sourceOrganization", byline.agency),
     ):
         if name in iris:
-            yield Quad(graph, NamedNode(vocab.SCHEMA + prop), iris[name], graph)
+            yield f"{g} <{vocab.SCHEMA}{prop}> <{iris[name]}>"
 
 
-def _entity_quads(entity: Entity, iri: NamedNode, graph: NamedNode) -> Iterator[Quad]:
-    yield Quad(iri, RDF_TYPE, _civ(entity.type), graph)
+def _entity_lines(entity: Entity, iri: str) -> Iterator[str]:
+    yield f"{iri} {_TYPE} {_civ_text(entity.type)}"
     if entity.subtype:
-        yield Quad(iri, RDF_TYPE, _civ(entity.subtype), graph)
-    yield Quad(iri, RDFS_LABEL, Literal(entity.name, language="tr"), graph)
-    yield Quad(
-        iri, _civ(vocab.MENTION_COUNT), Literal(str(entity.mentions), datatype=XSD_INTEGER), graph
-    )
+        yield f"{iri} {_TYPE} {_civ_text(entity.subtype)}"
+    yield f"{iri} {_LABEL} {_literal(entity.name, '@tr')}"
+    yield f"{iri} {_civ_text(vocab.MENTION_COUNT)} {_integer(entity.mentions)}"
     for alias in entity.aliases:
-        yield Quad(iri, SKOS_ALT, Literal(alias, language="tr"), graph)
+        yield f"{iri} {_ALT} {_literal(alias, '@tr')}"
 
 
-def _fact_quads(
-    article: Article,
-    fact: Fact,
-    s: NamedNode,
-    o: NamedNode,
-    graph: NamedNode,
-    version: Literal,
-    date: Literal | None,
-) -> Iterator[Quad]:
-    node = fact_iri(article.id, fact, s, o)
-    yield Quad(node, RDF_TYPE, _civ(vocab.FACT_CLASS[fact.p]), graph)
-    yield Quad(node, _civ(vocab.RELATION), _civ(fact.p), graph)
-    yield Quad(node, _civ(vocab.AGENT), s, graph)
-    yield Quad(node, _civ(vocab.COUNTERPART), o, graph)
-    yield Quad(node, _civ(vocab.EVIDENCE), Literal(fact.evidence, language="tr"), graph)
-    yield Quad(
-        node, _civ(vocab.EVIDENCE_START), Literal(str(fact.start), datatype=XSD_INTEGER), graph
-    )
-    yield Quad(node, _civ(vocab.EVIDENCE_END), Literal(str(fact.end), datatype=XSD_INTEGER), graph)
-    yield Quad(
-        node, _civ(vocab.CONFIDENCE), Literal(f"{fact.confidence:.3f}", datatype=XSD_DECIMAL), graph
-    )
-    yield Quad(node, _civ(vocab.EXTRACTOR_VERSION), version, graph)
+def _fact_lines(
+    fact: Fact, node: str, s: str, o: str, g: str, version: str, date: str | None
+) -> Iterator[str]:
+    yield f"{node} {_TYPE} {_civ_text(vocab.FACT_CLASS[fact.p])}"
+    yield f"{node} {_civ_text(vocab.RELATION)} {_civ_text(fact.p)}"
+    yield f"{node} {_civ_text(vocab.AGENT)} {s}"
+    yield f"{node} {_civ_text(vocab.COUNTERPART)} {o}"
+    yield f"{node} {_civ_text(vocab.EVIDENCE)} {_literal(fact.evidence, '@tr')}"
+    yield f"{node} {_civ_text(vocab.EVIDENCE_START)} {_integer(fact.start)}"
+    yield f"{node} {_civ_text(vocab.EVIDENCE_END)} {_integer(fact.end)}"
+    yield f'{node} {_civ_text(vocab.CONFIDENCE)} "{fact.confidence:.3f}"^^{_XSD_DECIMAL}'
+    yield f"{node} {_civ_text(vocab.EXTRACTOR_VERSION)} {version}"
     if date is not None:
-        yield Quad(node, _civ(vocab.DATE), date, graph)
-    yield Quad(node, PROV_DERIVED, graph, graph)
+        yield f"{node} {_civ_text(vocab.DATE)} {date}"
+    yield f"{node} {_DERIVED} {g}"
 
 
-def _membership_quads(
-    article: Article, fact: Fact, s: NamedNode, o: NamedNode, graph: NamedNode, date: Literal | None
-) -> Iterator[Quad]:
+def _membership_lines(
+    article_id: str, fact: Fact, s: str, o: str, g: str, date: str | None
+) -> Iterator[str]:
     """headOf/memberOf as an org:Membership observed on the article's date (roles over time)."""
-    digest = hashlib.sha1(f"{article.id}\n{s.value}\n{fact.p}\n{o.value}".encode()).hexdigest()
-    node = NamedNode(vocab.MEMBERSHIP_BASE + digest[:20])
-    yield Quad(node, RDF_TYPE, _org("Membership"), graph)
-    yield Quad(node, _org("member"), s, graph)
-    yield Quad(node, _org("organization"), o, graph)
-    yield Quad(node, _org("role"), _civ(vocab.ROLE_OF[fact.p]), graph)
+    digest = hashlib.sha1(f"{article_id}\n{s}\n{fact.p}\n{o}".encode()).hexdigest()
+    node = f"<{vocab.MEMBERSHIP_BASE}{digest[:20]}>"
+    yield f"{node} {_TYPE} <{vocab.ORG}Membership>"
+    yield f"{node} <{vocab.ORG}member> <{s}>"
+    yield f"{node} <{vocab.ORG}organization> <{o}>"
+    yield f"{node} <{vocab.ORG}role> {_civ_text(vocab.ROLE_OF[fact.p])}"
     if date is not None:
-        yield Quad(node, _civ(vocab.OBSERVED_ON), date, graph)
-    yield Quad(node, PROV_DERIVED, graph, graph)
+        yield f"{node} {_civ_text(vocab.OBSERVED_ON)} {date}"
+    yield f"{node} {_DERIVED} {g}"
 
 
 def reported_event_iri(event: MergedEvent) -> NamedNode:

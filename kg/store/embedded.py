@@ -14,6 +14,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple
 
 from kg import vocab
 from kg.errors import KgError
+from kg.query.sparql import own_node, own_nodes_of
 from kg.store.external_sort import merge_runs, merged, parse_lines, sorted_runs
 from kg.store.files import atomic_write
 from kg.store.syntax import syntax_problem
@@ -38,8 +39,21 @@ BULK_LOAD_QUADS = 500_000
 # The default graph holds the union of the named graphs, each triple once, kept up to date by
 # every write here; this file in the store's directory says it is current. Queries then read the
 # default graph: Oxigraph's union view repeats a triple once per graph stating it, so an entity
-# named in a thousand articles made every join through it a thousand times longer.
+# named in a thousand articles made every join through it a thousand times longer. It also holds
+# what articles' own nodes (``vocab.OWN_NODE_BASES``) state, there only.
 UNION_MARKER = "kg-default-graph-is-union"
+# How the store lays out what it holds, in this file of its directory: 2 since articles' own
+# nodes are stored once, in the default graph. A store without the file written by an older
+# civic-kg (its own nodes in the article graphs too) is upgraded when opened for writing and
+# refused when opened read-only.
+FORMAT_FILE = "kg-store-format"
+FORMAT = 2
+# Article graphs whose own nodes an upgrade takes out of them per transaction
+UPGRADE_GRAPHS = 500
+
+# An article graph to write, as ``kg.rdf.encode.ArticleText`` gives it: its IRI, its N-Quads text
+# (the named graph's lines first, then the default graph's) and how many lines are the named graph's
+GraphText = tuple[str, str, int]
 
 
 def rdf_format(name: str) -> RdfFormat:
@@ -76,13 +90,61 @@ class EmbeddedStore:
             raise KgError(f"cannot open the store: {_first_line(e)}", where=str(self.path)) from e
         self._marker = self.path / UNION_MARKER
         self._union_current = self._marker.exists()
+        self.upgraded = False  # whether opening it brought an older layout up to date
+        if (self.path / FORMAT_FILE).exists():
+            self._check_format(read_only)
+        elif self._has_article_graphs():  # written by an older civic-kg
+            if read_only:
+                raise KgError(
+                    "this store was written by an older civic-kg: run 'kg upgrade' on its "
+                    "directory once (or any build into it) to bring it up to date",
+                    where=str(self.path),
+                )
+            self._upgrade()
+            self.upgraded = True
+        elif not read_only:
+            self._write_format()
         if not read_only and not self._union_current:
             self.rebuild_union()
+
+    def _check_format(self, read_only: bool) -> None:
+        text = (self.path / FORMAT_FILE).read_text(encoding="utf-8").strip()
+        if text != str(FORMAT):
+            raise KgError(
+                f"this store has format {text!r}, which this civic-kg (format {FORMAT}) cannot "
+                "read: use the civic-kg that wrote it, or build it again",
+                where=str(self.path),
+            )
+
+    def _write_format(self) -> None:
+        atomic_write(self.path / FORMAT_FILE, lambda f: f.write(f"{FORMAT}\n".encode()))
+
+    def _has_article_graphs(self) -> bool:
+        return any(g.value.startswith(vocab.ARTICLE_BASE) for g in self._store.named_graphs())
+
+    def _upgrade(self) -> None:
+        """Bring a store of format 1 (own nodes in their article graph and in the union) to this
+        format: the union made current first, so it holds them, then the article graphs' copies
+        taken out, ``UPGRADE_GRAPHS`` graphs per transaction. Each step can run again, so a
+        killed upgrade is finished by the next opener; the format file is written last."""
+        if not self._union_current:
+            self.rebuild_union()
+        graphs = [g for g in self.named_graphs() if g.startswith(vocab.ARTICLE_BASE)]
+        for start in range(0, len(graphs), UPGRADE_GRAPHS):
+            chunk = " ".join(f"<{g}>" for g in graphs[start : start + UPGRADE_GRAPHS])
+            self.update(
+                [
+                    f"DELETE {{ GRAPH ?g {{ ?n ?p ?o }} }} WHERE {{ VALUES ?g {{ {chunk} }} "
+                    f"GRAPH ?g {{ {own_nodes_of('?g')} ?n ?p ?o }} }}"
+                ]
+            )
+        self.flush()
+        self._write_format()
 
     def rebuild_union(self) -> None:
         """Make the default graph the union of the named graphs again, from scratch (each triple
         once: the bulk loader drops repeats), 100,000 triples at a time (the loader takes about 1
-        KB per triple while it runs)."""
+        KB per triple while it runs); the own nodes' statements stay."""
         self._forget_union()
         named = self._named_quads()
         while text := pyoxigraph.serialize(
@@ -94,8 +156,9 @@ class EmbeddedStore:
         self._union_current = True
 
     def drop_union(self) -> None:
-        """Empty the default graph, before the named graphs are written around this class: until
-        ``rebuild_union``, queries read Oxigraph's union view (right, but slow on big stores).
+        """Take the named graphs' copies out of the default graph (the own nodes' statements
+        stay), before the named graphs are written around this class: until ``rebuild_union``,
+        queries read Oxigraph's union view of every graph (right, but slow on big stores).
         Once dropped, the default graph is left alone: it holds what earlier updates put there."""
         if self._union_current:
             self._forget_union()
@@ -103,7 +166,7 @@ class EmbeddedStore:
     def _forget_union(self) -> None:
         self._marker.unlink(missing_ok=True)
         self._union_current = False
-        self.update(["CLEAR DEFAULT"])
+        self.update([f"DELETE {{ ?n ?p ?o }} WHERE {{ ?n ?p ?o FILTER (!({own_node('n')})) }}"])
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
         """Replace a named graph's content with ``quads`` atomically; returns how many were written.
@@ -123,34 +186,32 @@ class EmbeddedStore:
                 ) from e
         return len(quads)
 
-    def write_graphs(self, graphs: Iterable[tuple[NamedNode, str]]) -> None:
-        """Replace each named graph with its N-Triples text, every graph atomically.
+    def write_graphs(self, graphs: Iterable[GraphText]) -> None:
+        """Replace each article graph with its N-Quads text (``GraphText``), every graph atomically.
 
         Graphs the store has not seen go in through Oxigraph's bulk loader: it writes sorted
         index files and ingests them with one atomic RocksDB call, without a transaction held in
         memory (2-3x faster than a transactional load, and memory does not grow with the store).
         A call is atomic only under the loader's batch size, so the new graphs go in groups of
-        whole graphs below ``BULK_LOAD_QUADS``; a graph already there is dropped and rewritten
-        in one update of its own.
+        whole graphs below ``BULK_LOAD_QUADS`` lines; a graph already there is dropped and
+        rewritten in one update of its own.
         """
         group: list[str] = []
+        lines = 0
         rewritten = False
-        for graph, ntriples in graphs:
-            if self._store.contains_named_graph(graph):
-                self.update(_replace_with_text(graph, ntriples))
+        for graph, nquads, named in graphs:
+            node = NamedNode(graph)
+            if self._store.contains_named_graph(node):
+                self.update(_replace_with_text(node, nquads, named))
                 rewritten = True
                 continue
-            # each line is "s p o .": its graph goes before the final dot (split on "\n" only:
-            # str.splitlines would also break at U+2028 and friends, which literals keep raw);
-            # the lines as they are go to the default graph (the union)
-            suffix = f" {graph} .\n"
-            triples = [line for line in ntriples.split("\n") if line]
-            lines = [*(line[:-2] + suffix for line in triples), *(line + "\n" for line in triples)]
-            if len(group) + len(lines) > BULK_LOAD_QUADS:
-                self._bulk_load(group)
-                group = []
-            group.extend(lines)
-        self._bulk_load(group)
+            count = nquads.count("\n")
+            if lines + count > BULK_LOAD_QUADS:
+                self._bulk_load(group, lines)
+                group, lines = [], 0
+            group.append(nquads)
+            lines += count
+        self._bulk_load(group, lines)
         if rewritten:  # updates fill RocksDB's write buffers (up to 128 MB per index): empty them
             self.flush()
 
@@ -159,14 +220,14 @@ class EmbeddedStore:
         ``BULK_LOAD_QUADS`` (their triples, which go to the default graph too, counted)."""
         lines = [line for q in quads for line in (f"{q} .\n", f"{q.triple} .\n")]
         for start in range(0, len(lines), BULK_LOAD_QUADS):
-            self._bulk_load(lines[start : start + BULK_LOAD_QUADS])
+            chunk = lines[start : start + BULK_LOAD_QUADS]
+            self._bulk_load(chunk, len(chunk))
 
-    def _bulk_load(self, nquads: list[str]) -> None:
+    def _bulk_load(self, nquads: list[str], lines: int) -> None:
         if not nquads:
             return
-        if len(nquads) > BULK_LOAD_QUADS:  # one graph this big would not be written atomically
-            triples = len(nquads) // 2  # each goes to its graph and to the union
-            raise KgError(f"a graph of {triples} triples is too big to write atomically")
+        if lines > BULK_LOAD_QUADS:  # one graph this big would not be written atomically
+            raise KgError(f"a graph of {lines} lines of N-Quads is too big to write atomically")
         try:
             self._store.bulk_load("".join(nquads), format=RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
@@ -208,8 +269,9 @@ class EmbeddedStore:
         return next(iter(found), None) is not None
 
     def drop_graph(self, graph: NamedNode) -> int:
-        """Remove a named graph in one transaction; returns how many quads it held."""
-        count = sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+        """Remove a named graph (and an article's own nodes) in one transaction; returns how
+        many statements it held."""
+        count = sum(1 for _ in self.graph_quads(graph))
         try:
             self._store.update(" ;\n".join(drop_operations(graph)))
         except OSError as e:
@@ -242,14 +304,32 @@ class EmbeddedStore:
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
 
+    def graph_quads(self, graph: NamedNode) -> Iterator[Quad]:
+        """Every statement of a named graph, as quads in it: for an article, its named graph's
+        and its own nodes' (stored in the default graph only) together, the unit an export or a
+        push keeps with the article."""
+        yield from self._store.quads_for_pattern(None, None, None, graph)
+        if not graph.value.startswith(vocab.ARTICLE_BASE):
+            return
+        for derived in self._store.quads_for_pattern(None, _DERIVED, graph, DefaultGraph()):
+            node = derived.subject
+            if isinstance(node, NamedNode) and node.value.startswith(vocab.OWN_NODE_BASES):
+                for q in self._store.quads_for_pattern(node, None, None, DefaultGraph()):
+                    yield Quad(q.subject, q.predicate, q.object, graph)
+
     def _named_quads(self) -> Iterator[Quad]:
-        """Every quad of every named graph (not the default graph, which repeats them)."""
+        """Every statement of every named graph, an article's own nodes' with it (not the
+        default graph's copies of the named graphs)."""
         for graph in self._store.named_graphs():
-            yield from self._store.quads_for_pattern(None, None, None, graph)
+            yield from self.graph_quads(graph)  # type: ignore[arg-type]  # graphs are named here
 
     def __len__(self) -> int:
-        """How many quads the named graphs hold (the default graph's copy not counted)."""
-        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """How many statements the named graphs hold, with the articles' own nodes' (the default
+        graph's copies not counted)."""
+        rows = self._store.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } UNION "
+            f"{{ ?n ?p ?o FILTER ({own_node('n')}) }} }}"
+        )
         return int(next(iter(cast(pyoxigraph.QuerySolutions, rows)))["n"].value)
 
     def dump(self, path: str | os.PathLike[str], fmt: str) -> Path:
@@ -319,13 +399,9 @@ class EmbeddedStore:
 
 
 def replace_graph_operations(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
-    """The SPARQL update operations that replace a named graph's content with ``quads``."""
-    return _replace_with_text(
-        graph, "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
-    )
-
-
-def _replace_with_text(graph: NamedNode, ntriples: str) -> list[str]:
+    """The SPARQL update operations that replace a named graph's content with ``quads`` (all
+    in the named graph: this is for graphs with no own nodes, the ontology's)."""
+    ntriples = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
     return [
         *drop_operations(graph),
         f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples}}} }}",
@@ -333,10 +409,25 @@ def _replace_with_text(graph: NamedNode, ntriples: str) -> list[str]:
     ]
 
 
-def drop_operations(graph: NamedNode) -> list[str]:
-    """Drop a named graph, and from the default graph (the union) each of its triples that no
-    other named graph states."""
+def _replace_with_text(graph: NamedNode, nquads: str, named: int) -> list[str]:
+    """Operations that replace an article graph with ``GraphText``'s text: its first ``named``
+    lines end in the graph's IRI, which goes; the rest are the default graph's."""
+    lines = nquads.split("\n")  # on "\n" only: literals keep U+2028 and friends raw
+    cut = len(f" {graph} .")
+    in_graph = "".join(f"{line[:-cut]} .\n" for line in lines[:named])
+    in_default = "".join(f"{line}\n" for line in lines[named:] if line)
     return [
+        *drop_operations(graph),
+        f"INSERT DATA {{ GRAPH {graph} {{\n{in_graph}}} }}",
+        f"INSERT DATA {{\n{in_default}}}",
+    ]
+
+
+def drop_operations(graph: NamedNode) -> list[str]:
+    """Drop a named graph, an article's own nodes, and from the default graph (the union) each
+    of the graph's triples that no other named graph states."""
+    return [
+        f"DELETE {{ ?n ?p ?o }} WHERE {{ {own_nodes_of(str(graph))} ?n ?p ?o }}",
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
         f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}",
         f"DROP SILENT GRAPH {graph}",
@@ -376,6 +467,9 @@ def union_update(removed: Iterable[Triple] = (), added: Iterable[Triple] = ()) -
     if lines := "".join(sorted(f"{t} .\n" for t in added)):
         operations.append(f"INSERT DATA {{\n{lines}}}")
     return operations
+
+
+_DERIVED = NamedNode(vocab.PROV + "wasDerivedFrom")
 
 
 def _first_line(error: BaseException) -> str:

@@ -215,7 +215,8 @@ class RemoteStore:
     def push(
         self, store: EmbeddedStore, *, on_progress: Callable[[int, int], None] | None = None
     ) -> PushReport:
-        """Copy every named graph of ``store`` to the server, one graph in memory at a time.
+        """Copy every named graph of ``store`` to the server, one graph in memory at a time (an
+        article's with its own nodes, which the store keeps in its default graph).
 
         Each graph replaces its namesake on the server, so pushing again is idempotent; graphs the
         server has and the store has not are left alone. ``on_progress(graphs, quads)`` is called
@@ -225,7 +226,7 @@ class RemoteStore:
         graphs = quads = 0
         for iri in store.named_graphs():
             graph = NamedNode(iri)
-            quads += self.replace_graph(graph, store.quads(graph=graph))
+            quads += self.replace_graph(graph, store.graph_quads(graph))
             graphs += 1
             if on_progress:
                 on_progress(graphs, quads)

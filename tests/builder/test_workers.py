@@ -24,7 +24,7 @@ def one_process(corpus) -> list[engines.Prepared]:
 
 def test_one_process_prepares_every_article_in_order(corpus, one_process):
     assert [p.article_id for p in one_process] == [a.id for a, _ in corpus]
-    assert all(p.problem is None and p.triples > 0 for p in one_process)
+    assert all(p.problem is None and p.statements > 0 for p in one_process)
 
 
 @pytest.mark.slow
@@ -44,7 +44,7 @@ def test_an_extractor_failure_is_a_problem_naming_the_article(monkeypatch):
     monkeypatch.setattr(engines, "extract", broken)
     [prepared] = engines.run([(Article("a1", "Metin.", source="in/a1.txt"), "d")])
     assert (prepared.problem.where, prepared.problem.article) == ("in/a1.txt", "a1")
-    assert "RuntimeError: boom" in prepared.problem.message and prepared.ntriples == ""
+    assert "RuntimeError: boom" in prepared.problem.message and prepared.nquads == ""
 
 
 def write_jsonl(path: Path, corpus: list[tuple[Article, str]]) -> Path:

@@ -190,11 +190,11 @@ def test_one_visit_reported_by_several_outlets_is_one_event_with_every_source(tm
         "https://w3id.org/civic-kg/article/" + a
         for a in ("defines-acronym", "same-visit-later", "shouts")
     }
-    # each article's own graph still says what that article said
+    # each article still says what it said: a fact node of its own, derived from it
     per_article = rows(
         kg,
-        f"SELECT ?g WHERE {{ GRAPH ?g {{ ?f a civ:Visit ; civ:agent <{IBB_LONG}> ; "
-        f"civ:counterpart <{KGD}> }} }}",
+        f"SELECT ?g WHERE {{ ?f a civ:Visit ; civ:agent <{IBB_LONG}> ; "
+        f"civ:counterpart <{KGD}> ; prov:wasDerivedFrom ?g . GRAPH ?g {{ ?g a schema:NewsArticle }} }}",
     )
     assert len(per_article) == 4
 

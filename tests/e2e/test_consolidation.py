@@ -247,7 +247,7 @@ def test_small_chunks_and_early_writes_give_the_same_store(tmp_path, monkeypatch
     monkeypatch.setattr(consolidation, "INSERT_QUADS", 50)
     monkeypatch.setattr(consolidation, "FLUSH_UPDATE_BYTES", 1)
     monkeypatch.setattr("kg.store.embedded.BULK_LOAD_QUADS", 1_000)
-    monkeypatch.setattr("kg.builder.ingest.WRITE_TRIPLES", 300)
+    monkeypatch.setattr("kg.builder.ingest.WRITE_LINES", 600)
     build(tmp_path / "chunked", [*SYNTHETIC[:10], USES_ACRONYM])
     build(tmp_path / "chunked", [*SYNTHETIC, *CROSS])
     assert quads(tmp_path / "chunked") == quads(tmp_path / "whole")
@@ -269,7 +269,8 @@ def test_fact_rows_answer_what_the_store_answers(tmp_path):
     source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in SYNTHETIC))
     kg = KnowledgeGraph(tmp_path, EmbeddedStore(tmp_path / "store"))
     with FactRows(tmp_path) as rows:
-        assert ingest(kg.store, read_inputs([source]), rows=rows).articles == len(SYNTHETIC)
+        report = ingest(kg.store, read_inputs([source]), scratch=tmp_path, rows=rows)
+        assert report.articles == len(SYNTHETIC)
         entities = sorted(storereads.entities_in(kg.store, kg.store.named_graphs()))
         from_store = storereads.StoreReads(kg.store)
         by = consolidation.BY_COUNTERPART
@@ -281,6 +282,10 @@ def test_fact_rows_answer_what_the_store_answers(tmp_path):
         graph = sorted({f.graph for f in facts})[0]
         rows.add(graph, [], [])
         assert graph not in {f.graph for f in rows.facts(entities, by)}
+        # and one whose write failed is forgotten
+        other = sorted({f.graph for f in facts})[1]
+        rows.discard([other])
+        assert other not in {f.graph for f in rows.facts(entities, by)}
     assert not list(tmp_path.glob(f"{SCRATCH_PREFIX}*"))
 
 

@@ -67,11 +67,11 @@ def line(quad: pyoxigraph.Quad) -> str:
 def graphs_of(out: Path) -> Graphs:
     """Every named graph of the store in ``out``, as a set of N-Quads lines, after checking that
     the default graph is their union (each write changes both in one transaction)."""
-    store = KnowledgeGraph.open(out).store.raw
-    assert union_mismatch(store) == (set(), set())
+    store = KnowledgeGraph.open(out).store
+    assert union_mismatch(store.raw) == (set(), set())
     graphs = defaultdict(set)
-    for graph in store.named_graphs():
-        for quad in store.quads_for_pattern(None, None, None, graph):
+    for graph in store.raw.named_graphs():
+        for quad in store.graph_quads(graph):  # an article's own nodes with it
             graphs[str(quad.graph_name)].add(line(quad))
     return {g: frozenset(quads) for g, quads in graphs.items()}
 
@@ -113,7 +113,7 @@ def start_build(news: Path, out: Path) -> tuple[subprocess.Popen, int]:
     parent, child = pty.openpty()
     # groups of about 15 articles: the kill can land between writes (a build writes ~450 at once)
     command = (
-        "import sys; import kg.builder.ingest; kg.builder.ingest.WRITE_TRIPLES = 3_000; "
+        "import sys; import kg.builder.ingest; kg.builder.ingest.WRITE_LINES = 6_000; "
         "from kg.cli import main; sys.exit(main())"
     )
     process = subprocess.Popen(
@@ -128,9 +128,9 @@ def start_build(news: Path, out: Path) -> tuple[subprocess.Popen, int]:
 
 def kill_when(news: Path, out: Path, reached: Callable[[int, bytes], bool]) -> int:
     """Run a build and SIGKILL it once ``reached(articles written, the latest output)`` holds;
-    returns the articles written."""
+    returns the articles written (the "Writing" bar's count: the first bar counts extraction)."""
     process, terminal = start_build(news, out)
-    written, output = 0, b""
+    written, output, writing = 0, b"", False
     started = time.monotonic()
     try:
         while not reached(written, output):
@@ -144,8 +144,9 @@ def kill_when(news: Path, out: Path, reached: Callable[[int, bytes], bool]) -> i
                     output += os.read(terminal, 4096)
                 except OSError:  # the terminal is gone once the build has exited
                     continue
-                counts = PROGRESS.findall(output)
-                written = int(counts[-1]) if counts else written
+                writing = writing or b"Writing" in output
+                counts = PROGRESS.findall(output.rpartition(b"Writing")[2])
+                written = int(counts[-1]) if counts and writing else written
                 output = output[-64:]
         process.send_signal(signal.SIGKILL)
     finally:

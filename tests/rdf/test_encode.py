@@ -1,6 +1,8 @@
 """RDF encoding: stable IRIs, one named graph per article, each fact as an edge and an event node."""
 
-from pyoxigraph import Literal, NamedNode
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, parse
 
 from kg import vocab
 from kg.model import Article, Entity, Extraction, Fact
@@ -35,22 +37,41 @@ def sample_extraction(article_id: str = "a1") -> Extraction:
 
 
 def quads_of(extraction: Extraction) -> list:
-    return list(rdf.extraction_quads(extraction, extractor_version="test"))
+    """The quads the article's N-Quads text states, the union's copies of its named graph left out."""
+    text = rdf.extraction_text(extraction, extractor_version="test")
+    quads = list(parse(text.nquads.encode(), format=RdfFormat.N_QUADS))
+    return quads[: text.named] + quads[2 * text.named :]
 
 
-def test_entity_iri_is_the_same_for_spellings_that_fold_together():
-    assert rdf.entity_iri("İZMİR KENT KONSEYİ", "Organization") == rdf.entity_iri(
-        "İzmir Kent Konseyi", "Organization"
-    )
-
-
-def test_entity_iri_differs_by_type():
-    assert rdf.entity_iri("Manisa", "Place") != rdf.entity_iri("Manisa", "Organization")
-
-
-def test_every_quad_is_in_the_articles_named_graph():
+def test_the_named_graph_holds_what_others_may_state_and_the_default_graph_the_own_nodes_once():
+    text = rdf.extraction_text(sample_extraction(), extractor_version="test")
     graph = rdf.article_iri("a1")
-    assert {q.graph_name for q in quads_of(sample_extraction())} == {graph}
+    quads = list(parse(text.nquads.encode(), format=RdfFormat.N_QUADS))
+    assert len(quads) == 2 * text.named + text.own == text.nquads.count("\n")
+    named = [q.triple for q in quads[: text.named]]
+    default = [q.triple for q in quads[text.named :]]
+    assert {q.graph_name for q in quads[: text.named]} == {graph}
+    assert {q.graph_name for q in quads[text.named :]} == {DefaultGraph()}
+    assert default[: text.named] == named  # the union's copy of the named graph
+    own = default[text.named :]
+    assert own and all(t.subject.value.startswith(vocab.OWN_NODE_BASES) for t in own)
+    assert not any(t.subject.value.startswith(vocab.OWN_NODE_BASES) for t in named)
+    assert {t.subject for t in own if t.object == graph} == {t.subject for t in own}
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_literals_are_written_as_oxigraph_writes_them(value):
+    assume(value.strip() and value != "Kula Belediyesi")
+    assume(not any(0xD800 <= ord(c) <= 0xDFFF for c in value))
+    entities = (Entity(value, "Organization"), Entity("Kula Belediyesi", "Organization"))
+    fact = Fact(value, "visited", "Kula Belediyesi", value, 0, len(value), 0.5)
+    article = Article("a1", value, title=value, outlet=value)
+    text = rdf.extraction_text(
+        Extraction(article, entities, (fact,)), extractor_version=value, digest=value
+    )
+    for line in text.nquads.split("\n")[:-1]:
+        (quad,) = parse(line.encode(), format=RdfFormat.N_QUADS)
+        assert f"{quad} ." == line
 
 
 def test_fact_is_a_direct_edge_and_an_event_node_with_provenance():

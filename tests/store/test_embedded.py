@@ -57,15 +57,18 @@ def test_a_failure_while_producing_quads_leaves_the_old_graph(tmp_path):
     assert len(store) == 3
 
 
-def ntriples(n: int, start: int = 0) -> str:
-    return "".join(f'<https://example.org/s{i}> {P} "{i}" .\n' for i in range(start, start + n))
+def graph_text(graph: NamedNode, n: int, start: int = 0) -> tuple[str, str, int]:
+    """A graph of ``n`` triples as ``write_graphs`` takes it: its N-Quads, then the union's copies."""
+    triples = [f'<https://example.org/s{i}> {P} "{i}"' for i in range(start, start + n)]
+    text = "".join(f"{t} {graph} .\n" for t in triples) + "".join(f"{t} .\n" for t in triples)
+    return graph.value, text, n
 
 
 def test_new_graphs_are_bulk_loaded_whole_in_groups_below_the_loaders_batch(tmp_path, monkeypatch):
     monkeypatch.setattr("kg.store.embedded.BULK_LOAD_QUADS", 12)  # two graphs, each triple twice
     store = EmbeddedStore(tmp_path / "store")
     graphs = [NamedNode(f"https://example.org/graph/{k}") for k in range(4)]
-    store.write_graphs((g, ntriples(3, 10 * k)) for k, g in enumerate(graphs))
+    store.write_graphs(graph_text(g, 3, 10 * k) for k, g in enumerate(graphs))
     assert len(store) == 12
     assert all(len(list(store.raw.quads_for_pattern(None, None, None, g))) == 3 for g in graphs)
 
@@ -75,7 +78,7 @@ def test_a_bad_line_in_a_group_of_new_graphs_writes_none_of_them(tmp_path):
     store.replace_graph(G, quads(2))
     other = NamedNode("https://example.org/graph/2")
     with pytest.raises(KgError, match="could not write graphs"):
-        store.write_graphs([(other, ntriples(3)), (NamedNode("https://example.org/g3"), "<a> .\n")])
+        store.write_graphs([graph_text(other, 3), ("https://example.org/g3", "<a> .\n", 1)])
     assert len(store) == 2 and not store.raw.contains_named_graph(other)
 
 
@@ -83,7 +86,7 @@ def test_a_graph_too_big_to_load_atomically_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr("kg.store.embedded.BULK_LOAD_QUADS", 5)
     store = EmbeddedStore(tmp_path / "store")
     with pytest.raises(KgError, match="too big to write atomically"):
-        store.write_graphs([(G, ntriples(6))])
+        store.write_graphs([graph_text(G, 6)])
     assert len(store) == 0
 
 
@@ -91,7 +94,7 @@ def union_store(tmp_path) -> EmbeddedStore:
     """Two graphs that share the triple of s0; graph 2 also has s1-s2, graph 1 s1 alone."""
     store = EmbeddedStore(tmp_path / "store")
     store.replace_graph(G, quads(2))
-    store.write_graphs([(G2, ntriples(3))])
+    store.write_graphs([graph_text(G2, 3)])
     return store
 
 
@@ -171,7 +174,7 @@ def test_compacting_keeps_every_quad_and_a_read_only_store_refuses_with_a_kg_err
     store = EmbeddedStore(tmp_path / "s")
     for n in range(5):  # several bulk loads: several sets of files for RocksDB to merge
         graph = NamedNode(f"https://example.org/graph/{n}")
-        store.write_graphs([(graph, "".join(f"{q.triple} .\n" for q in quads(50, graph)))])
+        store.write_graphs([graph_text(graph, 50, 100 * n)])
     before = sorted(map(str, store.raw))
     store.compact()
     assert sorted(map(str, store.raw)) == before
@@ -265,7 +268,9 @@ def test_triple_formats_write_what_a_construct_over_all_graphs_gives(tmp_path, f
     seed = SEED
     KnowledgeGraph.build([seed], out=tmp_path / "out", formats=(), html=False)
     store = EmbeddedStore(tmp_path / "out" / "store", read_only=True)
-    union = store.raw.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    union = store.raw.query(  # every graph's triples, the own nodes' in the default graph too
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+    )
     written = triples_written(store, fmt)
     assert len(written) == len(set(written))
     assert set(written) == {str(t) for t in union}
