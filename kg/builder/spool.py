@@ -23,7 +23,7 @@ class _Group:
     offset: int = 0
     size: int = 0  # bytes of text
     lines: int = 0
-    articles: list[Prepared] = field(default_factory=list)  # without their text
+    articles: list[Prepared] = field(default_factory=list)  # without their text and rows
     sizes: list[int] = field(default_factory=list)  # bytes of each one's text
 
 
@@ -46,7 +46,7 @@ class Spool:
         self._file.write(data)
         group.size += len(data)
         group.lines += prepared.lines
-        group.articles.append(replace(prepared, nquads=""))
+        group.articles.append(replace(prepared, nquads="", fact_rows=(), label_rows=()))
         group.sizes.append(len(data))
 
     @property
@@ -54,7 +54,8 @@ class Spool:
         return sum(len(g.articles) for g in self._groups)
 
     def groups(self) -> Iterator[list[Prepared]]:
-        """Each group's articles, their text back in place, in the order they were added."""
+        """Each group's articles, their text back in place (not their rows: the build has
+        kept those already), in the order they were added."""
         self._file.flush()
         for group in self._groups:
             if not group.articles:

@@ -193,7 +193,8 @@ def test_every_article_graph_differs_between_the_old_and_the_new_texts(states):
 
 
 @pytest.mark.parametrize(
-    "kill_point", ["the article writes", "the consolidation", "the compaction", "the export"]
+    "kill_point",
+    ["the extraction", "the article writes", "the consolidation", "the compaction", "the export"],
 )
 def test_sigkilled_build_leaves_each_article_old_or_new(states, tmp_path, kill_point):
     out = tmp_path / "out"
@@ -201,6 +202,8 @@ def test_sigkilled_build_leaves_each_article_old_or_new(states, tmp_path, kill_p
     old_trig = trig_quads(out / "graph.trig")
     assert old_trig == all_quads(states.old)
     reached = {
+        # articles extracted and spooled, none written yet (the first bar counts extraction)
+        "the extraction": lambda written, output: b"/200" in output and b"Writing" not in output,
         "the article writes": lambda written, output: written >= ARTICLES // 3,
         # the next step after the last article
         "the consolidation": lambda written, output: written == ARTICLES,
@@ -214,7 +217,9 @@ def test_sigkilled_build_leaves_each_article_old_or_new(states, tmp_path, kill_p
     old, new = classify(graphs, states)
     assert graphs == states.new or (out / CONSOLIDATING).exists()  # the next build finishes
     assert new >= killed_at  # every article reported written survived the kill
-    if kill_point == "the article writes":
+    if kill_point == "the extraction":
+        assert new == 0 and list(out.glob(".kg-spool-*")), "the kill did not land while spooling"
+    elif kill_point == "the article writes":
         assert old > 0 and new > 0, "the kill did not land half-way through the writes"
     else:
         assert new == ARTICLES
@@ -225,4 +230,6 @@ def test_sigkilled_build_leaves_each_article_old_or_new(states, tmp_path, kill_p
     KnowledgeGraph.build([states.news], out=out, html=False)
     assert graphs_of(out) == states.new
     assert trig_quads(out / "graph.trig") == all_quads(states.new)
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".graph.")]  # no stray temp file
+    assert not [
+        p.name for p in out.iterdir() if p.name.startswith((".graph.", ".kg-spool-", ".kg-rows-"))
+    ]  # no stray temp file or scratch directory
