@@ -75,7 +75,7 @@ def child_build(corpus: str, out: str) -> dict:
     workers.rdf.extraction_text = _timing(inside, "encoding", workers.rdf.extraction_text)
     scratch_rows.rows_of = _timing(inside, "encoding", scratch_rows.rows_of)
     spool.Spool.add = _timing(inside, "encoding", spool.Spool.add)  # type: ignore[method-assign]
-    for method in ("update", "insert_quads"):
+    for method in ("update", "insert_once"):
         original = getattr(EmbeddedStore, method)
         setattr(EmbeddedStore, method, _timing(inside, "store calls", original))
 
@@ -129,7 +129,14 @@ def child_build(corpus: str, out: str) -> dict:
     with nq.open("wb") as f:
         store.raw.dump(f, pyoxigraph.RdfFormat.N_QUADS)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"articles": n, "cpu": cpu, "parts": parts, "notes": notes, "nq": str(nq), "peak": peak_mib}
+    return {
+        "articles": n,
+        "cpu": cpu,
+        "parts": parts,
+        "notes": notes,
+        "nq": str(nq),
+        "peak": peak_mib,
+    }
 
 
 def child_engine(nq: str, target: str) -> dict:

@@ -18,6 +18,10 @@ POST_BASE = BASE + "post/"  # + {entity key}/head: an organisation's head post
 # article, so it is stored once, in the default graph, not in the article's named graph as well;
 # an article's own nodes are the nodes in these namespaces derived from it (prov:wasDerivedFrom)
 OWN_NODE_BASES = (EVENT_BASE, MEMBERSHIP_BASE)
+# Nodes of the merged graph (reported events, head posts): what they state is unique to it, so it
+# is stored once too, in the default graph; exports put it in the merged graph (MERGED_GRAPH)
+MERGED_NODE_BASES = (REPORTED_EVENT_BASE, POST_BASE)
+STORED_ONCE_BASES = (*OWN_NODE_BASES, *MERGED_NODE_BASES)  # stated in the default graph only
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -90,7 +90,7 @@ def build_store(
     with consolidating(out) as interrupted:
         plan = BuildPlan.decide(
             stored_articles=stored,
-            consolidated=store.has_any(graph=rdf.MERGED_GRAPH),
+            consolidated=next(store.merged_nodes(), None) is not None,
             interrupted=interrupted,
         )
         # every build keeps the facts and labels of the graphs it writes as it writes them: a

@@ -19,13 +19,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from sys import intern
 
-from pyoxigraph import NamedNode, Quad, Triple
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Triple
 
 from kg import vocab
 from kg.consolidate import rules as merge
 from kg.consolidate.scratch_rows import FactRows
 from kg.consolidate.source import FactSource
-from kg.consolidate.store_source import HEAD_OF, MERGED, StoreReads
+from kg.consolidate.store_source import HEAD_OF, StoreReads
 from kg.iteration import batches
 from kg.query import sparql
 from kg.rdf import encode as rdf
@@ -102,7 +102,7 @@ def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # n
         # an old IRI that the merged graph names was an entity of its own until now (its alias
         # was first defined in this build): every event of the entities above is rebuilt; an
         # old IRI only new articles name (the alias used alone) moves with its pairs
-        if any(store.has_any(None, None, NamedNode(old), rdf.MERGED_GRAPH) for old in live):
+        if any(_merged_names(store, old) for old in live):
             pairs = None
         added = None  # the new rows name IRIs as they were before the rewrites: read the store
     if pairs is not None:
@@ -154,23 +154,20 @@ class _Changes:
     def insert(self, quads: Iterable[Quad]) -> None:
         self.inserted.extend(quads)
         while len(self.inserted) >= INSERT_QUADS:
-            self.store.insert_quads(self.inserted[:INSERT_QUADS])
+            self.store.insert_once(q.triple for q in self.inserted[:INSERT_QUADS])
             del self.inserted[:INSERT_QUADS]
 
     def write(self) -> None:
-        self.store.insert_quads(self.inserted)
+        self.store.insert_once(q.triple for q in self.inserted)
         self.inserted = []
 
 
 def _delete_data(quads: set[Quad]) -> list[str]:
-    """Delete merged-graph quads, and from the union those no other graph states."""
+    """Delete merged-graph quads (stored once, in the default graph)."""
     if not quads:
         return []
     lines = "\n".join(sorted(f"{q.subject} {q.predicate} {q.object} ." for q in quads))
-    return [
-        f"DELETE DATA {{ GRAPH {MERGED} {{\n{lines}\n}} }}",
-        *union_update(removed=[q.triple for q in quads]),
-    ]
+    return [f"DELETE DATA {{\n{lines}\n}}"]
 
 
 def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
@@ -203,6 +200,14 @@ def _of_article(quad: Quad) -> bool:
     return quad.subject.value.startswith(vocab.OWN_NODE_BASES)  # type: ignore[union-attr]  # no RDF-star
 
 
+def _merged_names(store: EmbeddedStore, iri: str) -> bool:
+    """Whether a node of the merged graph names ``iri``."""
+    return any(
+        q.subject.value.startswith(vocab.MERGED_NODE_BASES)  # type: ignore[union-attr]  # no RDF-star
+        for q in store.quads(None, None, NamedNode(iri), DefaultGraph())
+    )
+
+
 def _entities_named(triples: Iterable[Triple]) -> set[str]:
     """Every entity IRI the triples name (the other party of each relation among them)."""
     return {
@@ -227,7 +232,7 @@ def _all_entities(store: EmbeddedStore) -> Iterator[str]:
         SELECT DISTINCT ?e WHERE {{
           {{ VALUES ?top {{ {sparql.TOP_TYPES} }} GRAPH ?g {{ ?e a ?top }} }}
           UNION {{ VALUES ?party {{ civ:{vocab.EVENT_AGENT} civ:{vocab.EVENT_COUNTERPART} org:postIn }}
-                  GRAPH {MERGED} {{ ?node ?party ?e }} }}
+                  ?node ?party ?e }}
         }}""")
     return (intern(r["e"].value) for r in rows)
 

@@ -127,23 +127,22 @@ class StoreReads:
             rows = self.store.query(f"""
                 SELECT DISTINCT ?node WHERE {{
                   VALUES (?s ?o) {{ {iri_pairs(pairs)} }}
-                  GRAPH {MERGED} {{ ?node civ:{vocab.EVENT_AGENT} ?s ; civ:{vocab.EVENT_COUNTERPART} ?o }}
-                }}""")
+                  ?node civ:{vocab.EVENT_AGENT} ?s ; civ:{vocab.EVENT_COUNTERPART} ?o .
+                }}""")  # only the merged graph's events state civ:eventAgent
             for r in rows:
-                yield from self.store.quads(r["node"], None, None, rdf.MERGED_GRAPH)
+                yield from self.store.node_quads(r["node"], rdf.MERGED_GRAPH)
         for organization in organizations:
-            post = rdf.post_iri(organization)
-            yield from self.store.quads(post, None, None, rdf.MERGED_GRAPH)
+            yield from self.store.node_quads(rdf.post_iri(organization), rdf.MERGED_GRAPH)
 
     def held(self, asked: list[str]) -> Iterator[Quad]:
         """The merged graph's quads about events whose agent is asked, and the asked head posts."""
         rows = self.store.query(f"""
             SELECT DISTINCT ?node WHERE {{
               VALUES ?x {{ {iris(asked)} }}
-              GRAPH {MERGED} {{ {{ ?node civ:{vocab.EVENT_AGENT} ?x }} UNION {{ ?node org:postIn ?x }} }}
-            }}""")
+              {{ ?node civ:{vocab.EVENT_AGENT} ?x }} UNION {{ ?node org:postIn ?x }}
+            }}""")  # (stored once, in the default graph; only merged nodes state either)
         for r in rows:
-            yield from self.store.quads(r["node"], None, None, rdf.MERGED_GRAPH)
+            yield from self.store.node_quads(r["node"], rdf.MERGED_GRAPH)
 
 
 def _reported(row) -> merge.ReportedFact:

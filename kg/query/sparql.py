@@ -53,13 +53,20 @@ ENTITY_CLASSES = civ_terms(vocab.ENTITY_CLASSES)  # top types and subtypes
 MERGED = f"<{vocab.MERGED_GRAPH}>"  # the merged graph's IRI, as in GRAPH {MERGED} or ?g != {MERGED}
 
 
-def own_node(var: str) -> str:
-    """A FILTER condition: ``?var`` is a node minted for one article (``vocab.OWN_NODE_BASES``).
+def own_node(var: str, bases: tuple[str, ...] = vocab.OWN_NODE_BASES) -> str:
+    """A FILTER condition: ``?var`` is a node minted for one article (``vocab.OWN_NODE_BASES``),
+    or in another of the namespaces ``bases``.
 
     >>> own_node("n").startswith('STRSTARTS(STR(?n), "https://w3id.org/civic-kg/fact/")')
     True
     """
-    return " || ".join(f'STRSTARTS(STR(?{var}), "{base}")' for base in vocab.OWN_NODE_BASES)
+    return " || ".join(f'STRSTARTS(STR(?{var}), "{base}")' for base in bases)
+
+
+def stored_once(var: str) -> str:
+    """A FILTER condition: ``?var`` is a node whose statements the store keeps in its default
+    graph only (``vocab.STORED_ONCE_BASES``: articles' own nodes, the merged graph's nodes)."""
+    return own_node(var, vocab.STORED_ONCE_BASES)
 
 
 def own_nodes_of(graph: str, var: str = "n") -> str:

@@ -154,13 +154,11 @@ def events(
                (GROUP_CONCAT(DISTINCT STR(?outlet); separator="{sep}") AS ?outlets)
         WHERE {{
           {_predicate_values(predicate)}
-          GRAPH {sparql.MERGED} {{
-            ?event a civ:{vocab.REPORTED_EVENT} ; civ:{vocab.EVENT_RELATION} ?predicate ;
-                   civ:{vocab.EVENT_AGENT} ?subject ; civ:{vocab.EVENT_COUNTERPART} ?object ;
-                   civ:{vocab.SOURCE_COUNT} ?sources ; prov:wasDerivedFrom ?article .
-            OPTIONAL {{ ?event civ:{vocab.FIRST_REPORTED} ?first }}
-            OPTIONAL {{ ?event civ:{vocab.LAST_REPORTED} ?last }}
-          }}
+          ?event a civ:{vocab.REPORTED_EVENT} ; civ:{vocab.EVENT_RELATION} ?predicate ;
+                 civ:{vocab.EVENT_AGENT} ?subject ; civ:{vocab.EVENT_COUNTERPART} ?object ;
+                 civ:{vocab.SOURCE_COUNT} ?sources ; prov:wasDerivedFrom ?article .
+          OPTIONAL {{ ?event civ:{vocab.FIRST_REPORTED} ?first }}
+          OPTIONAL {{ ?event civ:{vocab.LAST_REPORTED} ?last }}
           OPTIONAL {{ GRAPH ?article {{ ?article civ:{vocab.OUTLET} ?outlet }} }}
           {_filter(conditions)}
         }} GROUP BY ?event ?subject ?predicate ?object ?sources""")

@@ -14,7 +14,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple
 
 from kg import vocab
 from kg.errors import KgError
-from kg.query.sparql import own_node, own_nodes_of
+from kg.query.sparql import own_nodes_of, stored_once
 from kg.store.external_sort import merge_runs, merged, parse_lines, sorted_runs
 from kg.store.files import atomic_write
 from kg.store.syntax import syntax_problem
@@ -40,12 +40,13 @@ BULK_LOAD_QUADS = 500_000
 # every write here; this file in the store's directory says it is current. Queries then read the
 # default graph: Oxigraph's union view repeats a triple once per graph stating it, so an entity
 # named in a thousand articles made every join through it a thousand times longer. It also holds
-# what articles' own nodes (``vocab.OWN_NODE_BASES``) state, there only.
+# what articles' own nodes and the merged graph's nodes state (``vocab.STORED_ONCE_BASES``), there
+# only: exports put them back in their graphs (``graph_quads``).
 UNION_MARKER = "kg-default-graph-is-union"
 # How the store lays out what it holds, in this file of its directory: 2 since articles' own
-# nodes are stored once, in the default graph. A store without the file written by an older
-# civic-kg (its own nodes in the article graphs too) is upgraded when opened for writing and
-# refused when opened read-only.
+# nodes and the merged graph's nodes are stored once, in the default graph. A store without the
+# file, written by an older civic-kg (those nodes in their named graphs too), is upgraded when
+# opened for writing and refused when opened read-only.
 FORMAT_FILE = "kg-store-format"
 FORMAT = 2
 # Article graphs whose own nodes an upgrade takes out of them per transaction
@@ -123,9 +124,9 @@ class EmbeddedStore:
         return any(g.value.startswith(vocab.ARTICLE_BASE) for g in self._store.named_graphs())
 
     def _upgrade(self) -> None:
-        """Bring a store of format 1 (own nodes in their article graph and in the union) to this
-        format: the union made current first, so it holds them, then the article graphs' copies
-        taken out, ``UPGRADE_GRAPHS`` graphs per transaction. Each step can run again, so a
+        """Bring a store of format 1 (own nodes in their article graph, merged nodes in the merged
+        graph, and both in the union) to this format: the union made current first, so it holds
+        them, then the named graphs' copies taken out, ``UPGRADE_GRAPHS`` graphs per transaction. Each step can run again, so a
         killed upgrade is finished by the next opener; the format file is written last."""
         if not self._union_current:
             self.rebuild_union()
@@ -138,6 +139,7 @@ class EmbeddedStore:
                     f"GRAPH ?g {{ {own_nodes_of('?g')} ?n ?p ?o }} }}"
                 ]
             )
+        self.update([f"DROP SILENT GRAPH <{vocab.MERGED_GRAPH}>"])  # its nodes: in the union
         self.flush()
         self._write_format()
 
@@ -166,7 +168,7 @@ class EmbeddedStore:
     def _forget_union(self) -> None:
         self._marker.unlink(missing_ok=True)
         self._union_current = False
-        self.update([f"DELETE {{ ?n ?p ?o }} WHERE {{ ?n ?p ?o FILTER (!({own_node('n')})) }}"])
+        self.update([f"DELETE {{ ?n ?p ?o }} WHERE {{ ?n ?p ?o FILTER (!({stored_once('n')})) }}"])
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
         """Replace a named graph's content with ``quads`` atomically; returns how many were written.
@@ -215,10 +217,10 @@ class EmbeddedStore:
         if rewritten:  # updates fill RocksDB's write buffers (up to 128 MB per index): empty them
             self.flush()
 
-    def insert_quads(self, quads: Iterable[Quad]) -> None:
-        """Add quads of named graphs through the bulk loader, atomically in groups of
-        ``BULK_LOAD_QUADS`` (their triples, which go to the default graph too, counted)."""
-        lines = [line for q in quads for line in (f"{q} .\n", f"{q.triple} .\n")]
+    def insert_once(self, triples: Iterable[Triple]) -> None:
+        """Add statements of nodes stored once (``vocab.STORED_ONCE_BASES``) to the default graph
+        through the bulk loader, atomically in groups of ``BULK_LOAD_QUADS``."""
+        lines = [f"{t} .\n" for t in triples]
         for start in range(0, len(lines), BULK_LOAD_QUADS):
             chunk = lines[start : start + BULK_LOAD_QUADS]
             self._bulk_load(chunk, len(chunk))
@@ -302,33 +304,52 @@ class EmbeddedStore:
         return self._store
 
     def named_graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs())
+        """The graphs an export holds: every named graph, and the merged graph if it has a node
+        (they are stored in the default graph only)."""
+        graphs = {g.value for g in self._store.named_graphs()}
+        if next(self.merged_nodes(), None) is not None:
+            graphs.add(vocab.MERGED_GRAPH)
+        return sorted(graphs)
 
     def graph_quads(self, graph: NamedNode) -> Iterator[Quad]:
         """Every statement of a named graph, as quads in it: for an article, its named graph's
         and its own nodes' (stored in the default graph only) together, the unit an export or a
-        push keeps with the article."""
+        push keeps with the article; for the merged graph, its nodes' (stored there only too)."""
         yield from self._store.quads_for_pattern(None, None, None, graph)
-        if not graph.value.startswith(vocab.ARTICLE_BASE):
+        if graph.value == vocab.MERGED_GRAPH:
+            nodes = self.merged_nodes()
+        elif graph.value.startswith(vocab.ARTICLE_BASE):
+            found = self._store.quads_for_pattern(None, _DERIVED, graph, DefaultGraph())
+            nodes = (q.subject for q in found if q.subject.value.startswith(vocab.OWN_NODE_BASES))  # type: ignore[union-attr]  # no RDF-star
+        else:
             return
-        for derived in self._store.quads_for_pattern(None, _DERIVED, graph, DefaultGraph()):
-            node = derived.subject
-            if isinstance(node, NamedNode) and node.value.startswith(vocab.OWN_NODE_BASES):
-                for q in self._store.quads_for_pattern(node, None, None, DefaultGraph()):
-                    yield Quad(q.subject, q.predicate, q.object, graph)
+        for node in nodes:
+            yield from self.node_quads(node, graph)
+
+    def node_quads(self, node, graph: NamedNode) -> Iterator[Quad]:
+        """What a node stored once (``vocab.STORED_ONCE_BASES``) states, as quads in ``graph``."""
+        for q in self._store.quads_for_pattern(node, None, None, DefaultGraph()):
+            yield Quad(q.subject, q.predicate, q.object, graph)
+
+    def merged_nodes(self) -> Iterator:
+        """The merged graph's nodes (reported events, head posts), stored in the default graph."""
+        for type_ in _MERGED_TYPES:
+            for q in self._store.quads_for_pattern(None, _TYPE, type_, DefaultGraph()):
+                if q.subject.value.startswith(vocab.MERGED_NODE_BASES):  # type: ignore[union-attr]
+                    yield q.subject
 
     def _named_quads(self) -> Iterator[Quad]:
         """Every statement of every named graph, an article's own nodes' with it (not the
         default graph's copies of the named graphs)."""
-        for graph in self._store.named_graphs():
-            yield from self.graph_quads(graph)  # type: ignore[arg-type]  # graphs are named here
+        for graph in self.named_graphs():
+            yield from self.graph_quads(NamedNode(graph))
 
     def __len__(self) -> int:
-        """How many statements the named graphs hold, with the articles' own nodes' (the default
-        graph's copies not counted)."""
+        """How many statements the named graphs hold, with the nodes stored once (the default
+        graph's copies of the named graphs not counted)."""
         rows = self._store.query(
             "SELECT (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } UNION "
-            f"{{ ?n ?p ?o FILTER ({own_node('n')}) }} }}"
+            f"{{ ?n ?p ?o FILTER ({stored_once('n')}) }} }}"
         )
         return int(next(iter(cast(pyoxigraph.QuerySolutions, rows)))["n"].value)
 
@@ -470,6 +491,8 @@ def union_update(removed: Iterable[Triple] = (), added: Iterable[Triple] = ()) -
 
 
 _DERIVED = NamedNode(vocab.PROV + "wasDerivedFrom")
+_TYPE = NamedNode(vocab.RDF + "type")
+_MERGED_TYPES = (NamedNode(vocab.civ(vocab.REPORTED_EVENT)), NamedNode(vocab.ORG + "Post"))
 
 
 def _first_line(error: BaseException) -> str:

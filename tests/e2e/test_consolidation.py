@@ -157,7 +157,7 @@ def test_an_added_article_using_a_known_alias_alone_joins_the_stored_event(tmp_p
     build(tmp_path / "fresh", [DEFINES_ACRONYM, visit, USES_ACRONYM])
     grown = quads(tmp_path / "grown")
     assert grown == quads(tmp_path / "fresh")
-    assert any(USES_ACRONYM["id"] in q and "wasDerivedFrom" in q and "merged" in q for q in grown)
+    assert any(USES_ACRONYM["id"] in q and "wasDerivedFrom" in q and "/event/" in q for q in grown)
 
 
 def test_a_new_alias_definition_moves_the_events_naming_the_alias_as_counterpart(tmp_path):
@@ -300,7 +300,7 @@ def test_the_report_counts_every_reported_fact_and_no_merged_event(tmp_path):
     assert report.facts_by_predicate == dict(sorted(extracted.items()))
     assert report.facts_read == extracted.total()
     merged = KnowledgeGraph.open(tmp_path / "out").sparql(
-        "ASK { GRAPH ?g { ?e a civ:ReportedEvent ; civ:eventRelation civ:visited } }"
+        "ASK { ?e a civ:ReportedEvent ; civ:eventRelation civ:visited }"
     )
     assert merged  # the merged graph has events, and they are not counted as facts
 

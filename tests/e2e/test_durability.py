@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from pyoxigraph import NamedNode
 
 from benchmarks.corpus import synthetic_articles
 from kg import KnowledgeGraph, vocab
@@ -70,8 +71,8 @@ def graphs_of(out: Path) -> Graphs:
     store = KnowledgeGraph.open(out).store
     assert union_mismatch(store.raw) == (set(), set())
     graphs = defaultdict(set)
-    for graph in store.raw.named_graphs():
-        for quad in store.graph_quads(graph):  # an article's own nodes with it
+    for graph in store.named_graphs():  # the merged graph's nodes are in the default graph only
+        for quad in store.graph_quads(NamedNode(graph)):  # an article's own nodes with it
             graphs[str(quad.graph_name)].add(line(quad))
     return {g: frozenset(quads) for g, quads in graphs.items()}
 

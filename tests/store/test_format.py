@@ -21,9 +21,11 @@ def built(tmp_path):
 
 
 def as_an_older_civic_kg_left_it(out) -> None:
-    """Format 1: every article's own nodes in its named graph as well, no format file."""
+    """Format 1: every article's own nodes in its named graph as well, the merged graph's nodes
+    in the merged graph as well, no format file."""
     store = EmbeddedStore(out / "store")
     raw = store.raw
+    raw.extend(store.graph_quads(NamedNode(vocab.MERGED_GRAPH)))
     for graph in [g for g in raw.named_graphs() if g.value.startswith(vocab.ARTICLE_BASE)]:
         own = [
             q for q in store.graph_quads(graph) if q.subject.value.startswith(vocab.OWN_NODE_BASES)
@@ -38,9 +40,16 @@ def as_an_older_civic_kg_left_it(out) -> None:
 def test_own_nodes_are_in_the_default_graph_only_and_every_query_still_sees_them(tmp_path):
     kg = KnowledgeGraph.open(built(tmp_path))
     raw = kg.store.raw
-    own = [q for q in raw if q.subject.value.startswith(vocab.OWN_NODE_BASES)]
-    assert {q.graph_name for q in own} == {DefaultGraph()}
-    assert {q.subject.value.split("/")[-2] for q in own} == {"fact", "membership"}
+    once = [q for q in raw if q.subject.value.startswith(vocab.STORED_ONCE_BASES)]
+    assert {q.graph_name for q in once} == {DefaultGraph()}
+    assert {q.subject.value.split("/")[-2] for q in once} >= {"fact", "membership", "event"}
+    assert NamedNode(vocab.MERGED_GRAPH) not in set(raw.named_graphs())
+    # an export has the merged graph, its nodes in it
+    exported = {q.graph_name for q in kg.store.graph_quads(NamedNode(vocab.MERGED_GRAPH))}
+    assert (
+        exported == {NamedNode(vocab.MERGED_GRAPH)}
+        and vocab.MERGED_GRAPH in kg.store.named_graphs()
+    )
     assert union_mismatch(raw) == (set(), set())
     assert sum(kg.count_facts().values()) == len(kg.facts()) == 6
 
@@ -85,7 +94,7 @@ def test_dropping_the_union_keeps_the_own_nodes_and_rebuilding_it_restores_the_s
     count = next(iter(store.query(facts)))["n"].value
     store.drop_union()  # as a first user update through `kg serve --allow-update` does
     default = list(store.raw.quads_for_pattern(None, None, None, DefaultGraph()))
-    assert default and all(q.subject.value.startswith(vocab.OWN_NODE_BASES) for q in default)
+    assert default and all(q.subject.value.startswith(vocab.STORED_ONCE_BASES) for q in default)
     assert next(iter(store.query(facts)))["n"].value == count  # through the union view
     store.rebuild_union()
     assert sorted(map(str, store.raw)) == before
