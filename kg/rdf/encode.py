@@ -329,41 +329,43 @@ def post_iri(organization: str) -> NamedNode:
     return NamedNode(vocab.POST_BASE + organization.removeprefix(vocab.ENTITY_BASE) + "/head")
 
 
-def merged_quads(
+def merged_lines(
     events: Iterable[MergedEvent], head_posts: Mapping[str, Iterable[str]]
-) -> Iterator[Quad]:
-    """The merged graph: one civ:ReportedEvent per event with all its sources, and head posts."""
-    graph = MERGED_GRAPH
+) -> Iterator[str]:
+    """The merged graph as N-Triples lines without their final " .": one civ:ReportedEvent per
+    event with all its sources, and head posts. Written as Oxigraph writes a triple (``str``),
+    so a line read back from the store compares equal; stored once, in the default graph."""
     for event in events:
-        node = reported_event_iri(event)
-        yield Quad(node, RDF_TYPE, civ(vocab.REPORTED_EVENT), graph)
-        yield Quad(node, civ(vocab.EVENT_RELATION), civ(event.predicate), graph)
-        yield Quad(node, civ(vocab.EVENT_AGENT), NamedNode(event.s), graph)
-        yield Quad(node, civ(vocab.EVENT_COUNTERPART), NamedNode(event.o), graph)
+        node = f"<{reported_event_iri(event).value}>"
+        yield f"{node} {_TYPE} {_civ_text(vocab.REPORTED_EVENT)}"
+        yield f"{node} {_civ_text(vocab.EVENT_RELATION)} {_civ_text(event.predicate)}"
+        yield f"{node} {_civ_text(vocab.EVENT_AGENT)} <{event.s}>"
+        yield f"{node} {_civ_text(vocab.EVENT_COUNTERPART)} <{event.o}>"
         for prop, day in ((vocab.FIRST_REPORTED, event.first), (vocab.LAST_REPORTED, event.last)):
             if day is not None:
-                yield Quad(node, civ(prop), Literal(day.isoformat(), datatype=XSD_DATE), graph)
+                yield f'{node} {_civ_text(prop)} "{day.isoformat()}"^^{_XSD_DATE}'
         for fact in event.facts:
-            yield Quad(node, civ(vocab.REPORT), NamedNode(fact), graph)
+            yield f"{node} {_civ_text(vocab.REPORT)} <{fact}>"
         for article in event.articles:
-            yield Quad(node, PROV_DERIVED, NamedNode(article), graph)
-        count = Literal(str(len(event.articles)), datatype=XSD_INTEGER)
-        yield Quad(node, civ(vocab.SOURCE_COUNT), count, graph)
+            yield f"{node} {_DERIVED} <{article}>"
+        yield f"{node} {_civ_text(vocab.SOURCE_COUNT)} {_integer(len(event.articles))}"
     for organization, holders in head_posts.items():
-        post = post_iri(organization)
-        yield Quad(post, RDF_TYPE, org("Post"), graph)
-        yield Quad(post, org("postIn"), NamedNode(organization), graph)
-        yield Quad(post, org("role"), civ(vocab.HEAD_ROLE), graph)
+        post = f"<{post_iri(organization).value}>"
+        yield f"{post} {_TYPE} <{vocab.ORG}Post>"
+        yield f"{post} <{vocab.ORG}postIn> <{organization}>"
+        yield f"{post} <{vocab.ORG}role> {_civ_text(vocab.HEAD_ROLE)}"
         for person in holders:
-            yield Quad(post, org("heldBy"), NamedNode(person), graph)
+            yield f"{post} <{vocab.ORG}heldBy> <{person}>"
 
 
-def merged_events(quads: Iterable[Quad]) -> list[MergedEvent]:
-    """The events that merged-graph quads state, as ``merged_quads`` wrote them (head posts and
-    other nodes are left out): what a build that only adds articles merges new reports into.
+def merged_events(quads: Iterable[Quad | Triple]) -> list[MergedEvent]:
+    """The events that merged-graph statements state, as ``merged_lines`` wrote them (head posts
+    and other nodes are left out): what a build that only adds articles merges new reports into.
 
+    >>> from pyoxigraph import RdfFormat, parse
     >>> e = MergedEvent("visited", "urn:a", "urn:b", None, None, ("urn:f",), ("urn:g",))
-    >>> merged_events(merged_quads([e], {})) == [e]
+    >>> text = "".join(f"{line} .\\n" for line in merged_lines([e], {}))
+    >>> merged_events(parse(text.encode(), format=RdfFormat.N_TRIPLES)) == [e]
     True
     """
     parts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))

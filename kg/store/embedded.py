@@ -217,13 +217,11 @@ class EmbeddedStore:
         if rewritten:  # updates fill RocksDB's write buffers (up to 128 MB per index): empty them
             self.flush()
 
-    def insert_once(self, triples: Iterable[Triple]) -> None:
-        """Add statements of nodes stored once (``vocab.STORED_ONCE_BASES``) to the default graph
-        through the bulk loader, atomically in groups of ``BULK_LOAD_QUADS``."""
-        lines = [f"{t} .\n" for t in triples]
-        for start in range(0, len(lines), BULK_LOAD_QUADS):
-            chunk = lines[start : start + BULK_LOAD_QUADS]
-            self._bulk_load(chunk, len(chunk))
+    def insert_once(self, ntriples: str, lines: int) -> None:
+        """Add statements of nodes stored once (``vocab.STORED_ONCE_BASES``), ``lines`` lines of
+        N-Triples, to the default graph through the bulk loader, atomically (at most
+        ``BULK_LOAD_QUADS`` lines)."""
+        self._bulk_load([ntriples], lines)
 
     def _bulk_load(self, nquads: list[str], lines: int) -> None:
         if not nquads:

@@ -244,7 +244,7 @@ def test_a_full_consolidation_takes_back_events_of_entities_no_article_names_any
 def test_small_chunks_and_early_writes_give_the_same_store(tmp_path, monkeypatch, chunk):
     build(tmp_path / "whole", [*SYNTHETIC, *CROSS])
     monkeypatch.setattr(consolidation, "CHUNK", chunk)
-    monkeypatch.setattr(consolidation, "INSERT_QUADS", 50)
+    monkeypatch.setattr(consolidation, "INSERT_LINES", 50)
     monkeypatch.setattr(consolidation, "FLUSH_UPDATE_BYTES", 1)
     monkeypatch.setattr("kg.store.embedded.BULK_LOAD_QUADS", 1_000)
     monkeypatch.setattr("kg.builder.ingest.WRITE_LINES", 600)
