@@ -7,7 +7,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import quote
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
@@ -170,7 +170,7 @@ def extraction_text(
     iris: dict[str, str] = {}
     labels = []
     for entity in extraction.entities:
-        iri = entity_iri(entity.name, entity.type).value
+        iri = _entity_iri_text(entity.name, entity.type)
         iris[entity.name] = iri
         labels.append((iri, entity.name))
         named += _entity_lines(entity, f"<{iri}>")
@@ -238,6 +238,13 @@ def _civ_text(term: str) -> str:
 
 def _integer(n: int) -> str:
     return f'"{n}"^^{_XSD_INTEGER}'
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity_iri_text(name: str, type_: str) -> str:
+    """``entity_iri(name, type_).value``, kept for the names that recur across a corpus (the
+    Turkish-aware key of a name is most of encoding's time otherwise)."""
+    return entity_iri(name, type_).value
 
 
 def fact_iri(article_id: str, s: str, p: str, o: str) -> str:
