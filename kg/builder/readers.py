@@ -230,6 +230,12 @@ def _jsonl_article(path: Path, lineno: int, line: str) -> Article | None:
         raise KgError(f"not valid JSON: {e.msg} (column {e.colno})") from e
     if not isinstance(record, dict):
         raise KgError(f"not a JSON object (got {_json_type(record)})")
+    if found := _lone_surrogate(record):
+        field, at, char = found
+        raise KgError(
+            f"field '{field}' holds a lone UTF-16 surrogate (\\u{ord(char):04x}) at character "
+            f"{at}, which is not Unicode text"
+        )
     if record.get("text") is None:
         raise KgError("missing field 'text'")
     text = _normalise(_string_field(record, "text") or "").strip()
@@ -254,6 +260,31 @@ def _jsonl_article(path: Path, lineno: int, line: str) -> Article | None:
         line=lineno,
         metadata=metadata,
     )
+
+
+def _lone_surrogate(value: object, field: str = "") -> tuple[str, int, str] | None:
+    """The first lone surrogate in a JSON value's strings (JSON's \\ud800 escapes can write
+    one; no UTF-8 text holds it): (the top-level field it is in, its position, the character).
+
+    >>> _lone_surrogate({"id": "a", "text": "x\\ud800y"})
+    ('text', 1, '\\ud800')
+    """
+    if isinstance(value, str):
+        for at, char in enumerate(value):
+            if "\ud800" <= char <= "\udfff":
+                return field, at, char
+        return None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, inner in items:
+        if found := _lone_surrogate(inner, field or str(key)):
+            return found
+    return None
 
 
 def _string_field(record: dict[str, object], name: str) -> str | None:

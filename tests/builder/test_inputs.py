@@ -6,6 +6,7 @@ import json
 import unicodedata
 from pathlib import Path
 
+from kg import KnowledgeGraph
 from kg.builder.inputs import READERS, count_articles, read_inputs
 from kg.builder.readers import article_id_from_path, article_id_from_url, outlet_from_url
 from kg.lang.tr.text import slug
@@ -336,6 +337,25 @@ def test_jsonl_invalid_utf8_is_a_problem_for_that_line_only(tmp_path):
     assert problem.where == f"{path}:2"
     assert problem.message.startswith(f"not valid UTF-8 (byte 0xfe at offset {offset})")
     assert "iconv -f cp1254 -t utf-8" in problem.message
+
+
+def test_jsonl_lone_surrogate_is_a_problem_for_that_line_and_the_file_is_still_built(tmp_path):
+    """JSON's \\ud800 escape writes a character no UTF-8 text holds; it once aborted a build."""
+    good = jsonl({"id": "meclis-1", "text": MECLIS})
+    lone = '{"id": "yarim", "text": "Kula \\ud800 Belediyesi", "etiket": ["a", "\\udfff"]}\n'
+    path = write(tmp_path, "haberler.jsonl", good + lone + good.replace("meclis-1", "meclis-3"))
+    first, problem, third = read(path)
+    assert (first.id, third.id) == ("meclis-1", "meclis-3")
+    assert problem == Problem(
+        f"{path}:2",
+        "field 'text' holds a lone UTF-16 surrogate (\\ud800) at character 5, "
+        "which is not Unicode text",
+    )
+    report = KnowledgeGraph.build([path], out=tmp_path / "out", formats=(), html=False)
+    assert report.articles == 2 and [p.where for p in report.problems] == [f"{path}:2"]
+    only_metadata = path.with_name("etiket.jsonl")
+    only_metadata.write_text('{"text": "Metin.", "etiket": ["\\udfff"]}\n', encoding="utf-8")
+    assert "field 'etiket'" in only_problem(only_metadata).message
 
 
 def test_empty_jsonl_is_a_problem_saying_it_holds_no_articles(tmp_path):
