@@ -23,6 +23,9 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> Path:
             write(f)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; what we write is meant to be shared
         os.replace(tmp, target)
+    except OSError as e:  # a full disk, a quota: one line, the old file left as it was
+        Path(tmp).unlink(missing_ok=True)
+        raise KgError(f"could not write the file: {e.strerror or e}", where=str(target)) from e
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
