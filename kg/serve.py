@@ -23,6 +23,7 @@ from kg.errors import KgError
 from kg.knowledge_graph import HTML_FILE, STORE_DIR, KnowledgeGraph
 from kg.sparql_protocol import (
     GRAPH_MEDIA_TYPES,
+    LOAD_REFUSED,
     RESULTS_MEDIA_TYPES,
     SERVICE_REFUSED,
     PastDeadline,
@@ -34,6 +35,7 @@ from kg.sparql_protocol import (
     preferred_format,
     request_parameter,
     solutions_of,
+    uses_load,
     uses_service,
 )
 
@@ -159,6 +161,8 @@ class SparqlServer(ThreadingHTTPServer):
             )
         if uses_service(sparql):
             return message(400, SERVICE_REFUSED)
+        if uses_load(sparql):
+            return message(400, LOAD_REFUSED)
         try:
             with self._one_update_at_a_time:
                 self.graph.store.run_user_update(sparql)

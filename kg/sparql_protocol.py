@@ -45,6 +45,8 @@ NOT_CODE = re.compile(
     r'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
 )
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_LOAD = re.compile(r"\bLOAD\b", re.IGNORECASE)
+LOAD_REFUSED = "LOAD is disabled on this endpoint: the server never fetches a URL for a client"
 
 Format = TypeVar("Format")
 Item = TypeVar("Item")
@@ -70,6 +72,16 @@ def uses_service(sparql: str) -> bool:
     False
     """
     return bool(_SERVICE.search(NOT_CODE.sub(" ", sparql)))
+
+
+def uses_load(sparql: str) -> bool:
+    """Whether an update fetches a document from a URL (LOAD), which the server refuses as it
+    refuses SERVICE.
+
+    >>> uses_load("LOAD <http://example.org/x.ttl> INTO GRAPH <urn:g>"), uses_load("INSERT DATA { <urn:a> <urn:load> 'LOAD' }")
+    (True, False)
+    """
+    return bool(_LOAD.search(NOT_CODE.sub(" ", sparql)))
 
 
 def preferred_format(accept: str | None, offers: Sequence[tuple[str, Format]]) -> Format | None:

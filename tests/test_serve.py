@@ -417,6 +417,29 @@ def test_an_update_with_the_token_changes_the_store(writable):
     assert not [q for q in found if q.graph_name != pyoxigraph.DefaultGraph()]
 
 
+def test_a_load_is_refused_without_the_server_fetching_anything(writable):
+    fetched = []
+
+    class Remote(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            fetched.append(self.path)
+            self.send_error(500)
+
+        def log_message(self, *args):
+            pass
+
+    remote = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Remote)
+    threading.Thread(target=remote.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{remote.server_address[1]}/veri.ttl"
+        update = urlencode({"update": f"load <{url}> INTO GRAPH <urn:test:g>"})
+        status, _, body = post(writable, FORM, update, Authorization=f"Bearer {TOKEN}")
+    finally:
+        remote.shutdown()
+    assert status == 400 and b"LOAD is disabled" in body
+    assert fetched == [] and not writable.graph.store.has_graph(pyoxigraph.NamedNode("urn:test:g"))
+
+
 def test_a_malformed_update_is_400_with_the_parsers_message(writable):
     status, _, body = post(
         writable, "application/sparql-update", "INSERT DATA {", Authorization=f"Bearer {TOKEN}"
