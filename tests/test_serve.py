@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import http.client
 import http.server
@@ -317,8 +318,10 @@ def test_a_malformed_query_is_400_with_the_parsers_message(endpoint):
     assert body.decode("utf-8") == f"SPARQL syntax error: {parser.value}\n"
 
 
-def test_a_federated_query_is_refused_without_the_server_fetching_anything(endpoint):
-    fetched = []
+@contextlib.contextmanager
+def remote_recorder() -> Iterator[tuple[str, list[str]]]:
+    """A local server that records every path asked of it: its base URL and the paths."""
+    fetched: list[str] = []
 
     class Remote(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
@@ -333,10 +336,15 @@ def test_a_federated_query_is_refused_without_the_server_fetching_anything(endpo
     remote = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Remote)
     threading.Thread(target=remote.serve_forever, daemon=True).start()
     try:
-        where = f"http://127.0.0.1:{remote.server_address[1]}/sparql"
-        status, _, body = get(endpoint, f"SELECT * WHERE {{ SERVICE <{where}> {{ ?s ?p ?o }} }}")
+        yield f"http://127.0.0.1:{remote.server_address[1]}", fetched
     finally:
         remote.shutdown()
+
+
+def test_a_federated_query_is_refused_without_the_server_fetching_anything(endpoint):
+    with remote_recorder() as (base, fetched):
+        query = f"SELECT * WHERE {{ SERVICE <{base}/sparql> {{ ?s ?p ?o }} }}"
+        status, _, body = get(endpoint, query)
     assert status == 400 and b"SERVICE" in body
     assert fetched == []
 
@@ -418,24 +426,9 @@ def test_an_update_with_the_token_changes_the_store(writable):
 
 
 def test_a_load_is_refused_without_the_server_fetching_anything(writable):
-    fetched = []
-
-    class Remote(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            fetched.append(self.path)
-            self.send_error(500)
-
-        def log_message(self, *args):
-            pass
-
-    remote = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Remote)
-    threading.Thread(target=remote.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{remote.server_address[1]}/veri.ttl"
-        update = urlencode({"update": f"load <{url}> INTO GRAPH <urn:test:g>"})
+    with remote_recorder() as (base, fetched):
+        update = urlencode({"update": f"load <{base}/veri.ttl> INTO GRAPH <urn:test:g>"})
         status, _, body = post(writable, FORM, update, Authorization=f"Bearer {TOKEN}")
-    finally:
-        remote.shutdown()
     assert status == 400 and b"LOAD is disabled" in body
     assert fetched == [] and not writable.graph.store.has_graph(pyoxigraph.NamedNode("urn:test:g"))
 

@@ -36,6 +36,7 @@ class Spool:
         self._file = (Path(self._dir.name) / "articles.nq").open("w+b")
         self._lines = lines
         self._groups: list[_Group] = [_Group()]
+        self.articles = 0  # added so far
 
     def add(self, prepared: Prepared) -> None:
         data = prepared.nquads.encode()
@@ -48,10 +49,7 @@ class Spool:
         group.lines += prepared.lines
         group.articles.append(replace(prepared, nquads="", fact_rows=(), label_rows=()))
         group.sizes.append(len(data))
-
-    @property
-    def articles(self) -> int:
-        return sum(len(g.articles) for g in self._groups)
+        self.articles += 1
 
     def groups(self) -> Iterator[list[Prepared]]:
         """Each group's articles, their text back in place (not their rows: the build has
