@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from itertools import islice
 from sys import intern
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, Triple
+from pyoxigraph import DefaultGraph, NamedNode, Quad
 
 from kg import vocab
+from kg.consolidate import rewrite as alias_rewrite
 from kg.consolidate import rules as merge
 from kg.consolidate.scratch_rows import FactRows
 from kg.consolidate.source import FactSource
@@ -31,7 +32,7 @@ from kg.consolidate.store_source import HEAD_OF, StoreReads
 from kg.iteration import batches
 from kg.query import sparql
 from kg.rdf import encode as rdf
-from kg.store.embedded import EmbeddedStore, union_update
+from kg.store.embedded import EmbeddedStore
 
 # Entities per round of reads: a chunk's facts, events and merged quads are in memory together,
 # and widely named entities have thousands of each. On 100,000 synthetic articles, chunks of 1,000
@@ -95,11 +96,9 @@ def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # n
     # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
     live = {old: new for old, new in rewrites.items() if store.has_any(NamedNode(old))}
     if live:
-        before = _article_triples_naming(store, live)
-        after = [rdf.rewritten(t, live) for t in before]
-        store.update([*rdf.rewrite_update(live), *union_update(removed=before, added=after)])
+        named = alias_rewrite.rewrite(store, live)
         if entities is not None:  # the events of entities that stated something of an old IRI
-            entities = [*entities, *_entities_named(before)]
+            entities = [*entities, *named]
         # an old IRI that the merged graph names was an entity of its own until now (its alias
         # was first defined in this build): every event of the entities above is rebuilt; an
         # old IRI only new articles name (the alias used alone) moves with its pairs
@@ -186,39 +185,12 @@ def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:
         yield merge.EntityName("", intern(r["e"].value), top, r["name"].value, alias=True)
 
 
-def _article_triples_naming(store: EmbeddedStore, iris: Iterable[str]) -> set[Triple]:
-    """The triples that articles state with one of ``iris`` as subject or object: in their
-    named graphs, or on their own nodes (in the default graph only)."""
-    found: set[Triple] = set()
-    for iri in iris:
-        for subject, object_ in ((NamedNode(iri), None), (None, NamedNode(iri))):
-            found.update(q.triple for q in store.quads(subject, None, object_) if _of_article(q))
-    return found
-
-
-def _of_article(quad: Quad) -> bool:
-    graph = quad.graph_name
-    if isinstance(graph, NamedNode):
-        return graph != rdf.MERGED_GRAPH
-    return quad.subject.value.startswith(vocab.OWN_NODE_BASES)  # type: ignore[union-attr]  # no RDF-star
-
-
 def _merged_names(store: EmbeddedStore, iri: str) -> bool:
     """Whether a node of the merged graph names ``iri``."""
     return any(
         q.subject.value.startswith(vocab.MERGED_NODE_BASES)  # type: ignore[union-attr]  # no RDF-star
         for q in store.quads(None, None, NamedNode(iri), DefaultGraph())
     )
-
-
-def _entities_named(triples: Iterable[Triple]) -> set[str]:
-    """Every entity IRI the triples name (the other party of each relation among them)."""
-    return {
-        term.value
-        for t in triples
-        for term in (t.subject, t.object)
-        if isinstance(term, NamedNode) and term.value.startswith(vocab.ENTITY_BASE)
-    }
 
 
 def _stored_iri(store: EmbeddedStore, key: tuple[str, str]) -> str | None:

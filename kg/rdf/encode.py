@@ -16,7 +16,7 @@ from kg import vocab
 from kg.dates import day_or_none
 from kg.lang.tr.text import slug
 from kg.model import Article, Byline, Entity, Extraction, Fact, MergedEvent
-from kg.query.sparql import MERGED, iri_pairs
+from kg.query.sparql import MERGED
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
 RDFS_LABEL = NamedNode(vocab.RDFS + "label")
@@ -412,21 +412,8 @@ _RELATION, _AGENT, _COUNTERPART, _FIRST, _LAST, _REPORT = (
 )
 
 
-def rewrite_update(rewrites: Mapping[str, str]) -> list[str]:
-    """SPARQL update operations that put ``new`` for ``old`` in every article graph, both ways round."""
-    if not rewrites:
-        return []
-    pairs = iri_pairs(rewrites.items())
-    return [
-        f"DELETE {{ GRAPH ?g {{ ?old ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?new ?p ?o }} }} "
-        f"WHERE {{ VALUES (?old ?new) {{ {pairs} }} GRAPH ?g {{ ?old ?p ?o }} FILTER(?g != {MERGED}) }}",
-        f"DELETE {{ GRAPH ?g {{ ?s ?p ?old }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?new }} }} "
-        f"WHERE {{ VALUES (?old ?new) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?old }} FILTER(?g != {MERGED}) }}",
-    ]
-
-
 def rewritten(triple: Triple, rewrites: Mapping[str, str]) -> Triple:
-    """A triple with its subject and object rewritten as ``rewrite_update`` rewrites them.
+    """A triple with each of its subject and object that ``rewrites`` has replaced by its new IRI.
 
     >>> a, b, p = NamedNode("https://x.org/a"), NamedNode("https://x.org/b"), RDF_TYPE
     >>> rewritten(Triple(a, p, a), {a.value: b.value}) == Triple(b, p, b)
