@@ -24,7 +24,7 @@ from sys import intern
 from pyoxigraph import DefaultGraph, NamedNode, Quad
 
 from kg import vocab
-from kg.consolidate import rewrite as alias_rewrite
+from kg.consolidate import restate
 from kg.consolidate import rules as merge
 from kg.consolidate.scratch_rows import FactRows
 from kg.consolidate.source import FactSource
@@ -40,9 +40,6 @@ from kg.store.embedded import EmbeddedStore
 CHUNK = 250
 # New merged-graph statements written to the store at once (~0.7 KB each in the bulk loader)
 INSERT_LINES = 100_000
-# Update text written between two flushes of RocksDB's write buffers (a quad deleted or relabelled
-# takes a line of ~150 bytes here and a few KB across the buffers of the indexes)
-FLUSH_UPDATE_BYTES = 4_000_000
 NON_PERSON_TYPES = sparql.civ_terms(t for t in vocab.TOP_TYPES if t != "Person")
 BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these by either party
 
@@ -75,7 +72,7 @@ class Touched:
 Scope = Everything | Touched  # which kind of build asks for which: kg.builder.plan
 
 
-def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # noqa: C901, PLR0912
+def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # noqa: PLR0912
     """Join what the articles say to each other for the entities in ``scope``.
 
     An entity written alone as another's alias takes that entity's IRI (checked over the whole
@@ -95,8 +92,9 @@ def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # n
         olds[new].append(old)
     # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
     live = {old: new for old, new in rewrites.items() if store.has_any(NamedNode(old))}
+    writes = restate.Writes(store)
     if live:
-        named = alias_rewrite.rewrite(store, live)
+        named = restate.rewrite(writes, live)
         if entities is not None:  # the events of entities that stated something of an old IRI
             entities = [*entities, *named]
         # an old IRI that the merged graph names was an entity of its own until now (its alias
@@ -118,28 +116,19 @@ def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # n
     for pair in pairs or ():
         for party in pair:
             pairs_of[party].add(pair)
-    unflushed = 0  # bytes of update text since the last flush
     for chunk in batches(sorted(canonical), CHUNK):
         asked = [*chunk, *(old for iri in chunk for old in olds.get(iri, ()))]
         if pairs is None:
             held, wanted = _merged_state(reads, chunk, asked, rewrites)
         else:  # no graph names an old IRI any more: ``asked`` is the chunk
             held, wanted = _pairs_state(reads, chunk, pairs_of, added)  # type: ignore[arg-type]  # pairs never come with rows: reads are the store's
-        # one transaction per chunk (a transaction is held in memory until it commits); flushed
-        # now and then, as RocksDB would keep up to 128 MB of write buffer per index in memory,
-        # but not after every chunk: each flush adds small files to every index for RocksDB to
-        # merge (flushing every chunk cost more compaction than writing the merged graph)
-        operations = [*_label_update(reads, asked, rewrites), *_delete_data(held - wanted)]
-        if operations:
-            store.update(operations)
-            unflushed += sum(map(len, operations))
-            if unflushed >= FLUSH_UPDATE_BYTES:
-                store.flush()
-                unflushed = 0
+        # the chunk's label changes go as many transactions as the articles stating them need;
+        # its stale merged statements (a few hundred) in one (held in memory until it commits)
+        restate.relabel(writes, _label_changes(reads, asked, rewrites))
+        writes.update(_delete_data(held - wanted))
         changes.insert(wanted - held)
     changes.write()
-    if unflushed:
-        store.flush()
+    writes.finish()
 
 
 class _Changes:
@@ -212,14 +201,17 @@ def _all_entities(store: EmbeddedStore) -> Iterator[str]:
     return (intern(r["e"].value) for r in rows)
 
 
-def _label_update(reads: FactSource, asked: list[str], rewrites: dict[str, str]) -> list[str]:
-    """Operations that give each asked entity its one canonical label in every article graph."""
+def _label_changes(
+    reads: FactSource, asked: list[str], rewrites: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(entity, label, canonical label) for every label of an asked entity that is not its one
+    canonical label across the articles."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for iri, name, graphs in reads.labels(asked):
         votes[rewrites.get(iri, iri)][name] += graphs
     labels = merge.choose_labels(votes)
     changes = [(iri, old, labels[iri]) for iri, counts in votes.items() for old in counts]
-    return rdf.relabel_update([c for c in changes if c[1] != c[2]])
+    return sorted(c for c in changes if c[1] != c[2])
 
 
 def _line(quad: Quad) -> str:

@@ -16,7 +16,6 @@ from kg import vocab
 from kg.dates import day_or_none
 from kg.lang.tr.text import slug
 from kg.model import Article, Byline, Entity, Extraction, Fact, MergedEvent
-from kg.query.sparql import MERGED
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
 RDFS_LABEL = NamedNode(vocab.RDFS + "label")
@@ -428,29 +427,3 @@ def rewritten(triple: Triple, rewrites: Mapping[str, str]) -> Triple:
         )
 
     return Triple(new(triple.subject), triple.predicate, new(triple.object))
-
-
-def relabel_update(changes: list[tuple[str, str, str]]) -> list[str]:
-    """Operations: in every article graph, each (entity, old, new)'s label ``old`` becomes an
-    alias and ``new`` the label; and the same in the default graph, the union of the named graphs
-    (exactly what the union then holds, as no other graph gives entities labels).
-
-    >>> '{ (<https://x.org/izmir> "IZMIR"@tr "İzmir"@tr) }' in relabel_update(
-    ...     [("https://x.org/izmir", "IZMIR", "İzmir")]
-    ... )[0]
-    True
-    """
-    if not changes:
-        return []
-    rows = " ".join(
-        f"({NamedNode(iri)} {Literal(old, language='tr')} {Literal(new, language='tr')})"
-        for iri, old, new in sorted(changes)
-    )
-    return [
-        f"DELETE {{ GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} }} "
-        f"INSERT {{ GRAPH ?g {{ ?e {RDFS_LABEL} ?new . ?e {SKOS_ALT} ?old }} }} "
-        f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} "
-        f"GRAPH ?g {{ ?e {RDFS_LABEL} ?old }} FILTER (?g != {MERGED}) }}",
-        f"DELETE {{ ?e {RDFS_LABEL} ?old }} INSERT {{ ?e {RDFS_LABEL} ?new . ?e {SKOS_ALT} ?old }} "
-        f"WHERE {{ VALUES (?e ?old ?new) {{ {rows} }} ?e {RDFS_LABEL} ?old }}",
-    ]

@@ -14,6 +14,7 @@ from kg import KnowledgeGraph
 from kg.builder.ingest import ingest
 from kg.builder.inputs import read_inputs
 from kg.builder.plan import CONSOLIDATING
+from kg.consolidate import restate
 from kg.consolidate import run as consolidation
 from kg.consolidate import store_source as storereads
 from kg.consolidate.scratch_rows import SCRATCH_PREFIX, FactRows
@@ -245,7 +246,8 @@ def test_small_chunks_and_early_writes_give_the_same_store(tmp_path, monkeypatch
     build(tmp_path / "whole", [*SYNTHETIC, *CROSS])
     monkeypatch.setattr(consolidation, "CHUNK", chunk)
     monkeypatch.setattr(consolidation, "INSERT_LINES", 50)
-    monkeypatch.setattr(consolidation, "FLUSH_UPDATE_BYTES", 1)
+    monkeypatch.setattr(restate, "FLUSH_UPDATE_BYTES", 1)
+    monkeypatch.setattr(restate, "CHUNK_QUADS", 3)
     monkeypatch.setattr("kg.store.embedded.BULK_LOAD_QUADS", 1_000)
     monkeypatch.setattr("kg.builder.ingest.WRITE_LINES", 600)
     build(tmp_path / "chunked", [*SYNTHETIC[:10], USES_ACRONYM])

@@ -1,11 +1,11 @@
-"""Alias rewrites: every statement of the articles takes the new IRI, chunk by chunk, and a run
-cut short is finished by the next one."""
+"""Alias rewrites and relabelling: every statement of the articles changes, chunk by chunk, and a
+run cut short is finished by the next one."""
 
 import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg import vocab
-from kg.consolidate import rewrite as alias_rewrite
+from kg.consolidate import restate
 from kg.errors import KgError
 from kg.rdf.encode import rewritten
 from kg.store.embedded import EmbeddedStore
@@ -63,16 +63,16 @@ def stored(store: EmbeddedStore) -> set[str]:
 
 @pytest.mark.parametrize("chunk", [1, 2, 7, 20_000])
 def test_every_article_statement_takes_the_new_iri_whatever_the_chunk(tmp_path, monkeypatch, chunk):
-    monkeypatch.setattr(alias_rewrite, "CHUNK_QUADS", chunk)
+    monkeypatch.setattr(restate, "CHUNK_QUADS", chunk)
     store = store_with(tmp_path, 5)
-    named = alias_rewrite.rewrite(store, {OLD: NEW})
+    named = restate.rewrite(restate.Writes(store), {OLD: NEW})
     assert stored(store) == expected(5)
     assert union_mismatch(store.raw) == (set(), set())
     assert named == {OLD, NEW, OTHER.value} - {NEW}  # what the replaced statements named
 
 
 def test_a_rewrite_cut_short_is_finished_by_the_next_run(tmp_path, monkeypatch):
-    monkeypatch.setattr(alias_rewrite, "CHUNK_QUADS", 4)
+    monkeypatch.setattr(restate, "CHUNK_QUADS", 4)
     store = store_with(tmp_path, 5)
     update, calls = store.update, []
 
@@ -84,8 +84,27 @@ def test_a_rewrite_cut_short_is_finished_by_the_next_run(tmp_path, monkeypatch):
 
     monkeypatch.setattr(store, "update", dies_on_the_third)
     with pytest.raises(KgError):
-        alias_rewrite.rewrite(store, {OLD: NEW})
+        restate.rewrite(restate.Writes(store), {OLD: NEW})
     assert stored(store) != expected(5)  # half done: some graphs rewritten, some not
     monkeypatch.setattr(store, "update", update)
-    alias_rewrite.rewrite(store, {OLD: NEW})
+    restate.rewrite(restate.Writes(store), {OLD: NEW})
     assert stored(store) == expected(5)
+
+
+def test_relabelling_makes_the_old_label_an_alias_in_every_article_and_the_union(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(restate, "CHUNK_QUADS", 2)
+    monkeypatch.setattr(restate, "FLUSH_UPDATE_BYTES", 1)  # a flush after every chunk too
+    store = store_with(tmp_path, 5)
+    restate.relabel(restate.Writes(store), [(OLD, "İBB", "İstanbul Büyükşehir Belediyesi")])
+    old, label = NamedNode(OLD), Literal("İstanbul Büyükşehir Belediyesi", language="tr")
+    graphs = {q.graph_name for i in range(5) for q in article_graph(i)}
+    assert {q.graph_name for q in store.quads(old, LABEL, label)} == graphs  # the union's too
+    alias = Literal("İBB", language="tr")
+    assert {
+        q.graph_name for q in store.quads(old, NamedNode(vocab.SKOS + "altLabel"), alias)
+    } == graphs
+    assert not any(store.quads(old, LABEL, alias))
+    assert union_mismatch(store.raw) == (set(), set())
+    assert MERGED in set(store.quads())
