@@ -75,23 +75,50 @@ def damaged(text: str, random: Random, *, at_most: int = 3) -> tuple[str, list[s
     return text, names
 
 
+# What ``violations`` finds, each message opening with its kind
+VIOLATIONS = ("names", "parties", "evidence", "confidence")
+
+
 def violations(extraction: Extraction) -> list[str]:
-    """What an extraction breaks of its invariants (``Extraction`` refuses most of them when it is
-    made; checked again here so that a test or a benchmark names what broke): one entity per
-    name, each fact relating two different entities of the article, with evidence that is not
-    blank and is the text at its offsets, and a confidence in (0, 1]."""
+    """What an extraction breaks of its invariants (``Extraction`` refuses them when it is made;
+    checked again here so that a test or a benchmark names what broke), each as "kind: what":
+    one entity per name (names), each fact relating two different entities of the article
+    (parties), with evidence that is not blank and is the text at its offsets (evidence), and a
+    confidence in (0, 1] (confidence)."""
     counts = Counter(e.name for e in extraction.entities)
     names = counts.keys()
-    found = [f"two entities named {n!r}" for n, count in sorted(counts.items()) if count > 1]
+    found = [f"names: two entities named {n!r}" for n, count in sorted(counts.items()) if count > 1]
     text = extraction.article.text
     for f in extraction.facts:
         fact = f"({f.s}, {f.p}, {f.o})"
         if f.s not in names or f.o not in names or f.s == f.o:
-            found.append(f"{fact} does not relate two entities of the article")
+            found.append(f"parties: {fact} does not relate two entities of the article")
         if text[f.start : f.end] != f.evidence:
-            found.append(f"{fact}: evidence {f.evidence!r} is not the text at {f.start}-{f.end}")
+            found.append(f"evidence: {fact}: {f.evidence!r} is not the text at {f.start}-{f.end}")
         if not f.evidence.strip():
-            found.append(f"{fact}: blank evidence")
+            found.append(f"evidence: {fact} is blank")
         if not 0 < f.confidence <= 1:
-            found.append(f"{fact}: confidence {f.confidence}")
+            found.append(f"confidence: {fact}: {f.confidence}")
     return found
+
+
+def cut(text: str, n_bytes: int) -> str:
+    """The first ``n_bytes`` of UTF-8 of ``text``; a character cut in two is dropped, lone
+    surrogates (junk) are kept.
+
+    >>> lone = chr(0xD800)
+    >>> cut("İzmir", 1), cut("İzmir", 3), cut(f"a{lone}b", 4) == f"a{lone}"
+    ('', 'İz', True)
+    """
+    encoded = text.encode("utf-8", "surrogatepass")[:n_bytes]
+    lead = len(encoded) - 1
+    while lead > 0 and encoded[lead] & 0xC0 == 0x80:  # back to the last character's first byte
+        lead -= 1
+    if encoded and lead + _utf8_length(encoded[lead]) > len(encoded):
+        encoded = encoded[:lead]
+    return encoded.decode("utf-8", "surrogatepass")
+
+
+def _utf8_length(lead: int) -> int:
+    """How many bytes the UTF-8 character opening with the byte ``lead`` has."""
+    return 4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2 if lead >= 0xC0 else 1

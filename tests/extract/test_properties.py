@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.damage import DEV_SET, JUNK_CATEGORIES, MUTATIONS, dev_texts, violations
+from benchmarks.mutated import run
 from kg.extract.pipeline import extract
 from kg.model import Article, Extraction
 from tests.support import SEED
@@ -132,3 +133,12 @@ def test_real_articles_under_random_damage_keep_every_invariant(text, mutations,
     for mutation in mutations:
         text = MUTATIONS[mutation](text, a, b, rubbish)
     check_invariants(extract(Article("t", text)))
+
+
+@pytest.mark.slow  # a few seconds: 300 articles, three of them 200 KB
+def test_damaged_dev_articles_extract_without_an_error_or_a_slow_one():
+    """benchmarks/mutated.py's check (run there on 10,000 articles) over a slice of 300."""
+    assert DEV_SET.is_file(), f"no dev set at {DEV_SET}: put ../shared beside the checkout"
+    tally = run(dev_texts(), 300, seed=20, long_every=100, long_kb=200)
+    assert tally.failures == []
+    assert (tally.articles, tally.long_articles) == (300, 3)
