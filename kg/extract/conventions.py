@@ -31,13 +31,14 @@ def no_meeting_within_a_visit(facts: list[Fact], discourse: Discourse) -> list[F
         body = discourse.bodies.get(name)
         return {name} if body is None else {name, body}
 
-    sides = [(side(f.s), side(f.o)) for f in facts if f.p == "visited"]
-    if not sides:
+    # a name of the visitors' side and one of the visited side, of each visit
+    visit_pairs = {(s, o) for f in facts if f.p == "visited" for s in side(f.s) for o in side(f.o)}
+    if not visit_pairs:
         return facts
 
     def across(a: str, b: str) -> bool:
         a_side, b_side = side(a), side(b)
-        return any((a_side & s and b_side & o) or (a_side & o and b_side & s) for s, o in sides)
+        return any((x, y) in visit_pairs or (y, x) in visit_pairs for x in a_side for y in b_side)
 
     return [f for f in facts if not (f.p == "metWith" and across(f.s, f.o))]
 

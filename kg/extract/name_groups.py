@@ -35,9 +35,6 @@ def _shouted_words(name: str) -> int:
     return sum(1 for word in name.split(" ") if is_all_caps(word))
 
 
-Tails = dict[str, list[tuple[str, str]]]
-
-
 def merge_inflected_names(
     groups: dict[tuple[str, str], Group],
 ) -> dict[tuple[str, str], tuple[str, str]]:
@@ -127,15 +124,17 @@ def merge_shorter_names(
     merged: dict[tuple[str, str], tuple[str, str]] = {}
     if len(people) < 2:
         return merged
+    # each name under the names it opens or ends with, so that a name finds its longer forms
+    # without comparing every pair of the article's people
+    longer_forms: dict[str, dict[tuple[str, str], None]] = {}
+    for k in people:
+        name = k[1]
+        for at, char in enumerate(name):
+            if char == " ":
+                longer_forms.setdefault(name[:at], {})[k] = None
+                longer_forms.setdefault(name[at + 1 :], {})[k] = None
     for key in people:
-        name = key[1]
-        longer = [
-            k
-            for k in people
-            if k != key
-            and k not in merged
-            and (k[1].startswith(name + " ") or k[1].endswith(" " + name))
-        ]
+        longer = [k for k in longer_forms.get(key[1], ()) if k != key and k not in merged]
         if len(longer) == 1:
             groups[longer[0]].aliases.extend(groups[key].aliases)
             groups[longer[0]].aliases.append(groups[key].name)
@@ -168,27 +167,44 @@ def merge_one_name_of_two_types(
     return merged
 
 
-def org_tails(groups: dict[tuple[str, str], Group]) -> Tails:
-    """Every organisation name under each of its shorter endings ("kent konseyi" -> [...])."""
-    tails: Tails = {}
+@dataclass
+class OrgIndex:
+    """An article's organisation names indexed for the lookups resolution makes of them, so that
+    a name finds the longer names it may stand for without comparing every pair of bodies. It
+    may hold bodies merged away since it was made: lookups keep those still in the groups."""
+
+    # every organisation name under each of its shorter endings ("kent konseyi" -> [...])
+    endings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # the words of each name as _compound_key writes it
+    compound_words: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # each name under (its last word, each other word of it), its compound key's words
+    by_head_and_word: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def org_index(groups: dict[tuple[str, str], Group]) -> OrgIndex:
+    """The index of the organisations among ``groups``."""
+    index = OrgIndex()
     for key in groups:
         if key[0] == ORGANIZATION:
             words = key[1].split(" ")
             for i in range(1, len(words)):
-                tails.setdefault(" ".join(words[i:]), []).append(key)
-    return tails
+                index.endings.setdefault(" ".join(words[i:]), []).append(key)
+            compound = index.compound_words[key] = _compound_key(key[1]).split(" ")
+            for word in dict.fromkeys(compound[:-1]):
+                index.by_head_and_word.setdefault((compound[-1], word), []).append(key)
+    return index
 
 
 def longer_org_name(
-    key: str, groups: dict[tuple[str, str], Group], tails: Tails
+    key: str, groups: dict[tuple[str, str], Group], index: OrgIndex
 ) -> tuple[str, str] | None:
     """The one organisation whose name ends with ``key`` ("Kent Konseyi" -> "Bornova Kent Konseyi")."""
-    matches = [k for k in tails.get(key, ()) if k in groups]
+    matches = [k for k in index.endings.get(key, ()) if k in groups]
     return matches[0] if len(matches) == 1 else None
 
 
 def org_name_within(
-    key: tuple[str, str], groups: dict[tuple[str, str], Group]
+    key: tuple[str, str], groups: dict[tuple[str, str], Group], index: OrgIndex
 ) -> tuple[str, str] | None:
     """The one organisation whose name holds every word of ``key`` in order and ends with the
     same head ("Muhtarlar Federasyonu" in a headline for "İzmir Muhtarlar Dernekleri
@@ -197,11 +213,12 @@ def org_name_within(
     if len(words) < 2:
         return None
     matches = []
-    for other in groups:
-        if other == key or other[0] != ORGANIZATION:
+    # a name holding the words in order holds the first before its head, which it ends with
+    for other in index.by_head_and_word.get((words[-1], words[0]), ()):
+        if other == key or other not in groups:
             continue
-        longer = _compound_key(other[1]).split(" ")
-        if len(longer) <= len(words) or longer[-1] != words[-1]:
+        longer = index.compound_words[other]
+        if len(longer) <= len(words):
             continue
         if longer[0] == words[0] and len(words) > 2:
             continue  # "Adana Muhtarlar Derneği" beside "Adana Çukurova ...": two bodies
@@ -212,14 +229,14 @@ def org_name_within(
 
 
 def merge_short_org_names(
-    groups: dict[tuple[str, str], Group], tails: Tails
+    groups: dict[tuple[str, str], Group], index: OrgIndex
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """Fold an organisation written without its place into the article's one fuller name for it."""
     merged = {}
     for key, group in list(groups.items()):
         if group.type != ORGANIZATION:
             continue
-        target = longer_org_name(key[1], groups, tails) or org_name_within(key, groups)
+        target = longer_org_name(key[1], groups, index) or org_name_within(key, groups, index)
         if target is not None and target not in merged:
             groups[target].subtype = groups[target].subtype or group.subtype
             merged[key] = target

@@ -26,9 +26,10 @@ from kg.extract.relations.events import read_events
 from kg.extract.relations.verbs import resolve_passives
 from kg.extract.resolve import Resolution, resolve
 from kg.extract.roles import complete_roles
+from kg.extract.windows import sentence_windows
 from kg.lang.tr import Turkish, turkish
 from kg.lang.tr.dates import first_date
-from kg.lang.tr.text import Sentence, normalise, split_sentences, tokenize
+from kg.lang.tr.text import Sentence, Token, normalise, split_sentences, tokenize
 from kg.model import Article, Extraction, Fact
 
 EXTRACTOR_VERSION = "civic-kg-tr-0.1.0"
@@ -64,12 +65,22 @@ ARTICLE_RULES: tuple[ArticleRule, ...] = (
 )
 
 
-def read_sentence(sentence: Sentence, lang: Turkish) -> SentenceReading:
-    """The mentions of one sentence and the facts its names and titles state."""
-    reading = SentenceReading(sentence, tokenize(sentence.text, sentence.start), lang)
+def read_sentence(sentence: Sentence, tokens: list[Token], lang: Turkish) -> SentenceReading:
+    """The mentions of one sentence (its ``tokens``) and the facts its names and titles state."""
+    reading = SentenceReading(sentence, tokens, lang)
     for stage in SENTENCE_STAGES:
         stage(reading)
     return reading
+
+
+def read_sentences(text: str, lang: Turkish) -> list[SentenceReading]:
+    """Every sentence of a normalised text read, one too long to be a sentence in windows
+    (kg/extract/windows.py)."""
+    return [
+        read_sentence(window, tokens, lang)
+        for sentence in split_sentences(text, lang.abbreviations)
+        for window, tokens in sentence_windows(sentence, tokenize(sentence.text, sentence.start))
+    ]
 
 
 def extract(article: Article) -> Extraction:
@@ -81,7 +92,7 @@ def extract(article: Article) -> Extraction:
     """
     lang = turkish()
     text = normalise(article.text)
-    readings = [read_sentence(s, lang) for s in split_sentences(text, lang.abbreviations)]
+    readings = read_sentences(text, lang)
     resolution = resolve((m for r in readings for m in r.mentions), lang)
     name_facts = _name_facts(readings, resolution) + _completed_parts(resolution)
     discourse = Discourse.of(text, resolution.entities, name_facts)

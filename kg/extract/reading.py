@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kg.lang.tr import Title, Turkish
 from kg.lang.tr.morphology import token_case
 from kg.lang.tr.text import Sentence, Token, lower
-from kg.model import PLACE, Byline, Fact, Mention
+from kg.model import PERSON, PLACE, Byline, Fact, Mention
 
 MAX_PERSON_WORDS = 4  # a person's name has at most this many words
 
@@ -42,6 +42,7 @@ class SentenceReading:
     byline_tokens: set[int] = field(default_factory=set)  # read as a byline, not as names
     roles: list[Role] = field(default_factory=list)  # titles read next to names, completed later
     _covered: frozenset[int] | None = field(default=None, repr=False)
+    _people: frozenset[int] | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
 
@@ -50,6 +51,14 @@ class SentenceReading:
         if self._covered is None:
             self._covered = frozenset(i for m in self.mentions for i in range(*self.token_span(m)))
         return self._covered
+
+    def person_tokens(self) -> frozenset[int]:
+        """Indices of the tokens inside a person's mention (read once mentions are final)."""
+        if self._people is None:
+            self._people = frozenset(
+                i for m in self.mentions if m.type == PERSON for i in range(*self.token_span(m))
+            )
+        return self._people
 
     def token_span(self, mention: Mention) -> tuple[int, int]:
         """Indices of the first and one past the last token of a mention."""
@@ -88,12 +97,14 @@ def place_of(token: Token, lang: Turkish) -> str | None:
 def add_places(
     reading: SentenceReading, i: int, lang: Turkish, *, attributive: bool
 ) -> list[Mention]:
-    """Place mentions for a token; a hyphenated pair ("İzmir-Manisa") gives two."""
+    """Place mentions for a token; a hyphenated pair ("İzmir-Manisa") gives two, a place written
+    twice in one word one (each mention spans the whole word: a word of thousands of repeated
+    places would otherwise give thousands of copies of it)."""
     tok = reading.tokens[i]
     key = tok.key
     parts = [key] if key in lang.places or key in lang.demonyms else key.split("-")
     mentions = []
-    for part in parts:
+    for part in dict.fromkeys(parts):
         name = lang.places[part].name if part in lang.places else lang.demonyms.get(part)
         if name is None:
             continue

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.name_groups import (
     Group,
-    Tails,
+    OrgIndex,
     complete_sub_bodies,
     longer_org_name,
     merge_compound_variants,
@@ -16,8 +18,8 @@ from kg.extract.name_groups import (
     merge_one_name_of_two_types,
     merge_short_org_names,
     merge_shorter_names,
+    org_index,
     org_name_within,
-    org_tails,
 )
 from kg.lang.tr import Turkish
 from kg.lang.tr.text import fold, is_all_caps
@@ -83,14 +85,14 @@ def resolve(  # noqa: C901, PLR0912, PLR0915
     merged |= merge_compound_variants(groups)
     merged |= merge_given_names(groups)
     merged |= merge_shorter_names(groups)
-    tails = org_tails(groups)
-    merged |= merge_short_org_names(groups, tails)
+    orgs = org_index(groups)
+    merged |= merge_short_org_names(groups, orgs)
     completions: dict[tuple[str, str], tuple[str, str]] = {}  # sub-body -> its parent
     generic = lang.generic_org_names
     completed = complete_sub_bodies(groups, generic, lang.sub_body_parents, completions)
     if completed:
         merged |= completed
-        tails = org_tails(groups)
+        orgs = org_index(groups)
     for key in [k for k in groups if k[0] == ORGANIZATION and acronyms.get(k[1], k) != k]:
         merged[key] = acronyms[key[1]]  # "TBB" written alone, defined elsewhere in the article
         del groups[key]
@@ -106,15 +108,21 @@ def resolve(  # noqa: C901, PLR0912, PLR0915
     key_of = {m: k for m, k in key_of.items() if k in groups}
     acronyms = {a: k for a, k in acronyms.items() if k in groups}
     surnames = _people_by_surname(groups)
+    named_at: _NamedAt | None = None  # made when a bare surname two people share is met
     for m in mentions:
         key = None
         if surnames and (m.type == PLACE or (m.type == ORGANIZATION and m.name.isupper())):
             key = _surname_of_a_person(m, surnames)
-        key = key or key_of.get(m) or _resolve_partial(m, groups, acronyms, tails, surnames)
+        key = key or key_of.get(m) or _resolve_partial(m, groups, acronyms, orgs, surnames)
         if key is None and m.type == PERSON and m.tentative:
-            key = _last_named_before(m, surnames.get(fold(m.name), ()), key_of)
+            surname = fold(m.name)
+            if len(surnames.get(surname, ())) > 1:  # the one named last before it
+                named_at = named_at or _NamedAt(key_of, surnames)
+                key = named_at.last_before(surname, m.start)
         if key is None:
             continue
+        if named_at is not None:
+            named_at.move(m.start, key_of.get(m), key)
         key_of[m] = key
         if key[0] == PERSON and (m.tentative or m.type != PERSON):
             groups[key].aliases.append(_surface(m))
@@ -188,27 +196,48 @@ def _surface(m: Mention) -> str:
     return text
 
 
-def _last_named_before(
-    m: Mention, people: Iterable[tuple[str, str]], key_of: dict[Mention, tuple[str, str]]
-) -> tuple[str, str] | None:
-    """Of several people with one surname, the one named last before a bare "Yılmaz'a"."""
-    people = set(people)
-    if len(people) < 2:
-        return None
-    before = [(n.start, k) for n, k in key_of.items() if k in people and n.start < m.start]
-    return max(before)[1] if before else None
+class _NamedAt:
+    """Where the article names each person of a surname two people share (their mentions'
+    starts, in order), kept up to date as mentions are resolved: the one named last before a
+    bare "Yılmaz'a" is then a binary search, not a scan of every mention."""
+
+    def __init__(self, key_of: dict[Mention, tuple[str, str]], surnames: Surnames) -> None:
+        self.surname = {key: surname for surname, keys in surnames.items() for key in keys}
+        self.named: dict[str, list[tuple[int, tuple[str, str]]]] = {}  # surname -> (start, key)
+        for m, key in key_of.items():
+            if key in self.surname:
+                self.named.setdefault(self.surname[key], []).append((m.start, key))
+        for named in self.named.values():
+            named.sort()
+
+    def move(self, start: int, old: tuple[str, str] | None, new: tuple[str, str]) -> None:
+        """A mention at ``start`` now names ``new`` (``old`` before, if anything)."""
+        if old == new:
+            return
+        if old in self.surname:
+            named = self.named[self.surname[old]]
+            del named[bisect_left(named, (start, old))]
+        if new in self.surname:
+            insort(self.named.setdefault(self.surname[new], []), (start, new))
+
+    def last_before(self, surname: str, start: int) -> tuple[str, str] | None:
+        """The person of ``surname`` named last before ``start`` (of two named at one place, the
+        greater key, as ``max`` orders them)."""
+        named = self.named.get(surname, [])
+        k = bisect_left(named, (start,))
+        return named[k - 1][1] if k else None
 
 
 def _resolve_partial(
     m: Mention,
     groups: dict[tuple[str, str], Group],
     acronyms: dict[str, tuple[str, str]],
-    tails: Tails,
+    orgs: OrgIndex,
     surnames: Surnames,
 ) -> tuple[str, str] | None:
     key = fold(m.name)
     if m.reference:
-        matches = [k for k in tails.get(key, ()) if k in groups]
+        matches = [k for k in orgs.endings.get(key, ()) if k in groups]
         if (ORGANIZATION, key) in groups:
             matches.append((ORGANIZATION, key))
         return matches[0] if len(matches) == 1 else None
@@ -217,8 +246,8 @@ def _resolve_partial(
             return (ORGANIZATION, key)
         return (
             acronyms.get(key)
-            or longer_org_name(key, groups, tails)
-            or org_name_within((ORGANIZATION, key), groups)
+            or longer_org_name(key, groups, orgs)
+            or org_name_within((ORGANIZATION, key), groups, orgs)
         )
     if m.type == PERSON:
         people = surnames.get(key, ())
@@ -232,7 +261,18 @@ def _names_no_one(name: str, generic: frozenset[str], modifiers: frozenset[str])
     if name in generic:
         return True
     words = name.split()
+    modified = 0  # how many words open the name that are all modifiers
+    while modified < len(words) - 1 and words[modified] in modifiers:
+        modified += 1
+    # only an ending no longer than the longest generic name can be one: a long name is not
+    # joined again for each of its words
+    longest = _longest_generic(generic)
     return any(
-        " ".join(words[k:]) in generic and all(w in modifiers for w in words[:k])
-        for k in range(1, len(words))
+        " ".join(words[k:]) in generic for k in range(max(1, len(words) - longest), modified + 1)
     )
+
+
+@lru_cache(maxsize=4)
+def _longest_generic(generic: frozenset[str]) -> int:
+    """The most words a generic organisation name has."""
+    return max((len(name.split(" ")) for name in generic), default=0)

@@ -124,9 +124,7 @@ def _with_companions(
         return party
     if end >= len(tokens) or lang.function_words.get(tokens[end].key) != "conjunction":
         return party
-    people = {
-        i for m in reading.mentions if m.type == PERSON for i in range(*reading.token_span(m))
-    }
+    people = reading.person_tokens()
     for j in range(end + 1, min(len(tokens), end + 1 + MAX_COMPANION_WORDS)):
         token = tokens[j]
         if not token.is_word or token.suffix or j in people:

@@ -150,6 +150,14 @@ def test_bare_surname_resolves_to_the_full_name_in_the_same_article():
     assert "Şahin" not in entities
 
 
+def test_a_bare_surname_two_people_share_is_the_one_named_last_before_it():
+    first, second = "Tire Derneği Başkanı Deniz Akın", "Kula Derneği Başkanı Selin Akın"
+    visit = "Gediz Belediyesi, Akın'ı ziyaret etti."
+    for one, other, visited in ((first, second, "Selin Akın"), (second, first, "Deniz Akın")):
+        facts = facts_of(f"{one} konuştu. {other} konuştu. {visit}")
+        assert ("Gediz Belediyesi", "visited", visited) in facts
+
+
 def test_every_fact_carries_its_evidence_and_offsets():
     text = "Giriş cümlesi. Dikili Kent Konseyi, Bergama Belediyesi'ni ziyaret etti."
     fact = next(f for f in extract(Article("t", text)).facts if f.p == "visited")

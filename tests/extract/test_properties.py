@@ -3,22 +3,18 @@ real articles and on real articles damaged the way scraped news is (cut, shouted
 
 The real articles are the shipped sample and, where the checkout sits beside it, the dev set in
 ``../shared/corpus/dev/gold.jsonl`` (or the file ``CIVIC_KG_DEV_SET`` names): read from there at
-test time, never copied into the tests."""
-
-import json
-import os
-from pathlib import Path
+test time, never copied into the tests. The damage is benchmarks/damage.py's, which the hostile-input
+benchmarks share."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.damage import DEV_SET, JUNK_CATEGORIES, MUTATIONS, dev_texts, violations
+from benchmarks.mutated import run
 from kg.extract.pipeline import extract
-from kg.lang.tr.text import upper
 from kg.model import Article, Extraction
-from tests.support import ROOT, SEED
-
-DEV_SET = Path(os.environ.get("CIVIC_KG_DEV_SET", ROOT.parent / "shared/corpus/dev/gold.jsonl"))
+from tests.support import SEED
 
 WORDS = [
     "Bornova",
@@ -85,41 +81,15 @@ WORDS = [
 
 def real_texts() -> list[str]:
     """The sample article, and the dev-set articles when the dev set is there."""
-    texts = [SEED.read_text(encoding="utf-8")]
-    if DEV_SET.is_file():
-        with DEV_SET.open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in lines if line.strip()]
-    return texts
+    return [SEED.read_text(encoding="utf-8"), *(dev_texts() if DEV_SET.is_file() else [])]
 
 
 REAL_TEXTS = real_texts()
 
-# The ways scraped news arrives damaged. Each takes a text and what hypothesis drew for it.
-MUTATIONS = {
-    "cut": lambda text, a, b, junk: text[min(a, b) % (len(text) + 1) : max(a, b) % (len(text) + 1)],
-    "all caps": lambda text, a, b, junk: upper(text),
-    "caps from a point": lambda text, a, b, junk: (
-        text[: a % (len(text) + 1)] + upper(text[a % (len(text) + 1) :])
-    ),
-    "apostrophes removed": lambda text, a, b, junk: text.replace("'", "").replace("’", ""),
-    "apostrophes spaced": lambda text, a, b, junk: text.replace("'", " ' ").replace("’", " ’ "),
-    "curly apostrophes": lambda text, a, b, junk: text.replace("'", "’"),
-    "lines glued": lambda text, a, b, junk: text.replace("\n", ""),
-    "junk inserted": lambda text, a, b, junk: (
-        text[: a % (len(text) + 1)] + junk + text[a % (len(text) + 1) :]
-    ),
-}
-
 
 def check_invariants(extraction: Extraction) -> None:
-    """What Extraction itself enforces, asserted again so a test fails with a readable diff."""
-    names = [e.name for e in extraction.entities]
-    assert len(names) == len(set(names))
-    for fact in extraction.facts:
-        assert fact.s in names and fact.o in names and fact.s != fact.o
-        assert extraction.article.text[fact.start : fact.end] == fact.evidence
-        assert fact.evidence.strip()
-        assert 0 < fact.confidence <= 1
+    """What Extraction itself enforces, asserted again so a test fails naming what broke."""
+    assert violations(extraction) == []
 
 
 texts = st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join) | st.text(max_size=300)
@@ -146,7 +116,7 @@ def test_every_real_article_extracts_whole_and_damaged(mutation):
 
 
 junk = st.text(
-    st.characters(codec=None, categories=["Cc", "Cf", "Co", "Cs", "Zs", "Zl", "So", "Mn", "Lo"]),
+    st.characters(codec=None, categories=list(JUNK_CATEGORIES)),
     max_size=8,
 )
 
@@ -163,3 +133,12 @@ def test_real_articles_under_random_damage_keep_every_invariant(text, mutations,
     for mutation in mutations:
         text = MUTATIONS[mutation](text, a, b, rubbish)
     check_invariants(extract(Article("t", text)))
+
+
+@pytest.mark.slow  # a few seconds: 300 articles, three of them 200 KB
+def test_damaged_dev_articles_extract_without_an_error_or_a_slow_one():
+    """benchmarks/mutated.py's check (run there on 10,000 articles) over a slice of 300."""
+    assert DEV_SET.is_file(), f"no dev set at {DEV_SET}: put ../shared beside the checkout"
+    tally = run(dev_texts(), 300, seed=20, long_every=100, long_kb=200)
+    assert tally.failures == []
+    assert (tally.articles, tally.long_articles) == (300, 3)

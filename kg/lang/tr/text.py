@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -218,6 +219,11 @@ _SENTENCE_END_RE = re.compile(
 )
 
 
+# The characters before a full stop looked at to tell an abbreviation ("Prof.", "San.Tic.Ltd.")
+# from a sentence's end: a sentence of thousands of them is not copied again for each.
+_LONGEST_ABBREVIATED = 64
+
+
 def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Sentence]:
     """Sentences of a text; a full stop after a known abbreviation ("Prof.", "Dr.") does not end one.
 
@@ -225,18 +231,20 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> Iterator[Senten
     ['Prof. Dr. Ali Kaya geldi.', 'Toplantı bitti.']
     """
     start = 0
-    glued = _glued_headings(text)
+    glued = deque(_glued_headings(text))  # taken from the front as the text is read
     for m in _SENTENCE_END_RE.finditer(text):
         end = m.end()
+        word_start = max(start, m.start() + 1 - _LONGEST_ABBREVIATED)
         if text[m.start()] == "." and (
-            _abbreviated(text[start : m.start() + 1], abbreviations) or _continues(text, m.start())
+            _abbreviated(text[word_start : m.start() + 1], abbreviations)
+            or _continues(text, m.start())
         ):
             continue
         while glued and glued[0] < end:
             sentence = _trimmed(text, start, glued[0])
             if sentence is not None:
                 yield sentence
-            start = glued.pop(0)
+            start = glued.popleft()
         sentence = _trimmed(text, start, end)
         if sentence is not None:
             yield sentence
