@@ -1,9 +1,10 @@
 """Every extraction and reader reproducer of ../shared/repro/ builds: no exception, every invariant
 kept, a problem naming the line where the file is bad, the long one within the stated bound.
 
-The reproducers are the project's own fragments (issue 20), read from ``../shared/repro/`` beside
-the checkout at test time, as the property tests read the dev set, and never changed; a test per
-file, so a new one is picked up by name. (The serve-*.rq ones are the server's tests'.)
+The reproducers are the project's own fragments (issue 20), kept as given in ``tests/repro/`` so
+that a clone builds them alone; where ``../shared/repro/`` sits beside the checkout, a test checks
+each of its files is there byte for byte. A test per file, so a new one is picked up by name. (The
+serve-*.rq ones are the server's tests'.)
 """
 
 import json
@@ -19,23 +20,28 @@ from kg.extract.pipeline import extract
 from kg.model import Article, Problem
 from tests.support import ROOT
 
-pytestmark = pytest.mark.slow  # builds stores, and needs ../shared beside the checkout
-
-REPRO = ROOT.parent / "shared/repro"
+REPRO = ROOT / "tests/repro"
+SHARED = ROOT.parent / "shared/repro"  # where they are given, beside the checkout
 # Extraction's bound on long articles: 1 s of CPU per 200 KB (benchmarks/long_articles.py
 # measures 0.2-0.6 s on every shape of 200 KB here); at least 0.1 s, for a short article
 SECONDS_PER_200_KB = 1.0
 
 
 def reproducers(pattern: str) -> list[str]:
-    """The reproducers' file names; without ../shared, one that fails each test saying so (the
-    collection of the other tests goes on)."""
-    return sorted(p.name for p in REPRO.glob(pattern)) or [f"{pattern} (none found)"]
+    return sorted(p.name for p in REPRO.glob(pattern))
+
+
+def test_every_reproducer_given_is_kept_as_given():
+    kept = {p.name: p.read_bytes() for p in REPRO.iterdir()}
+    assert any(name.startswith("extract-") for name in kept)
+    assert any(name.startswith("reader-") for name in kept)
+    assert any(name.startswith("serve-") for name in kept)
+    given = {p.name: p.read_bytes() for p in SHARED.iterdir()} if SHARED.is_dir() else kept
+    assert kept == given
 
 
 def lines_of(path: Path) -> list[dict]:
     """The JSON objects of a JSON-lines file, as json reads them (lone surrogates kept)."""
-    assert path.is_file(), f"no {path}: these tests need ../shared beside the checkout"
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 
@@ -74,6 +80,7 @@ def test_extraction_reproducer_keeps_every_invariant_within_the_time_bound(name)
         assert took <= max(0.1, SECONDS_PER_200_KB * size_kb / 200), (name, took, size_kb)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", reproducers("extract-*.jsonl"))
 def test_extraction_reproducer_builds_what_extraction_reads(name, tmp_path):
     records = lines_of(REPRO / name)
@@ -97,6 +104,7 @@ def test_reader_reproducer_names_each_bad_line_and_reads_the_others(name):
     assert [a.id for a in read if isinstance(a, Article)] == good
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", reproducers("reader-*.jsonl"))
 def test_reader_reproducer_builds_the_good_lines_with_one_problem_per_bad_one(name, tmp_path):
     path = REPRO / name
