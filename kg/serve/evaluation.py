@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
-import resource
 import signal
 import sys
 import threading
@@ -227,6 +226,8 @@ def _cap_address_space(memory_bytes: int) -> None:
     only the timeout bounds a query)."""
     if not sys.platform.startswith("linux"):
         return
+    import resource  # (POSIX only)
+
     with open("/proc/self/statm", encoding="ascii") as statm:
         now = int(statm.read().split()[0]) * resource.getpagesize()
     _, hard = resource.getrlimit(resource.RLIMIT_AS)

@@ -282,12 +282,12 @@ def test_without_the_limits_every_hostile_query_is_still_answered_and_the_server
     seed_graph,
 ):
     unlimited = QueryLimits(max_bytes=10**9, max_nesting=10**9, max_links=10**9)
-    with in_process(seed_graph, limits=unlimited, workers=2, timeout=2, memory_mib=256) as served:
+    with in_process(seed_graph, limits=unlimited, workers=2, timeout=1, memory_mib=256) as served:
         for name, query in HOSTILE.items():
             started = time.monotonic()
             status, body = send(served.url, query)
             assert status in (200, 500, 503), (name, body[:200])
-            assert time.monotonic() - started < 5, name
+            assert time.monotonic() - started < 4, name
             assert ask(served.url, SIMPLE)[0] == 200, name
 
 
