@@ -281,6 +281,11 @@ class SparqlServer:
         """A worker's reply, or the answer saying why there is none."""
         if isinstance(result, Response):
             return result
+        if self.log is not None and isinstance(result, Died):
+            cause = result.signal or f"exit code {result.exitcode}"
+            self.log(f"a {what} worker died ({cause}): another took its place")
+        elif self.log is not None and isinstance(result, Outcome):
+            self.log(f"a {what} was stopped: {result.value}")
         if isinstance(result, Busy):
             return message(503, f"every {what} worker is busy; try again later")
         if result is Outcome.TIMED_OUT:

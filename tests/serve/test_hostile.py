@@ -120,12 +120,14 @@ def test_a_hostile_query_is_refused_and_the_server_serves_on(server, name):
 def test_a_query_the_engine_crashes_on_is_500_and_the_server_serves_on(seed_graph):
     unlimited = QueryLimits(max_nesting=10**9, max_links=10**9)
     crash = "ASK { " + "FILTER EXISTS { " * 60_000 + "}" * 60_000 + " }"  # past a 256 MiB stack
-    with in_process(seed_graph, limits=unlimited, workers=2) as served:
+    lines: list[str] = []
+    with in_process(seed_graph, limits=unlimited, workers=2, log=lines.append) as served:
         before = served.worker_pids()
         status, body = send(served.url, crash)
         assert status == 500 and b"SIGSEGV" in body and b"the server goes on" in body
         assert ask(served.url, SIMPLE) == (200, b'{"head":{},"boolean":true}')
         assert len(served.worker_pids()) == 2 and served.worker_pids() != before
+    assert "a query worker died (SIGSEGV): another took its place" in lines
 
 
 def test_a_query_past_its_timeout_is_stopped_and_its_worker_replaced(seed_graph):
