@@ -13,8 +13,15 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 
 # From the ground up; a unit is a module or a package (the longest prefix names a module's unit).
 LAYERS = (
-    ("kg.errors", "kg.vocab", "kg.dates", "kg.iteration", "kg.sparql_protocol"),
-    ("kg.model", "kg.lang", "kg.query.sparql"),
+    (
+        "kg.errors",
+        "kg.vocab",
+        "kg.dates",
+        "kg.iteration",
+        "kg.sparql_protocol",
+        "kg.deep_stack",
+    ),
+    ("kg.model", "kg.lang", "kg.query.sparql", "kg.sparql_limits"),
     ("kg.extract", "kg.consolidate.rules"),
     ("kg.rdf", "kg.store"),
     ("kg.consolidate",),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
+import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -13,8 +15,10 @@ from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import serve as serving  # `serve` is the command below
 from kg.cli.output import echo_table, print_table
+from kg.deep_stack import call_with_deep_stack
 from kg.errors import KgError
 from kg.knowledge_graph import KnowledgeGraph
+from kg.sparql_limits import QueryLimits, shape_problem
 from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
 from kg.views.model import EmptyViewWarning
@@ -67,11 +71,21 @@ def query(
         sparql = query_file.read()
     if not sparql:
         raise KgError("give a query as an argument or with --file")
-    store: Store = (
-        RemoteStore.from_env(endpoint)
-        if endpoint is not None
-        else KnowledgeGraph.open(Path(directory)).store  # type: ignore[arg-type]  # given when no endpoint
-    )
+    if endpoint is not None:
+        _print_results(RemoteStore.from_env(endpoint), sparql, fmt)
+        return
+    problem = shape_problem(sparql, QueryLimits())
+    if problem is not None:
+        raise KgError(f"query refused: {problem}")
+    store = KnowledgeGraph.open(Path(directory)).store  # type: ignore[arg-type]  # given when no endpoint
+    # The engine recurses once per level of a query: give it a deep stack, and should it still
+    # crash, a message on stderr rather than a silent death.
+    if not faulthandler.is_enabled() and sys.__stderr__ is not None:
+        faulthandler.enable(file=sys.__stderr__)
+    call_with_deep_stack(lambda: _print_results(store, sparql, fmt))
+
+
+def _print_results(store: Store, sparql: str, fmt: str) -> None:
     results = store.query(sparql)
     if isinstance(results, QueryBoolean):
         click.echo("true" if results else "false")
@@ -246,7 +260,31 @@ def viz(  # noqa: PLR0913
     default=serving.DEFAULT_TIMEOUT,
     show_default=True,
     type=click.FloatRange(min=0, min_open=True),
-    help="Seconds a query may take before the answer is 503.",
+    help="Seconds a query may take: then it is stopped and answered 503.",
+)
+@click.option(
+    "--memory",
+    "memory_mib",
+    default=serving.DEFAULT_MEMORY_MIB,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="MIB",
+    help="Memory a query may use (MiB) beyond its worker's own; more and it is answered 503.",
+)
+@click.option(
+    "--workers",
+    default=serving.DEFAULT_WORKERS,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Worker processes evaluating queries (each may use --memory).",
+)
+@click.option(
+    "--client-timeout",
+    default=serving.DEFAULT_CLIENT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a client has to send a request's head, then its body, and to take the answer; "
+    "an idle connection is closed after as long.",
 )
 @click.option(
     "--max-rows",
@@ -261,21 +299,28 @@ def viz(  # noqa: PLR0913
     help=f"Take SPARQL updates bearing the token in ${serving.TOKEN_ENV} (opens the store writable).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests on stderr.")
-def serve(
+def serve(  # noqa: PLR0913
     directory: Path,
     host: str,
     port: int,
     timeout: float,
+    memory_mib: int,
+    workers: int,
+    client_timeout: float,
     max_rows: int,
     allow_update: bool,
     quiet: bool,
 ) -> None:
     """Serve a built graph over the SPARQL 1.1 Protocol at /sparql, its HTML view at / (Ctrl-C stops)."""
+    _allow_many_connections()
     with serving.SparqlServer(
         directory,
         host=host,
         port=port,
         timeout=timeout,
+        memory_mib=memory_mib,
+        workers=workers,
+        client_timeout=client_timeout,
         max_rows=max_rows,
         allow_update=allow_update,
         token=os.environ.get(serving.TOKEN_ENV) if allow_update else None,
@@ -283,3 +328,15 @@ def serve(
     ) as server:
         click.echo(f"Serving {directory} at {server.url} (view: {server.view_url}); Ctrl-C stops")
         server.run()
+
+
+def _allow_many_connections() -> None:
+    """Raise this process's limit of open files to its ceiling: each connection is one."""
+    try:
+        import resource
+    except ImportError:  # not on POSIX: the system's own limit stands
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
