@@ -166,6 +166,19 @@ def test_every_fact_carries_its_evidence_and_offsets():
     assert 0 < fact.confidence <= 1
 
 
+def test_a_party_named_in_an_earlier_sentence_stays_out_of_the_evidence():
+    first = "Torbalı Belediye Başkanı Leyla Çınar bir açıklama yaptı. "
+    text = first + '"Bize destek veren Ödemiş Derneği\'ne teşekkür ederiz" dedi.'
+    facts = {(f.s, f.p, f.o): f for f in extract(Article("t", text)).facts}
+    thanked = facts[("Leyla Çınar", "thanked", "Ödemiş Derneği")]  # the speaker, carried
+    supported = facts[("Ödemiş Derneği", "supported", "Torbalı Belediyesi")]  # "bize": her body
+    for fact in (thanked, supported):
+        assert fact.start >= len(first)  # the sentence that states it, nothing of the one before
+        assert text[fact.start : fact.end] == fact.evidence
+        assert fact.evidence.strip()
+    assert "teşekkür" in thanked.evidence and "destek" in supported.evidence
+
+
 def test_ve_inside_an_organisation_name_keeps_the_name_whole():
     text = "Bayraklı Esnaf ve Sanatkarlar Odası Başkanı Kemal Er konuştu."
     facts = facts_of(text)
