@@ -21,7 +21,6 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from email.message import Message
 from pathlib import Path
 from urllib.parse import urlencode
@@ -39,6 +38,7 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.knowledge_graph import KnowledgeGraph
 from kg.serve import MAX_BODY_BYTES, TOKEN_ENV, TRUNCATED_HEADER, SparqlServer
+from tests.support.serving import serving
 
 VISITOR = "İzmir Kent Konseyi Yürütme Kurulu"
 VISITED = "Manisalı Dernekler Federasyonu"
@@ -55,19 +55,6 @@ LONG_COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ {CROSS_PRODUCT} }}"
 TOKEN = "ege-kent-konseyi-7f3a"
 CIV_VISITED = rdflib.URIRef(vocab.CIV + "visited")
 FORM = "application/x-www-form-urlencoded"
-
-
-@contextmanager
-def serving(directory: Path, **options) -> Iterator[SparqlServer]:
-    """A server on a free localhost port, serving in a background thread."""
-    with SparqlServer(directory, host="127.0.0.1", port=0, **options) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield server
-        finally:
-            server.shutdown()
-            thread.join()
 
 
 def call(

@@ -14,15 +14,13 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from kg.serve import SparqlServer
 from kg.sparql_limits import QueryLimits
-from tests.support.serving import ServerProcess, ask, kg_serve, raw_exchange, send
+from tests.support.serving import ServerProcess, ask, kg_serve, raw_exchange, send, serving
 
 ONE_MB = 1_000_000
 
@@ -74,18 +72,6 @@ def assert_serves(server: ServerProcess) -> None:
     assert status == 200 and b"true" in body
 
 
-@contextmanager
-def in_process(directory: Path, **options) -> Iterator[SparqlServer]:
-    with SparqlServer(directory, host="127.0.0.1", port=0, **options) as served:
-        thread = threading.Thread(target=served.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield served
-        finally:
-            served.shutdown()
-            thread.join()
-
-
 def pid_exists(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists()
 
@@ -121,7 +107,7 @@ def test_a_query_the_engine_crashes_on_is_500_and_the_server_serves_on(seed_grap
     unlimited = QueryLimits(max_nesting=10**9, max_links=10**9)
     crash = "ASK { " + "FILTER EXISTS { " * 60_000 + "}" * 60_000 + " }"  # past a 256 MiB stack
     lines: list[str] = []
-    with in_process(seed_graph, limits=unlimited, workers=2, log=lines.append) as served:
+    with serving(seed_graph, limits=unlimited, workers=2, log=lines.append) as served:
         before = served.worker_pids()
         status, body = send(served.url, crash)
         assert status == 500 and b"SIGSEGV" in body and b"the server goes on" in body
@@ -131,7 +117,7 @@ def test_a_query_the_engine_crashes_on_is_500_and_the_server_serves_on(seed_grap
 
 
 def test_a_query_past_its_timeout_is_stopped_and_its_worker_replaced(seed_graph):
-    with in_process(seed_graph, timeout=0.5, workers=1) as served:
+    with serving(seed_graph, timeout=0.5, workers=1) as served:
         [runner] = served.worker_pids()
         started = time.monotonic()
         status, body = send(served.url, RUNAWAY)
@@ -160,7 +146,7 @@ def test_after_four_runaway_queries_time_out_a_simple_query_answers_within_a_sec
 
 
 def test_a_query_waits_for_a_busy_worker_until_its_own_timeout(seed_graph):
-    with in_process(seed_graph, timeout=0.5, workers=1) as served, ThreadPoolExecutor(2) as clients:
+    with serving(seed_graph, timeout=0.5, workers=1) as served, ThreadPoolExecutor(2) as clients:
         assert ask(served.url, SIMPLE)[0] == 200  # the worker is up
         [worker] = served.worker_pids()
         idle = cpu_ticks(worker)
@@ -173,7 +159,7 @@ def test_a_query_waits_for_a_busy_worker_until_its_own_timeout(seed_graph):
 
 
 def test_a_worker_killed_while_idle_is_replaced_before_a_query_reaches_it(seed_graph):
-    with in_process(seed_graph, workers=1) as served:
+    with serving(seed_graph, workers=1) as served:
         [idle] = served.worker_pids()
         os.kill(idle, signal.SIGKILL)
         assert wait_until(lambda: not pid_exists(idle))
@@ -199,7 +185,7 @@ def test_idle_connections_hold_no_thread_each(server, many_files):
 
 
 def test_a_connection_that_sends_nothing_is_closed_after_the_client_timeout(seed_graph):
-    with in_process(seed_graph, client_timeout=0.3) as served:
+    with serving(seed_graph, client_timeout=0.3) as served:
         started = time.monotonic()
         received, closed = raw_exchange(served.server_address, b"")
     assert closed and received == b""  # an idle connection ends without a word
@@ -207,7 +193,7 @@ def test_a_connection_that_sends_nothing_is_closed_after_the_client_timeout(seed
 
 
 def test_a_head_that_does_not_come_in_time_is_408(seed_graph):
-    with in_process(seed_graph, client_timeout=0.3) as served:
+    with serving(seed_graph, client_timeout=0.3) as served:
         received, closed = raw_exchange(served.server_address, b"GET /sparql?query=ASK%7B%7D HT")
     assert closed and received.startswith(b"HTTP/1.1 408 ")
 
@@ -217,7 +203,7 @@ def test_a_body_shorter_than_its_content_length_is_cut_off_at_the_deadline(seed_
         b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
         b"Content-Length: 1000\r\n\r\n"
     )
-    with in_process(seed_graph, client_timeout=0.3) as served:
+    with serving(seed_graph, client_timeout=0.3) as served:
         started = time.monotonic()
         received, closed = raw_exchange(served.server_address, head + b"ASK {}")
     assert closed and received.startswith(b"HTTP/1.1 408 ")
@@ -231,7 +217,7 @@ def test_a_client_waiting_for_100_continue_gets_it_then_its_answer(seed_graph):
         "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
         f"Content-Length: {len(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
     ).encode()
-    with in_process(seed_graph) as served, socket.create_connection(served.server_address) as c:
+    with serving(seed_graph) as served, socket.create_connection(served.server_address) as c:
         c.sendall(head)
         assert c.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"
         c.sendall(body)
@@ -244,7 +230,7 @@ def test_a_client_waiting_for_100_continue_gets_it_then_its_answer(seed_graph):
 def test_two_requests_sent_at_once_on_one_connection_are_both_answered(seed_graph):
     request = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n"
     closing = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-    with in_process(seed_graph) as served:
+    with serving(seed_graph) as served:
         received, closed = raw_exchange(served.server_address, request + closing)
     assert closed and received.count(b"HTTP/1.1 200 OK") == 2
 
@@ -284,7 +270,7 @@ def test_without_the_limits_every_hostile_query_is_still_answered_and_the_server
     seed_graph,
 ):
     unlimited = QueryLimits(max_bytes=10**9, max_nesting=10**9, max_links=10**9)
-    with in_process(seed_graph, limits=unlimited, workers=2, timeout=1, memory_mib=256) as served:
+    with serving(seed_graph, limits=unlimited, workers=2, timeout=1, memory_mib=256) as served:
         for name, query in HOSTILE.items():
             started = time.monotonic()
             status, body = send(served.url, query)

@@ -8,13 +8,18 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
+
+if TYPE_CHECKING:
+    from kg.serve import SparqlServer
 
 
 @dataclass
@@ -111,3 +116,18 @@ def raw_exchange(address: tuple[str, int], data: bytes, timeout: float = 10) -> 
         except TimeoutError:
             return received, False
     return received, True
+
+
+@contextmanager
+def serving(directory: Path, **options) -> Iterator[SparqlServer]:
+    """A server in this process on a free localhost port, serving in a background thread."""
+    from kg.serve import SparqlServer
+
+    with SparqlServer(directory, host="127.0.0.1", port=0, **options) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield server
+        finally:
+            server.shutdown()
+            thread.join()
