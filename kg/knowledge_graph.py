@@ -21,6 +21,7 @@ from kg.consolidate import run as consolidation
 from kg.errors import KgError
 from kg.model import Article, Problem
 from kg.query import sparql
+from kg.sparql_limits import DEFAULT_LIMITS, QueryLimits, shape_problem
 from kg.store.embedded import FORMATS, EmbeddedStore
 from kg.views import model as views
 
@@ -134,11 +135,16 @@ class KnowledgeGraph:
         return results_frame(self.sparql(sparql))
 
     def sparql(
-        self, sparql: str
+        self, sparql: str, limits: QueryLimits | None = DEFAULT_LIMITS
     ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
         """Run SPARQL like ``query`` but return pyoxigraph's results as they come: a
         ``QuerySolutions`` (rows of RDF terms, streamed), a ``QueryBoolean`` or ``QueryTriples``.
-        For code that writes SPARQL result formats or reads big results row by row."""
+        For code that writes SPARQL result formats or reads big results row by row.
+
+        A query past ``limits`` (``kg.sparql_limits``: nested or chained deeper than the query
+        engine survives) raises ``KgError`` before the engine sees it; None: the caller checked."""
+        if limits is not None and (problem := shape_problem(sparql, limits)) is not None:
+            raise KgError(f"query refused: {problem}")
         return self.store.query(sparql)
 
     def export(self, path: str | os.PathLike[str], fmt: str) -> Path:

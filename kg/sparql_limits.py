@@ -48,6 +48,9 @@ class QueryLimits:
     max_links: int = 4096
 
 
+DEFAULT_LIMITS = QueryLimits()  # what the Python API, `kg query` and `kg serve` take by default
+
+
 @dataclass(frozen=True)
 class QueryShape:
     """What a SPARQL text measures: see ``QueryLimits``."""

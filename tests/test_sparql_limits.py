@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+from kg import KnowledgeGraph
 from kg.cli import main
+from kg.errors import KgError
 from kg.sparql_limits import QueryLimits, query_shape, shape_problem
 
 LIMITS = QueryLimits()
@@ -158,3 +160,10 @@ def test_kg_query_answers_a_deep_query_within_the_limits(seed_graph):
     result = CliRunner().invoke(main, ["query", str(seed_graph), query])
     assert result.exit_code == 0, result.output
     assert result.output == "true\n"
+
+
+def test_the_python_api_refuses_a_query_past_the_limits_before_the_engine(seed_graph):
+    graph = KnowledgeGraph.open(seed_graph)
+    with pytest.raises(KgError, match="query refused: the query nests 2200 levels"):
+        graph.query(nested_groups(2200))
+    assert graph.query("ASK { ?s ?p ?o }") is True

@@ -18,8 +18,6 @@ from kg.cli.output import echo_table, print_table
 from kg.deep_stack import call_with_deep_stack
 from kg.errors import KgError
 from kg.knowledge_graph import KnowledgeGraph
-from kg.sparql_limits import QueryLimits, shape_problem
-from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
 from kg.views.model import EmptyViewWarning
 
@@ -72,21 +70,17 @@ def query(
     if not sparql:
         raise KgError("give a query as an argument or with --file")
     if endpoint is not None:
-        _print_results(RemoteStore.from_env(endpoint), sparql, fmt)
+        _print_results(RemoteStore.from_env(endpoint).query(sparql), fmt)
         return
-    problem = shape_problem(sparql, QueryLimits())
-    if problem is not None:
-        raise KgError(f"query refused: {problem}")
-    store = KnowledgeGraph.open(Path(directory)).store  # type: ignore[arg-type]  # given when no endpoint
-    # The engine recurses once per level of a query: give it a deep stack, and should it still
-    # crash, a message on stderr rather than a silent death.
+    graph = KnowledgeGraph.open(Path(directory))  # type: ignore[arg-type]  # given when no endpoint
+    # The engine recurses once per level of a query (the graph refuses one past the limits): give
+    # it a deep stack, and should it still crash, a message on stderr rather than a silent death.
     if not faulthandler.is_enabled() and sys.__stderr__ is not None:
         faulthandler.enable(file=sys.__stderr__)
-    call_with_deep_stack(lambda: _print_results(store, sparql, fmt))
+    call_with_deep_stack(lambda: _print_results(graph.sparql(sparql), fmt))
 
 
-def _print_results(store: Store, sparql: str, fmt: str) -> None:
-    results = store.query(sparql)
+def _print_results(results, fmt: str) -> None:
     if isinstance(results, QueryBoolean):
         click.echo("true" if results else "false")
     elif isinstance(results, QuerySolutions):

@@ -102,7 +102,7 @@ class QueryJob:
         results_format = preferred_format(self.accept, RESULTS_MEDIA_TYPES)
         graph_format = preferred_format(self.accept, GRAPH_MEDIA_TYPES)
         try:
-            results = graph.at(self.generation).sparql(self.sparql)
+            results = graph.at(self.generation).sparql(self.sparql, limits=None)  # checked
         except KgError as e:
             if isinstance(e.__cause__, SyntaxError):  # the parser's own words, all lines of them
                 return message(400, f"SPARQL syntax error: {e.__cause__}")
