@@ -245,6 +245,18 @@ def merge_short_org_names(
     return merged
 
 
+def _generic_opening(name: str, generic: frozenset[str]) -> str | None:
+    """The longest generic body name ``name`` opens with, followed by more words ("kent konseyi"
+    in "kent konseyi kadın meclisi"), if any: its shorter openings looked up, not every generic
+    name tried."""
+    words = name.split(" ")
+    for n in range(len(words) - 1, 0, -1):
+        opening = " ".join(words[:n])
+        if opening in generic:
+            return opening
+    return None
+
+
 def complete_sub_bodies(
     groups: dict[tuple[str, str], Group],
     generic: frozenset[str],
@@ -260,7 +272,7 @@ def complete_sub_bodies(
     for key in orgs:
         if key not in groups:
             continue
-        opening = next((g for g in generic if key[1].startswith(g + " ")), None)
+        opening = _generic_opening(key[1], generic)
         if opening is not None:
             parents = [
                 k

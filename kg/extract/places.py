@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from operator import attrgetter
 
 from kg.extract.reading import (
     SentenceReading,
@@ -17,6 +18,8 @@ from kg.lang.tr import PlaceHead, Turkish
 from kg.lang.tr.morphology import inflection_of
 from kg.lang.tr.text import Token, lower, upper
 from kg.model import ORGANIZATION, PLACE, Mention
+
+_KEY = attrgetter("key")
 
 LOCATIVE_ADJECTIVE = "ki"  # "Çorlu'da-ki": the -ki that makes a locative an adjective
 NAME_CONFIDENCE = 0.9  # a fact read from inside a name ("İzmir Kent Konseyi" locatedIn "İzmir")
@@ -250,7 +253,7 @@ def _places_before_seat_phrases(reading: SentenceReading) -> dict[int, Mention]:
     "İzmir merkezli"), keyed by where those words end."""
     tokens, lang = reading.tokens, reading.lang
     found: dict[int, Mention] = {}
-    if _seat_phrase_openers(lang).isdisjoint(t.key for t in tokens):  # most sentences
+    if _seat_phrase_openers(lang).isdisjoint(map(_KEY, tokens)):  # most sentences
         return found
     for place in [m for m in reading.mentions if m.type == PLACE]:  # the case: seat_phrases.tsv
         _, end = reading.token_span(place)

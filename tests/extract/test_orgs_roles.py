@@ -3,6 +3,7 @@
 
 import pytest
 
+from kg.extract.name_groups import _generic_opening
 from kg.extract.pipeline import extract
 from kg.model import Article
 
@@ -702,6 +703,16 @@ def test_a_sub_body_written_without_its_parents_place_takes_the_parents_name():
     text = "Kula Kent Konseyi ve Tire Kent Konseyi toplandı. Kent Konseyi Kadın Meclisi de katıldı."
     names = {e.name for e in extract(Article("t", text)).entities}
     assert "Kula Kent Konseyi Kadın Meclisi" not in names
+
+
+def test_a_sub_body_opens_with_the_longest_generic_name_it_starts_with():
+    generic = frozenset({"kent konseyi", "kent konseyi kadın meclisi", "gençlik meclisi"})
+    assert _generic_opening("kent konseyi kadın meclisi yürütmesi", generic) == (
+        "kent konseyi kadın meclisi"
+    )
+    assert _generic_opening("kent konseyi gençlik meclisi", generic) == "kent konseyi"
+    assert _generic_opening("kent konseyi", generic) is None  # nothing follows: no sub-body
+    assert _generic_opening("kula kent konseyi kadın meclisi", generic) is None
 
 
 def test_the_name_shown_is_the_form_with_fewest_words_in_capitals():

@@ -16,8 +16,9 @@ QUOTE_CLOSERS = frozenset('"”»')
 
 def quote_opener(reading: SentenceReading, parties: Sequence[Party]) -> Party | None:
     """The subject written before the first quotation mark of a sentence ("Başkan X, “...")."""
-    if QUOTE_OPENERS.isdisjoint(reading.sentence.text):  # most sentences quote no one
-        return None
+    text = reading.sentence.text
+    if not any(mark in text for mark in QUOTE_OPENERS):  # most sentences quote no one: a search
+        return None  # for each mark runs in C, faster than a set lookup for each character
     for i, token in enumerate(reading.tokens):
         if token.text in QUOTE_OPENERS:
             subjects = subjects_before(reading, parties, limit=i, exclude=())
