@@ -7,6 +7,7 @@ Dates written in Turkish prose ("2 Mayıs 2024") are another matter: ``kg.lang.t
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 
 def parse_day(value: date | str) -> date:
@@ -29,6 +30,7 @@ def parse_day(value: date | str) -> date:
     return date.fromisoformat(value)
 
 
+@lru_cache(maxsize=1 << 12)  # consolidation reads the same few hundred days for every fact
 def day_or_none(text: str | None) -> date | None:
     """``parse_day`` of ISO text, or None when there is none or it names no day: a report or
     fact counts as undated then (a hand-made graph may hold a malformed date).
