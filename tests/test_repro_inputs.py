@@ -72,9 +72,9 @@ def build(path: Path, tmp_path: Path):
 def test_extraction_reproducer_keeps_every_invariant_within_the_time_bound(name):
     for record in lines_of(REPRO / name):
         text = record["text"]
-        started = time.process_time()
+        started = time.thread_time()
         extraction = extract(Article(record["id"], text))
-        took = time.process_time() - started
+        took = time.thread_time() - started
         assert violations(extraction) == []
         size_kb = len(text.encode("utf-8")) / 1000
         assert took <= max(0.1, SECONDS_PER_200_KB * size_kb / 200), (name, took, size_kb)

@@ -63,9 +63,9 @@ def test_facts_of_a_sentence_too_long_to_be_one_are_read_with_their_evidence():
 def cpu_seconds(text: str, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
-        started = time.process_time()
+        started = time.thread_time()
         extract(Article("t", text))
-        times.append(time.process_time() - started)
+        times.append(time.thread_time() - started)
     return statistics.median(times)
 
 
