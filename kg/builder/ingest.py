@@ -8,7 +8,7 @@ atomic write of whole article graphs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
@@ -38,6 +38,9 @@ class IngestReport:
     touched: set[str] = field(default_factory=set)
     pairs: set[tuple[str, str]] = field(default_factory=set)
     replaced: int = 0  # graphs that were in the store and were written again
+    # the entity IRIs replaced in the text written (an alias written alone -> the entity it
+    # names), with ``rewrite_aliases``
+    rewrites: dict[str, str] = field(default_factory=dict)
 
 
 # Lines of N-Quads written to the store at once, in whole article graphs (about 300 synthetic
@@ -66,6 +69,7 @@ def ingest(  # noqa: PLR0913
     on_stage: Callable[[str], None] = lambda what: None,
     track_touched: bool = True,
     rows: FactRows | None = None,
+    rewrite_aliases: bool = False,
 ) -> IngestReport:
     """Write every new or changed article of ``items`` to ``store``; report problems as they come.
 
@@ -77,7 +81,11 @@ def ingest(  # noqa: PLR0913
     counterpart) of their facts (what a consolidation must look at), and how many graphs were
     replaced; a build that consolidates everything anyway skips it. ``rows`` keeps the facts and labels of every graph written (a
     first build consolidates from them; a build that only adds articles merges their facts into
-    the stored events).
+    the stored events). With ``rewrite_aliases`` (a first build, whose ``rows`` are every
+    article the store will hold) the IRI of an organisation or place written alone as another's
+    alias is replaced by that entity's in the text before it is written (``FactRows.
+    iri_rewrites``; ``IngestReport.rewrites``), instead of in the store after it: those
+    statements are written once.
     """
     report = IngestReport()
 
@@ -106,9 +114,13 @@ def ingest(  # noqa: PLR0913
         prepared = engines.run(changed(), engine)
         _spool(store, prepared, spool, report, problem, on_progress, track_touched, rows)
         n = spool.articles
+        naming: dict[str, list[str]] = {}
+        if rewrite_aliases and rows is not None:
+            report.rewrites = rows.iri_rewrites()
+            naming = rows.graphs_naming(report.rewrites)
         if n:
             on_stage(f"writing {n} article{'s' if n != 1 else ''} to the store")
-        _write(store, spool, report, problem, on_written, rows)
+        _write(store, spool, report, problem, on_written, rows, naming)
     return report
 
 
@@ -133,7 +145,7 @@ def _spool(
         graph = rdf.article_iri(p.article_id).value
         spool.add(p)
         if rows is not None:
-            rows.add(graph, p.fact_rows, p.label_rows)
+            rows.add(graph, p.fact_rows, p.label_rows, p.alias_rows)
         if track_touched:
             if store.has_graph(NamedNode(graph)):
                 replaced.append(graph)
@@ -157,12 +169,19 @@ def _write(
     problem: Callable[[Problem], None],
     on_written: Callable[[int, int], None] | None,
     rows: FactRows | None,
+    naming: dict[str, list[str]],
 ) -> None:
     """Write the spooled articles a group at a time, back to back; a group that fails to be
-    written is a problem of each of its articles, whose rows are forgotten."""
+    written is a problem of each of its articles, whose rows are forgotten. ``naming``: the
+    graphs that name an IRI of ``report.rewrites``, with the ones each names."""
     written = 0
     for group in spool.groups():
         graphs = [rdf.article_iri(p.article_id).value for p in group]
+        if naming:
+            group = [
+                _rewritten(p, naming.get(g), report.rewrites)
+                for g, p in zip(graphs, group, strict=True)
+            ]
         try:
             store.write_graphs((g, p.nquads, p.named) for g, p in zip(graphs, group, strict=True))
         except KgError as e:
@@ -177,6 +196,13 @@ def _write(
         report.quads += sum(p.statements for p in group)
         if on_written:
             on_written(written, spool.articles)
+
+
+def _rewritten(
+    p: engines.Prepared, olds: list[str] | None, rewrites: dict[str, str]
+) -> engines.Prepared:
+    """The prepared article with the ``olds`` IRIs it names rewritten in its text."""
+    return replace(p, nquads=rdf.rewritten_text(p.nquads, olds, rewrites)) if olds else p
 
 
 class _SourceFiles:

@@ -4,7 +4,9 @@ A build is one of four kinds, and each asks something different of ingestion and
 
 - ``FIRST``: the store holds no article. Nothing needs tracking while articles are written; the
   facts and labels kept as each graph is written are all there is, so consolidation reads them
-  instead of reading the store back, and reconsiders every entity.
+  instead of reading the store back, and reconsiders every entity; and the aliases written
+  alone are known before anything is written, so their IRIs are rewritten in the text written
+  rather than in the store after it.
 - ``RECOVER``: a build or a removal was killed between writing and consolidating (the marker
   file is still there). Entities it wrote may be unconsolidated while their articles are stored
   and unchanged, so no later build would look at them again: every entity is reconsidered,
@@ -66,6 +68,12 @@ class BuildPlan:
         return cls(Mode.APPEND)
 
     @property
+    def rewrites_before_writing(self) -> bool:
+        """Whether the IRIs of aliases written alone are rewritten in the text of the articles
+        before it is written: when their rows are every article the store will hold."""
+        return self.mode is Mode.FIRST
+
+    @property
     def tracks_touched(self) -> bool:
         """Whether ingestion lists the entities and pairs each written graph (and the old version it
         replaced) names: only a scoped consolidation needs them."""
@@ -77,11 +85,18 @@ class BuildPlan:
             return BuildPlan(Mode.REPLACE)
         return self
 
-    def scope(self, rows: FactRows, touched: set[str], pairs: set[tuple[str, str]]) -> Scope:
+    def scope(
+        self,
+        rows: FactRows,
+        touched: set[str],
+        pairs: set[tuple[str, str]],
+        rewritten: dict[str, str] | None = None,
+    ) -> Scope:
         """What consolidation reconsiders after writing, and where it reads: ``rows`` are the facts
-        and labels of the graphs this build wrote, ``touched`` and ``pairs`` what they named."""
+        and labels of the graphs this build wrote, ``touched`` and ``pairs`` what they named,
+        ``rewritten`` the IRIs rewritten before writing (``rewrites_before_writing``)."""
         if self.mode is Mode.FIRST:
-            return Everything(rows=rows)
+            return Everything(rows=rows, rewritten=rewritten or {})
         if self.mode is Mode.RECOVER:
             return Everything()
         if self.mode is Mode.APPEND:

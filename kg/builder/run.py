@@ -108,10 +108,12 @@ def build_store(
                 on_stage=on_stage,
                 track_touched=plan.tracks_touched,
                 rows=rows,
+                rewrite_aliases=plan.rewrites_before_writing,
             )
             plan = plan.after_writing(ingested.replaced)
             on_stage("consolidating the articles with each other")
-            consolidation.consolidate(store, plan.scope(rows, ingested.touched, ingested.pairs))
+            scope = plan.scope(rows, ingested.touched, ingested.pairs, ingested.rewrites)
+            consolidation.consolidate(store, scope)
         store.flush()
         if ingested.articles - ingested.unchanged >= max(stored, 1) * COMPACT_AFTER_GROWTH:
             on_stage("compacting the store")

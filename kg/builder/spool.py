@@ -47,7 +47,9 @@ class Spool:
         self._file.write(data)
         group.size += len(data)
         group.lines += prepared.lines
-        group.articles.append(replace(prepared, nquads="", fact_rows=(), label_rows=()))
+        group.articles.append(
+            replace(prepared, nquads="", fact_rows=(), label_rows=(), alias_rows=())
+        )
         group.sizes.append(len(data))
         self.articles += 1
 

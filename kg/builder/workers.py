@@ -59,6 +59,7 @@ class Prepared:
     problem: Problem | None = None
     fact_rows: tuple[factrows.FactRow, ...] = ()
     label_rows: tuple[factrows.LabelRow, ...] = ()
+    alias_rows: tuple[factrows.AliasRow, ...] = ()
     line: int | None = None
 
     @property
@@ -88,7 +89,7 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
         extraction = extract(article)
         text = rdf.extraction_text(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
         text.nquads.encode()  # text the store cannot take (a lone surrogate) fails this article only
-        fact_rows, label_rows = factrows.rows_of(text, article.date)
+        fact_rows, label_rows, alias_rows = factrows.rows_of(text, article.date)
     except Exception as e:  # an extractor bug must not stop a corpus build: report it
         return Prepared(
             article.id, where, digest, problem=extraction_problem(article, e), line=article.line
@@ -103,6 +104,7 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
         len(extraction.facts),
         fact_rows=fact_rows,
         label_rows=label_rows,
+        alias_rows=alias_rows,
         line=article.line,
     )
 

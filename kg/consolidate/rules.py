@@ -67,10 +67,10 @@ def iri_rewrites(
         alone = iri_of(key)
         if alone is not None and len(iris) == 1 and alone not in iris:
             rewrites[alone] = next(iter(iris))
-    return _follow(rewrites)
+    return followed(rewrites)
 
 
-def _follow(rewrites: dict[str, str]) -> dict[str, str]:
+def followed(rewrites: dict[str, str]) -> dict[str, str]:
     """Each IRI mapped to the end of its chain of rewrites; a cycle is left out."""
     final = {}
     for start in rewrites:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import islice
 from sys import intern
 
@@ -47,9 +47,12 @@ BY_COUNTERPART = (*vocab.SYMMETRIC_PREDICATES, HEAD_OF)  # a chunk reads these b
 @dataclass(frozen=True)
 class Everything:
     """Reconsider every entity. ``rows``: the facts and labels of every article graph in the store,
-    kept by a first build (the merged graph is then empty), read instead of the store."""
+    kept by a first build (the merged graph is then empty), read instead of the store.
+    ``rewritten``: the entity IRIs that build replaced in the text it wrote (``FactRows.
+    iri_rewrites``): the rows still name the old ones, the store the new ones."""
 
     rows: FactRows | None = None
+    rewritten: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,14 +82,15 @@ def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # n
     store: the aliases of organisations and places are few), each entity gets one ``rdfs:label``
     across all articles, and the merged graph's events and head posts of the entities are rebuilt.
     """
+    rewritten: Mapping[str, str] = {}
     if isinstance(scope, Everything):
-        rows, added = scope.rows, None
+        rows, added, rewritten = scope.rows, None, scope.rewritten
         entities: Iterable[str] | None = None
         pairs: Iterable[tuple[str, str]] | None = None
     else:
         rows, entities, pairs, added = None, scope.entities, scope.pairs, scope.added
     reads: FactSource = rows if rows is not None else StoreReads(store)
-    rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
+    rewrites = _rewrites(store, rewritten)
     olds: dict[str, list[str]] = defaultdict(list)
     for old, new in rewrites.items():
         olds[new].append(old)
@@ -159,6 +163,13 @@ def _delete_data(lines: set[str]) -> list[str]:
         return []
     text = "".join(f"{line} .\n" for line in sorted(lines))
     return [f"DELETE DATA {{\n{text}}}"]
+
+
+def _rewrites(store: EmbeddedStore, rewritten: Mapping[str, str]) -> dict[str, str]:
+    """Each alias's IRI in the store, and those ``rewritten`` in the text a first build wrote
+    (whose old IRIs the store no longer has: its rows still name them), to the entity's IRI."""
+    rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
+    return merge.followed({**rewritten, **rewrites}) if rewritten else rewrites
 
 
 def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:

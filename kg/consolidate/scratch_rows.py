@@ -17,12 +17,13 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from kg import vocab
-from kg.consolidate.rules import ReportedFact
+from kg.consolidate.rules import EntityName, ReportedFact, iri_rewrites
 from kg.dates import day_or_none
 from kg.rdf import encode as rdf
 
 FactRow = tuple[str, str, str, str, str | None]  # fact node, relation, agent, counterpart, date
 LabelRow = tuple[str, str]  # entity, rdfs:label
+AliasRow = tuple[str, str, str]  # entity (an organisation or a place), its top type, skos:altLabel
 SCRATCH_PREFIX = ".kg-rows-"  # the scratch directory in the build's output directory
 PAIRS_PER_QUERY = 500  # (agent, counterpart) pairs per lookup, two SQL parameters each
 
@@ -35,15 +36,15 @@ _PARTS = {_RELATION: 0, _AGENT: 1, _COUNTERPART: 2, _DATE: 3}
 
 def rows_of(
     text: rdf.ArticleText, date: str | None
-) -> tuple[tuple[FactRow, ...], tuple[LabelRow, ...]]:
-    """The fact nodes (relation, agent, counterpart, date) and the rdfs:labels of one article's
-    statements: what ``kg.consolidate.run`` reads for its entities.
+) -> tuple[tuple[FactRow, ...], tuple[LabelRow, ...], tuple[AliasRow, ...]]:
+    """The fact nodes (relation, agent, counterpart, date), the rdfs:labels and the aliases of
+    organisations and places of one article's statements: what ``kg.consolidate.run`` reads.
 
     >>> t = rdf.ArticleText("urn:g", "", 0, 0, (("urn:f", "visited", "urn:e", "urn:e"),), (("urn:e", "E"),))
     >>> rows_of(t, None)
-    ((('urn:f', 'visited', 'urn:e', 'urn:e', None),), (('urn:e', 'E'),))
+    ((('urn:f', 'visited', 'urn:e', 'urn:e', None),), (('urn:e', 'E'),), ())
     """
-    return tuple((*fact, date) for fact in text.facts), text.labels
+    return tuple((*fact, date) for fact in text.facts), text.labels, text.aliases
 
 
 class FactRows:
@@ -67,21 +68,30 @@ class FactRows:
             CREATE TABLE fact (node TEXT, graph INTEGER, relation TEXT, agent TEXT,
                                counterpart TEXT, day TEXT);
             CREATE TABLE label (entity TEXT, name TEXT, graph INTEGER);
+            CREATE TABLE alias (entity TEXT, type TEXT, name TEXT, graph INTEGER);
         """)
         self._indexed = False
 
-    def add(self, graph: str, facts: Iterable[FactRow], labels: Iterable[LabelRow]) -> None:
+    def add(
+        self,
+        graph: str,
+        facts: Iterable[FactRow],
+        labels: Iterable[LabelRow],
+        aliases: Iterable[AliasRow] = (),
+    ) -> None:
         """Record what the article graph ``graph`` now states (replacing what it stated before)."""
         db = self._db
         known = db.execute("SELECT id FROM graph WHERE iri = ?", (graph,)).fetchone()
         if known:  # the same article twice in one input: its graph was rewritten
             db.execute("DELETE FROM fact WHERE graph = ?", known)
             db.execute("DELETE FROM label WHERE graph = ?", known)
+            db.execute("DELETE FROM alias WHERE graph = ?", known)
             gid = known[0]
         else:
             gid = db.execute("INSERT INTO graph (iri) VALUES (?)", (graph,)).lastrowid
         db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?)", _with(gid, facts, at=1))
         db.executemany("INSERT INTO label VALUES (?, ?, ?)", _with(gid, labels, at=2))
+        db.executemany("INSERT INTO alias VALUES (?, ?, ?, ?)", _with(gid, aliases, at=3))
 
     def discard(self, graphs: Iterable[str]) -> None:
         """Forget what the article graphs ``graphs`` state (their write failed)."""
@@ -91,6 +101,7 @@ class FactRows:
             if known:
                 db.execute("DELETE FROM fact WHERE graph = ?", known)
                 db.execute("DELETE FROM label WHERE graph = ?", known)
+                db.execute("DELETE FROM alias WHERE graph = ?", known)
 
     def facts(self, asked: list[str], by_counterpart: Iterable[str]) -> list[ReportedFact]:
         """The fact nodes with an asked agent, and those of the ``by_counterpart`` relations
@@ -139,6 +150,39 @@ class FactRows:
                 WHERE entity IN ({_marks(asked)}) GROUP BY entity, name""",
             asked,
         )
+
+    def iri_rewrites(self) -> dict[str, str]:
+        """``kg.consolidate.rules.iri_rewrites`` of the graphs recorded: what consolidation
+        finds in a store that holds these graphs and no other article."""
+        self._index()
+        names = (
+            EntityName("", entity, type_, name, alias=True)
+            for entity, type_, name in self._db.execute("SELECT entity, type, name FROM alias")
+        )
+
+        def iri_of(key: tuple[str, str]) -> str | None:
+            iri = rdf.key_iri(key[1], key[0]).value
+            known = self._db.execute("SELECT 1 FROM label WHERE entity = ? LIMIT 1", (iri,))
+            return iri if known.fetchone() else None
+
+        return iri_rewrites(names, iri_of)
+
+    def graphs_naming(self, entities: Iterable[str]) -> dict[str, list[str]]:
+        """The recorded graphs that name any of ``entities`` (every entity a graph names has its
+        label there), each with the ones it names."""
+        self._index()
+        found: dict[str, list[str]] = {}
+        entities = sorted(entities)
+        for start in range(0, len(entities), PAIRS_PER_QUERY):
+            chunk = entities[start : start + PAIRS_PER_QUERY]
+            rows = self._db.execute(
+                f"""SELECT DISTINCT iri, entity FROM label JOIN graph ON graph.id = label.graph
+                    WHERE entity IN ({_marks(chunk)})""",
+                chunk,
+            )
+            for graph, entity in rows:
+                found.setdefault(graph, []).append(entity)
+        return found
 
     def held(self, asked: list[str]) -> Iterator[Quad]:
         """The merged graph's quads of the asked entities: none, it is still empty."""

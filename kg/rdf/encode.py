@@ -15,7 +15,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 from kg import vocab
 from kg.dates import day_or_none
 from kg.lang.tr.text import slug
-from kg.model import Article, Byline, Entity, Extraction, Fact, MergedEvent
+from kg.model import PERSON, Article, Byline, Entity, Extraction, Fact, MergedEvent
 
 RDF_TYPE = NamedNode(vocab.RDF + "type")
 RDFS_LABEL = NamedNode(vocab.RDFS + "label")
@@ -133,8 +133,9 @@ class ArticleText:
     The first ``named`` lines are the named graph's (what other articles may state too: the
     article node, its entities and their direct edges), each followed later by its copy in the
     default graph (the union); then the default graph's lines of the article's own nodes, there
-    only. ``facts`` are the fact nodes (node, relation, agent, counterpart) and ``labels`` the
-    (entity, rdfs:label) pairs, as consolidation reads them.
+    only. ``facts`` are the fact nodes (node, relation, agent, counterpart), ``labels`` the
+    (entity, rdfs:label) pairs and ``aliases`` the (entity, top type, skos:altLabel) of its
+    organisations and places, as consolidation reads them.
     """
 
     graph: str
@@ -143,6 +144,7 @@ class ArticleText:
     own: int
     facts: tuple[tuple[str, str, str, str], ...] = ()
     labels: tuple[tuple[str, str], ...] = ()
+    aliases: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def statements(self) -> int:
@@ -168,10 +170,13 @@ def extraction_text(
         named.append(f"{g} {_CONTENT_HASH} {_literal(digest)}")
     iris: dict[str, str] = {}
     labels = []
+    aliases: list[tuple[str, str, str]] = []
     for entity in extraction.entities:
         iri = _entity_iri_text(entity.name, entity.type)
         iris[entity.name] = iri
         labels.append((iri, entity.name))
+        if entity.type != PERSON:  # a person's aliases are bare surnames: no IRI is rewritten
+            aliases += [(iri, entity.type, alias) for alias in entity.aliases]
         named += _entity_lines(entity, f"<{iri}>")
     if extraction.byline is not None:
         named += _byline_lines(extraction.byline, iris, g)
@@ -194,7 +199,9 @@ def extraction_text(
         if named
         else " .\n".join(own) + " .\n"
     )
-    return ArticleText(graph.value, nquads, len(named), len(own), tuple(facts), tuple(labels))
+    return ArticleText(
+        graph.value, nquads, len(named), len(own), tuple(facts), tuple(labels), tuple(aliases)
+    )
 
 
 # N-Triples string escapes, as Oxigraph writes them: the six short ones, every other control
@@ -427,3 +434,32 @@ def rewritten(triple: Triple, rewrites: Mapping[str, str]) -> Triple:
         )
 
     return Triple(new(triple.subject), triple.predicate, new(triple.object))
+
+
+def rewritten_text(nquads: str, olds: Iterable[str], rewrites: Mapping[str, str]) -> str:
+    """N-Quads text (as ``extraction_text`` writes it: every subject and predicate an IRI) with
+    each subject and object IRI among ``olds`` replaced by its new IRI of ``rewrites``: what
+    ``rewritten`` does to each of its triples. The IRI written inside a literal is left as it is.
+
+    >>> text = '<a> <p> <a> <g> .\\n<b> <p> "x <a> y" .\\n'
+    >>> rewritten_text(text, ["a"], {"a": "c"})
+    '<c> <p> <c> <g> .\\n<b> <p> "x <a> y" .\\n'
+    """
+    found = []  # (where the old IRI's term starts, its length, the new term)
+    for old in olds:
+        needle, term = f"<{old}>", f"<{rewrites[old]}>"
+        at = nquads.find(needle)
+        while at != -1:
+            line = nquads.rfind("\n", 0, at) + 1
+            predicate = nquads.index(" ", line) + 1  # a subject or predicate has no space in it
+            if at in (line, nquads.index(" ", predicate) + 1):  # the subject, or the object
+                found.append((at, len(needle), term))
+            at = nquads.find(needle, at + len(needle))
+    if not found:
+        return nquads
+    parts, done = [], 0
+    for at, length, term in sorted(found):
+        parts += [nquads[done:at], term]
+        done = at + length
+    parts.append(nquads[done:])
+    return "".join(parts)

@@ -13,7 +13,7 @@ from benchmarks.corpus import synthetic_articles  # the benchmarks' own syntheti
 from kg import KnowledgeGraph
 from kg.builder.ingest import ingest
 from kg.builder.inputs import read_inputs
-from kg.builder.plan import CONSOLIDATING
+from kg.builder.plan import CONSOLIDATING, BuildPlan
 from kg.consolidate import restate
 from kg.consolidate import run as consolidation
 from kg.consolidate import store_source as storereads
@@ -264,6 +264,38 @@ def test_a_first_build_consolidates_from_its_rows_as_the_store_would(tmp_path):
     assert any("ReportedEvent" in q for q in before) and any("altLabel" in q for q in before)
     kg.consolidate()  # everything again, read from the store
     assert {str(q) for q in kg.store.raw} == before
+
+
+def test_a_first_build_rewrites_alias_iris_before_writing_as_the_store_would_after(
+    tmp_path, monkeypatch
+):
+    live: list[dict] = []  # the rewrites consolidation found still to make in the store
+    original = restate.rewrite
+    monkeypatch.setattr(restate, "rewrite", lambda w, r: live.append(dict(r)) or original(w, r))
+    build(tmp_path / "before", [*SYNTHETIC, *CROSS])
+    assert live == []  # the İBB written alone went in under the long form's IRI
+    monkeypatch.setattr(BuildPlan, "rewrites_before_writing", property(lambda plan: False))
+    build(tmp_path / "after", [*SYNTHETIC, *CROSS])
+    assert len(live) == 1 and live[0]  # rewritten in the store, after writing
+    assert quads(tmp_path / "before") == quads(tmp_path / "after")
+    assert not any(old in q for q in quads(tmp_path / "before") for old in live[0])
+
+
+def test_fact_rows_give_the_alias_rewrites_the_store_gives(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in CROSS))
+    store = EmbeddedStore(tmp_path / "store")
+    with FactRows(tmp_path) as rows:
+        ingest(store, read_inputs([source]), scratch=tmp_path, rows=rows)  # nothing rewritten
+        rewrites = rows.iri_rewrites()
+        assert rewrites and rewrites == consolidation._rewrites(store, {})
+        naming = rows.graphs_naming(rewrites)
+        assert naming and all(set(olds) <= set(rewrites) for olds in naming.values())
+        for graph in naming:
+            assert any(
+                str(q.subject) in {f"<{old}>" for old in rewrites}
+                for q in store.graph_quads(NamedNode(graph))
+            )
 
 
 def test_fact_rows_answer_what_the_store_answers(tmp_path):

@@ -2,7 +2,7 @@
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, parse
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg import vocab
 from kg.model import Article, Entity, Extraction, Fact
@@ -172,3 +172,36 @@ def test_a_merged_event_states_its_parties_without_the_properties_of_an_article_
     stated = {t.predicate.value for t in merged_triples([event], {})}
     report_properties = {vocab.civ(t) for t in (vocab.RELATION, vocab.AGENT, vocab.COUNTERPART)}
     assert not stated & report_properties
+
+
+def test_the_aliases_of_organisations_and_places_are_kept_for_consolidation():
+    entities = (
+        Entity("Gediz Derneği", "Organization", "Association", ("GEDER",)),
+        Entity("Ali Kaya", "Person", aliases=("Kaya",)),  # a bare surname: never an entity's IRI
+    )
+    text = rdf.extraction_text(
+        Extraction(Article("a1", "Gediz Derneği (GEDER) Başkanı Ali Kaya."), entities, ()),
+        extractor_version="test",
+    )
+    gediz = rdf.entity_iri("Gediz Derneği", "Organization").value
+    assert text.aliases == ((gediz, "Organization", "GEDER"),)
+
+
+def test_rewriting_iris_in_the_text_rewrites_each_statement_and_no_literal():
+    old = rdf.entity_iri("Kula Belediyesi", "Organization").value
+    new = rdf.entity_iri("Kula Belediye Başkanlığı", "Organization").value
+    said = f"Gediz Derneği, <{old}> Kula Belediyesi'ni ziyaret etti."  # an IRI in the evidence
+    extraction = sample_extraction()
+    article = Article("a1", said, date="2026-03-01")
+    facts = (Fact("Gediz Derneği", "visited", "Kula Belediyesi", said, 0, len(said), 0.85),)
+    extraction = Extraction(article, extraction.entities, facts)
+    text = rdf.extraction_text(extraction, extractor_version="test").nquads
+    expected = [
+        Quad(*rdf.rewritten(q.triple, {old: new}), q.graph_name)
+        for q in parse(text.encode(), format=RdfFormat.N_QUADS)
+    ]
+    rewritten = rdf.rewritten_text(text, [old], {old: new})
+    assert list(parse(rewritten.encode(), format=RdfFormat.N_QUADS)) == expected
+    assert expected != list(parse(text.encode(), format=RdfFormat.N_QUADS))
+    assert rewritten.count(f"<{old}>") == 1  # the one inside the evidence literal
+    assert rdf.rewritten_text(text, [new], {new: old}) == text  # an IRI it does not name
