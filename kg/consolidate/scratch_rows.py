@@ -26,6 +26,7 @@ LabelRow = tuple[str, str]  # entity, rdfs:label
 AliasRow = tuple[str, str, str]  # entity (an organisation or a place), its top type, skos:altLabel
 SCRATCH_PREFIX = ".kg-rows-"  # the scratch directory in the build's output directory
 PAIRS_PER_QUERY = 500  # (agent, counterpart) pairs per lookup, two SQL parameters each
+ENTITIES_PER_QUERY = 1_000  # entity IRIs per lookup, one SQL parameter each
 
 _RELATION = rdf.civ(vocab.RELATION)
 _AGENT = rdf.civ(vocab.AGENT)
@@ -173,8 +174,8 @@ class FactRows:
         self._index()
         found: dict[str, list[str]] = {}
         entities = sorted(entities)
-        for start in range(0, len(entities), PAIRS_PER_QUERY):
-            chunk = entities[start : start + PAIRS_PER_QUERY]
+        for start in range(0, len(entities), ENTITIES_PER_QUERY):
+            chunk = entities[start : start + ENTITIES_PER_QUERY]
             rows = self._db.execute(
                 f"""SELECT DISTINCT iri, entity FROM label JOIN graph ON graph.id = label.graph
                     WHERE entity IN ({_marks(chunk)})""",

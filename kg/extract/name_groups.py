@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.lang.tr import turkish
 from kg.lang.tr.text import fold, is_all_caps
@@ -245,12 +246,18 @@ def merge_short_org_names(
     return merged
 
 
+@lru_cache(maxsize=4)
+def longest_generic(generic: frozenset[str]) -> int:
+    """The most words a generic organisation name has."""
+    return max((len(name.split(" ")) for name in generic), default=0)
+
+
 def _generic_opening(name: str, generic: frozenset[str]) -> str | None:
     """The longest generic body name ``name`` opens with, followed by more words ("kent konseyi"
-    in "kent konseyi kadın meclisi"), if any: its shorter openings looked up, not every generic
-    name tried."""
+    in "kent konseyi kadın meclisi"), if any: its openings no longer than the longest generic
+    name looked up, not every generic name tried."""
     words = name.split(" ")
-    for n in range(len(words) - 1, 0, -1):
+    for n in range(min(len(words) - 1, longest_generic(generic)), 0, -1):
         opening = " ".join(words[:n])
         if opening in generic:
             return opening

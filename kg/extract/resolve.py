@@ -5,13 +5,13 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg.extract.name_groups import (
     Group,
     OrgIndex,
     complete_sub_bodies,
     longer_org_name,
+    longest_generic,
     merge_compound_variants,
     merge_given_names,
     merge_inflected_names,
@@ -266,13 +266,7 @@ def _names_no_one(name: str, generic: frozenset[str], modifiers: frozenset[str])
         modified += 1
     # only an ending no longer than the longest generic name can be one: a long name is not
     # joined again for each of its words
-    longest = _longest_generic(generic)
+    longest = longest_generic(generic)
     return any(
         " ".join(words[k:]) in generic for k in range(max(1, len(words) - longest), modified + 1)
     )
-
-
-@lru_cache(maxsize=4)
-def _longest_generic(generic: frozenset[str]) -> int:
-    """The most words a generic organisation name has."""
-    return max((len(name.split(" ")) for name in generic), default=0)
