@@ -202,7 +202,9 @@ def _rewritten(
     p: engines.Prepared, olds: list[str] | None, rewrites: dict[str, str]
 ) -> engines.Prepared:
     """The prepared article with the ``olds`` IRIs it names rewritten in its text."""
-    return replace(p, nquads=rdf.rewritten_text(p.nquads, olds, rewrites)) if olds else p
+    if not olds:
+        return p
+    return replace(p, nquads=rdf.rewritten_text(p.nquads.decode(), olds, rewrites).encode())
 
 
 class _SourceFiles:

@@ -39,7 +39,7 @@ class Spool:
         self.articles = 0  # added so far
 
     def add(self, prepared: Prepared) -> None:
-        data = prepared.nquads.encode()
+        data = prepared.nquads
         group = self._groups[-1]
         if group.lines and group.lines + prepared.lines > self._lines:
             group = _Group(offset=group.offset + group.size)
@@ -48,7 +48,7 @@ class Spool:
         group.size += len(data)
         group.lines += prepared.lines
         group.articles.append(
-            replace(prepared, nquads="", fact_rows=(), label_rows=(), alias_rows=())
+            replace(prepared, nquads=b"", fact_rows=(), label_rows=(), alias_rows=())
         )
         group.sizes.append(len(data))
         self.articles += 1
@@ -64,7 +64,7 @@ class Spool:
             data = self._file.read(group.size)
             articles, start = [], 0
             for p, size in zip(group.articles, group.sizes, strict=True):
-                articles.append(replace(p, nquads=data[start : start + size].decode()))
+                articles.append(replace(p, nquads=data[start : start + size]))
                 start += size
             self._file.seek(0, 2)  # more may be added after
             yield articles

@@ -44,15 +44,16 @@ class Engine:
 
 @dataclass(frozen=True)
 class Prepared:
-    """One article ready for the store: its statements as N-Quads text (``kg.rdf.encode.
-    ArticleText``: the first ``named`` lines its named graph's), and the rows a first build
+    """One article ready for the store: its statements as N-Quads, UTF-8 encoded once here for
+    the spool and the bulk loader (``kg.rdf.encode.ArticleText``: the first ``named`` lines its
+    named graph's), and the rows a first build
     consolidates from (``kg.consolidate.scratch_rows``), or a problem. ``where`` and ``line``:
     the file (or the id, when it came from none) and line it was read from."""
 
     article_id: str
     where: str
     digest: str
-    nquads: str = ""
+    nquads: bytes = b""
     named: int = 0
     statements: int = 0  # the named graph's and the own nodes' (the union's copies not counted)
     facts: int = 0
@@ -80,7 +81,7 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
     """Extract one article and encode its statements; an extractor failure becomes a problem.
 
     >>> p = prepare(Article("a1", "Kula Belediyesi, Gediz Derneği'ni ziyaret etti."))
-    >>> p.problem is None and p.facts >= 1 and p.lines == p.nquads.count("\\n")
+    >>> p.problem is None and p.facts >= 1 and p.lines == p.nquads.count(b"\\n")
     True
     """
     digest = digest or rdf.content_hash(article, EXTRACTOR_VERSION)
@@ -88,7 +89,8 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
     try:
         extraction = extract(article)
         text = rdf.extraction_text(extraction, extractor_version=EXTRACTOR_VERSION, digest=digest)
-        text.nquads.encode()  # text the store cannot take (a lone surrogate) fails this article only
+        # text the store cannot take (a lone surrogate) fails here, this article only
+        nquads = text.nquads.encode()
         fact_rows, label_rows, alias_rows = factrows.rows_of(text, article.date)
     except Exception as e:  # an extractor bug must not stop a corpus build: report it
         return Prepared(
@@ -98,7 +100,7 @@ def prepare(article: Article, digest: str | None = None) -> Prepared:
         article.id,
         where,
         digest,
-        text.nquads,
+        nquads,
         text.named,
         text.statements,
         len(extraction.facts),

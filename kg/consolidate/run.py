@@ -154,7 +154,7 @@ class _Changes:
         with self.file:
             self.file.seek(0)
             while chunk := list(islice(self.file, INSERT_LINES)):
-                self.store.insert_once(b"".join(chunk).decode(), len(chunk))
+                self.store.insert_once(b"".join(chunk), len(chunk))
 
 
 def _delete_data(lines: set[str]) -> list[str]:

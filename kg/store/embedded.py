@@ -53,8 +53,10 @@ FORMAT = 2
 UPGRADE_GRAPHS = 500
 
 # An article graph to write, as ``kg.rdf.encode.ArticleText`` gives it: its IRI, its N-Quads text
-# (the named graph's lines first, then the default graph's) and how many lines are the named graph's
-GraphText = tuple[str, str, int]
+# UTF-8 encoded (the named graph's lines first, then the default graph's; bytes, as the bulk
+# loader reads them: a str would be encoded again on its way in) and how many lines are the named
+# graph's
+GraphText = tuple[str, bytes, int]
 
 
 def rdf_format(name: str) -> RdfFormat:
@@ -198,16 +200,16 @@ class EmbeddedStore:
         whole graphs below ``BULK_LOAD_QUADS`` lines; a graph already there is dropped and
         rewritten in one update of its own.
         """
-        group: list[str] = []
+        group: list[bytes] = []
         lines = 0
         rewritten = False
         for graph, nquads, named in graphs:
             node = NamedNode(graph)
             if self._store.contains_named_graph(node):
-                self.update(_replace_with_text(node, nquads, named))
+                self.update(_replace_with_text(node, nquads.decode(), named))
                 rewritten = True
                 continue
-            count = nquads.count("\n")
+            count = nquads.count(b"\n")
             if lines + count > BULK_LOAD_QUADS:
                 self._bulk_load(group, lines)
                 group, lines = [], 0
@@ -217,19 +219,19 @@ class EmbeddedStore:
         if rewritten:  # updates fill RocksDB's write buffers (up to 128 MB per index): empty them
             self.flush()
 
-    def insert_once(self, ntriples: str, lines: int) -> None:
+    def insert_once(self, ntriples: bytes, lines: int) -> None:
         """Add statements of nodes stored once (``vocab.STORED_ONCE_BASES``), ``lines`` lines of
-        N-Triples, to the default graph through the bulk loader, atomically (at most
+        N-Triples (UTF-8), to the default graph through the bulk loader, atomically (at most
         ``BULK_LOAD_QUADS`` lines)."""
         self._bulk_load([ntriples], lines)
 
-    def _bulk_load(self, nquads: list[str], lines: int) -> None:
+    def _bulk_load(self, nquads: list[bytes], lines: int) -> None:
         if not nquads:
             return
         if lines > BULK_LOAD_QUADS:  # one graph this big would not be written atomically
             raise KgError(f"a graph of {lines} lines of N-Quads is too big to write atomically")
         try:
-            self._store.bulk_load("".join(nquads), format=RdfFormat.N_QUADS)
+            self._store.bulk_load(b"".join(nquads), format=RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
             raise KgError(f"could not write graphs: {_first_line(e)}", where=str(self.path)) from e
 

@@ -11,7 +11,7 @@ def prepared(*lines: int) -> list[Prepared]:
             f"a{k}",
             f"a{k}.txt",
             "digest",
-            nquads="".join(f'<urn:a{k}> <urn:p> "{j} ğüşİ" .\n' for j in range(n)),
+            nquads="".join(f'<urn:a{k}> <urn:p> "{j} ğüşİ" .\n' for j in range(n)).encode(),
             named=0,
             statements=n,
         )

@@ -44,7 +44,7 @@ def test_an_extractor_failure_is_a_problem_naming_the_article(monkeypatch):
     monkeypatch.setattr(engines, "extract", broken)
     [prepared] = engines.run([(Article("a1", "Metin.", source="in/a1.txt"), "d")])
     assert (prepared.problem.where, prepared.problem.article) == ("in/a1.txt", "a1")
-    assert "RuntimeError: boom" in prepared.problem.message and prepared.nquads == ""
+    assert "RuntimeError: boom" in prepared.problem.message and prepared.nquads == b""
 
 
 def write_jsonl(path: Path, corpus: list[tuple[Article, str]]) -> Path:

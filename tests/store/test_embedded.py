@@ -57,11 +57,11 @@ def test_a_failure_while_producing_quads_leaves_the_old_graph(tmp_path):
     assert len(store) == 3
 
 
-def graph_text(graph: NamedNode, n: int, start: int = 0) -> tuple[str, str, int]:
+def graph_text(graph: NamedNode, n: int, start: int = 0) -> tuple[str, bytes, int]:
     """A graph of ``n`` triples as ``write_graphs`` takes it: its N-Quads, then the union's copies."""
     triples = [f'<https://example.org/s{i}> {P} "{i}"' for i in range(start, start + n)]
     text = "".join(f"{t} {graph} .\n" for t in triples) + "".join(f"{t} .\n" for t in triples)
-    return graph.value, text, n
+    return graph.value, text.encode(), n
 
 
 def test_new_graphs_are_bulk_loaded_whole_in_groups_below_the_loaders_batch(tmp_path, monkeypatch):
@@ -78,7 +78,7 @@ def test_a_bad_line_in_a_group_of_new_graphs_writes_none_of_them(tmp_path):
     store.replace_graph(G, quads(2))
     other = NamedNode("https://example.org/graph/2")
     with pytest.raises(KgError, match="could not write graphs"):
-        store.write_graphs([graph_text(other, 3), ("https://example.org/g3", "<a> .\n", 1)])
+        store.write_graphs([graph_text(other, 3), ("https://example.org/g3", b"<a> .\n", 1)])
     assert len(store) == 2 and not store.raw.contains_named_graph(other)
 
 
