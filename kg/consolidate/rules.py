@@ -143,6 +143,10 @@ def merge_events(
     events = []
     for (p, s, o), parts in sorted(by_parties.items()):
         for group in _by_date(parts, days):
+            if len(group) == 1 and len(group[0].facts) == 1 == len(group[0].articles):
+                one = group[0]  # a report alone (most are): nothing to join
+                events.append(MergedEvent(p, s, o, one.first, one.last, one.facts, one.articles))
+                continue
             firsts = [e.first for e in group if e.first is not None]
             lasts = [e.last for e in group if e.last is not None]
             events.append(
