@@ -38,6 +38,7 @@ class IngestReport:
     touched: set[str] = field(default_factory=set)
     pairs: set[tuple[str, str]] = field(default_factory=set)
     replaced: int = 0  # graphs that were in the store and were written again
+    unwritten: int = 0  # articles extracted whose write to the store failed
     # the entity IRIs replaced in the text written (an alias written alone -> the entity it
     # names), with ``rewrite_aliases``
     rewrites: dict[str, str] = field(default_factory=dict)
@@ -187,6 +188,7 @@ def _write(
         except KgError as e:
             for p in group:
                 problem(p.problem_with(e.message))
+            report.unwritten += len(group)
             if rows is not None:
                 rows.discard(graphs)
             continue

@@ -91,12 +91,15 @@ class BuildPlan:
         touched: set[str],
         pairs: set[tuple[str, str]],
         rewritten: dict[str, str] | None = None,
+        unwritten: int = 0,
     ) -> Scope:
         """What consolidation reconsiders after writing, and where it reads: ``rows`` are the facts
         and labels of the graphs this build wrote, ``touched`` and ``pairs`` what they named,
-        ``rewritten`` the IRIs rewritten before writing (``rewrites_before_writing``)."""
+        ``rewritten`` the IRIs rewritten before writing (``rewrites_before_writing``),
+        ``unwritten`` the articles whose write failed (a first build then asks the store which
+        aliases are written alone: the rows worked them out with those articles)."""
         if self.mode is Mode.FIRST:
-            return Everything(rows=rows, rewritten=rewritten or {})
+            return Everything(rows=rows, rewritten=rewritten or {}, complete=not unwritten)
         if self.mode is Mode.RECOVER:
             return Everything()
         if self.mode is Mode.APPEND:

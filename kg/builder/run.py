@@ -112,7 +112,9 @@ def build_store(
             )
             plan = plan.after_writing(ingested.replaced)
             on_stage("consolidating the articles with each other")
-            scope = plan.scope(rows, ingested.touched, ingested.pairs, ingested.rewrites)
+            scope = plan.scope(
+                rows, ingested.touched, ingested.pairs, ingested.rewrites, ingested.unwritten
+            )
             consolidation.consolidate(store, scope)
         store.flush()
         if ingested.articles - ingested.unchanged >= max(stored, 1) * COMPACT_AFTER_GROWTH:

@@ -49,10 +49,13 @@ class Everything:
     """Reconsider every entity. ``rows``: the facts and labels of every article graph in the store,
     kept by a first build (the merged graph is then empty), read instead of the store.
     ``rewritten``: the entity IRIs that build replaced in the text it wrote (``FactRows.
-    iri_rewrites``): the rows still name the old ones, the store the new ones."""
+    iri_rewrites``): the rows still name the old ones, the store the new ones. ``complete``:
+    the store holds exactly the rows' graphs, as written (no write failed), so the aliases to
+    rewrite and the entities to reconsider are the rows' too, not read from the store."""
 
     rows: FactRows | None = None
     rewritten: Mapping[str, str] = field(default_factory=dict)
+    complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,27 +78,20 @@ class Touched:
 Scope = Everything | Touched  # which kind of build asks for which: kg.builder.plan
 
 
-def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:  # noqa: PLR0912
+def consolidate(store: EmbeddedStore, scope: Scope = Everything()) -> None:
     """Join what the articles say to each other for the entities in ``scope``.
 
     An entity written alone as another's alias takes that entity's IRI (checked over the whole
     store: the aliases of organisations and places are few), each entity gets one ``rdfs:label``
     across all articles, and the merged graph's events and head posts of the entities are rebuilt.
     """
-    rewritten: Mapping[str, str] = {}
-    if isinstance(scope, Everything):
-        rows, added, rewritten = scope.rows, None, scope.rewritten
-        entities: Iterable[str] | None = None
-        pairs: Iterable[tuple[str, str]] | None = None
-    else:
-        rows, entities, pairs, added = None, scope.entities, scope.pairs, scope.added
+    rows = scope.rows if isinstance(scope, Everything) else None
+    pairs, added = (scope.pairs, scope.added) if isinstance(scope, Touched) else (None, None)
+    rewrites, live, entities = _rewrites_in(store, scope)
     reads: FactSource = rows if rows is not None else StoreReads(store)
-    rewrites = _rewrites(store, rewritten)
     olds: dict[str, list[str]] = defaultdict(list)
     for old, new in rewrites.items():
         olds[new].append(old)
-    # only rewrites whose old IRI some graph still has change anything (an entity's type names it)
-    live = {old: new for old, new in rewrites.items() if store.has_any(NamedNode(old))}
     writes = restate.Writes(store)
     if live:
         named = restate.rewrite(writes, live)
@@ -165,11 +161,32 @@ def _delete_data(lines: set[str]) -> list[str]:
     return [f"DELETE DATA {{\n{text}}}"]
 
 
-def _rewrites(store: EmbeddedStore, rewritten: Mapping[str, str]) -> dict[str, str]:
+def _rewrites_in(
+    store: EmbeddedStore, scope: Scope
+) -> tuple[dict[str, str], dict[str, str], Iterable[str] | None]:
+    """The alias rewrites (``_rewrites``), the live ones among them, and the entities to
+    reconsider (None: every one the store has) for ``scope``."""
+    if isinstance(scope, Touched):
+        return (*_rewrites(store, {}), scope.entities)
+    if scope.rows is not None and scope.complete:  # what the store would answer, from the rows
+        rewrites = dict(scope.rewritten) or scope.rows.iri_rewrites()
+        live = {old: new for old, new in rewrites.items() if old not in scope.rewritten}
+        return rewrites, live, scope.rows.entities()
+    return (*_rewrites(store, scope.rewritten), None)
+
+
+def _rewrites(
+    store: EmbeddedStore, rewritten: Mapping[str, str]
+) -> tuple[dict[str, str], dict[str, str]]:
     """Each alias's IRI in the store, and those ``rewritten`` in the text a first build wrote
-    (whose old IRIs the store no longer has: its rows still name them), to the entity's IRI."""
+    (whose old IRIs the store no longer has: its rows still name them), to the entity's IRI;
+    and of those, the live ones: whose old IRI some graph still has (an entity's type names it),
+    the only ones whose rewrite changes anything."""
     rewrites = merge.iri_rewrites(_aliases(store), lambda key: _stored_iri(store, key))
-    return merge.followed({**rewritten, **rewrites}) if rewritten else rewrites
+    if rewritten:
+        rewrites = merge.followed({**rewritten, **rewrites})
+    live = {old: new for old, new in rewrites.items() if store.has_any(NamedNode(old))}
+    return rewrites, live
 
 
 def _aliases(store: EmbeddedStore) -> Iterator[merge.EntityName]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from pyoxigraph import Quad
 
 from kg import vocab
-from kg.consolidate.rules import EntityName, ReportedFact, iri_rewrites
+from kg.consolidate.rules import EntityName, ReportedFact, followed, iri_rewrites
 from kg.dates import day_or_none
 from kg.rdf import encode as rdf
 
@@ -153,20 +154,39 @@ class FactRows:
         )
 
     def iri_rewrites(self) -> dict[str, str]:
-        """``kg.consolidate.rules.iri_rewrites`` of the graphs recorded: what consolidation
-        finds in a store that holds these graphs and no other article."""
+        """``kg.consolidate.rules.iri_rewrites`` of the graphs recorded, taken until it finds
+        nothing more: what consolidation finds in a store that holds these graphs and no other
+        article, and what it still finds there once those are made, and so on.
+
+        A rewrite can make another: an alias owned by two entities has no owner to go to, until
+        one of the two is found to be the other's alias written alone.
+        """
         self._index()
-        names = (
+        names = [
             EntityName("", entity, type_, name, alias=True)
             for entity, type_, name in self._db.execute("SELECT entity, type, name FROM alias")
-        )
+        ]
+        found: dict[str, str] = {}
 
-        def iri_of(key: tuple[str, str]) -> str | None:
+        def iri_of(key: tuple[str, str]) -> str | None:  # an entity some graph still names
             iri = rdf.key_iri(key[1], key[0]).value
+            if iri in found:
+                return None
             known = self._db.execute("SELECT 1 FROM label WHERE entity = ? LIMIT 1", (iri,))
             return iri if known.fetchone() else None
 
-        return iri_rewrites(names, iri_of)
+        while True:  # each round finds IRIs not found before: it ends
+            settled = followed(found)
+            named = [replace(n, iri=settled.get(n.iri, n.iri)) for n in names]
+            more = iri_rewrites(named, iri_of)
+            if not more:
+                return settled
+            found.update(more)
+
+    def entities(self) -> list[str]:
+        """Every entity the recorded graphs name (each has its label there)."""
+        self._index()
+        return [entity for (entity,) in self._db.execute("SELECT DISTINCT entity FROM label")]
 
     def graphs_naming(self, entities: Iterable[str]) -> dict[str, list[str]]:
         """The recorded graphs that name any of ``entities`` (every entity a graph names has its

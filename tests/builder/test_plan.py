@@ -51,7 +51,7 @@ def test_only_a_scoped_consolidation_needs_what_the_graphs_touch():
 @pytest.mark.parametrize(
     ("mode", "scope"),
     [
-        (Mode.FIRST, Everything(rows=ROWS)),  # read the rows kept, not the store
+        (Mode.FIRST, Everything(rows=ROWS, complete=True)),  # read the rows kept, not the store
         (Mode.RECOVER, Everything()),  # read the store: the rows hold only this build's graphs
         (Mode.APPEND, Touched(TOUCHED, pairs=PAIRS, added=ROWS)),  # merge into stored events
         (Mode.REPLACE, Touched(TOUCHED, pairs=PAIRS)),  # old versions' reports must go: re-read
@@ -59,6 +59,11 @@ def test_only_a_scoped_consolidation_needs_what_the_graphs_touch():
 )
 def test_each_kind_of_build_consolidates_its_own_scope(mode, scope):
     assert BuildPlan(mode).scope(ROWS, TOUCHED, PAIRS) == scope
+
+
+def test_a_first_build_whose_write_failed_asks_the_store_which_aliases_are_written_alone():
+    scope = BuildPlan(Mode.FIRST).scope(ROWS, TOUCHED, PAIRS, {"urn:old": "urn:new"}, unwritten=3)
+    assert scope == Everything(rows=ROWS, rewritten={"urn:old": "urn:new"}, complete=False)
 
 
 def test_the_marker_is_held_while_consolidating_and_says_whether_a_build_was_killed(tmp_path):

@@ -18,6 +18,7 @@ from kg.consolidate import restate
 from kg.consolidate import run as consolidation
 from kg.consolidate import store_source as storereads
 from kg.consolidate.scratch_rows import SCRATCH_PREFIX, FactRows
+from kg.errors import KgError
 from kg.extract.pipeline import extract
 from kg.model import Article
 from kg.store.embedded import EmbeddedStore
@@ -266,6 +267,35 @@ def test_a_first_build_consolidates_from_its_rows_as_the_store_would(tmp_path):
     assert {str(q) for q in kg.store.raw} == before
 
 
+def test_a_first_build_whose_write_fails_consolidates_what_the_store_holds(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.builder.ingest.WRITE_LINES", 1)  # one article a group
+    original = EmbeddedStore.write_graphs
+
+    def write_graphs(store, graphs):
+        graphs = list(graphs)
+        if any(g.endswith(DEFINES_ACRONYM["id"]) for g, _, _ in graphs):
+            raise KgError("could not write graphs: disk full")
+        original(store, graphs)
+
+    monkeypatch.setattr(EmbeddedStore, "write_graphs", write_graphs)
+    scopes: list = []
+    run = consolidation.consolidate
+    monkeypatch.setattr(consolidation, "consolidate", lambda s, c: scopes.append(c) or run(s, c))
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in CROSS))
+    report = KnowledgeGraph.build([source], out=tmp_path / "out", html=False, formats=())
+    assert [p.article for p in report.problems] == [DEFINES_ACRONYM["id"]]
+    # the rows were worked out with the article that was not written: the store is asked
+    assert len(scopes) == 1 and isinstance(scopes[0], consolidation.Everything)
+    assert not scopes[0].complete
+    monkeypatch.undo()
+    kg = KnowledgeGraph.open(tmp_path / "out", read_only=False)
+    after = {str(q) for q in kg.store.raw}
+    assert any("ReportedEvent" in q for q in after)
+    kg.consolidate()  # everything again, read from the store
+    assert {str(q) for q in kg.store.raw} == after
+
+
 def test_a_first_build_rewrites_alias_iris_before_writing_as_the_store_would_after(
     tmp_path, monkeypatch
 ):
@@ -288,7 +318,7 @@ def test_fact_rows_give_the_alias_rewrites_the_store_gives(tmp_path):
     with FactRows(tmp_path) as rows:
         ingest(store, read_inputs([source]), scratch=tmp_path, rows=rows)  # nothing rewritten
         rewrites = rows.iri_rewrites()
-        assert rewrites and rewrites == consolidation._rewrites(store, {})
+        assert rewrites and rewrites == consolidation._rewrites(store, {})[0]
         naming = rows.graphs_naming(rewrites)
         assert naming and all(set(olds) <= set(rewrites) for olds in naming.values())
         for graph in naming:
