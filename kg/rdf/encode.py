@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -216,6 +217,7 @@ _ESCAPES = {
     0x22: '\\"',
     0x5C: "\\\\",
 }
+_TO_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')  # the characters of ``_ESCAPES``
 
 
 def _literal(value: str, suffix: str = "") -> str:
@@ -224,7 +226,9 @@ def _literal(value: str, suffix: str = "") -> str:
     >>> _literal('a "b"\\n', "@tr") == str(Literal('a "b"\\n', language="tr"))
     True
     """
-    return f'"{value.translate(_ESCAPES)}"{suffix}'
+    if _TO_ESCAPE.search(value):  # few do; ``translate`` copies every one, slowly if not ASCII
+        value = value.translate(_ESCAPES)
+    return f'"{value}"{suffix}'
 
 
 _XSD_DATE = f"<{vocab.XSD}date>"
