@@ -111,15 +111,16 @@ class FactRows:
         self._index()
         marks = _marks(asked)
         relations = list(by_counterpart)
-        rows = self._db.execute(
+        rows = self._db.execute(  # the second part without the first's: no rows to dedupe
             f"""SELECT node, iri, relation, agent, counterpart, day
                 FROM fact JOIN graph ON graph.id = fact.graph
                 WHERE agent IN ({marks})
-                UNION
+                UNION ALL
                 SELECT node, iri, relation, agent, counterpart, day
                 FROM fact JOIN graph ON graph.id = fact.graph
-                WHERE counterpart IN ({marks}) AND relation IN ({_marks(relations)})""",
-            [*asked, *asked, *relations],
+                WHERE counterpart IN ({marks}) AND relation IN ({_marks(relations)})
+                      AND agent NOT IN ({marks})""",
+            [*asked, *asked, *relations, *asked],
         )
         return [
             ReportedFact(node, graph, relation, agent, counterpart, day_or_none(day))
