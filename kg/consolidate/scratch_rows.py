@@ -168,13 +168,16 @@ class FactRows:
             for entity, type_, name in self._db.execute("SELECT entity, type, name FROM alias")
         ]
         found: dict[str, str] = {}
+        labelled: dict[str, bool] = {}  # looked up once, whatever the rounds
 
         def iri_of(key: tuple[str, str]) -> str | None:  # an entity some graph still names
             iri = rdf.key_iri(key[1], key[0]).value
             if iri in found:
                 return None
-            known = self._db.execute("SELECT 1 FROM label WHERE entity = ? LIMIT 1", (iri,))
-            return iri if known.fetchone() else None
+            if iri not in labelled:
+                known = self._db.execute("SELECT 1 FROM label WHERE entity = ? LIMIT 1", (iri,))
+                labelled[iri] = known.fetchone() is not None
+            return iri if labelled[iri] else None
 
         while True:  # each round finds IRIs not found before: it ends
             settled = followed(found)

@@ -217,7 +217,7 @@ _ESCAPES = {
     0x22: '\\"',
     0x5C: "\\\\",
 }
-_TO_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')  # the characters of ``_ESCAPES``
+_TO_ESCAPE = re.compile(f"[{re.escape(''.join(map(chr, _ESCAPES)))}]")
 
 
 def _literal(value: str, suffix: str = "") -> str:
